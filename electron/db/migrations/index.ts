@@ -1,0 +1,13 @@
+// The ordered list of migrations. Adding one: create NNNN_name.ts exporting its SQL, append it
+// here with the next number. Never edit or reorder a migration that has shipped.
+import m0001 from './0001_core';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'core', sql: m0001 },
+];

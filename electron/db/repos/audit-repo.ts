@@ -1,0 +1,65 @@
+// Repository for the append-only audit table (promise 7). Only INSERT and SELECT exist here;
+// the database's triggers refuse UPDATE and DELETE even if someone writes them.
+import type { Db } from '../connection';
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: number;
+  readonly actor: string | null;
+  readonly action: string;
+  readonly listId: number | null;
+  readonly campaignId: number | null;
+  readonly details: Record<string, unknown>;
+}
+
+export interface NewAuditEntry {
+  readonly at: number;
+  readonly actor?: string | null;
+  readonly action: string;
+  readonly listId?: number | null;
+  readonly campaignId?: number | null;
+  readonly details?: Record<string, unknown>;
+}
+
+interface AuditRow {
+  id: number;
+  at: number;
+  actor: string | null;
+  action: string;
+  list_id: number | null;
+  campaign_id: number | null;
+  details_json: string;
+}
+
+function rowToAudit(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    listId: r.list_id,
+    campaignId: r.campaign_id,
+    details: JSON.parse(r.details_json) as Record<string, unknown>,
+  };
+}
+
+export function appendAudit(db: Db, e: NewAuditEntry): number {
+  const info = db
+    .prepare('INSERT INTO audit (at, actor, action, list_id, campaign_id, details_json) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(e.at, e.actor ?? null, e.action, e.listId ?? null, e.campaignId ?? null, JSON.stringify(e.details ?? {}));
+  return Number(info.lastInsertRowid);
+}
+
+export function queryAudit(
+  db: Db,
+  filter: { campaignId?: number; listId?: number; action?: string; limit?: number; afterId?: number } = {},
+): AuditEntry[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.campaignId !== undefined) (where.push('campaign_id = ?'), args.push(filter.campaignId));
+  if (filter.listId !== undefined) (where.push('list_id = ?'), args.push(filter.listId));
+  if (filter.action !== undefined) (where.push('action = ?'), args.push(filter.action));
+  if (filter.afterId !== undefined) (where.push('id > ?'), args.push(filter.afterId));
+  const sql = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
+  return (db.prepare(sql).all(...args, filter.limit ?? 10_000) as AuditRow[]).map(rowToAudit);
+}

@@ -1,0 +1,91 @@
+// Repository for the members table: the current rows of a list, one per accepted CSV row.
+import type { Db } from '../connection';
+import { parseFields, type Fields } from '../json';
+
+export type MemberChange = 'new' | 'email-changed' | 'name-changed' | null;
+
+export interface Member {
+  readonly id: number;
+  readonly listId: number;
+  /** 1-based physical line in the source file where the row starts. */
+  readonly line: number;
+  /** Normalised address. */
+  readonly email: string;
+  readonly name: string;
+  readonly key: string | null;
+  /** Every column of the row, as text, keyed by header. */
+  readonly fields: Fields;
+  readonly change: MemberChange;
+}
+
+export interface NewMember {
+  readonly line: number;
+  readonly email: string;
+  readonly name: string;
+  readonly key: string | null;
+  readonly fields: Fields;
+  readonly change: MemberChange;
+}
+
+interface MemberRow {
+  id: number;
+  list_id: number;
+  line: number;
+  email: string;
+  name: string;
+  member_key: string | null;
+  fields_json: string;
+  change: string | null;
+}
+
+export function rowToMember(r: MemberRow): Member {
+  return {
+    id: r.id,
+    listId: r.list_id,
+    line: r.line,
+    email: r.email,
+    name: r.name,
+    key: r.member_key,
+    fields: parseFields(r.fields_json),
+    change: (r.change as MemberChange) ?? null,
+  };
+}
+
+/** Prepared inserter for bulk imports; call inside the import's transaction. */
+export function memberInserter(db: Db, listId: number, importId: number): (m: NewMember) => void {
+  const stmt = db.prepare(
+    `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (m) => {
+    stmt.run(listId, m.line, m.email, m.name, m.key, JSON.stringify(m.fields), m.change, importId, importId);
+  };
+}
+
+export function deleteMembersOfList(db: Db, listId: number): void {
+  db.prepare('DELETE FROM members WHERE list_id = ?').run(listId);
+}
+
+export function getMember(db: Db, id: number): Member | undefined {
+  const r = db.prepare('SELECT * FROM members WHERE id = ?').get(id) as MemberRow | undefined;
+  return r && rowToMember(r);
+}
+
+export function countMembers(db: Db, listId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM members WHERE list_id = ?').get(listId) as { n: number }).n;
+}
+
+/** A page of members in list order (by id), for browsing. */
+export function pageMembers(db: Db, listId: number, offset: number, limit: number): Member[] {
+  return (
+    db
+      .prepare('SELECT * FROM members WHERE list_id = ? ORDER BY id LIMIT ? OFFSET ?')
+      .all(listId, limit, offset) as MemberRow[]
+  ).map(rowToMember);
+}
+
+/** Every member of a list, in order, without holding them all in memory at once. */
+export function* iterateMembers(db: Db, listId: number): Generator<Member> {
+  const stmt = db.prepare('SELECT * FROM members WHERE list_id = ? ORDER BY id');
+  for (const r of stmt.iterate(listId) as IterableIterator<MemberRow>) yield rowToMember(r);
+}

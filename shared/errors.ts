@@ -1,0 +1,69 @@
+// Error codes that cross the IPC boundary. The renderer branches on the code and translates
+// it; it never parses message text. Adding a code: add it here, then to renderer/src/i18n.
+export const ERROR_CODES = [
+  'validation',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'internal',
+  'db-future-version',
+  'db-migration-order',
+  'import-empty-file',
+  'import-no-header',
+  'import-no-rows',
+  'import-no-email-column',
+  'import-unreadable',
+  'import-encoding',
+  'import-cancelled',
+  'import-too-large',
+  'template-syntax',
+  'template-unknown-field',
+  'template-missing-field',
+  'approval-required',
+  'approval-same-user',
+  'approval-blocked',
+  'approval-void',
+  'pin-wrong',
+  'pin-locked',
+  'user-exists',
+  'smtp-auth',
+  'smtp-connect',
+  'smtp-timeout',
+  'smtp-tls',
+  'smtp-starttls-unavailable',
+  'smtp-rejected',
+  'smtp-insecure',
+  'send-state',
+  'practice-only',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+/** An error a service throws on purpose; the IPC wrapper turns it into { ok: false, error }. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toInfo(): ErrorInfo {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,16 @@
+// `npm run bench`: runs every benchmark module in this folder in turn and prints its figures.
+// Benchmarks print numbers; they never fail on a target (machines here are shared and noisy).
+// Adding one: create test/bench/<area>-bench.ts exporting `run(report)` and list it here.
+import { printReport, type Report } from './report';
+
+type Bench = { run(report: Report): Promise<void> };
+
+const benches: Array<[string, () => Promise<Bench>]> = [];
+
+const only = process.argv.slice(2);
+for (const [name, load] of benches) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`# ${name}`);
+  const mod = await load();
+  await mod.run(printReport);
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../../electron/db/connection';
+import { migrations } from '../../../electron/db/migrations';
+import { currentVersion } from '../../../electron/db/migrate';
+import { tempDir } from '../../helpers/tmp';
+
+describe('database file and migrations', () => {
+  it('opens a file with WAL and foreign keys, at the latest schema', () => {
+    const t = tempDir();
+    try {
+      const db = openDatabase(join(t.dir, 'a.db'));
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(currentVersion(db)).toBe(migrations.length);
+      db.close();
+      // Re-opening applies nothing and keeps the version.
+      const again = openDatabase(join(t.dir, 'a.db'));
+      expect(currentVersion(again)).toBe(migrations.length);
+      again.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it.each(migrations.map((m) => [m.version, m.name, m] as const))(
+    'migration %i (%s) applies on top of the previous ones',
+    (version, _name, m) => {
+      const t = tempDir();
+      try {
+        const file = join(t.dir, 'm.db');
+        const db = openDatabase(file, { migrations: migrations.slice(0, version - 1) });
+        expect(currentVersion(db)).toBe(version - 1);
+        db.close();
+        const db2 = openDatabase(file, { migrations: migrations.slice(0, version) });
+        expect(currentVersion(db2)).toBe(version);
+        expect(m.sql.length).toBeGreaterThan(0);
+        db2.close();
+      } finally {
+        t.cleanup();
+      }
+    },
+  );
+
+  it('refuses a database written by newer code, with a clear coded error, and leaves it untouched', () => {
+    const t = tempDir();
+    try {
+      const file = join(t.dir, 'future.db');
+      const raw = new Database(file);
+      raw.pragma(`user_version = ${migrations.length + 5}`);
+      raw.close();
+      expect(() => openDatabase(file)).toThrowError(expect.objectContaining({ code: 'db-future-version' }));
+      const check = new Database(file);
+      expect(check.pragma('user_version', { simple: true })).toBe(migrations.length + 5);
+      check.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('refuses a migration list that is not strictly rising', () => {
+    const t = tempDir();
+    try {
+      const bad = [migrations[0]!, { version: 3, name: 'gap', sql: 'SELECT 1;' }];
+      expect(() => openDatabase(join(t.dir, 'b.db'), { migrations: bad })).toThrowError(
+        expect.objectContaining({ code: 'db-migration-order' }),
+      );
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('applies pending migrations in one transaction: a failing one leaves the file as it was', () => {
+    const t = tempDir();
+    try {
+      const file = join(t.dir, 'c.db');
+      const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE x (a); NOT SQL;' }];
+      expect(() => openDatabase(file, { migrations: broken })).toThrow();
+      const check = new Database(file);
+      expect(check.pragma('user_version', { simple: true })).toBe(0);
+      expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'members'").get()).toEqual({ n: 0 });
+      check.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('the audit table refuses UPDATE and DELETE', () => {
+    const t = tempDir();
+    try {
+      const db = openDatabase(join(t.dir, 'd.db'));
+      db.prepare("INSERT INTO audit (at, action) VALUES (1, 'test')").run();
+      expect(() => db.prepare("UPDATE audit SET action = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+      db.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+});
