@@ -1,6 +1,7 @@
 // The ordered list of migrations. Adding one: create NNNN_name.ts exporting its SQL, append it
 // here with the next number. Never edit or reorder a migration that has shipped.
 import m0001 from './0001_core';
+import m0002 from './0002_follow_up_statuses';
 
 export interface Migration {
   readonly version: number;
@@ -10,4 +11,5 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', sql: m0001 },
+  { version: 2, name: 'follow_up_statuses', sql: m0002 },
 ];
