@@ -1,0 +1,65 @@
+// Repository for attachments: files shared by every message of a campaign, stored with sha256.
+import type { Db } from '../connection';
+
+export interface Attachment {
+  readonly id: number;
+  readonly campaignId: number;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly createdAt: number;
+}
+
+interface AttachmentRow {
+  id: number;
+  campaign_id: number;
+  file_name: string;
+  sha256: string;
+  bytes: number;
+  created_at: number;
+}
+
+function rowToAttachment(r: AttachmentRow): Attachment {
+  return { id: r.id, campaignId: r.campaign_id, fileName: r.file_name, sha256: r.sha256, bytes: r.bytes, createdAt: r.created_at };
+}
+
+const META = 'id, campaign_id, file_name, sha256, bytes, created_at';
+
+export function insertAttachment(
+  db: Db,
+  a: { campaignId: number; fileName: string; sha256: string; content: Uint8Array },
+  now: number,
+): number {
+  const info = db
+    .prepare('INSERT INTO attachments (campaign_id, file_name, sha256, bytes, content, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(a.campaignId, a.fileName, a.sha256, a.content.byteLength, Buffer.from(a.content), now);
+  return Number(info.lastInsertRowid);
+}
+
+/** Attachments of a campaign, metadata only, in the order they were added. */
+export function listAttachments(db: Db, campaignId: number): Attachment[] {
+  return (
+    db.prepare(`SELECT ${META} FROM attachments WHERE campaign_id = ? ORDER BY id`).all(campaignId) as AttachmentRow[]
+  ).map(rowToAttachment);
+}
+
+export function getAttachment(db: Db, id: number): Attachment | undefined {
+  const r = db.prepare(`SELECT ${META} FROM attachments WHERE id = ?`).get(id) as AttachmentRow | undefined;
+  return r && rowToAttachment(r);
+}
+
+export function getAttachmentContent(db: Db, id: number): Buffer | undefined {
+  const r = db.prepare('SELECT content FROM attachments WHERE id = ?').get(id) as { content: Buffer } | undefined;
+  return r?.content;
+}
+
+export function deleteAttachment(db: Db, id: number): void {
+  db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
+}
+
+export function copyAttachments(db: Db, fromCampaignId: number, toCampaignId: number, now: number): void {
+  db.prepare(
+    `INSERT INTO attachments (campaign_id, file_name, sha256, bytes, content, created_at)
+     SELECT ?, file_name, sha256, bytes, content, ? FROM attachments WHERE campaign_id = ? ORDER BY id`,
+  ).run(toCampaignId, now, fromCampaignId);
+}

@@ -1,0 +1,131 @@
+// Repository for the campaigns table: list + templates + profile + cancel window + status.
+import type { Db } from '../connection';
+
+/**
+ * draft → pending_approval → approved are set by the campaign service; the send engine moves
+ * an approved campaign on (scheduled, sending, paused, ...) with setCampaignStatus.
+ */
+export type CampaignStatus = string;
+
+export interface Campaign {
+  readonly id: number;
+  readonly listId: number;
+  readonly profileId: number | null;
+  readonly name: string;
+  readonly subjectTemplate: string;
+  readonly bodyTemplate: string;
+  readonly status: CampaignStatus;
+  /** Digest frozen by the last approval request, or null. */
+  readonly digest: string | null;
+  readonly followUpOf: number | null;
+  /** The earlier campaign's send statuses a follow-up addresses (null unless followUpOf). */
+  readonly followUpStatuses: readonly string[] | null;
+  readonly cancelWindowS: number;
+  readonly scheduledAt: number | null;
+  readonly createdBy: number | null;
+  readonly requestedBy: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface CampaignFields {
+  readonly listId: number;
+  readonly profileId: number | null;
+  readonly name: string;
+  readonly subjectTemplate: string;
+  readonly bodyTemplate: string;
+  readonly cancelWindowS: number;
+}
+
+interface CampaignRow {
+  id: number;
+  list_id: number;
+  profile_id: number | null;
+  name: string;
+  subject_template: string;
+  body_template: string;
+  status: string;
+  digest: string | null;
+  follow_up_of: number | null;
+  follow_up_statuses: string | null;
+  cancel_window_s: number;
+  scheduled_at: number | null;
+  created_by: number | null;
+  requested_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+function rowToCampaign(r: CampaignRow): Campaign {
+  return {
+    id: r.id,
+    listId: r.list_id,
+    profileId: r.profile_id,
+    name: r.name,
+    subjectTemplate: r.subject_template,
+    bodyTemplate: r.body_template,
+    status: r.status,
+    digest: r.digest,
+    followUpOf: r.follow_up_of,
+    followUpStatuses: r.follow_up_statuses === null ? null : (JSON.parse(r.follow_up_statuses) as string[]),
+    cancelWindowS: r.cancel_window_s,
+    scheduledAt: r.scheduled_at,
+    createdBy: r.created_by,
+    requestedBy: r.requested_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function insertCampaign(
+  db: Db,
+  f: CampaignFields & { createdBy: number | null; followUpOf?: number | null; followUpStatuses?: readonly string[] | null },
+  now: number,
+): number {
+  const info = db
+    .prepare(
+      `INSERT INTO campaigns (list_id, profile_id, name, subject_template, body_template, cancel_window_s,
+         created_by, follow_up_of, follow_up_statuses, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+    )
+    .run(
+      f.listId, f.profileId, f.name, f.subjectTemplate, f.bodyTemplate, f.cancelWindowS, f.createdBy,
+      f.followUpOf ?? null, f.followUpStatuses ? JSON.stringify(f.followUpStatuses) : null, now, now,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+export function updateCampaignRow(db: Db, id: number, f: CampaignFields, now: number): void {
+  db.prepare(
+    `UPDATE campaigns SET list_id = ?, profile_id = ?, name = ?, subject_template = ?, body_template = ?,
+       cancel_window_s = ?, updated_at = ? WHERE id = ?`,
+  ).run(f.listId, f.profileId, f.name, f.subjectTemplate, f.bodyTemplate, f.cancelWindowS, now, id);
+}
+
+export function getCampaign(db: Db, id: number): Campaign | undefined {
+  const r = db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as CampaignRow | undefined;
+  return r && rowToCampaign(r);
+}
+
+export function listCampaigns(db: Db, filter: { listId?: number } = {}): Campaign[] {
+  const rows =
+    filter.listId === undefined
+      ? db.prepare('SELECT * FROM campaigns ORDER BY id').all()
+      : db.prepare('SELECT * FROM campaigns WHERE list_id = ? ORDER BY id').all(filter.listId);
+  return (rows as CampaignRow[]).map(rowToCampaign);
+}
+
+export function setCampaignStatus(db: Db, id: number, status: CampaignStatus, now: number): void {
+  db.prepare('UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+}
+
+/** Records an approval request: the frozen digest, who asked, status pending_approval. */
+export function setRequested(db: Db, id: number, digest: string, requestedBy: number, now: number): void {
+  db.prepare(
+    "UPDATE campaigns SET status = 'pending_approval', digest = ?, requested_by = ?, updated_at = ? WHERE id = ?",
+  ).run(digest, requestedBy, now, id);
+}
+
+export function setScheduledAt(db: Db, id: number, at: number | null, now: number): void {
+  db.prepare('UPDATE campaigns SET scheduled_at = ?, updated_at = ? WHERE id = ?').run(at, now, id);
+}

@@ -1,0 +1,89 @@
+// Repository for the snapshots table: the frozen recipient rows a campaign sends to.
+// The send engine reads these (never the live members), so a later re-import cannot change
+// what was approved. Stable API used by the sender: listSnapshot, getSnapshotRow.
+import type { Db } from '../connection';
+import { parseFields, type Fields } from '../json';
+
+export interface SnapshotRow {
+  readonly id: number;
+  readonly campaignId: number;
+  /** 0-based order within the campaign. */
+  readonly position: number;
+  /** The member row it was copied from (null if that row no longer identifies it). */
+  readonly memberId: number | null;
+  readonly email: string;
+  readonly name: string;
+  readonly fields: Fields;
+}
+
+export interface NewSnapshotRow {
+  readonly memberId: number | null;
+  readonly email: string;
+  readonly name: string;
+  readonly fields: Fields;
+}
+
+interface SnapshotDbRow {
+  id: number;
+  campaign_id: number;
+  position: number;
+  member_id: number | null;
+  email: string;
+  name: string;
+  fields_json: string;
+}
+
+function rowToSnapshot(r: SnapshotDbRow): SnapshotRow {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    position: r.position,
+    memberId: r.member_id,
+    email: r.email,
+    name: r.name,
+    fields: parseFields(r.fields_json),
+  };
+}
+
+/** Replaces a campaign's snapshot with the given rows (positions 0..n-1). Call inside a transaction. */
+export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSnapshotRow>): number {
+  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
+  const stmt = db.prepare(
+    'INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  let position = 0;
+  for (const r of rows) {
+    stmt.run(campaignId, position, r.memberId, r.email, r.name, JSON.stringify(r.fields));
+    position++;
+  }
+  return position;
+}
+
+/** Every snapshot row of a campaign, in position order. */
+export function listSnapshot(db: Db, campaignId: number): SnapshotRow[] {
+  return (
+    db.prepare('SELECT * FROM snapshots WHERE campaign_id = ? ORDER BY position').all(campaignId) as SnapshotDbRow[]
+  ).map(rowToSnapshot);
+}
+
+/** The same rows as listSnapshot, streamed (for large campaigns). */
+export function* iterateSnapshot(db: Db, campaignId: number): Generator<SnapshotRow> {
+  const stmt = db.prepare('SELECT * FROM snapshots WHERE campaign_id = ? ORDER BY position');
+  for (const r of stmt.iterate(campaignId) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(r);
+}
+
+export function getSnapshotRow(db: Db, id: number): SnapshotRow | undefined {
+  const r = db.prepare('SELECT * FROM snapshots WHERE id = ?').get(id) as SnapshotDbRow | undefined;
+  return r && rowToSnapshot(r);
+}
+
+export function getSnapshotRowAt(db: Db, campaignId: number, position: number): SnapshotRow | undefined {
+  const r = db
+    .prepare('SELECT * FROM snapshots WHERE campaign_id = ? AND position = ?')
+    .get(campaignId, position) as SnapshotDbRow | undefined;
+  return r && rowToSnapshot(r);
+}
+
+export function countSnapshot(db: Db, campaignId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM snapshots WHERE campaign_id = ?').get(campaignId) as { n: number }).n;
+}

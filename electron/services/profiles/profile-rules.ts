@@ -1,0 +1,76 @@
+// Validation of SMTP profile input: where mail may go and under which sender identity.
+import { AppError } from '../../../shared/errors';
+import type { ProfileFields, SmtpSecurity } from '../../db/repos/profiles-repo';
+
+export interface ProfileInput {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly security: SmtpSecurity;
+  readonly authUser?: string | null;
+  /** undefined keeps the stored password; null or '' removes it. */
+  readonly password?: string | null;
+  readonly fromAddress: string;
+  readonly fromName?: string;
+  readonly perMinute?: number | null;
+  readonly perHour?: number | null;
+  readonly maxConnections?: number;
+  readonly practice?: boolean;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+const ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+$/;
+const SECURITIES: readonly SmtpSecurity[] = ['tls', 'starttls', 'none'];
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host.trim().toLowerCase());
+}
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('validation', message, { field });
+}
+
+function optionalLimit(v: number | null | undefined, field: string): number | null {
+  if (v === undefined || v === null) return null;
+  if (!Number.isInteger(v) || v < 1) throw invalid(field, 'A sending limit must be a whole number of at least 1');
+  return v;
+}
+
+/** Checks and normalises profile input into the stored fields; throws coded AppErrors. */
+export function validateProfile(input: ProfileInput): ProfileFields {
+  const name = input.name.trim();
+  const host = input.host.trim();
+  if (!name) throw invalid('name', 'The profile needs a name');
+  if (!host || /\s/.test(host)) throw invalid('host', 'The mail server host is missing or invalid');
+  if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw invalid('port', 'The port must be 1-65535');
+  if (!SECURITIES.includes(input.security)) throw invalid('security', 'Unknown security setting');
+  // Without encryption the password and every message cross the network readable by anyone
+  // on the path; allowed only when the server is this machine (a local relay or practice sink).
+  if (input.security === 'none' && !isLoopbackHost(host)) {
+    throw new AppError('smtp-insecure', 'Unencrypted connections are only allowed to this computer (127.0.0.1)', { host });
+  }
+  const fromAddress = input.fromAddress.trim();
+  if (!ADDRESS.test(fromAddress)) throw invalid('fromAddress', 'The sender address is not a valid email address');
+  const fromName = (input.fromName ?? '').trim();
+  // A line break in a header value would let a profile inject extra headers (e.g. Bcc).
+  if (/[\r\n]/.test(fromName) || /[\r\n]/.test(name)) throw invalid('fromName', 'Line breaks are not allowed here');
+  const authUser = input.authUser?.trim() || null;
+  if (authUser && /[\r\n]/.test(authUser)) throw invalid('authUser', 'Line breaks are not allowed here');
+  const maxConnections = input.maxConnections ?? 2;
+  if (!Number.isInteger(maxConnections) || maxConnections < 1 || maxConnections > 20) {
+    throw invalid('maxConnections', 'Connections must be between 1 and 20');
+  }
+  return {
+    name,
+    host,
+    port: input.port,
+    security: input.security,
+    authUser,
+    fromAddress,
+    fromName,
+    perMinute: optionalLimit(input.perMinute, 'perMinute'),
+    perHour: optionalLimit(input.perHour, 'perHour'),
+    maxConnections,
+    practice: input.practice ?? false,
+  };
+}

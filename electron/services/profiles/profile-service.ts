@@ -1,0 +1,126 @@
+// SMTP profiles: create/edit, the password through the SecretStore (never returned to callers),
+// and "test connection" with nodemailer's verify mapped to coded errors.
+import nodemailer from 'nodemailer';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/connection';
+import * as repo from '../../db/repos/profiles-repo';
+import type { SmtpProfile } from '../../db/repos/profiles-repo';
+import { mapSmtpError } from '../../smtp/smtp-errors';
+import { transportOptions, type TransportTimeouts } from '../../smtp/transport-options';
+import type { AuditService } from '../audit/audit-service';
+import type { Clock } from '../clock';
+import type { SecretStore } from '../secrets/secret-store';
+import { validateProfile, type ProfileInput } from './profile-rules';
+
+export type { ProfileInput } from './profile-rules';
+export type { SmtpProfile } from '../../db/repos/profiles-repo';
+
+export interface ProfileService {
+  createProfile(input: ProfileInput, actor?: string | null): Promise<SmtpProfile>;
+  updateProfile(id: number, patch: Partial<ProfileInput>, actor?: string | null): Promise<SmtpProfile>;
+  deleteProfile(id: number, actor?: string | null): Promise<void>;
+  getProfile(id: number): SmtpProfile;
+  listProfiles(): SmtpProfile[];
+  /** For the send engine and testConnection only: never send this across IPC. */
+  getPassword(profileId: number): Promise<string | null>;
+  testConnection(profileId: number): Promise<{ ok: true; insecure: boolean }>;
+}
+
+export interface ProfileServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly secrets: SecretStore;
+  readonly audit?: AuditService;
+  /** Shorter timeouts for tests; defaults are in transport-options.ts. */
+  readonly timeouts?: Partial<TransportTimeouts>;
+}
+
+const secretRef = (id: number) => `smtp-profile:${id}`;
+
+export function createProfileService({ db, clock, secrets, audit, timeouts }: ProfileServiceDeps): ProfileService {
+  function getProfile(id: number): SmtpProfile {
+    const p = repo.getProfileRow(db, id);
+    if (!p) throw new AppError('not-found', 'No such SMTP profile', { profileId: id });
+    return p;
+  }
+
+  async function storePassword(id: number, password: string | null | undefined): Promise<boolean> {
+    if (password === undefined) return false;
+    if (password === null || password === '') {
+      const ref = repo.getSecretRef(db, id);
+      if (ref) await secrets.delete(ref);
+      repo.setSecretRef(db, id, null, clock.now());
+    } else {
+      await secrets.set(secretRef(id), password);
+      repo.setSecretRef(db, id, secretRef(id), clock.now());
+    }
+    return true;
+  }
+
+  async function getPassword(profileId: number): Promise<string | null> {
+    const ref = repo.getSecretRef(db, profileId);
+    return ref ? await secrets.get(ref) : null;
+  }
+
+  function fieldsOf(p: SmtpProfile): ProfileInput {
+    return {
+      name: p.name, host: p.host, port: p.port, security: p.security, authUser: p.authUser,
+      fromAddress: p.fromAddress, fromName: p.fromName, perMinute: p.perMinute, perHour: p.perHour,
+      maxConnections: p.maxConnections, practice: p.practice,
+    };
+  }
+
+  return {
+    getProfile,
+    listProfiles: () => repo.listProfileRows(db),
+
+    async createProfile(input, actor = null) {
+      const fields = validateProfile(input);
+      const id = repo.insertProfile(db, fields, clock.now());
+      await storePassword(id, input.password);
+      const p = getProfile(id);
+      audit?.record('profile.created', { actor, details: { profileId: id, host: p.host, port: p.port, security: p.security, fromAddress: p.fromAddress } });
+      return p;
+    },
+
+    async updateProfile(id, patch, actor = null) {
+      const before = getProfile(id);
+      const fields = validateProfile({ ...fieldsOf(before), ...patch });
+      repo.updateProfileRow(db, id, fields, clock.now());
+      const passwordChanged = await storePassword(id, patch.password);
+      const after = getProfile(id);
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => before[k] !== after[k]);
+      audit?.record('profile.updated', { actor, details: { profileId: id, changed, passwordChanged } });
+      return after;
+    },
+
+    async deleteProfile(id, actor = null) {
+      getProfile(id);
+      if (repo.profileInUse(db, id)) throw new AppError('conflict', 'This profile is used by a campaign', { profileId: id });
+      const ref = repo.getSecretRef(db, id);
+      if (ref) await secrets.delete(ref);
+      repo.deleteProfileRow(db, id);
+      audit?.record('profile.deleted', { actor, details: { profileId: id } });
+    },
+
+    getPassword,
+
+    async testConnection(profileId) {
+      const profile = getProfile(profileId);
+      const password = await getPassword(profileId);
+      // One plain connection is enough to verify; the pool is for sending.
+      const transport = nodemailer.createTransport({ ...transportOptions(profile, password, timeouts), pool: false });
+      try {
+        await transport.verify();
+        audit?.record('profile.tested', { details: { profileId, ok: true } });
+        return { ok: true, insecure: profile.insecure };
+      } catch (e) {
+        const err = mapSmtpError(e);
+        audit?.record('profile.tested', { details: { profileId, ok: false, code: err.code } });
+        throw err;
+      } finally {
+        transport.close();
+      }
+    },
+  };
+}
