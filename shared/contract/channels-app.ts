@@ -1,0 +1,56 @@
+// Channels of the app itself: host info, first-run setup, settings, users and SMTP profiles.
+import { z } from 'zod';
+import { channel, result } from './define';
+import { actorId, email, empty, id, pin, security } from './schemas';
+import type { AppInfoDto, ConnectionTestDto, ProfileDto, SettingsDto, SetupStatusDto, UserDto } from './dto';
+
+const profileFields = {
+  name: z.string().min(1).max(100),
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  security,
+  authUser: z.string().max(320).nullable(),
+  fromAddress: email,
+  fromName: z.string().max(200),
+  perMinute: z.number().int().positive().nullable(),
+  perHour: z.number().int().positive().nullable(),
+  maxConnections: z.number().int().min(1).max(10),
+};
+
+/** A profile as typed in the form. The password is write-only: omit it to keep the stored one. */
+export const profileInput = z.object({ ...profileFields, password: z.string().max(1000).optional() });
+
+export const appChannels = {
+  'app:info': channel(empty, result<AppInfoDto>()),
+  'setup:status': channel(empty, result<SetupStatusDto>()),
+  'settings:get': channel(empty, result<SettingsDto>()),
+  'settings:update': channel(
+    z.object({
+      actorId: actorId.nullable(),
+      organisationName: z.string().min(1).max(200).optional(),
+      cancelWindowS: z.number().int().min(0).max(86_400).optional(),
+      warnFreeMail: z.boolean().optional(),
+      language: z.enum(['ja', 'en']).nullable().optional(),
+    }),
+    result<SettingsDto>(),
+  ),
+  'users:list': channel(empty, result<readonly UserDto[]>()),
+  'users:create': channel(
+    z.object({ actorId: actorId.nullable(), name: z.string().min(1).max(100), pin }),
+    result<UserDto>(),
+  ),
+  /** Confirms a user's PIN (e.g. when picking the operator); wrong PINs count towards the lock. */
+  'users:verify-pin': channel(z.object({ userId: id, pin }), result<UserDto>()),
+  'profiles:list': channel(empty, result<readonly ProfileDto[]>()),
+  'profiles:create': channel(z.object({ actorId: actorId.nullable(), profile: profileInput }), result<ProfileDto>()),
+  'profiles:update': channel(
+    z.object({ actorId: actorId.nullable(), id, profile: profileInput }),
+    result<ProfileDto>(),
+  ),
+  'profiles:delete': channel(z.object({ actorId, id }), result<null>()),
+  /** Connects and logs in without sending; either a saved profile or the form's values. */
+  'profiles:test': channel(
+    z.object({ id: id.optional(), profile: profileInput.optional() }),
+    result<ConnectionTestDto>(),
+  ),
+} as const;

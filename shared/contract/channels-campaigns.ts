@@ -1,0 +1,81 @@
+// Channels of campaigns: compose, attachments, template check, previews, checks, test send, approval.
+import { z } from 'zod';
+import { channel, result } from './define';
+import { actorId, bytes, empty, fileName, id, limit, pin } from './schemas';
+import type {
+  ApprovalDto,
+  ApprovalSummaryDto,
+  AttachmentDto,
+  CampaignDto,
+  CheckReportDto,
+  PreviewSearchDto,
+  RenderedMessageDto,
+  TemplateCheckDto,
+  TestSendDto,
+} from './dto';
+
+const template = z.string().max(200_000);
+
+export const campaignChannels = {
+  'campaigns:list': channel(empty, result<readonly CampaignDto[]>()),
+  'campaigns:get': channel(z.object({ id }), result<CampaignDto>()),
+  'campaigns:create': channel(
+    z.object({ actorId, listId: id, name: z.string().min(1).max(200), profileId: id.nullable().optional() }),
+    result<CampaignDto>(),
+  ),
+  /** Any change to a campaign voids its approval (promise 3). */
+  'campaigns:update': channel(
+    z.object({
+      actorId,
+      id,
+      name: z.string().min(1).max(200).optional(),
+      subjectTemplate: template.optional(),
+      bodyTemplate: template.optional(),
+      profileId: id.nullable().optional(),
+      cancelWindowS: z.number().int().min(0).max(86_400).optional(),
+    }),
+    result<CampaignDto>(),
+  ),
+  /** A new draft addressed to exactly the recipients of an earlier campaign with these statuses. */
+  'campaigns:follow-up': channel(
+    z.object({
+      actorId,
+      campaignId: id,
+      name: z.string().min(1).max(200),
+      statuses: z.array(z.enum(['sent', 'failed', 'unknown', 'cancelled'])).min(1),
+    }),
+    result<CampaignDto>(),
+  ),
+  'attachments:add': channel(z.object({ actorId, campaignId: id, fileName, bytes }), result<AttachmentDto>()),
+  'attachments:remove': channel(z.object({ actorId, campaignId: id, attachmentId: id }), result<null>()),
+  /** Parses the templates against a list's columns; errors come back as issues, not as a failure. */
+  'template:check': channel(
+    z.object({ listId: id.nullable(), subject: template, body: template }),
+    result<TemplateCheckDto>(),
+  ),
+  /** Renders unsaved templates for one list member (the compose screen's live preview). */
+  'preview:draft': channel(
+    z.object({ listId: id, memberId: id.nullable(), subject: template, body: template }),
+    result<RenderedMessageDto>(),
+  ),
+  /** The exact message of the recipient at a position of the campaign. */
+  'preview:render': channel(
+    z.object({ campaignId: id, position: z.number().int().min(0) }),
+    result<RenderedMessageDto>(),
+  ),
+  'preview:search': channel(
+    z.object({ campaignId: id, query: z.string().max(200), limit }),
+    result<PreviewSearchDto>(),
+  ),
+  'checks:run': channel(z.object({ campaignId: id }), result<CheckReportDto>()),
+  /** Sends the message of one recipient to the sender's own address, marked as a test. */
+  'test:send': channel(
+    z.object({ actorId, campaignId: id, position: z.number().int().min(0).default(0) }),
+    result<TestSendDto>(),
+  ),
+  /** Freezes the recipients and returns what the approver will see. */
+  'approval:request': channel(z.object({ actorId, campaignId: id }), result<ApprovalSummaryDto>()),
+  'approval:summary': channel(z.object({ campaignId: id }), result<ApprovalSummaryDto>()),
+  /** The second user signs off with their PIN; the requester cannot approve their own request. */
+  'approval:approve': channel(z.object({ campaignId: id, approverId: id, pin }), result<ApprovalDto>()),
+} as const;

@@ -1,0 +1,58 @@
+// Channels of sending, history/audit, practice mode and the practice outbox.
+import { z } from 'zod';
+import { channel, result } from './define';
+import { actorId, empty, id, limit, offset } from './schemas';
+import type {
+  AuditEntryDto,
+  AuditExportDto,
+  OutboxItemDto,
+  OutboxMessageDto,
+  PracticeStatusDto,
+  AppInfoDto,
+  RecipientDto,
+  SendMembersPageDto,
+  SendStatusDto,
+} from './dto';
+
+const control = z.object({ actorId, campaignId: id });
+const recipientStatus = z.enum(['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown']);
+
+export const sendChannels = {
+  /** Starts the cancel window of an approved campaign; sending begins when it ends. */
+  'send:schedule': channel(control, result<SendStatusDto>()),
+  /** Inside the cancel window: nothing is sent. */
+  'send:cancel': channel(control, result<SendStatusDto>()),
+  'send:pause': channel(control, result<SendStatusDto>()),
+  'send:resume': channel(control, result<SendStatusDto>()),
+  /** Stops between messages; what was delivered cannot be recalled. */
+  'send:stop': channel(control, result<SendStatusDto>()),
+  'send:status': channel(z.object({ campaignId: id }), result<SendStatusDto>()),
+  'send:members': channel(
+    z.object({ campaignId: id, status: recipientStatus.optional(), offset, limit }),
+    result<SendMembersPageDto>(),
+  ),
+  'send:resend-failed': channel(control, result<SendStatusDto>()),
+  /** The operator decides what happened to messages left "unknown" by a crash. */
+  'send:resolve-unknown': channel(
+    z.object({ actorId, campaignId: id, sendIds: z.array(id).min(1), resolution: z.enum(['sent', 'failed']) }),
+    result<SendStatusDto>(),
+  ),
+  'audit:list': channel(
+    z.object({ campaignId: id.optional(), listId: id.optional(), afterId: z.number().int().min(0).optional(), limit }),
+    result<readonly AuditEntryDto[]>(),
+  ),
+  'audit:export': channel(z.object({ actorId, campaignId: id.optional() }), result<AuditExportDto>()),
+  /** Who received this campaign (or failed to), for an incident report or a follow-up. */
+  'audit:recipients': channel(
+    z.object({ campaignId: id, status: recipientStatus.optional() }),
+    result<readonly RecipientDto[]>(),
+  ),
+  'practice:status': channel(empty, result<PracticeStatusDto>()),
+  /** Switches to the practice workspace (separate database, built-in outbox, sample data). */
+  'practice:enter': channel(empty, result<AppInfoDto>()),
+  'practice:leave': channel(empty, result<AppInfoDto>()),
+  /** Deletes the practice database and outbox; refused while practice mode is on. */
+  'practice:delete': channel(empty, result<PracticeStatusDto>()),
+  'outbox:list': channel(z.object({ offset, limit }), result<readonly OutboxItemDto[]>()),
+  'outbox:get': channel(z.object({ id: z.string().min(1).max(200) }), result<OutboxMessageDto>()),
+} as const;

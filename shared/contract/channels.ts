@@ -1,0 +1,14 @@
+// The one map of every IPC channel. Adding a channel: add it to a channels-*.ts map with its
+// schema and result type → bind it in electron/app/handlers → call it through renderer's api.
+// The preload whitelist, both hosts and the renderer client all derive from this map.
+import { appChannels } from './channels-app';
+import { campaignChannels } from './channels-campaigns';
+import { listChannels } from './channels-lists';
+import { sendChannels } from './channels-send';
+
+export const channels = {
+  ...appChannels,
+  ...listChannels,
+  ...campaignChannels,
+  ...sendChannels,
+} as const;

@@ -1,0 +1,68 @@
+// DTOs of the app-wide channels: host information, setup state, settings, users, SMTP profiles.
+
+export type Workspace = 'real' | 'practice';
+
+export interface AppInfoDto {
+  readonly version: string;
+  /** Which host serves the UI; the screens behave the same in both. */
+  readonly host: 'electron' | 'browser';
+  readonly workspace: Workspace;
+  /** The OS locale (e.g. 'ja-JP'), used to pick Japanese or English by default. */
+  readonly locale: string;
+  readonly setupComplete: boolean;
+}
+
+export interface SetupStatusDto {
+  readonly organisationName: string | null;
+  readonly profileCount: number;
+  readonly userCount: number;
+  /** Two users are needed so that a second person can approve every send. */
+  readonly minUsers: number;
+  readonly complete: boolean;
+}
+
+export interface SettingsDto {
+  readonly organisationName: string;
+  /** Default cancel window for new campaigns, in seconds. */
+  readonly cancelWindowS: number;
+  /** Members are organisations: warn about free-mail/personal domains. */
+  readonly warnFreeMail: boolean;
+  /** The UI language the user picked, or null to follow the OS. */
+  readonly language: 'ja' | 'en' | null;
+}
+
+export interface UserDto {
+  readonly id: number;
+  readonly name: string;
+  readonly locked: boolean;
+  readonly lockedUntil: number | null;
+  readonly createdAt: number;
+}
+
+export type SmtpSecurity = 'tls' | 'starttls' | 'none';
+
+export interface ProfileDto {
+  readonly id: number;
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly security: SmtpSecurity;
+  readonly authUser: string | null;
+  /** The password itself never leaves the main process. */
+  readonly hasPassword: boolean;
+  readonly fromAddress: string;
+  readonly fromName: string;
+  readonly perMinute: number | null;
+  readonly perHour: number | null;
+  readonly maxConnections: number;
+  /** A practice profile can only point at the built-in practice outbox. */
+  readonly practice: boolean;
+}
+
+export interface ConnectionTestDto {
+  readonly host: string;
+  readonly port: number;
+  readonly security: SmtpSecurity;
+  /** Whether the server accepted the login (false when no user is configured). */
+  readonly authenticated: boolean;
+}

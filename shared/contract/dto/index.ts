@@ -1,0 +1,5 @@
+// Every DTO the UI receives through the contract.
+export type * from './app';
+export type * from './lists';
+export type * from './campaigns';
+export type * from './send';

@@ -1,0 +1,104 @@
+// DTOs of sending, history, audit, practice mode and the practice outbox.
+
+export type SendState = 'idle' | 'scheduled' | 'sending' | 'paused' | 'stopped' | 'finished' | 'cancelled';
+
+export type RecipientStatus = 'queued' | 'in_flight' | 'sent' | 'retrying' | 'failed' | 'cancelled' | 'unknown';
+
+export interface SendCountsDto {
+  readonly total: number;
+  readonly queued: number;
+  readonly inFlight: number;
+  readonly sent: number;
+  readonly retrying: number;
+  readonly failed: number;
+  readonly cancelled: number;
+  readonly unknown: number;
+}
+
+export interface SendStatusDto {
+  readonly campaignId: number;
+  readonly state: SendState;
+  /** When the cancel window ends and sending starts (ms since epoch). */
+  readonly startsAt: number | null;
+  /** The host's clock, so the countdown does not depend on the page's clock. */
+  readonly now: number;
+  readonly counts: SendCountsDto;
+}
+
+export interface SendMemberDto {
+  readonly sendId: number;
+  readonly position: number;
+  readonly email: string;
+  readonly name: string;
+  readonly status: RecipientStatus;
+  readonly attempts: number;
+  readonly smtpResponse: string | null;
+  readonly messageId: string | null;
+  readonly finishedAt: number | null;
+}
+
+export interface SendMembersPageDto {
+  readonly total: number;
+  readonly offset: number;
+  readonly items: readonly SendMemberDto[];
+}
+
+export interface AuditEntryDto {
+  readonly id: number;
+  readonly at: number;
+  readonly actor: string | null;
+  readonly action: string;
+  readonly listId: number | null;
+  readonly campaignId: number | null;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditExportDto {
+  readonly fileName: string;
+  /** CSV text (UTF-8 with BOM so Excel opens Japanese correctly). */
+  readonly csv: string;
+}
+
+export interface RecipientDto {
+  readonly email: string;
+  readonly name: string;
+  readonly status: RecipientStatus;
+  readonly finishedAt: number | null;
+}
+
+export interface PracticeStatusDto {
+  readonly active: boolean;
+  /** Whether a practice database exists (it can be deleted). */
+  readonly hasData: boolean;
+  readonly outboxCount: number;
+  /** Where the practice outbox listens while practice mode is on. */
+  readonly outbox: { readonly host: string; readonly port: number } | null;
+}
+
+export interface OutboxItemDto {
+  readonly id: string;
+  readonly receivedAt: number;
+  readonly envelopeFrom: string;
+  readonly envelopeTo: readonly string[];
+  readonly subject: string;
+  readonly from: string;
+  readonly to: string;
+  readonly size: number;
+}
+
+export interface OutboxMessageDto extends OutboxItemDto {
+  readonly headers: readonly (readonly [string, string])[];
+  readonly text: string;
+  readonly html: string | null;
+  readonly attachments: readonly { readonly fileName: string; readonly contentType: string; readonly size: number }[];
+  /** The message exactly as received. */
+  readonly raw: string;
+}
+
+export interface ImportProgressDto {
+  readonly listId: number | null;
+  readonly phase: 'reading' | 'parsing' | 'saving' | 'done';
+  readonly rows: number;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+}

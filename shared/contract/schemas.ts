@@ -1,0 +1,15 @@
+// Small zod schemas reused by many channels (ids, actors, bytes, paging).
+import { z } from 'zod';
+
+export const id = z.number().int().positive();
+/** The operator the UI has selected; services record it in the audit log. */
+export const actorId = id;
+/** Binary file content (CSV, attachments). Crosses IPC as is and HTTP as { $bytes: base64 }. */
+export const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' });
+export const fileName = z.string().min(1).max(255);
+export const pin = z.string().min(4).max(32);
+export const offset = z.number().int().min(0).default(0);
+export const limit = z.number().int().min(1).max(1000).default(100);
+export const empty = z.object({});
+export const security = z.enum(['tls', 'starttls', 'none']);
+export const email = z.string().min(3).max(320);
