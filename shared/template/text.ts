@@ -1,0 +1,42 @@
+// Small text rules shared by the template engine and message building: what counts as blank,
+// how a header value is forced onto one line, how body line endings are normalised.
+
+// Whitespace that a spreadsheet cell may hold without meaning anything: ASCII and full-width
+// spaces, tabs, newlines, NBSP, zero-width characters and a stray BOM.
+const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+
+/** True when a value carries no text: such a value is missing, never rendered as blank. */
+export function isBlank(value: string | undefined | null): boolean {
+  return value == null || BLANK.test(value);
+}
+
+// C0 and C1 control characters, DEL, and the Unicode line/paragraph separators. Any of them in a
+// header could start a new header line (header injection) or confuse a mail client.
+const HEADER_BREAKERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** One header-safe line: every run of control characters (CR, LF, tab, ...) becomes one space. */
+export function oneLine(value: string): string {
+  return value.replace(HEADER_BREAKERS, ' ').trim();
+}
+
+// Control characters that have no place in a plain-text body (tab and newline are kept).
+const BODY_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Body text with \n line endings and without stray control characters. */
+export function normaliseBody(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(BODY_CONTROLS, '');
+}
+
+/** 1-based line and column (UTF-16 units) of a 0-based offset; CRLF, LF and CR all end a line. */
+export function lineColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
