@@ -1,7 +1,6 @@
-// The SMTP side of sending: one message to one member, composed by nodemailer, over pooled connections.
+// The SMTP side of sending: the transport interface, and one member's message composed by nodemailer.
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
-import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { AppError } from '../../shared/errors';
 
 export interface MailAddress {
@@ -80,19 +79,34 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
   };
 }
 
-/** A pooled nodemailer transport; `options` comes from transportOptions(profile, password). */
-export function createPooledTransport(options: SMTPPool.Options): MailTransport {
-  // maxRequeues 0: nodemailer's pool would otherwise silently send a message again when its
-  // connection closed mid-transaction, even after DATA, when the server may already have taken
-  // it. Promise 5 forbids that: the send service decides (the row becomes 'unknown').
-  const transporter = nodemailer.createTransport({ ...options, pool: true, maxRequeues: 0 });
-  return {
-    async send(envelope, message) {
-      const info = await transporter.sendMail(composeMail(envelope, message));
-      return { messageId: info.messageId || message.messageId, response: info.response };
-    },
-    close() {
-      transporter.close();
-    },
-  };
+/** The MIME bytes of a message (UTF-8, RFC 2047 headers), built by nodemailer's composer. */
+export function buildMime(envelope: MailEnvelope, message: OutgoingMessage): Promise<Buffer> {
+  return new MailComposer(composeMail(envelope, message)).compile().build();
+}
+
+/**
+ * Where a transaction failed. The send service needs this to keep promise 5: only a failure
+ * after the message body started to flow leaves it unknown whether the server took it.
+ * - 'connect': connecting, TLS or AUTH; no transaction was begun.
+ * - 'envelope': MAIL FROM / RCPT TO / DATA command, before any byte of the message was sent.
+ * - 'data': the message body was (at least partly) sent.
+ */
+export type TransportStage = 'connect' | 'envelope' | 'data';
+
+export class TransportError extends Error {
+  readonly stage: TransportStage;
+  /** nodemailer's code: EAUTH, ETLS, ESOCKET, ECONNECTION, ETIMEDOUT, EENVELOPE, EMESSAGE, … */
+  readonly code: string;
+  readonly responseCode: number | undefined;
+  readonly response: string | undefined;
+
+  constructor(stage: TransportStage, cause: unknown) {
+    const e = (cause ?? {}) as { message?: string; code?: string; responseCode?: number; response?: string };
+    super(e.message ?? String(cause));
+    this.name = 'TransportError';
+    this.stage = stage;
+    this.code = e.code ?? 'EUNKNOWN';
+    this.responseCode = typeof e.responseCode === 'number' ? e.responseCode : undefined;
+    this.response = e.response;
+  }
 }

@@ -1,0 +1,144 @@
+// A real SMTP server (smtp-server) on 127.0.0.1 that keeps every received transaction, with
+// hooks to answer chosen transactions with an error or to drop the connection inside DATA.
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+
+export interface CapturedMessage {
+  /** 1-based number of the SMTP transaction (MAIL FROM) this message completed. */
+  readonly tx: number;
+  readonly mailFrom: string;
+  /** Every RCPT TO of the transaction, in order. */
+  readonly rcptTo: readonly string[];
+  readonly raw: Buffer;
+  readonly authUser: string | null;
+}
+
+/** What to do to one transaction; `at` is the command whose reply carries the error. */
+export type Fault =
+  | { readonly at: 'mail' | 'rcpt' | 'data'; readonly code: number; readonly message: string }
+  | { readonly at: 'drop-in-data' };
+
+export interface CaptureOptions {
+  /** When set, AUTH is required and only these credentials pass. */
+  readonly auth?: { readonly user: string; readonly pass: string };
+  /** Called once per transaction (at MAIL FROM) with its 1-based number. */
+  readonly fault?: (tx: number) => Fault | undefined;
+}
+
+export interface SmtpCapture {
+  readonly port: number;
+  readonly messages: CapturedMessage[];
+  /** Number of MAIL FROM commands seen, whatever became of them. */
+  transactions(): number;
+  authFailures(): number;
+  parse(m: CapturedMessage): Promise<ParsedMail>;
+  /** Resolves when `count` messages were received; rejects after `timeoutMs`. */
+  waitFor(count: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+function smtpError(code: number, message: string): Error {
+  return Object.assign(new Error(message), { responseCode: code });
+}
+
+export async function startSmtpCapture(options: CaptureOptions = {}): Promise<SmtpCapture> {
+  const messages: CapturedMessage[] = [];
+  const faults = new Map<string, { tx: number; fault: Fault | undefined }>();
+  let txCount = 0;
+  let authFailures = 0;
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+
+  const current = (session: SMTPServerSession) => faults.get(session.id) ?? { tx: 0, fault: undefined };
+
+  const server: SMTPServer = new SMTPServer({
+    secure: false,
+    disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !options.auth,
+    allowInsecureAuth: true,
+    logger: false,
+    size: 50 * 1024 * 1024,
+    onAuth(auth, _session, callback) {
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) {
+        callback(null, { user: auth.username });
+      } else {
+        authFailures++;
+        callback(smtpError(535, '5.7.8 Authentication credentials invalid'));
+      }
+    },
+    onMailFrom(_address, session, callback) {
+      txCount++;
+      const entry = { tx: txCount, fault: options.fault?.(txCount) };
+      faults.set(session.id, entry);
+      const f = entry.fault;
+      if (f && f.at === 'mail') return callback(smtpError(f.code, f.message));
+      callback();
+    },
+    onRcptTo(_address, session, callback) {
+      const f = current(session).fault;
+      if (f && f.at === 'rcpt') return callback(smtpError(f.code, f.message));
+      callback();
+    },
+    onData(stream, session, callback) {
+      const { tx, fault } = current(session);
+      if (fault && fault.at === 'drop-in-data') {
+        // Cut the TCP connection after the first chunk of the message: the client cannot know
+        // whether the message was taken.
+        stream.once('data', () => {
+          for (const c of server.connections) if (c.id === session.id) c._socket.destroy();
+        });
+        stream.on('error', () => undefined);
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('error', () => undefined);
+      stream.on('end', () => {
+        if (fault && fault.at === 'data') return callback(smtpError(fault.code, fault.message));
+        messages.push({
+          tx,
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks),
+          authUser: typeof session.user === 'string' ? session.user : null,
+        });
+        for (const w of waiters.splice(0)) {
+          if (messages.length >= w.count) w.resolve();
+          else waiters.push(w);
+        }
+        callback(null, `OK queued as ${tx}`);
+      });
+    },
+  });
+  server.on('error', () => undefined);
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('smtp capture did not bind');
+
+  return {
+    port: address.port,
+    messages,
+    transactions: () => txCount,
+    authFailures: () => authFailures,
+    parse: (m) => simpleParser(m.raw),
+    waitFor(count, timeoutMs = 20_000) {
+      if (messages.length >= count) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`only ${messages.length}/${count} messages arrived`)), timeoutMs);
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of server.connections) c._socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
