@@ -1,0 +1,53 @@
+// Warns about domains that look like a mistyped common or organisation domain (gmial.com,
+// docomo.ne.jo): the Mie Pref. contractor incident was a wrong address typed by hand.
+import { COMMON_DOMAINS, KNOWN_REAL_DOMAINS, domainBase } from './domain-lists';
+import { osaDistance } from './edit-distance';
+import { item } from './item';
+import type { CheckItem, Prepared } from './types';
+
+const KNOWN = new Set([...COMMON_DOMAINS, ...KNOWN_REAL_DOMAINS]);
+
+/**
+ * The domain the user probably meant, or null. A same-name domain with another suffix
+ * (docomo.co.jp, gmail.co.jp) wins; otherwise the nearest within 2 edits (1 for short ones,
+ * where two edits turn one real domain into another).
+ */
+export function suggestDomain(domain: string, orgDomains: readonly string[] = []): string | null {
+  if (!domain || KNOWN.has(domain) || orgDomains.includes(domain)) return null;
+  if (orgDomains.some((o) => domain.endsWith(`.${o}`))) return null;
+  const candidates = [...orgDomains, ...COMMON_DOMAINS];
+  const base = domainBase(domain);
+  for (const c of candidates) if (base.length >= 2 && domainBase(c) === base) return c;
+  let best: string | null = null;
+  let bestDist = 3;
+  for (const c of candidates) {
+    const max = Math.min(c.length, domain.length) >= 7 ? 2 : 1;
+    const d = osaDistance(domain, c, max);
+    if (d <= max && d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+export function typoDomainRule(p: Prepared, groups: Map<string, number[]>): CheckItem[] {
+  const items: CheckItem[] = [];
+  const domains = [...groups.keys()].sort();
+  for (const domain of domains) {
+    const suggestion = suggestDomain(domain, p.orgDomains);
+    if (!suggestion) continue;
+    const members = groups.get(domain)!.map((i) => p.input.recipients[i]!.id);
+    items.push(
+      item({
+        code: 'typo-domain',
+        severity: 'warning',
+        members,
+        params: { domain, suggestion },
+        ja: `ドメイン「${domain}」は「${suggestion}」の打ち間違いかもしれません（${members.length}件）。名簿の元データを本人に確認し、正しければそのまま、誤りなら名簿を直して取り込み直してください。`,
+        en: `The domain "${domain}" looks like a typo for "${suggestion}" (${members.length} address(es)). Check with the members; if it is wrong, fix the list and import it again.`,
+      }),
+    );
+  }
+  return items;
+}
