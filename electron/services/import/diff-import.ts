@@ -1,0 +1,123 @@
+// Moves staged rows into a list's members inside the import's transaction, marking each row
+// new / email-changed / name-changed against the members it replaces, and reports the diff
+// and the duplicate addresses. All set-based SQL: no row passes through JavaScript again.
+import type { Db } from '../../db/connection';
+import { REPORT_LIMIT, type DiffMember, type DuplicateAddress, type ImportDiff } from './import-report';
+
+export interface ReplaceArgs {
+  readonly listId: number;
+  readonly importId: number;
+  readonly stageTable: string;
+  /** The previous import of the list, or null on its first import. */
+  readonly previousImportId: number | null;
+  /** Match rows by the key column (same key column as before) or by address. */
+  readonly matchBy: 'key' | 'email';
+}
+
+export interface ReplaceResult {
+  readonly diff: ImportDiff | null;
+  readonly duplicates: DuplicateAddress[];
+  readonly duplicateCount: number;
+}
+
+// The previous member a staged row continues: same key (in key mode, when the row has one),
+// else same address. `id <= :maxOld` keeps the lookup among the members being replaced.
+function previousLookup(matchBy: 'key' | 'email', alias: string): string {
+  const byEmail = `(SELECT id FROM members WHERE list_id = :list AND email = ${alias}.email AND id <= :maxOld ORDER BY id LIMIT 1)`;
+  if (matchBy === 'email') return byEmail;
+  const byKey = `(SELECT id FROM members WHERE list_id = :list AND member_key = ${alias}.member_key AND id <= :maxOld ORDER BY id LIMIT 1)`;
+  return `CASE WHEN ${alias}.member_key IS NOT NULL THEN ${byKey} ELSE ${byEmail} END`;
+}
+
+export function replaceMembers(db: Db, a: ReplaceArgs): ReplaceResult {
+  // Row ids only grow, so every new member gets an id above the current maximum: that is how
+  // old and new rows of the list are told apart until the old ones are deleted below.
+  const maxOld = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM members').get() as { m: number }).m;
+  const p = { list: a.listId, imp: a.importId, maxOld };
+  const first = a.previousImportId === null;
+
+  db.prepare(
+    first
+      ? `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
+         SELECT :list, line, email, name, member_key, fields_json, NULL, :imp, :imp FROM temp.${a.stageTable} ORDER BY rowid`
+      : `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
+         SELECT :list, s.line, s.email, s.name, s.member_key, s.fields_json,
+           CASE WHEN p.id IS NULL THEN 'new'
+                WHEN p.email <> s.email THEN 'email-changed'
+                WHEN p.name <> s.name THEN 'name-changed' END,
+           coalesce(p.first_seen_import, :imp), :imp
+         FROM temp.${a.stageTable} s LEFT JOIN members p ON p.id = ${previousLookup(a.matchBy, 's')}
+         ORDER BY s.rowid`,
+  ).run(p);
+
+  const diff = first ? null : computeDiff(db, a, p);
+  db.prepare('DELETE FROM members WHERE list_id = :list AND id <= :maxOld').run(p);
+  return { diff, ...findDuplicates(db, a.listId) };
+}
+
+function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; maxOld: number }): ImportDiff {
+  const counts = { added: 0, removed: 0, emailChanged: 0, nameChanged: 0 };
+  const byChange = db
+    .prepare('SELECT change, count(*) AS n FROM members WHERE list_id = :list AND id > :maxOld AND change IS NOT NULL GROUP BY change')
+    .all(p) as { change: string; n: number }[];
+  for (const r of byChange) {
+    if (r.change === 'new') counts.added = r.n;
+    else if (r.change === 'email-changed') counts.emailChanged = r.n;
+    else if (r.change === 'name-changed') counts.nameChanged = r.n;
+  }
+  const limit = { ...p, limit: REPORT_LIMIT };
+
+  const added = db
+    .prepare(
+      `SELECT line, email, name, member_key AS key FROM members
+       WHERE list_id = :list AND id > :maxOld AND change = 'new' ORDER BY id LIMIT :limit`,
+    )
+    .all(limit) as DiffMember[];
+
+  // An old member is removed when no new row continues it (the reverse of previousLookup).
+  const continued =
+    a.matchBy === 'key'
+      ? `CASE WHEN o.member_key IS NOT NULL
+           THEN EXISTS (SELECT 1 FROM members n WHERE n.list_id = :list AND n.member_key = o.member_key AND n.id > :maxOld)
+           ELSE EXISTS (SELECT 1 FROM members n WHERE n.list_id = :list AND n.email = o.email AND n.member_key IS NULL AND n.id > :maxOld) END`
+      : `EXISTS (SELECT 1 FROM members n WHERE n.list_id = :list AND n.email = o.email AND n.id > :maxOld)`;
+  const removedWhere = `FROM members o WHERE o.list_id = :list AND o.id <= :maxOld AND NOT (${continued})`;
+  counts.removed = (db.prepare(`SELECT count(*) AS n ${removedWhere}`).get(p) as { n: number }).n;
+  const removed = (
+    db.prepare(`SELECT o.email, o.name, o.member_key AS key ${removedWhere} ORDER BY o.id LIMIT :limit`).all(limit) as Omit<
+      DiffMember,
+      'line'
+    >[]
+  ).map((r) => ({ line: null, ...r }));
+
+  const changed = (change: string, column: 'email' | 'name') =>
+    db
+      .prepare(
+        `SELECT n.line, n.email, n.member_key AS key, n.${column} AS "to", o.${column} AS "from"
+         FROM members n JOIN members o ON o.id = ${previousLookup(a.matchBy, 'n')}
+         WHERE n.list_id = :list AND n.id > :maxOld AND n.change = '${change}' ORDER BY n.id LIMIT :limit`,
+      )
+      .all(limit) as { line: number; email: string; key: string | null; to: string; from: string }[];
+
+  return {
+    matchedBy: a.matchBy,
+    previousImportId: a.previousImportId!,
+    counts,
+    added,
+    removed,
+    emailChanged: changed('email-changed', 'email').map((r) => ({ key: r.key ?? '', from: r.from, to: r.to, line: r.line })),
+    nameChanged: changed('name-changed', 'name').map((r) => ({ email: r.email, from: r.from, to: r.to, line: r.line })),
+  };
+}
+
+function findDuplicates(db: Db, listId: number): { duplicates: DuplicateAddress[]; duplicateCount: number } {
+  // The (list_id, email) index answers the grouping without touching the table.
+  const groups = `SELECT email FROM members WHERE list_id = ? GROUP BY email HAVING count(*) > 1`;
+  const duplicateCount = (db.prepare(`SELECT count(*) AS n FROM (${groups})`).get(listId) as { n: number }).n;
+  if (duplicateCount === 0) return { duplicates: [], duplicateCount };
+  const lines = db.prepare('SELECT line FROM members WHERE list_id = ? AND email = ? ORDER BY line').pluck();
+  const duplicates = (db.prepare(`${groups} ORDER BY min(id) LIMIT ?`).pluck().all(listId, REPORT_LIMIT) as string[]).map(
+    (email) => ({ email, lines: lines.all(listId, email) as number[] }),
+  );
+  return { duplicates, duplicateCount };
+}

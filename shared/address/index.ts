@@ -1,0 +1,4 @@
+// Address rules shared by import, guards and the UI: normalise, validate, domain of.
+export { normaliseAddress, domainOf, type AddressChange, type NormalisedAddress } from './normalise';
+export { validateAddress, type AddressRejectReason } from './validate';
+export { domainToAscii, punycodeEncode } from './punycode';
