@@ -1,0 +1,182 @@
+// Request approval (freeze the snapshot, compute the digest), approve with a second user's PIN,
+// and verify an approval against the current data, voiding it if anything changed (promise 3).
+import { AppError } from '../../../shared/errors';
+import { checkTemplate, compileTemplate } from '../../../shared/template';
+import { getList } from '../../db/repos/lists-repo';
+import { latestApproval, insertApproval, voidApprovals, type Approval } from '../../db/repos/approvals-repo';
+import { setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
+import { iterateSnapshot, replaceSnapshot, countSnapshot } from '../../db/repos/snapshots-repo';
+import { changedParts, computeDigest, type DigestPart, type DigestResult } from './campaign-digest';
+import { actorName, assertEditable, mustGetCampaign, type CampaignContext } from './campaign-context';
+import { digestHeader, sourceRows } from './campaign-sources';
+
+export interface ApprovalRequest {
+  readonly campaignId: number;
+  readonly digest: string;
+  readonly recipientCount: number;
+}
+
+export interface ValidApproval {
+  readonly approvalId: number;
+  readonly digest: string;
+  readonly approverId: number;
+  readonly requestedBy: number;
+  readonly approvedAt: number;
+}
+
+const MAX_REPORTED = 50;
+
+/** Digest of what is frozen (the snapshot) and of what the database holds now (the source). */
+function digests(ctx: CampaignContext, c: Campaign): { frozen: DigestResult; current: DigestResult } {
+  const header = digestHeader(ctx.db, c, ctx.checks);
+  return {
+    frozen: computeDigest(header, iterateSnapshot(ctx.db, c.id)),
+    current: computeDigest(header, sourceRows(ctx.db, c)),
+  };
+}
+
+function blockingFindings(ctx: CampaignContext, campaignId: number): { code: string }[] {
+  if (!ctx.checks) return [];
+  return ctx.checks(campaignId).items.filter((i) => i.severity === 'blocking').map((i) => ({ code: i.code }));
+}
+
+/** Template errors and members whose row lacks a field the template needs: both block approval. */
+function templateProblems(ctx: CampaignContext, c: Campaign): Record<string, unknown> | null {
+  const template = { subject: c.subjectTemplate, body: c.bodyTemplate };
+  const columns = getList(ctx.db, c.listId)?.columns ?? [];
+  const issues = checkTemplate(template, columns);
+  if (issues.length > 0) return { templateIssues: issues };
+  const compiled = compileTemplate(template);
+  const missing: { position: number; email: string; missing: string[] }[] = [];
+  let missingCount = 0;
+  let position = 0;
+  for (const row of sourceRows(ctx.db, c)) {
+    const r = compiled.render(row.fields);
+    if (!r.ok) {
+      missingCount++;
+      if (missing.length < MAX_REPORTED) missing.push({ position, email: row.email, missing: r.missing });
+    }
+    position++;
+  }
+  if (position === 0) return { noRecipients: true };
+  return missingCount > 0 ? { missingCount, missing } : null;
+}
+
+function voidWith(ctx: CampaignContext, c: Campaign, reason: string, details: Record<string, unknown>): void {
+  ctx.db.transaction(() => {
+    const n = voidApprovals(ctx.db, c.id, reason, ctx.clock.now());
+    // Back to draft only before sending; a scheduled or running send keeps its status (and its
+    // sends rows) and is stopped by the sender, which gets the approval-void error.
+    if (c.status === 'pending_approval' || c.status === 'approved') setCampaignStatus(ctx.db, c.id, 'draft', ctx.clock.now());
+    ctx.audit.record('approval.voided', { campaignId: c.id, listId: c.listId, details: { reason, voided: n, ...details } });
+  })();
+}
+
+/** Voids an approval (or a pending request) because the campaign was edited. No-op for drafts. */
+export function voidForEdit(ctx: CampaignContext, c: Campaign, what: string): void {
+  if (c.status === 'pending_approval' || c.status === 'approved') voidWith(ctx, c, 'campaign-edited', { what });
+}
+
+export function requestApproval(ctx: CampaignContext, campaignId: number, requesterId: number): ApprovalRequest {
+  const c = mustGetCampaign(ctx, campaignId);
+  assertEditable(c);
+  ctx.users.getUser(requesterId);
+  if (c.profileId === null) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
+  // Re-freezing replaces the snapshot, which would take the send records with it.
+  if (ctx.db.prepare('SELECT 1 FROM sends WHERE campaign_id = ? LIMIT 1').get(c.id) !== undefined) {
+    throw new AppError('send-state', 'This campaign already has send records', { campaignId: c.id });
+  }
+  const problems = templateProblems(ctx, c);
+  if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
+  return ctx.db.transaction(() => {
+    const now = ctx.clock.now();
+    replaceSnapshot(ctx.db, c.id, sourceRows(ctx.db, c));
+    // Checks run after the freeze (same transaction) so they see the recipients being approved;
+    // a blocking finding rolls the snapshot back.
+    const blocking = blockingFindings(ctx, c.id);
+    if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
+    const { digest, parts, rowCount } = computeDigest(digestHeader(ctx.db, c, ctx.checks), iterateSnapshot(ctx.db, c.id));
+    const voided = voidApprovals(ctx.db, c.id, 're-requested', now);
+    setRequested(ctx.db, c.id, digest, requesterId, now);
+    ctx.audit.record('approval.requested', {
+      actor: actorName(ctx, requesterId),
+      campaignId: c.id,
+      listId: c.listId,
+      details: { requesterId, digest, parts, recipientCount: rowCount, voidedPrevious: voided },
+    });
+    return { campaignId: c.id, digest, recipientCount: rowCount };
+  })();
+}
+
+export async function approve(ctx: CampaignContext, campaignId: number, approverId: number, pin: string): Promise<ValidApproval> {
+  const c = mustGetCampaign(ctx, campaignId);
+  if (c.status !== 'pending_approval' || c.requestedBy === null || c.digest === null) {
+    throw new AppError('approval-required', 'Approval has not been requested for this campaign', { status: c.status });
+  }
+  // Checked before the PIN, so that the requester trying to self-approve costs no PIN attempt.
+  if (approverId === c.requestedBy) {
+    throw new AppError('approval-same-user', 'A different person must approve', { requesterId: c.requestedBy });
+  }
+  await ctx.users.verifyPin(approverId, pin);
+  const fresh = mustGetCampaign(ctx, campaignId);
+  if (fresh.status !== 'pending_approval' || fresh.digest !== c.digest) {
+    throw new AppError('approval-void', 'The campaign changed while the PIN was being checked', { campaignId });
+  }
+  const { frozen, current } = digests(ctx, fresh);
+  if (frozen.digest !== fresh.digest || current.digest !== fresh.digest) {
+    const changed = changedParts(frozen.parts, current.parts);
+    voidWith(ctx, fresh, 'changed-before-approval', { changed });
+    throw new AppError('approval-void', 'The campaign changed after approval was requested; request approval again', { changed });
+  }
+  const blocking = blockingFindings(ctx, campaignId);
+  if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
+  return ctx.db.transaction(() => {
+    const at = ctx.clock.now();
+    const id = insertApproval(ctx.db, { campaignId, requestedBy: fresh.requestedBy!, approverId, digest: fresh.digest! }, at);
+    setCampaignStatus(ctx.db, campaignId, 'approved', at);
+    ctx.audit.record('approval.given', {
+      actor: actorName(ctx, approverId),
+      campaignId,
+      listId: fresh.listId,
+      details: { approvalId: id, approverId, requesterId: fresh.requestedBy, digest: fresh.digest, parts: current.parts, recipientCount: countSnapshot(ctx.db, campaignId) },
+    });
+    return { approvalId: id, digest: fresh.digest!, approverId, requestedBy: fresh.requestedBy!, approvedAt: at };
+  })();
+}
+
+/** Parts recorded when the approval was given, to explain what changed. */
+function approvedParts(ctx: CampaignContext, a: Approval): Record<DigestPart, string> | null {
+  const given = ctx.audit.list({ campaignId: a.campaignId, action: 'approval.given' });
+  const entry = given.reverse().find((e) => e.details['approvalId'] === a.id);
+  return (entry?.details['parts'] as Record<DigestPart, string> | undefined) ?? null;
+}
+
+/**
+ * The campaign's approval if it still matches the current data; null if there is none or it was
+ * voided. A mismatch voids it on the spot (recorded in approvals and the audit log).
+ */
+export function currentApproval(ctx: CampaignContext, campaignId: number): ValidApproval | null {
+  try {
+    return assertApproved(ctx, campaignId);
+  } catch (e) {
+    if (e instanceof AppError && (e.code === 'approval-void' || e.code === 'approval-required')) return null;
+    throw e;
+  }
+}
+
+export function assertApproved(ctx: CampaignContext, campaignId: number): ValidApproval {
+  const c = mustGetCampaign(ctx, campaignId);
+  const a = latestApproval(ctx.db, campaignId);
+  if (!a) throw new AppError('approval-required', 'This campaign has not been approved', { campaignId });
+  if (a.voidedAt !== null) {
+    throw new AppError('approval-void', 'The approval was voided by a later change', { reason: a.voidReason, voidedAt: a.voidedAt });
+  }
+  const { frozen, current } = digests(ctx, c);
+  if (frozen.digest !== a.digest || current.digest !== a.digest) {
+    const before = approvedParts(ctx, a);
+    const changed = before ? [...new Set([...changedParts(before, frozen.parts), ...changedParts(before, current.parts)])] : [];
+    voidWith(ctx, c, 'changed-after-approval', { approvalId: a.id, changed });
+    throw new AppError('approval-void', 'Something changed after the approval; it must be approved again', { changed });
+  }
+  return { approvalId: a.id, digest: a.digest, approverId: a.approverId, requestedBy: a.requestedBy, approvedAt: a.approvedAt };
+}

@@ -1,0 +1,198 @@
+// Campaigns: compose (list, templates, profile, cancel window), attachments, follow-ups, and the
+// approval flow (see approval-flow.ts). Every edit voids a pending or given approval.
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { OutgoingMessage } from '../../../shared/message';
+import type { Db } from '../../db/connection';
+import * as attachmentsRepo from '../../db/repos/attachments-repo';
+import type { Attachment } from '../../db/repos/attachments-repo';
+import * as repo from '../../db/repos/campaigns-repo';
+import type { Campaign } from '../../db/repos/campaigns-repo';
+import { getList } from '../../db/repos/lists-repo';
+import { getProfileRow } from '../../db/repos/profiles-repo';
+import type { AuditService, SendStatus } from '../audit/audit-service';
+import type { Clock } from '../clock';
+import { createUserService, type UserService } from '../users/user-service';
+import * as flow from './approval-flow';
+import { actorName, assertEditable, mustGetCampaign, type CampaignContext } from './campaign-context';
+import type { ChecksFn } from './campaign-sources';
+import { buildTestMessage, recordTestSent, type TestTarget } from './test-message';
+
+export type { Campaign } from '../../db/repos/campaigns-repo';
+export type { Attachment } from '../../db/repos/attachments-repo';
+export type { ApprovalRequest, ValidApproval } from './approval-flow';
+export type { ChecksFn } from './campaign-sources';
+export type { TestTarget } from './test-message';
+
+export const DEFAULT_CANCEL_WINDOW_S = 300;
+export const MIN_CANCEL_WINDOW_S = 10;
+const MAX_CANCEL_WINDOW_S = 86_400;
+const FOLLOW_UP_STATUSES: readonly SendStatus[] = ['sent', 'unknown', 'failed', 'cancelled', 'queued', 'retrying', 'in_flight'];
+
+export interface CampaignInput {
+  readonly listId: number;
+  readonly name: string;
+  readonly subjectTemplate?: string;
+  readonly bodyTemplate?: string;
+  readonly profileId?: number | null;
+  readonly cancelWindowS?: number;
+}
+
+export type CampaignPatch = Partial<Omit<CampaignInput, 'listId'>> & { readonly listId?: number };
+
+export interface CampaignServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly audit: AuditService;
+  /** The check report (guards); approval is refused while it has blocking items. */
+  readonly checks?: ChecksFn;
+  /** Defaults to a user service on the same db. */
+  readonly users?: UserService;
+}
+
+export function createCampaignService(deps: CampaignServiceDeps) {
+  const ctx: CampaignContext = {
+    db: deps.db,
+    clock: deps.clock,
+    audit: deps.audit,
+    users: deps.users ?? createUserService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
+    ...(deps.checks ? { checks: deps.checks } : {}),
+  };
+  const { db, clock, audit } = ctx;
+
+  function validated(f: repo.CampaignFields): repo.CampaignFields {
+    const name = f.name.trim();
+    if (!name || name.length > 200) throw new AppError('validation', 'The campaign needs a name', { field: 'name' });
+    if (!getList(db, f.listId)) throw new AppError('not-found', 'No such list', { listId: f.listId });
+    if (f.profileId !== null && !getProfileRow(db, f.profileId)) throw new AppError('not-found', 'No such SMTP profile', { profileId: f.profileId });
+    if (!Number.isInteger(f.cancelWindowS) || f.cancelWindowS < MIN_CANCEL_WINDOW_S || f.cancelWindowS > MAX_CANCEL_WINDOW_S) {
+      throw new AppError('validation', `The cancel window must be ${MIN_CANCEL_WINDOW_S} seconds or more`, { field: 'cancelWindowS', min: MIN_CANCEL_WINDOW_S });
+    }
+    return { ...f, name };
+  }
+
+  /** Runs an edit of an editable campaign: voids its approval and records what changed. */
+  function edit<T>(campaignId: number, what: string, actorId: number | null | undefined, change: (c: Campaign) => T, details: Record<string, unknown> = {}): T {
+    return db.transaction(() => {
+      const c = mustGetCampaign(ctx, campaignId);
+      assertEditable(c);
+      const result = change(c);
+      flow.voidForEdit(ctx, c, what);
+      audit.record(`campaign.${what}`, { actor: actorName(ctx, actorId), campaignId, listId: c.listId, details });
+      return result;
+    })();
+  }
+
+  return {
+    createCampaign(input: CampaignInput, createdBy: number | null = null): Campaign {
+      const fields = validated({
+        listId: input.listId,
+        name: input.name,
+        subjectTemplate: input.subjectTemplate ?? '',
+        bodyTemplate: input.bodyTemplate ?? '',
+        profileId: input.profileId ?? null,
+        cancelWindowS: input.cancelWindowS ?? DEFAULT_CANCEL_WINDOW_S,
+      });
+      const id = repo.insertCampaign(db, { ...fields, createdBy }, clock.now());
+      audit.record('campaign.created', { actor: actorName(ctx, createdBy), campaignId: id, listId: fields.listId, details: { name: fields.name } });
+      return mustGetCampaign(ctx, id);
+    },
+
+    updateCampaign(campaignId: number, patch: CampaignPatch, actorId: number | null = null): Campaign {
+      const before = mustGetCampaign(ctx, campaignId);
+      const fields = validated({
+        listId: patch.listId ?? before.listId,
+        name: patch.name ?? before.name,
+        subjectTemplate: patch.subjectTemplate ?? before.subjectTemplate,
+        bodyTemplate: patch.bodyTemplate ?? before.bodyTemplate,
+        profileId: patch.profileId === undefined ? before.profileId : patch.profileId,
+        cancelWindowS: patch.cancelWindowS ?? before.cancelWindowS,
+      });
+      if (before.followUpOf !== null && fields.listId !== before.listId) {
+        throw new AppError('validation', 'A follow-up keeps the list of the campaign it follows', { field: 'listId' });
+      }
+      const changed = (Object.keys(fields) as (keyof repo.CampaignFields)[]).filter((k) => fields[k] !== before[k]);
+      if (changed.length === 0) return before;
+      edit(campaignId, 'edited', actorId, () => repo.updateCampaignRow(db, campaignId, fields, clock.now()), { changed });
+      return mustGetCampaign(ctx, campaignId);
+    },
+
+    getCampaign: (id: number): Campaign => mustGetCampaign(ctx, id),
+    listCampaigns: (filter: { listId?: number } = {}): Campaign[] => repo.listCampaigns(db, filter),
+
+    addAttachment(campaignId: number, file: { fileName: string; content: Uint8Array }, actorId: number | null = null): Attachment {
+      const fileName = file.fileName.trim();
+      if (!fileName || /[\r\n\u0000/\\]/.test(fileName)) throw new AppError('validation', 'Invalid attachment file name', { field: 'fileName' });
+      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const id = edit(campaignId, 'attachment-added', actorId, () =>
+        attachmentsRepo.insertAttachment(db, { campaignId, fileName, sha256, content: file.content }, clock.now()),
+        { fileName, sha256, bytes: file.content.byteLength },
+      );
+      return attachmentsRepo.getAttachment(db, id)!;
+    },
+
+    removeAttachment(campaignId: number, attachmentId: number, actorId: number | null = null): void {
+      const a = attachmentsRepo.getAttachment(db, attachmentId);
+      if (!a || a.campaignId !== campaignId) throw new AppError('not-found', 'No such attachment', { attachmentId });
+      edit(campaignId, 'attachment-removed', actorId, () => attachmentsRepo.deleteAttachment(db, attachmentId), {
+        fileName: a.fileName,
+        sha256: a.sha256,
+      });
+    },
+
+    listAttachments: (campaignId: number): Attachment[] => attachmentsRepo.listAttachments(db, campaignId),
+    /** The stored bytes of every attachment, in order: for the sender. */
+    attachmentsForSend: (campaignId: number): { fileName: string; sha256: string; content: Buffer }[] =>
+      attachmentsRepo.listAttachments(db, campaignId).map((a) => ({
+        fileName: a.fileName,
+        sha256: a.sha256,
+        content: attachmentsRepo.getAttachmentContent(db, a.id)!,
+      })),
+
+    createFollowUp(
+      campaignId: number,
+      opts: { statuses: readonly SendStatus[]; name?: string; actorId?: number | null },
+    ): Campaign {
+      const earlier = mustGetCampaign(ctx, campaignId);
+      const statuses = [...new Set(opts.statuses)].sort();
+      if (statuses.length === 0 || statuses.some((s) => !FOLLOW_UP_STATUSES.includes(s))) {
+        throw new AppError('validation', 'Choose which recipients the follow-up addresses', { field: 'statuses' });
+      }
+      const recipients = audit.recipientsOf(campaignId, statuses).length;
+      const name = opts.name?.trim() || `${earlier.name} (follow-up)`;
+      const id = repo.insertCampaign(
+        db,
+        {
+          listId: earlier.listId,
+          profileId: earlier.profileId,
+          name,
+          subjectTemplate: '',
+          bodyTemplate: '',
+          cancelWindowS: earlier.cancelWindowS,
+          createdBy: opts.actorId ?? null,
+          followUpOf: campaignId,
+          followUpStatuses: statuses,
+        },
+        clock.now(),
+      );
+      audit.record('campaign.follow-up-created', {
+        actor: actorName(ctx, opts.actorId),
+        campaignId: id,
+        listId: earlier.listId,
+        details: { followUpOf: campaignId, statuses, recipients },
+      });
+      return mustGetCampaign(ctx, id);
+    },
+
+    requestApproval: (campaignId: number, requesterId: number) => flow.requestApproval(ctx, campaignId, requesterId),
+    approve: (campaignId: number, approverId: number, pin: string) => flow.approve(ctx, campaignId, approverId, pin),
+    currentApproval: (campaignId: number) => flow.currentApproval(ctx, campaignId),
+    assertApproved: (campaignId: number) => flow.assertApproved(ctx, campaignId),
+
+    buildTestMessage: (campaignId: number, target: TestTarget, operatorAddress: string): OutgoingMessage =>
+      buildTestMessage(ctx, campaignId, target, operatorAddress),
+    recordTestSent: (campaignId: number, info: Parameters<typeof recordTestSent>[2]) => recordTestSent(ctx, campaignId, info),
+  };
+}
+
+export type CampaignService = ReturnType<typeof createCampaignService>;
