@@ -1,4 +1,5 @@
 // DTOs of sending, history, audit, practice mode and the practice outbox.
+import type { OutboxMessage, OutboxSummary } from '../../practice';
 
 export type SendState = 'idle' | 'scheduled' | 'sending' | 'paused' | 'stopped' | 'finished' | 'cancelled';
 
@@ -75,25 +76,9 @@ export interface PracticeStatusDto {
   readonly outbox: { readonly host: string; readonly port: number } | null;
 }
 
-export interface OutboxItemDto {
-  readonly id: string;
-  readonly receivedAt: number;
-  readonly envelopeFrom: string;
-  readonly envelopeTo: readonly string[];
-  readonly subject: string;
-  readonly from: string;
-  readonly to: string;
-  readonly size: number;
-}
-
-export interface OutboxMessageDto extends OutboxItemDto {
-  readonly headers: readonly (readonly [string, string])[];
-  readonly text: string;
-  readonly html: string | null;
-  readonly attachments: readonly { readonly fileName: string; readonly contentType: string; readonly size: number }[];
-  /** The message exactly as received. */
-  readonly raw: string;
-}
+/** The practice outbox's own pure types (shared/practice.ts) are the DTOs. */
+export type OutboxItemDto = OutboxSummary;
+export type OutboxMessageDto = OutboxMessage;
 
 export interface ImportProgressDto {
   readonly listId: number | null;
