@@ -5,7 +5,9 @@ import { printReport, type Report } from './report';
 
 type Bench = { run(report: Report): Promise<void> };
 
-const benches: Array<[string, () => Promise<Bench>]> = [];
+const benches: Array<[string, () => Promise<Bench>]> = [
+  ['guards', () => import('./guards-bench')],
+];
 
 const only = process.argv.slice(2);
 for (const [name, load] of benches) {

@@ -1,0 +1,77 @@
+// Benchmark of the pre-approval guards over 100,000 generated members with realistic domains
+// (carriers, free mail, company domains) and a sprinkling of typo domains and look-alikes.
+import { runChecks, type CheckInput, type CheckRecipient } from '../../shared/guards';
+import type { Report } from './report';
+
+const FAMILY = ['sato', 'suzuki', 'takahashi', 'tanaka', 'watanabe', 'ito', 'yamamoto', 'nakamura', 'kobayashi', 'kato', 'yoshida', 'yamada', 'sasaki', 'yamaguchi', 'matsumoto', 'inoue', 'kimura', 'hayashi', 'shimizu', 'yamazaki'];
+const GIVEN = ['taro', 'hanako', 'hiroshi', 'yuki', 'akira', 'kenji', 'naoko', 'satoshi', 'megumi', 'takashi', 'yoko', 'daisuke', 'ai', 'sho', 'rina', 'kaito', 'mio', 'ren', 'sota', 'yui'];
+const PERSONAL: [string, number][] = [
+  ['gmail.com', 25], ['docomo.ne.jp', 14], ['yahoo.co.jp', 12], ['icloud.com', 10], ['ezweb.ne.jp', 7],
+  ['softbank.ne.jp', 5], ['i.softbank.jp', 2], ['outlook.jp', 2], ['au.com', 1],
+];
+const TYPOS = ['gmial.com', 'docomo.ne.jo', 'yahoo.co.jq', 'ezwed.ne.jp', 'icloud.co', 'gmail.con'];
+
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateMembers(n: number, seed = 42): CheckRecipient[] {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const companies = Array.from({ length: 2000 }, (_, i) => `corp${i}.co.jp`);
+  const personalTotal = PERSONAL.reduce((s, [, w]) => s + w, 0);
+  const out: CheckRecipient[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = pick(FAMILY);
+    const g = pick(GIVEN);
+    const style = rnd();
+    let local = style < 0.4 ? `${f}.${g}` : style < 0.7 ? `${g}${f}${Math.floor(rnd() * 10000)}` : `${g[0]}${f}${Math.floor(rnd() * 1000)}`;
+    let domain: string;
+    if (rnd() < 0.78) {
+      let w = rnd() * personalTotal;
+      domain = PERSONAL[0]![0];
+      for (const [d, weight] of PERSONAL) {
+        if ((w -= weight) < 0) {
+          domain = d;
+          break;
+        }
+      }
+    } else domain = pick(companies);
+    if (rnd() < 0.003) domain = pick(TYPOS);
+    if (rnd() < 0.003) local = local.replace('o', '0');
+    const email = `${local}@${domain}`;
+    const name = `${f} ${g}`;
+    out.push({ id: i + 1, email, name, fields: { email, name, district: `D${i % 40}` }, change: rnd() < 0.01 ? 'email-changed' : null, line: i + 2 });
+  }
+  return out;
+}
+
+export async function run(report: Report): Promise<void> {
+  const members = generateMembers(100_000);
+  const addresses = members.slice(0, 300).map((m) => m.email).join(',\n');
+  const input: CheckInput = {
+    template: { subject: '{{district}} festival notice', body: '{{name}} 様\n\nThe festival of {{district|your district}} is on 3 August.' },
+    columns: ['email', 'name', 'district'],
+    recipients: members,
+    attachments: [{ fileName: 'roster.csv', bytes: addresses.length, sha256: 'x', text: `name,email\n${addresses}` }],
+    profile: { fromAddress: 'info@tayori-town.jp' },
+    policy: { organisationAddress: 'info@tayori-town.jp', recipientsAreOrganisations: false },
+    previous: { lastSendCount: 60_000 },
+    approversAvailable: 1,
+    sampleSeed: 'bench',
+  };
+  runChecks({ ...input, recipients: members.slice(0, 2000) }); // warm up the JIT
+  const t0 = performance.now();
+  const r = runChecks(input);
+  const ms = performance.now() - t0;
+  report('guards_100k_ms', Math.round(ms), 'ms');
+  report('guards_100k_items', r.items.length, 'items');
+  const look = r.items.find((i) => i.code === 'lookalike-addresses');
+  report('guards_100k_lookalike_members', Number(look?.params.memberCount ?? 0), 'members');
+}
