@@ -63,6 +63,8 @@ export interface OutboxMessage extends OutboxSummary {
   /** The HTML part as received, if any; the UI must render it sanitised, with no remote content. */
   readonly html: string | null;
   readonly attachments: readonly OutboxAttachment[];
+  /** The whole message exactly as received (decoded as UTF-8 for display; SMTP bodies are 7-bit or UTF-8 here). */
+  readonly raw: string;
 }
 
 export interface SmtpTarget {

@@ -60,6 +60,7 @@ export async function parseOutboxMessage(raw: Buffer, meta: ReceivedMeta): Promi
     text: p.text ?? '',
     html: typeof p.html === 'string' ? p.html : null,
     attachments,
+    raw: raw.toString('utf8'),
   };
 }
 

@@ -28,6 +28,7 @@ export interface PracticeOutbox {
   readonly port: number;
   /** Newest first. */
   list(): OutboxSummary[];
+  count(): number;
   get(id: string): Promise<OutboxMessage>;
   clear(): void;
   close(): Promise<void>;
@@ -133,6 +134,7 @@ export async function startPracticeOutbox(options: PracticeOutboxOptions): Promi
     host: PRACTICE_HOST,
     port: address.port,
     list: () => store.list(),
+    count: () => store.count(),
     get: (id) => store.get(id),
     clear: () => store.clear(),
     close() {

@@ -72,6 +72,8 @@ describe('practice outbox', () => {
     expect(files).toEqual([`${s.id}.eml`, `${s.id}.json`]);
     expect(readFileSync(join(dir, `${s.id}.eml`), 'latin1')).toContain('Message-ID: <practice-1@sakura-heights.example>');
     expect(m.size).toBe(readFileSync(join(dir, `${s.id}.eml`)).length);
+    expect(m.raw).toBe(readFileSync(join(dir, `${s.id}.eml`), 'utf8'));
+    expect(outbox.count()).toBe(1);
   });
 
   it('keeps every RCPT TO of a transaction, lists newest first, and survives a restart', async () => {
