@@ -68,9 +68,18 @@ export const campaignChannels = {
     result<PreviewSearchDto>(),
   ),
   'checks:run': channel(z.object({ campaignId: id }), result<CheckReportDto>()),
-  /** Sends the message of one recipient to the sender's own address, marked as a test. */
+  /**
+   * Sends one recipient's exact message, subject marked [TEST], to the operator's own address
+   * (default: the profile's from address). Target: a list member while drafting, or a position.
+   */
   'test:send': channel(
-    z.object({ actorId, campaignId: id, position: z.number().int().min(0).default(0) }),
+    z.object({
+      actorId,
+      campaignId: id,
+      memberId: id.optional(),
+      position: z.number().int().min(0).optional(),
+      to: z.string().min(3).max(320).optional(),
+    }),
     result<TestSendDto>(),
   ),
   /** Freezes the recipients and returns what the approver will see. */

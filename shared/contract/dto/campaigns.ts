@@ -1,16 +1,13 @@
 // DTOs of campaigns: composition, template check, previews, the check report and approval.
+import type { FieldUse, TemplateIssue } from '../../template';
 import type { UserDto } from './app';
 
-export type CampaignStatus =
-  | 'draft'
-  | 'awaiting-approval'
-  | 'approved'
-  | 'scheduled'
-  | 'sending'
-  | 'paused'
-  | 'stopped'
-  | 'finished'
-  | 'cancelled';
+/**
+ * draft → pending_approval → approved (campaign service), then scheduled, sending, paused,
+ * stopped, finished, cancelled (send engine). Kept open as a string so a new engine state does
+ * not break the page; the UI translates the known ones.
+ */
+export type CampaignStatus = string;
 
 export interface AttachmentDto {
   readonly id: number;
@@ -42,6 +39,10 @@ export interface CampaignDto {
   readonly bodyTemplate: string;
   readonly status: CampaignStatus;
   readonly followUpOf: number | null;
+  /** The earlier campaign's send statuses a follow-up addresses. */
+  readonly followUpStatuses: readonly string[] | null;
+  /** Digest frozen by the last approval request. */
+  readonly digest: string | null;
   readonly cancelWindowS: number;
   readonly scheduledAt: number | null;
   readonly createdBy: number | null;
@@ -54,22 +55,14 @@ export interface CampaignDto {
   readonly updatedAt: number;
 }
 
-export interface TemplateIssueDto {
-  readonly part: 'subject' | 'body';
-  /** An error code from shared/errors (template-syntax, template-unknown-field, ...). */
-  readonly code: string;
-  readonly message: string;
-  /** 1-based position of the problem in the template. */
-  readonly line: number;
-  readonly column: number;
-  readonly field: string | null;
-}
+/** Issues carry 1-based line/column and a 0-based offset into the part (textarea selection units). */
+export type TemplateIssueDto = TemplateIssue;
 
 export interface TemplateCheckDto {
   readonly ok: boolean;
-  readonly issues: readonly TemplateIssueDto[];
+  readonly issues: readonly TemplateIssue[];
   /** Fields the templates use, in order of first use. */
-  readonly fields: readonly string[];
+  readonly fields: readonly FieldUse[];
 }
 
 export interface AddressDto {
@@ -77,21 +70,25 @@ export interface AddressDto {
   readonly name: string;
 }
 
-/** One member's exact message, as it will be sent. */
-export interface RenderedMessageDto {
-  readonly memberId: number | null;
+export interface MessageDto {
+  readonly from: AddressDto;
+  /** Exactly one member. */
+  readonly to: AddressDto;
+  readonly subject: string;
+  /** Plain text body, exactly as sent. */
+  readonly text: string;
+}
+
+/** One recipient's exact message, or the fields their row lacks (never rendered blank). */
+export type RenderedMessageDto = {
   /** 0-based position among the campaign's recipients (or the list's members while drafting). */
   readonly position: number;
   readonly total: number;
-  readonly from: AddressDto;
-  readonly to: AddressDto;
-  readonly subject: string;
-  readonly text: string;
-  /** Sanitised HTML (no scripts, no remote content), when the campaign has an HTML body. */
-  readonly html: string | null;
+  readonly memberId: number | null;
+  readonly email: string;
+  readonly name: string;
   readonly attachments: readonly { readonly fileName: string; readonly bytes: number }[];
-  readonly headers: readonly (readonly [string, string])[];
-}
+} & ({ readonly ok: true; readonly message: MessageDto } | { readonly ok: false; readonly missing: readonly string[] });
 
 export interface PreviewMatchDto {
   readonly position: number;

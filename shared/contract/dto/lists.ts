@@ -1,4 +1,6 @@
-// DTOs of lists, imports and members.
+// DTOs of lists, imports and members. Import shapes mirror the import service's report.
+import type { AddressChange, AddressRejectReason } from '../../address';
+import type { DetectedColumns, HeaderProblem } from '../../csv';
 
 export interface ListDto {
   readonly id: number;
@@ -13,87 +15,98 @@ export interface ListDto {
   readonly updatedAt: number;
 }
 
-export interface ColumnMappingDto {
-  readonly emailColumn: string | null;
-  readonly nameColumn: string | null;
-  readonly keyColumn: string | null;
-}
+export type ImportEncodingDto = 'utf-8' | 'shift_jis' | 'euc-jp' | 'utf-16le';
+export type ImportDelimiterDto = ',' | '\t' | ';';
 
-/** What the import screen shows before the user confirms encoding and mapping. */
+/** What the import screen shows before the user confirms encoding and mapping (writes nothing). */
 export interface ImportAnalysisDto {
   readonly fileName: string;
-  /** Detected (or forced) encoding, e.g. 'utf-8', 'shift_jis'. */
-  readonly encoding: string;
-  /** Encodings the user may switch to. */
-  readonly encodings: readonly string[];
-  readonly hasBom: boolean;
-  readonly delimiter: string;
+  /** The encoding used (forced or detected); shift_jis decodes as CP932, as Excel writes it. */
+  readonly encoding: ImportEncodingDto;
+  readonly detectedEncoding: ImportEncodingDto | null;
+  readonly delimiter: ImportDelimiterDto;
+  /** Header cells as written. */
   readonly headers: readonly string[];
+  /** Unique column names, used for the mapping and as template fields. */
+  readonly columns: readonly string[];
+  readonly detected: DetectedColumns;
   readonly sampleRows: readonly (readonly string[])[];
-  readonly suggested: ColumnMappingDto;
+  readonly bytes: number;
 }
 
-export interface RejectedRowDto {
-  readonly line: number;
-  /** A stable reason code the UI translates (e.g. 'invalid-email', 'missing-email'). */
-  readonly reason: string;
-  readonly value: string;
-}
+export type RowRejectReasonDto = AddressRejectReason | 'too-many-fields' | 'malformed-quotes';
 
-export interface NormalisedRowDto {
-  readonly line: number;
-  readonly column: string;
-  readonly before: string;
-  readonly after: string;
-  /** What changed, as a code (e.g. 'full-width', 'trim'). */
-  readonly rules: readonly string[];
-}
-
-export interface DuplicateDto {
+export interface ImportDiffMemberDto {
+  readonly line: number | null;
   readonly email: string;
-  readonly lines: readonly number[];
-}
-
-export interface DiffChangeDto {
-  readonly key: string;
-  readonly before: string;
-  readonly after: string;
+  readonly name: string;
+  readonly key: string | null;
 }
 
 export interface ImportDiffDto {
-  readonly added: number;
-  readonly removed: number;
-  readonly unchanged: number;
-  readonly emailChanged: readonly DiffChangeDto[];
-  readonly nameChanged: readonly DiffChangeDto[];
-  /** A few of the new and removed addresses, for the report. */
-  readonly addedSamples: readonly string[];
-  readonly removedSamples: readonly string[];
+  readonly matchedBy: 'key' | 'email';
+  readonly previousImportId: number;
+  readonly counts: { readonly added: number; readonly removed: number; readonly emailChanged: number; readonly nameChanged: number };
+  readonly added: readonly ImportDiffMemberDto[];
+  readonly removed: readonly ImportDiffMemberDto[];
+  readonly emailChanged: readonly { readonly key: string; readonly from: string; readonly to: string; readonly line: number }[];
+  readonly nameChanged: readonly { readonly email: string; readonly from: string; readonly to: string; readonly line: number }[];
 }
 
+/** The report of one import; each list is capped (counts are always complete). */
 export interface ImportReportDto {
-  readonly importId: number;
   readonly listId: number;
+  readonly importId: number;
   readonly fileName: string;
-  readonly encoding: string;
-  readonly delimiter: string;
-  readonly totalRows: number;
-  readonly accepted: number;
-  readonly rejected: readonly RejectedRowDto[];
-  readonly normalised: readonly NormalisedRowDto[];
-  readonly duplicates: readonly DuplicateDto[];
-  /** Null on the first import of a list. */
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly encoding: ImportEncodingDto;
+  readonly detectedEncoding: ImportEncodingDto | null;
+  readonly bom: boolean;
+  readonly delimiter: ImportDelimiterDto;
+  readonly columns: readonly string[];
+  readonly emailColumn: string;
+  readonly nameColumn: string | null;
+  readonly keyColumn: string | null;
+  readonly counts: {
+    readonly rows: number;
+    readonly accepted: number;
+    readonly rejected: number;
+    readonly normalised: number;
+    readonly duplicates: number;
+    readonly ragged: number;
+    readonly blank: number;
+  };
+  readonly rejectedByReason: Partial<Record<RowRejectReasonDto, number>>;
+  readonly rejected: readonly { readonly line: number; readonly reason: RowRejectReasonDto; readonly rawEmail: string }[];
+  readonly normalised: readonly {
+    readonly line: number;
+    readonly from: string;
+    readonly to: string;
+    readonly changes: readonly AddressChange[];
+  }[];
+  readonly ragged: readonly { readonly line: number; readonly fields: number; readonly expected: number }[];
+  readonly duplicates: readonly { readonly email: string; readonly lines: readonly number[] }[];
+  readonly headerProblems: readonly HeaderProblem[];
+  readonly warnings: readonly {
+    readonly kind: 'encoding-override';
+    readonly detected: ImportEncodingDto | null;
+    readonly used: ImportEncodingDto;
+  }[];
+  /** null on a list's first import. */
   readonly diff: ImportDiffDto | null;
-  readonly createdAt: number;
 }
 
 export interface ImportSummaryDto {
   readonly id: number;
+  readonly listId: number;
   readonly fileName: string;
+  readonly sha256: string;
   readonly encoding: string;
+  readonly delimiter: string;
   readonly totalRows: number;
-  readonly accepted: number;
-  readonly rejected: number;
+  readonly acceptedRows: number;
+  readonly rejectedRows: number;
   readonly importedBy: number | null;
   readonly createdAt: number;
 }
