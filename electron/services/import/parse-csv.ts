@@ -19,6 +19,9 @@ export function detectDialect(sampleText: string, delimiter?: ImportDelimiter): 
   const sample = lastNewline > 0 ? sampleText.slice(0, lastNewline + 1) : sampleText;
   const meta = Papa.parse<string[]>(sample, {
     preview: 50,
+    // Without this, the empty string after the last newline counts as a one-field row and a
+    // two-column file no longer looks consistently delimited.
+    skipEmptyLines: true,
     delimitersToGuess: DELIMITERS,
     ...(delimiter ? { delimiter } : {}),
   }).meta;

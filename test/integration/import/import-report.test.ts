@@ -1,0 +1,112 @@
+// The per-row report: normalised and rejected rows with physical line numbers, duplicates,
+// header problems and ragged rows.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { importFixture, type ImportFixture } from './import-fixture';
+
+let f: ImportFixture;
+beforeEach(() => {
+  f = importFixture();
+});
+afterEach(() => f.cleanup());
+
+it('normalises full-width addresses and reports each change with its line', async () => {
+  const text = '氏名,メール\n山田,ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ\n佐藤, Sato@Example.JP \n鈴木,suzuki@example.jp\n';
+  const r = await f.service.importFile({ filePath: f.write(text) });
+  expect(r.counts).toMatchObject({ rows: 3, accepted: 3, normalised: 2 });
+  expect(r.normalised).toEqual([
+    { line: 2, from: 'ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ', to: 'yamada@example.jp', changes: ['full-width'] },
+    { line: 3, from: ' Sato@Example.JP ', to: 'Sato@example.jp', changes: ['trimmed', 'lower-cased-domain'] },
+  ]);
+  expect(f.members(r.listId).map((m) => m.email)).toEqual(['yamada@example.jp', 'Sato@example.jp', 'suzuki@example.jp']);
+});
+
+it('rejects invalid rows with their physical line and reason, also after a multi-line field', async () => {
+  const text = [
+    '会員番号,氏名,メールアドレス,備考',
+    '1,山田,yamada@example.jp,"複数行の',
+    '備考です"',
+    '2,佐藤,sato@@example.jp,',
+    '3,鈴木,,',
+    '',
+    '4,田中,tanaka@example,',
+    '5,高橋,"taka\nhashi@example.jp",',
+    '6,伊藤,ito@example.jp,',
+  ].join('\r\n');
+  const r = await f.service.importFile({ filePath: f.write(text) });
+  expect(r.rejected).toEqual([
+    { line: 4, reason: 'multiple-at', rawEmail: 'sato@@example.jp' },
+    { line: 5, reason: 'empty', rawEmail: '' },
+    { line: 7, reason: 'domain-invalid', rawEmail: 'tanaka@example' },
+  ]);
+  expect(r.rejectedByReason).toEqual({ 'multiple-at': 1, empty: 1, 'domain-invalid': 1 });
+  // The address with a newline inside is an accepted, normalised row (spaces removed).
+  expect(r.normalised).toEqual([{ line: 8, from: 'taka\nhashi@example.jp', to: 'takahashi@example.jp', changes: ['removed-spaces'] }]);
+  expect(f.members(r.listId).map((m) => [m.line, m.key])).toEqual([[2, '1'], [8, '5'], [10, '6']]);
+  expect(r.counts).toMatchObject({ rows: 6, accepted: 3, rejected: 3, blank: 1 });
+});
+
+it('reports duplicate addresses with all their lines and keeps every row', async () => {
+  const text = 'email,name\na@example.jp,A\nb@example.jp,B\nA@EXAMPLE.JP,A2\na@example.jp,A3\nb@example.jp,B2\nc@example.jp,C\n';
+  const r = await f.service.importFile({ filePath: f.write(text) });
+  // Local parts keep their case (RFC 5321), so A@… is a different address from a@….
+  expect(r.duplicates).toEqual([
+    { email: 'a@example.jp', lines: [2, 5] },
+    { email: 'b@example.jp', lines: [3, 6] },
+  ]);
+  expect(r.counts.duplicates).toBe(2);
+  expect(f.members(r.listId)).toHaveLength(6);
+});
+
+it('reports duplicate and empty headers and keeps their columns apart', async () => {
+  const text = '氏名,メール,,氏名\n山田,y@example.jp,x,ヤマダ\n';
+  const r = await f.service.importFile({ filePath: f.write(text) });
+  expect(r.headerProblems).toEqual([
+    { kind: 'empty', index: 2, header: '' },
+    { kind: 'duplicate', index: 3, header: '氏名' },
+  ]);
+  expect(r.columns).toEqual(['氏名', 'メール', '列3', '氏名 (2)']);
+  expect(JSON.parse(f.members(r.listId)[0]!.fields_json)).toEqual({ 氏名: '山田', メール: 'y@example.jp', 列3: 'x', '氏名 (2)': 'ヤマダ' });
+});
+
+it('reports ragged rows: short rows read as empty cells, shifted rows rejected', async () => {
+  const text = [
+    '氏名,メール,電話',
+    '山田,y@example.jp',
+    '佐藤,太郎,s@example.jp,03',
+    '鈴木,z@example.jp,03,,',
+    '田中,t@example.jp,04',
+  ].join('\n');
+  const r = await f.service.importFile({ filePath: f.write(text) });
+  expect(r.ragged).toEqual([
+    { line: 2, fields: 2, expected: 3 },
+    { line: 3, fields: 4, expected: 3 },
+    { line: 4, fields: 5, expected: 3 },
+  ]);
+  expect(r.rejected).toEqual([{ line: 3, reason: 'too-many-fields', rawEmail: '太郎' }]);
+  expect(f.members(r.listId).map((m) => [m.line, m.email, JSON.parse(m.fields_json).電話])).toEqual([
+    [2, 'y@example.jp', ''],
+    [4, 'z@example.jp', '03'],
+    [5, 't@example.jp', '04'],
+  ]);
+});
+
+it('rejects a row whose quotes are malformed instead of guessing where it ends', async () => {
+  // papaparse reads the stray quote as opening a field that runs to the next closing quote, so
+  // two physical lines become one malformed row: it is rejected at its first line, not imported.
+  const text = 'name,email\n"山田"太郎,y@example.jp\n佐藤,"s@example.jp"\n鈴木,z@example.jp\n';
+  const r = await f.service.importFile({ filePath: f.write(text) });
+  expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[2, 'malformed-quotes']]);
+  expect(f.members(r.listId).map((m) => [m.line, m.email])).toEqual([[4, 'z@example.jp']]);
+});
+
+it('reports progress in bytes and rows', async () => {
+  const rows = Array.from({ length: 30_000 }, (_, i) => `会員${i},m${i}@example.jp`).join('\n');
+  const path = f.write('氏名,メール\n' + rows + '\n');
+  const seen: { bytesDone: number; bytesTotal: number; rowsDone: number }[] = [];
+  await f.service.importFile({ filePath: path, onProgress: (p) => seen.push(p) });
+  expect(seen.length).toBeGreaterThan(0);
+  const last = seen[seen.length - 1]!;
+  expect(last.bytesDone).toBe(last.bytesTotal);
+  for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytesDone).toBeGreaterThan(seen[i - 1]!.bytesDone);
+  expect(last.rowsDone).toBeGreaterThan(29_000);
+});
