@@ -28,8 +28,9 @@ export const appChannels = {
     z.object({
       actorId: actorId.nullable(),
       organisationName: z.string().min(1).max(200).optional(),
-      cancelWindowS: z.number().int().min(0).max(86_400).optional(),
-      warnFreeMail: z.boolean().optional(),
+      organisationAddress: email.nullable().optional(),
+      organisationDomains: z.array(z.string().min(1).max(253)).max(50).optional(),
+      recipientsAreOrganisations: z.boolean().optional(),
       language: z.enum(['ja', 'en']).nullable().optional(),
     }),
     result<SettingsDto>(),

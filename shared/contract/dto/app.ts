@@ -22,11 +22,13 @@ export interface SetupStatusDto {
 }
 
 export interface SettingsDto {
-  readonly organisationName: string;
-  /** Default cancel window for new campaigns, in seconds. */
-  readonly cancelWindowS: number;
-  /** Members are organisations: warn about free-mail/personal domains. */
-  readonly warnFreeMail: boolean;
+  readonly organisationName: string | null;
+  /** The one address the organisation sends from (a profile with another From is blocked). */
+  readonly organisationAddress: string | null;
+  /** The organisation's own mail domains. */
+  readonly organisationDomains: readonly string[];
+  /** Members are organisations: free-mail and carrier domains are flagged. */
+  readonly recipientsAreOrganisations: boolean;
   /** The UI language the user picked, or null to follow the OS. */
   readonly language: 'ja' | 'en' | null;
 }

@@ -1,4 +1,5 @@
 // DTOs of campaigns: composition, template check, previews, the check report and approval.
+import type { CheckItem, CheckReport } from '../../guards';
 import type { FieldUse, TemplateIssue } from '../../template';
 import type { UserDto } from './app';
 
@@ -102,31 +103,9 @@ export interface PreviewSearchDto {
   readonly matches: readonly PreviewMatchDto[];
 }
 
-export interface FindingSampleDto {
-  readonly position: number | null;
-  readonly line: number | null;
-  readonly email: string | null;
-  readonly detail: string | null;
-}
-
-export interface FindingDto {
-  /** A stable code the UI translates (e.g. 'invalid-address', 'typo-domain', 'mail-attachment'). */
-  readonly code: string;
-  readonly severity: 'blocking' | 'warning';
-  readonly message: string;
-  readonly count: number;
-  readonly samples: readonly FindingSampleDto[];
-}
-
-export interface CheckReportDto {
-  readonly campaignId: number;
-  readonly recipientCount: number;
-  readonly blocking: readonly FindingDto[];
-  readonly warnings: readonly FindingDto[];
-  /** Recipients by domain, largest first, for the chart. */
-  readonly domains: readonly { readonly domain: string; readonly count: number }[];
-  readonly checkedAt: number;
-}
+/** The check report of shared/guards: items (blocking, warnings, info), sample, counts, by domain. */
+export type CheckReportDto = CheckReport;
+export type CheckItemDto = CheckItem;
 
 export interface TestSendDto {
   readonly to: string;
