@@ -42,7 +42,7 @@ export const ROWS: readonly (readonly [string, string, string, string, string])[
   ['1027', '601', '平野 光', 'hirano.hikaru@mail.example', 'E-02'],
   ['1028', '602', '藤田 奈々', 'fujita.nana@kaiin.example', ''],
   ['1029', '603', '松本 陽介', 'matsumoto.yosuke@mail.example', 'E-03'],
-  ['1030', '604', '宮本 京子', 'miyamoto.kyoko@mail.exmaple', ''], // trap: typo of mail.example
+  ['1030', '604', '佐々木 翔子', 'sasaki.shoko@mail.example', ''], // trap: two letters from 1011's address
   ['1031', '605', '森 孝', '', 'F-01'], // trap: no address at all (rejected row)
 ];
 

@@ -4,10 +4,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../../electron/db/connection';
-import { allLists } from '../../../electron/db/repos/lists-repo';
+import { allLists, getList } from '../../../electron/db/repos/lists-repo';
 import { countMembers, iterateMembers } from '../../../electron/db/repos/members-repo';
 import { listProfileRows } from '../../../electron/db/repos/profiles-repo';
-import { listCampaigns } from '../../../electron/db/repos/campaigns-repo';
+import { getCampaign, listCampaigns } from '../../../electron/db/repos/campaigns-repo';
 import { listUserRecords } from '../../../electron/db/repos/users-repo';
 import { manualClock } from '../../../electron/services/clock';
 import {
@@ -18,6 +18,8 @@ import {
   type PracticeWorkspace,
 } from '../../../electron/services/practice/practice-mode';
 import { AppError } from '../../../shared/errors';
+import { hasBlocking, runChecks } from '../../../shared/guards';
+import { PRACTICE_PROFILE } from '../../../electron/services/practice/practice-seed';
 import { tempDir } from '../../helpers/tmp';
 
 const sampleDir = resolve('resources/sample');
@@ -110,6 +112,34 @@ describe('practice workspace', () => {
     expect(campaign).toMatchObject({ id: ws.seed.campaignId, listId: ws.seed.listId, profileId: profile!.id, status: 'draft' });
     expect(campaign!.subjectTemplate).toContain('{{氏名}}');
     expect(campaign!.bodyTemplate).toContain('{{#if 駐車場}}');
+  });
+
+  it('gives a check report that flags the sample’s traps and blocks nothing', async () => {
+    const ws = await open(dataDir());
+    const list = getList(ws.db, ws.seed.listId!)!;
+    const campaign = getCampaign(ws.db, ws.seed.campaignId!)!;
+    const recipients = [...iterateMembers(ws.db, list.id)].map((m) => ({
+      id: m.id, email: m.email, name: m.name, fields: m.fields, change: m.change, line: m.line,
+    }));
+    const report = runChecks({
+      template: { subject: campaign.subjectTemplate, body: campaign.bodyTemplate },
+      columns: list.columns,
+      recipients,
+      attachments: [],
+      profile: { fromAddress: PRACTICE_PROFILE.fromAddress },
+      policy: { organisationAddress: PRACTICE_PROFILE.fromAddress },
+      approversAvailable: ws.seed.users.length - 1,
+    });
+    expect(hasBlocking(report)).toBe(false);
+    const found = report.items.map((i) => [i.code, i.params['domain'] ?? i.params['examples']]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['typo-domain', 'docomo.ne.jo'],
+        ['typo-domain', 'gmial.com'],
+        ['duplicate-address', 'toda.osamu@mail.example'],
+        ['lookalike-addresses', 'sasaki.sho@mail.example ≈ sasaki.shoko@mail.example'],
+      ]),
+    );
   });
 
   it('seeds only once: reopening adds nothing and does not undo the user’s deletions', async () => {
