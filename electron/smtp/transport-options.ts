@@ -36,7 +36,7 @@ export function transportOptions(
     // 'none' is only allowed for loopback (checked by the profile service); never upgrade there.
     ignoreTLS: profile.security === 'none',
     // Certificates are always verified; a self-signed server is reported as smtp-tls.
-    tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2', servername: profile.host },
+    tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2' },
     connectionTimeout: t.connectionTimeout,
     greetingTimeout: t.greetingTimeout,
     socketTimeout: t.socketTimeout,
