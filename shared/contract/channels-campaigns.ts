@@ -1,7 +1,7 @@
 // Channels of campaigns: compose, attachments, template check, previews, checks, test send, approval.
 import { z } from 'zod';
 import { channel, result } from './define';
-import { actorId, bytes, empty, fileName, id, limit, pin } from './schemas';
+import { actorId, bytes, empty, fileName, id, limit, offset, pin } from './schemas';
 import type {
   ApprovalDto,
   ApprovalSummaryDto,
@@ -58,13 +58,16 @@ export const campaignChannels = {
     z.object({ listId: id, memberId: id.nullable(), subject: template, body: template }),
     result<RenderedMessageDto>(),
   ),
-  /** The exact message of the recipient at a position of the campaign. */
+  /**
+   * The exact message of one recipient: by position (0-based) or by member id. Once the campaign
+   * is submitted for approval it is rendered from the frozen recipients, before from the list.
+   */
   'preview:render': channel(
-    z.object({ campaignId: id, position: z.number().int().min(0) }),
+    z.object({ campaignId: id, position: z.number().int().min(0).optional(), memberId: id.optional() }),
     result<RenderedMessageDto>(),
   ),
   'preview:search': channel(
-    z.object({ campaignId: id, query: z.string().max(200), limit }),
+    z.object({ campaignId: id, query: z.string().max(200), offset, limit }),
     result<PreviewSearchDto>(),
   ),
   'checks:run': channel(z.object({ campaignId: id }), result<CheckReportDto>()),

@@ -2,16 +2,7 @@
 import { z } from 'zod';
 import { event } from './define';
 
-const counts = z.object({
-  total: z.number(),
-  queued: z.number(),
-  inFlight: z.number(),
-  sent: z.number(),
-  retrying: z.number(),
-  failed: z.number(),
-  cancelled: z.number(),
-  unknown: z.number(),
-});
+const status = z.enum(['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown']);
 
 export const events = {
   'import:progress': event(
@@ -23,13 +14,14 @@ export const events = {
       totalBytes: z.number(),
     }),
   ),
+  /** The cancel-window countdown and the run's progress (same shape as send:status). */
   'send:progress': event(
     z.object({
       campaignId: z.number(),
-      state: z.enum(['idle', 'scheduled', 'sending', 'paused', 'stopped', 'finished', 'cancelled']),
-      startsAt: z.number().nullable(),
-      now: z.number(),
-      counts,
+      state: z.enum(['idle', 'scheduled', 'sending', 'paused', 'stopped', 'completed']),
+      counts: z.record(status, z.number()),
+      remainingMs: z.number(),
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
     }),
   ),
   'outbox:received': event(z.object({ id: z.string() })),

@@ -2,6 +2,7 @@
 import type { CheckItem, CheckReport } from '../../guards';
 import type { FieldUse, TemplateIssue } from '../../template';
 import type { UserDto } from './app';
+import type { MemberDto } from './lists';
 
 /**
  * draft → pending_approval → approved (campaign service), then scheduled, sending, paused,
@@ -91,16 +92,10 @@ export type RenderedMessageDto = {
   readonly attachments: readonly { readonly fileName: string; readonly bytes: number }[];
 } & ({ readonly ok: true; readonly message: MessageDto } | { readonly ok: false; readonly missing: readonly string[] });
 
-export interface PreviewMatchDto {
-  readonly position: number;
-  readonly memberId: number | null;
-  readonly email: string;
-  readonly name: string;
-}
-
 export interface PreviewSearchDto {
+  /** How many members match in all. */
   readonly total: number;
-  readonly matches: readonly PreviewMatchDto[];
+  readonly matches: readonly MemberDto[];
 }
 
 /** The check report of shared/guards: items (blocking, warnings, info), sample, counts, by domain. */

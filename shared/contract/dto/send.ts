@@ -1,29 +1,21 @@
 // DTOs of sending, history, audit, practice mode and the practice outbox.
 import type { OutboxMessage, OutboxSummary } from '../../practice';
 
-export type SendState = 'idle' | 'scheduled' | 'sending' | 'paused' | 'stopped' | 'finished' | 'cancelled';
+export type SendState = 'idle' | 'scheduled' | 'sending' | 'paused' | 'stopped' | 'completed';
 
 export type RecipientStatus = 'queued' | 'in_flight' | 'sent' | 'retrying' | 'failed' | 'cancelled' | 'unknown';
 
-export interface SendCountsDto {
-  readonly total: number;
-  readonly queued: number;
-  readonly inFlight: number;
-  readonly sent: number;
-  readonly retrying: number;
-  readonly failed: number;
-  readonly cancelled: number;
-  readonly unknown: number;
-}
+/** How many recipients are in each status. */
+export type SendCountsDto = Readonly<Record<RecipientStatus, number>>;
 
 export interface SendStatusDto {
   readonly campaignId: number;
   readonly state: SendState;
-  /** When the cancel window ends and sending starts (ms since epoch). */
-  readonly startsAt: number | null;
-  /** The host's clock, so the countdown does not depend on the page's clock. */
-  readonly now: number;
   readonly counts: SendCountsDto;
+  /** Milliseconds left in the cancel window (0 unless scheduled), by the host's clock. */
+  readonly remainingMs: number;
+  /** Why the run paused by itself (smtp-auth, smtp-connect, ...), or null. */
+  readonly error: { readonly code: string; readonly message: string } | null;
 }
 
 export interface SendMemberDto {
