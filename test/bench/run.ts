@@ -7,6 +7,7 @@ type Bench = { run(report: Report): Promise<void> };
 
 const benches: Array<[string, () => Promise<Bench>]> = [
   ['guards', () => import('./guards-bench')],
+  ['practice', () => import('./practice-bench')],
 ];
 
 const only = process.argv.slice(2);
