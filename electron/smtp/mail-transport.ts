@@ -102,7 +102,7 @@ export class TransportError extends Error {
 
   constructor(stage: TransportStage, cause: unknown) {
     const e = (cause ?? {}) as { message?: string; code?: string; responseCode?: number; response?: string };
-    super(e.message ?? String(cause));
+    super(e.message ?? String(cause), { cause });
     this.name = 'TransportError';
     this.stage = stage;
     this.code = e.code ?? 'EUNKNOWN';

@@ -1,0 +1,205 @@
+// Repository for the sends table: one row per recipient of a campaign and where its message stands.
+// Each transition is a small committed write, so a crash leaves every member in a known state.
+import type { Db } from '../connection';
+import { parseFields, type Fields } from '../json';
+
+export const SEND_STATUSES = ['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown'] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];
+export type SendCounts = Record<SendStatus, number>;
+
+export interface Send {
+  readonly id: number;
+  readonly campaignId: number;
+  readonly snapshotId: number;
+  readonly status: SendStatus;
+  readonly attempts: number;
+  readonly smtpResponse: string | null;
+  readonly messageId: string | null;
+  readonly nextAttemptAt: number | null;
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+  readonly updatedAt: number;
+}
+
+/** A claimed send with the frozen snapshot row its message is rendered from (and nothing else). */
+export interface ClaimedSend {
+  readonly id: number;
+  readonly snapshotId: number;
+  readonly attempts: number;
+  readonly email: string;
+  readonly name: string;
+  readonly fields: Fields;
+}
+
+interface SendRow {
+  id: number;
+  campaign_id: number;
+  snapshot_id: number;
+  status: SendStatus;
+  attempts: number;
+  smtp_response: string | null;
+  message_id: string | null;
+  next_attempt_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  updated_at: number;
+}
+
+function rowToSend(r: SendRow): Send {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    snapshotId: r.snapshot_id,
+    status: r.status,
+    attempts: r.attempts,
+    smtpResponse: r.smtp_response,
+    messageId: r.message_id,
+    nextAttemptAt: r.next_attempt_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function emptyCounts(): SendCounts {
+  return { queued: 0, in_flight: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0, unknown: 0 };
+}
+
+/** One queued row per snapshot row that has none yet. Returns how many were created. */
+export function createMissingSends(db: Db, campaignId: number, now: number): number {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO sends (campaign_id, snapshot_id, status, updated_at)
+       SELECT campaign_id, id, 'queued', ? FROM snapshots WHERE campaign_id = ? ORDER BY position`,
+    )
+    .run(now, campaignId).changes;
+}
+
+/** Moves every row of the campaign in one of `from` to `to`. Returns the ids moved. */
+export function moveAll(db: Db, campaignId: number, from: readonly SendStatus[], to: SendStatus, now: number): number[] {
+  const marks = from.map(() => '?').join(',');
+  const rows = db
+    .prepare(`SELECT id FROM sends WHERE campaign_id = ? AND status IN (${marks}) ORDER BY id`)
+    .all(campaignId, ...from) as { id: number }[];
+  const finished = to === 'cancelled' ? now : null;
+  db.prepare(
+    `UPDATE sends SET status = ?, next_attempt_at = NULL, finished_at = ?, updated_at = ?
+     WHERE campaign_id = ? AND status IN (${marks})`,
+  ).run(to, finished, now, campaignId, ...from);
+  return rows.map((r) => r.id);
+}
+
+export function countByStatus(db: Db, campaignId: number): SendCounts {
+  const counts = emptyCounts();
+  const rows = db
+    .prepare('SELECT status, COUNT(*) AS n FROM sends WHERE campaign_id = ? GROUP BY status')
+    .all(campaignId) as { status: SendStatus; n: number }[];
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export function getSend(db: Db, id: number): Send | undefined {
+  const r = db.prepare('SELECT * FROM sends WHERE id = ?').get(id) as SendRow | undefined;
+  return r && rowToSend(r);
+}
+
+export function listSends(
+  db: Db,
+  campaignId: number,
+  filter: { status?: SendStatus; afterId?: number; limit?: number } = {},
+): Send[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM sends WHERE campaign_id = ? AND (? IS NULL OR status = ?) AND id > ? ORDER BY id LIMIT ?`,
+    )
+    .all(campaignId, filter.status ?? null, filter.status ?? null, filter.afterId ?? 0, filter.limit ?? 1000) as SendRow[];
+  return rows.map(rowToSend);
+}
+
+/** Prepared statements for the send loop: it runs them thousands of times. */
+export function sendStatements(db: Db) {
+  const nextQueued = db.prepare(
+    `SELECT s.id, s.snapshot_id, s.attempts, p.email, p.name, p.fields_json
+     FROM sends s JOIN snapshots p ON p.id = s.snapshot_id
+     WHERE s.campaign_id = ? AND s.status = 'queued' ORDER BY s.id LIMIT 1`,
+  );
+  const nextDueRetry = db.prepare(
+    `SELECT s.id, s.snapshot_id, s.attempts, p.email, p.name, p.fields_json
+     FROM sends s JOIN snapshots p ON p.id = s.snapshot_id
+     WHERE s.campaign_id = ? AND s.status = 'retrying' AND s.next_attempt_at <= ? ORDER BY s.next_attempt_at, s.id LIMIT 1`,
+  );
+  const earliestRetry = db.prepare(
+    `SELECT MIN(next_attempt_at) AS at FROM sends WHERE campaign_id = ? AND status = 'retrying'`,
+  );
+  const toInFlight = db.prepare(
+    `UPDATE sends SET status = 'in_flight', attempts = attempts + 1, message_id = ?, next_attempt_at = NULL,
+       started_at = COALESCE(started_at, ?), updated_at = ? WHERE id = ? AND status IN ('queued', 'retrying')`,
+  );
+  const finish = db.prepare(
+    `UPDATE sends SET status = ?, smtp_response = ?, next_attempt_at = ?, finished_at = ?, updated_at = ?
+     WHERE id = ? AND status = 'in_flight'`,
+  );
+  type Claim = { id: number; snapshot_id: number; attempts: number; email: string; name: string; fields_json: string };
+  const toClaimed = (r: Claim): ClaimedSend => ({
+    id: r.id,
+    snapshotId: r.snapshot_id,
+    attempts: r.attempts,
+    email: r.email,
+    name: r.name,
+    fields: parseFields(r.fields_json),
+  });
+
+  return {
+    /** The next member to send to: queued first (in order), then retries that are due. */
+    next(campaignId: number, now: number): ClaimedSend | undefined {
+      const r = (nextQueued.get(campaignId) ?? nextDueRetry.get(campaignId, now)) as Claim | undefined;
+      return r && toClaimed(r);
+    },
+    earliestRetryAt(campaignId: number): number | null {
+      return (earliestRetry.get(campaignId) as { at: number | null }).at;
+    },
+    /** Commits in_flight with the Message-ID about to be used. False if the row moved meanwhile. */
+    markInFlight(id: number, messageId: string, now: number): boolean {
+      return toInFlight.run(messageId, now, now, id).changes === 1;
+    },
+    /** in_flight → sent | failed | unknown | retrying (with next_attempt_at) | queued. */
+    finish(id: number, status: SendStatus, response: string | null, now: number, nextAttemptAt: number | null = null): boolean {
+      const finishedAt = status === 'retrying' || status === 'queued' ? null : now;
+      return finish.run(status, response, nextAttemptAt, finishedAt, now, id).changes === 1;
+    },
+  };
+}
+
+export type SendStatements = ReturnType<typeof sendStatements>;
+
+/** After a crash: every in_flight row becomes unknown (promise 5). Returns the rows touched. */
+export function inFlightToUnknown(db: Db, now: number): { id: number; campaignId: number; messageId: string | null }[] {
+  const rows = db
+    .prepare(`SELECT id, campaign_id, message_id FROM sends WHERE status = 'in_flight' ORDER BY id`)
+    .all() as { id: number; campaign_id: number; message_id: string | null }[];
+  db.prepare(`UPDATE sends SET status = 'unknown', finished_at = ?, updated_at = ? WHERE status = 'in_flight'`).run(now, now);
+  return rows.map((r) => ({ id: r.id, campaignId: r.campaign_id, messageId: r.message_id }));
+}
+
+/** Operator's decision on an unknown row: it was delivered, or it goes back to the queue. */
+export function resolveUnknownRow(db: Db, id: number, to: 'sent' | 'queued', response: string | null, now: number): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE sends SET status = ?, smtp_response = COALESCE(?, smtp_response), finished_at = ?, updated_at = ?
+         WHERE id = ? AND status = 'unknown'`,
+      )
+      .run(to, response, to === 'sent' ? now : null, now, id).changes === 1
+  );
+}
+
+/** When the messages of the last hour left through this profile: seeds the rate limiter after a restart. */
+export function recentStartsForProfile(db: Db, profileId: number, since: number): number[] {
+  const rows = db
+    .prepare(
+      `SELECT s.updated_at AS at FROM sends s JOIN campaigns c ON c.id = s.campaign_id
+       WHERE c.profile_id = ? AND s.status IN ('sent', 'unknown', 'in_flight') AND s.updated_at >= ? ORDER BY s.updated_at`,
+    )
+    .all(profileId, since) as { at: number }[];
+  return rows.map((r) => r.at);
+}

@@ -1,0 +1,139 @@
+// The cancel window (promise 4): scheduling a send, cancelling it inside the window, the countdown.
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/connection';
+import { getCampaign, setCampaignStatus, setScheduledAt, type Campaign } from '../../db/repos/campaigns-repo';
+import { createMissingSends, moveAll } from '../../db/repos/sends-repo';
+import type { Clock } from '../clock';
+import type { SendApprovals, SendAudit } from './send-types';
+import type { Timers } from './timers';
+
+/** No send may start sooner than this after it was scheduled, whatever the campaign says. */
+export const MIN_CANCEL_WINDOW_S = 10;
+
+/** Campaign statuses the send engine owns, after the campaign service's draft → approved. */
+export const RUN_STATUSES = ['scheduled', 'sending', 'paused', 'stopped', 'completed'] as const;
+
+export interface SchedulerDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly audit: SendAudit;
+  readonly campaigns: SendApprovals;
+  readonly timers: Timers;
+  /** Called when a window elapses. */
+  readonly onDue: () => void;
+}
+
+export function mustGetCampaign(db: Db, campaignId: number): Campaign {
+  const c = getCampaign(db, campaignId);
+  if (!c) throw new AppError('not-found', 'No such campaign', { campaignId });
+  return c;
+}
+
+export function createScheduler(deps: SchedulerDeps) {
+  const { db, clock, audit, campaigns, timers } = deps;
+  const windows = new Map<number, unknown>();
+
+  function arm(campaignId: number, at: number): void {
+    disarm(campaignId);
+    windows.set(
+      campaignId,
+      timers.setTimeout(() => {
+        windows.delete(campaignId);
+        deps.onDue();
+      }, Math.max(0, at - clock.now())),
+    );
+  }
+
+  function disarm(campaignId: number): void {
+    const h = windows.get(campaignId);
+    if (h !== undefined) timers.clearTimeout(h);
+    windows.delete(campaignId);
+  }
+
+  /**
+   * Opens the cancel window: asserts the approval, creates the missing sends rows, records it.
+   * `requeueCancelled` is true for a fresh schedule (after a cancel) and false for resends.
+   */
+  function open(campaignId: number, actor: string | null, requeueCancelled: boolean, extra: Record<string, unknown> = {}) {
+    const c = mustGetCampaign(db, campaignId);
+    if (c.profileId === null) throw new AppError('validation', 'The campaign has no SMTP profile', { field: 'profileId' });
+    const approval = campaigns.assertApproved(campaignId);
+    const windowS = Math.max(MIN_CANCEL_WINDOW_S, c.cancelWindowS);
+    const now = clock.now();
+    const at = now + windowS * 1000;
+    const queued = db.transaction(() => {
+      const created = createMissingSends(db, campaignId, now);
+      const requeued = requeueCancelled ? moveAll(db, campaignId, ['cancelled'], 'queued', now).length : 0;
+      setCampaignStatus(db, campaignId, 'scheduled', now);
+      setScheduledAt(db, campaignId, at, now);
+      audit.record('send.scheduled', {
+        actor,
+        campaignId,
+        listId: c.listId,
+        details: { digest: approval.digest, approverId: approval.approverId, windowS, scheduledAt: at, created, requeued, ...extra },
+      });
+      return created + requeued;
+    })();
+    arm(campaignId, at);
+    return { scheduledAt: at, remainingMs: at - now, queued };
+  }
+
+  return {
+    open,
+    arm,
+    disarm,
+
+    schedule(campaignId: number, actor: string | null) {
+      const c = mustGetCampaign(db, campaignId);
+      if ((RUN_STATUSES as readonly string[]).includes(c.status)) {
+        throw new AppError('send-state', `This campaign is already ${c.status}`, { status: c.status });
+      }
+      return open(campaignId, actor, true);
+    },
+
+    /** Cancels inside the window: nothing is sent, the queued members become cancelled. */
+    cancel(campaignId: number, actor: string | null): { cancelled: number } {
+      const c = mustGetCampaign(db, campaignId);
+      if (c.status !== 'scheduled') {
+        throw new AppError('send-state', 'Only a scheduled send can be cancelled; a started send can be paused or stopped', {
+          status: c.status,
+        });
+      }
+      disarm(campaignId);
+      const now = clock.now();
+      const cancelled = db.transaction(() => {
+        const ids = moveAll(db, campaignId, ['queued', 'retrying'], 'cancelled', now);
+        const attempted = db
+          .prepare("SELECT COUNT(*) AS n FROM sends WHERE campaign_id = ? AND attempts > 0")
+          .get(campaignId) as { n: number };
+        // Never started: back to approved (still editable, can be scheduled again). A cancelled
+        // resend leaves the earlier run's record as it was: stopped.
+        setCampaignStatus(db, campaignId, attempted.n === 0 ? 'approved' : 'stopped', now);
+        setScheduledAt(db, campaignId, null, now);
+        audit.record('send.cancelled', { actor, campaignId, listId: c.listId, details: { cancelled: ids.length } });
+        return ids.length;
+      })();
+      return { cancelled };
+    },
+
+    remaining(campaignId: number): number {
+      const c = mustGetCampaign(db, campaignId);
+      if (c.status !== 'scheduled' || c.scheduledAt === null) return 0;
+      return Math.max(0, c.scheduledAt - clock.now());
+    },
+
+    /** Scheduled campaigns whose window has elapsed. */
+    due(): number[] {
+      const rows = db
+        .prepare("SELECT id FROM campaigns WHERE status = 'scheduled' AND scheduled_at <= ? ORDER BY scheduled_at, id")
+        .all(clock.now()) as { id: number }[];
+      return rows.map((r) => r.id);
+    },
+
+    disposeTimers(): void {
+      for (const id of [...windows.keys()]) disarm(id);
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

@@ -1,0 +1,53 @@
+// What the send service needs from the rest of Tayori, as narrow interfaces (easy to inject).
+import type { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/connection';
+import type { SmtpProfile } from '../../db/repos/profiles-repo';
+import type { SendCounts } from '../../db/repos/sends-repo';
+import type { MailTransport } from '../../smtp/mail-transport';
+import type { Clock } from '../clock';
+import type { RetryPolicy } from './retry-policy';
+import type { Timers } from './timers';
+
+/** The audit service's record(); calls made inside a db.transaction join that transaction. */
+export interface SendAudit {
+  record(
+    action: string,
+    ctx?: { actor?: string | null; listId?: number | null; campaignId?: number | null; details?: Record<string, unknown> },
+  ): unknown;
+}
+
+/** The campaign service's approval check: throws AppError 'approval-void' / 'approval-required'. */
+export interface SendApprovals {
+  assertApproved(campaignId: number): { readonly digest: string; readonly approverId: number };
+}
+
+/** Opens the pooled connections for one run (the composition root adds the password). */
+export type TransportFactory = (profile: SmtpProfile) => MailTransport;
+
+export interface SendServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly transportFactory: TransportFactory;
+  readonly campaigns: SendApprovals;
+  readonly audit: SendAudit;
+  readonly timers?: Timers;
+  readonly random?: () => number;
+  readonly policy?: Partial<RetryPolicy>;
+}
+
+/** Where a campaign's send stands, for the UI. */
+export type SendState = 'idle' | 'scheduled' | 'sending' | 'paused' | 'stopped' | 'completed';
+
+export interface SendProgress {
+  readonly campaignId: number;
+  readonly state: SendState;
+  readonly counts: SendCounts;
+  /** Milliseconds left in the cancel window (0 unless scheduled). */
+  readonly remainingMs: number;
+  /** Why the run paused by itself (smtp-auth, smtp-connect, …), or null. */
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+export type ProgressListener = (p: SendProgress) => void;
+
+export type ErrorLike = Pick<AppError, 'code' | 'message'>;
