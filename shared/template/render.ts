@@ -1,7 +1,7 @@
 // Compiles a parsed template into closures and renders ONE row at a time (promise 2: a message is
 // built from its own row alone). Data is inserted literally: it is never parsed as a template.
 import { AppError } from '../errors';
-import { lineColumn, isBlank, normaliseBody, oneLine } from './text';
+import { lineColumn, normaliseBody, oneLine, presentValue } from './text';
 import { parseTemplate } from './parse';
 import type { CompiledTemplate, MessageTemplate, RenderResult, TemplateNode, TemplatePart } from './types';
 
@@ -12,8 +12,7 @@ type Emit = (row: Row, out: string[], missing: string[]) => void;
 function valueOf(row: Row, name: string): string | undefined {
   // Own properties only: a column called "constructor" or "__proto__" must not reach the prototype.
   if (!Object.prototype.hasOwnProperty.call(row, name)) return undefined;
-  const v = row[name];
-  return typeof v === 'string' && !isBlank(v) ? v.trim() : undefined;
+  return presentValue(row[name]);
 }
 
 function compileNodes(nodes: readonly TemplateNode[]): Emit {

@@ -1,0 +1,112 @@
+// Preview at 1,000,000 members: one member's exact message by id, rendering every member with a
+// compiled template, and member search. Rows go in with a prepared statement in one transaction.
+import { join } from 'node:path';
+import { openDatabase } from '../../electron/db/connection';
+import { iterateMembers } from '../../electron/db/repos/members-repo';
+import { createPreviewService } from '../../electron/services/preview-service';
+import { compileTemplate } from '../../shared/template';
+import { buildMessage } from '../../shared/message';
+import { tempDir } from '../helpers/tmp';
+import type { Report } from './report';
+
+const N = Number(process.env.PREVIEW_BENCH_ROWS ?? 1_000_000);
+const FAMILY = ['山田', '田中', '鈴木', '佐藤', '髙橋', '伊藤', '渡辺', '中村', '小林', '加藤', '﨑山', '斎藤'];
+const GIVEN = ['太郎', '花子', '一郎', '美咲', '翔太', '陽菜', '大輔', 'さくら', '健', '結衣'];
+const PREFS = ['東京都', '大阪府', '北海道', '福岡県', '愛知県', '宮城県', '広島県'];
+const COLUMNS = ['会員番号', '氏名', 'フリガナ', 'メールアドレス', '住所', '電話番号', '所属支部', '備考'];
+
+function row(i: number): { email: string; name: string; fields: Record<string, string> } {
+  const name = `${FAMILY[i % FAMILY.length]} ${GIVEN[(i * 7) % GIVEN.length]}`;
+  const email = `member${i}@example${i % 97}.jp`;
+  return {
+    email,
+    name,
+    fields: {
+      会員番号: `M${String(i).padStart(7, '0')}`,
+      氏名: name,
+      フリガナ: 'ヤマダ タロウ',
+      メールアドレス: email,
+      住所: `${PREFS[i % PREFS.length]}千代田区丸の内${(i % 9) + 1}丁目${(i % 13) + 1}番`,
+      電話番号: `03-${1000 + (i % 9000)}-${String(i % 10000).padStart(4, '0')}`,
+      所属支部: `第${(i % 30) + 1}支部`,
+      備考: i % 10 === 0 ? '' : '会費納入済み・総会出席予定①',
+    },
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function run(report: Report): Promise<void> {
+  const tmp = tempDir('tayori-bench-preview-');
+  const db = openDatabase(join(tmp.dir, 'bench.db'));
+  try {
+    const listId = Number(
+      db
+        .prepare("INSERT INTO lists (name, columns_json, email_column, name_column, created_at, updated_at) VALUES ('bench', ?, 'メールアドレス', '氏名', 0, 0)")
+        .run(JSON.stringify(COLUMNS)).lastInsertRowid,
+    );
+    const importId = Number(
+      db
+        .prepare(
+          `INSERT INTO imports (list_id, file_name, sha256, encoding, delimiter, total_rows, accepted_rows, rejected_rows, report_json, created_at)
+           VALUES (?, 'bench.csv', 'x', 'cp932', ',', ?, ?, 0, '{}', 0)`,
+        )
+        .run(listId, N, N).lastInsertRowid,
+    );
+    const insert = db.prepare(
+      `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < N; i++) {
+        const r = row(i);
+        insert.run(listId, i + 2, r.email, r.name, r.fields.会員番号, JSON.stringify(r.fields), importId, importId);
+      }
+    })();
+    const first = (db.prepare('SELECT min(id) AS id FROM members WHERE list_id = ?').get(listId) as { id: number }).id;
+
+    const svc = createPreviewService({ db });
+    const sender = { address: 'office@example.org', name: '町内会 事務局' };
+    const template = {
+      subject: '【{{所属支部}}】{{氏名}}様 総会のご案内',
+      body: '{{氏名}}様（会員番号 {{会員番号}}）\n\n{{住所}}\n{{#if 備考}}備考: {{備考}}\n{{else}}備考なし\n{{/if}}お問い合わせ: {{電話番号|事務局まで}}\n',
+    };
+
+    // Deterministic pseudo-random ids spread across the whole table (cold and warm pages alike).
+    let seed = 12345;
+    const times: number[] = [];
+    for (let k = 0; k < 200; k++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const memberId = first + (seed % N);
+      const t0 = performance.now();
+      const p = svc.preview({ listId, template, sender, memberId });
+      times.push(performance.now() - t0);
+      if (!p.ok) throw new Error('bench template should render every member');
+    }
+    report('preview_one_ms', median(times), 'ms');
+
+    const compiled = compileTemplate(template);
+    let rendered = 0;
+    const t0 = performance.now();
+    for (const m of iterateMembers(db, listId)) {
+      const r = buildMessage({ sender, recipient: { email: m.email, name: m.name, fields: m.fields }, template: compiled });
+      if (r.ok) rendered++;
+    }
+    const secs = (performance.now() - t0) / 1000;
+    report('render_all_per_s', Math.round(rendered / secs), 'rows/s');
+
+    const searches = ['member123456@', '丸の内3丁目13番', '高橋 花子', 'M0999999', 'nobody-here'];
+    const searchTimes = searches.map((query) => {
+      const s0 = performance.now();
+      svc.search({ listId, query, limit: 50, offset: 0 });
+      return performance.now() - s0;
+    });
+    report('search_ms', median(searchTimes), 'ms');
+  } finally {
+    db.close();
+    tmp.cleanup();
+  }
+}
