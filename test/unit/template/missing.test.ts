@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, findMissing } from '../../../shared/template';
 
-const rows = [
+type Row = { id: number; fields: Record<string, string> };
+
+const rows: Row[] = [
   { id: 1, fields: { 氏名: '山田', 住所: '東京', 会社: '' } },
   { id: 2, fields: { 氏名: '', 住所: '' } },
   { id: 3, fields: { 氏名: '佐藤', 住所: '大阪', 会社: 'ACME', 部署: '' } },
@@ -31,7 +33,7 @@ describe('findMissing', () => {
 
   it('consumes any iterable, such as a generator', () => {
     const c = compileTemplate({ subject: '', body: '{{x}}' });
-    function* gen() {
+    function* gen(): Generator<Row> {
       for (let id = 1; id <= 3; id++) yield { id, fields: id === 2 ? { x: 'v' } : {} };
     }
     expect(findMissing(c, gen())).toEqual([{ field: 'x', count: 2, memberIds: [1, 3] }]);
