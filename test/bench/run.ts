@@ -6,6 +6,8 @@ import { printReport, type Report } from './report';
 type Bench = { run(report: Report): Promise<void> };
 
 const benches: Array<[string, () => Promise<Bench>]> = [
+  ['import', () => import('./import-bench')],
+  ['preview', () => import('./preview-bench')],
   ['guards', () => import('./guards-bench')],
   ['practice', () => import('./practice-bench')],
 ];
