@@ -59,6 +59,36 @@ export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSn
   return position;
 }
 
+/**
+ * Freezes a list's current members (in list order) as the campaign's snapshot, in one statement:
+ * rows are copied inside SQLite, so a million-member list is never held in memory.
+ */
+export function snapshotFromList(db: Db, campaignId: number, listId: number): number {
+  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
+  return db
+    .prepare(
+      `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
+       SELECT ?, row_number() OVER (ORDER BY id) - 1, id, email, name, fields_json
+       FROM members WHERE list_id = ? ORDER BY id`,
+    )
+    .run(campaignId, listId).changes;
+}
+
+/** Freezes the recipients of an earlier campaign whose send status is one of `statuses` (a follow-up). */
+export function snapshotFromSends(db: Db, campaignId: number, earlierId: number, statuses: readonly string[]): number {
+  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
+  if (statuses.length === 0) return 0;
+  return db
+    .prepare(
+      `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
+       SELECT ?, row_number() OVER (ORDER BY s.position) - 1, s.member_id, s.email, s.name, s.fields_json
+       FROM sends JOIN snapshots AS s ON s.id = sends.snapshot_id
+       WHERE sends.campaign_id = ? AND sends.status IN (${statuses.map(() => '?').join(', ')})
+       ORDER BY s.position`,
+    )
+    .run(campaignId, earlierId, ...statuses).changes;
+}
+
 /** Every snapshot row of a campaign, in position order. */
 export function listSnapshot(db: Db, campaignId: number): SnapshotRow[] {
   return (

@@ -3,12 +3,12 @@
 import { AppError } from '../../../shared/errors';
 import { checkTemplate, compileTemplate } from '../../../shared/template';
 import { getList } from '../../db/repos/lists-repo';
-import { latestApproval, insertApproval, voidApprovals, type Approval } from '../../db/repos/approvals-repo';
+import { latestApproval, insertApproval, voidApprovals } from '../../db/repos/approvals-repo';
 import { setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
-import { iterateSnapshot, replaceSnapshot, countSnapshot } from '../../db/repos/snapshots-repo';
+import { iterateSnapshot, countSnapshot } from '../../db/repos/snapshots-repo';
 import { changedParts, computeDigest, type DigestPart, type DigestResult } from './campaign-digest';
 import { actorName, assertEditable, mustGetCampaign, type CampaignContext } from './campaign-context';
-import { digestHeader, sourceRows } from './campaign-sources';
+import { digestHeader, freezeSnapshot, sourceRows } from './campaign-sources';
 
 export interface ApprovalRequest {
   readonly campaignId: number;
@@ -90,7 +90,7 @@ export function requestApproval(ctx: CampaignContext, campaignId: number, reques
   if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
   return ctx.db.transaction(() => {
     const now = ctx.clock.now();
-    replaceSnapshot(ctx.db, c.id, sourceRows(ctx.db, c));
+    freezeSnapshot(ctx.db, c);
     // Checks run after the freeze (same transaction) so they see the recipients being approved;
     // a blocking finding rolls the snapshot back.
     const blocking = blockingFindings(ctx, c.id);
@@ -124,7 +124,7 @@ export async function approve(ctx: CampaignContext, campaignId: number, approver
   }
   const { frozen, current } = digests(ctx, fresh);
   if (frozen.digest !== fresh.digest || current.digest !== fresh.digest) {
-    const changed = changedParts(frozen.parts, current.parts);
+    const changed = whatChanged(recordedParts(ctx, campaignId, 'approval.requested', fresh.digest!), frozen, current);
     voidWith(ctx, fresh, 'changed-before-approval', { changed });
     throw new AppError('approval-void', 'The campaign changed after approval was requested; request approval again', { changed });
   }
@@ -144,11 +144,19 @@ export async function approve(ctx: CampaignContext, campaignId: number, approver
   })();
 }
 
-/** Parts recorded when the approval was given, to explain what changed. */
-function approvedParts(ctx: CampaignContext, a: Approval): Record<DigestPart, string> | null {
-  const given = ctx.audit.list({ campaignId: a.campaignId, action: 'approval.given' });
-  const entry = given.reverse().find((e) => e.details['approvalId'] === a.id);
+/** Per-part hashes recorded in the audit log for a digest, to explain what changed since. */
+function recordedParts(ctx: CampaignContext, campaignId: number, action: string, digest: string): Record<DigestPart, string> | null {
+  const entry = ctx.audit
+    .list({ campaignId, action })
+    .reverse()
+    .find((e) => e.details['digest'] === digest);
   return (entry?.details['parts'] as Record<DigestPart, string> | undefined) ?? null;
+}
+
+/** Parts that differ from the recorded ones, in either the frozen or the current data. */
+function whatChanged(before: Record<DigestPart, string> | null, frozen: DigestResult, current: DigestResult): DigestPart[] {
+  if (!before) return [];
+  return [...new Set([...changedParts(before, frozen.parts), ...changedParts(before, current.parts)])];
 }
 
 /**
@@ -173,8 +181,7 @@ export function assertApproved(ctx: CampaignContext, campaignId: number): ValidA
   }
   const { frozen, current } = digests(ctx, c);
   if (frozen.digest !== a.digest || current.digest !== a.digest) {
-    const before = approvedParts(ctx, a);
-    const changed = before ? [...new Set([...changedParts(before, frozen.parts), ...changedParts(before, current.parts)])] : [];
+    const changed = whatChanged(recordedParts(ctx, campaignId, 'approval.given', a.digest), frozen, current);
     voidWith(ctx, c, 'changed-after-approval', { approvalId: a.id, changed });
     throw new AppError('approval-void', 'Something changed after the approval; it must be approved again', { changed });
   }

@@ -7,7 +7,7 @@ import { parseFields } from '../../db/json';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { iterateMembers } from '../../db/repos/members-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
-import type { NewSnapshotRow } from '../../db/repos/snapshots-repo';
+import { snapshotFromList, snapshotFromSends, type NewSnapshotRow } from '../../db/repos/snapshots-repo';
 import type { DigestHeader } from './campaign-digest';
 
 export type CheckSeverity = 'blocking' | 'warning' | 'info';
@@ -78,4 +78,11 @@ export function* sourceRows(db: Db, c: Campaign): Generator<NewSnapshotRow> {
   for (const r of stmt.iterate(c.followUpOf, ...statuses) as IterableIterator<Row>) {
     yield { memberId: r.member_id, email: r.email, name: r.name, fields: parseFields(r.fields_json) };
   }
+}
+
+/** Freezes sourceRows(c) into the campaign's snapshot (same rows, same order); returns the count. */
+export function freezeSnapshot(db: Db, c: Campaign): number {
+  return c.followUpOf === null
+    ? snapshotFromList(db, c.id, c.listId)
+    : snapshotFromSends(db, c.id, c.followUpOf, c.followUpStatuses ?? []);
 }
