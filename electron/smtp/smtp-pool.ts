@@ -5,6 +5,7 @@
 // failure says at which stage it happened, and nothing is ever sent twice behind our back.
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { buildMime, TransportError, type MailTransport } from './mail-transport';
 
 export interface SmtpPoolOptions {
@@ -144,5 +145,44 @@ export function createSmtpPool(options: SmtpPoolOptions): MailTransport {
       }
       for (const wake of waiting.splice(0)) wake();
     },
+  };
+}
+
+/**
+ * A transport whose pool is made on first use, for factories that must fetch the password
+ * asynchronously (the secret store). A failure to make it is a 'connect' failure: nothing was sent.
+ */
+export function lazyTransport(make: () => Promise<MailTransport>): MailTransport {
+  let made: Promise<MailTransport> | null = null;
+  let closed = false;
+  return {
+    async send(envelope, message) {
+      made ??= make();
+      let transport: MailTransport;
+      try {
+        transport = await made;
+      } catch (e) {
+        made = null;
+        throw new TransportError('connect', e);
+      }
+      if (closed) transport.close();
+      return transport.send(envelope, message);
+    },
+    close() {
+      closed = true;
+      void made?.then((t) => t.close(), () => undefined);
+    },
+  };
+}
+
+/** Pool options from transportOptions(profile, password) (nodemailer transport options). */
+export function poolOptionsFrom(o: SMTPTransport.Options & { maxConnections?: number }): SmtpPoolOptions {
+  const { auth, maxConnections, ...connection } = o;
+  const user = auth && 'user' in auth ? auth.user : undefined;
+  const pass = auth && 'pass' in auth ? auth.pass : undefined;
+  return {
+    connection,
+    ...(user ? { auth: { user, pass: pass ?? '' } } : {}),
+    maxConnections: maxConnections ?? 1,
   };
 }
