@@ -1,0 +1,33 @@
+// The check report's items: blocking first, then warnings, then information, each in the
+// language of the page (the report carries both Japanese and English sentences).
+import { useTranslation } from 'react-i18next';
+import type { CheckItemDto, CheckReportDto } from '../../../shared/contract';
+
+function Items({ items, lang }: { items: readonly CheckItemDto[]; lang: 'ja' | 'en' }) {
+  return (
+    <ul>
+      {items.map((i, n) => (
+        <li key={`${i.code}-${n}`} data-code={i.code} data-severity={i.severity}>
+          <span className={`chip ${i.severity}`}>{i.code}</span> {i.message[lang]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CheckFindings({ report, showInfo = true }: { report: CheckReportDto; showInfo?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const blocking = report.items.filter((i) => i.severity === 'blocking');
+  const warnings = report.items.filter((i) => i.severity === 'warning');
+  const info = report.items.filter((i) => i.severity === 'info');
+  return (
+    <div data-testid="check-findings">
+      <h3>{t('check.blocking')}</h3>
+      {blocking.length ? <Items items={blocking} lang={lang} /> : <p className="notice">{t('check.noBlocking')}</p>}
+      <h3>{t('check.warnings')}</h3>
+      {warnings.length ? <Items items={warnings} lang={lang} /> : <p className="hint">{t('check.noWarnings')}</p>}
+      {showInfo && info.length > 0 && <Items items={info} lang={lang} />}
+    </div>
+  );
+}

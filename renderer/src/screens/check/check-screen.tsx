@@ -1,0 +1,42 @@
+// Screen 4: the check report, recipients by domain, and every member's exact message.
+import { useTranslation } from 'react-i18next';
+import { CheckFindings } from '../../components/check-findings';
+import { DomainChart } from '../../components/domain-chart';
+import { ErrorText } from '../../components/error-text';
+import { useQuery } from '../../hooks/use-query';
+import { useApp } from '../../state/app-context';
+import { MessageBrowser } from './message-browser';
+
+export function CheckScreen() {
+  const { t } = useTranslation();
+  const { campaignId, go } = useApp();
+  const report = useQuery('checks:run', campaignId === null ? null : { campaignId });
+  if (campaignId === null) return <p className="hint">{t('check.noCampaign')}</p>;
+  const r = report.data;
+  return (
+    <div data-screen="check">
+      <div className="row">
+        <h2>{t('check.title')}</h2>
+        {r && <span className="chip info">{t('check.recipients', { count: r.counts.members })}</span>}
+        <button type="button" className="btn small" onClick={report.reload} disabled={report.loading}>
+          {t('check.run')}
+        </button>
+        <button type="button" className="btn primary" data-action="to-test-send" onClick={() => go('test-send')}>
+          {t('check.nextStep')}
+        </button>
+      </div>
+      <ErrorText error={report.error} />
+      <div className="grid2">
+        <div>
+          {r && (
+            <section className="card">
+              <CheckFindings report={r} />
+              <DomainChart domains={r.byDomain} />
+            </section>
+          )}
+        </div>
+        <MessageBrowser campaignId={campaignId} />
+      </div>
+    </div>
+  );
+}

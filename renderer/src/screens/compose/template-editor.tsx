@@ -1,0 +1,139 @@
+// The editors of one notice: sender, subject, body, field picker, inline template errors,
+// attachments, and the live preview beside them. Saves on demand and before moving on.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDto } from '../../../../shared/contract';
+import { ErrorText } from '../../components/error-text';
+import { useCall } from '../../hooks/use-call';
+import { useQuery } from '../../hooks/use-query';
+import { useApp } from '../../state/app-context';
+import { AttachmentsPanel } from './attachments-panel';
+import { FieldPicker, insertAt } from './field-picker';
+import { LivePreview } from './live-preview';
+import { TemplateIssues } from './template-issues';
+import { useDebounced } from './use-debounced';
+
+const EDITABLE = new Set(['draft', 'awaiting-approval', 'approved']);
+
+export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { operatorId, go } = useApp();
+  const [subject, setSubject] = useState(campaign.subjectTemplate);
+  const [body, setBody] = useState(campaign.bodyTemplate);
+  const [profileId, setProfileId] = useState(campaign.profileId);
+  const [savedNote, setSavedNote] = useState(false);
+  const last = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const list = useQuery('lists:get', { id: campaign.listId });
+  const profiles = useQuery('profiles:list', {});
+  const s = useDebounced(subject);
+  const b = useDebounced(body);
+  const check = useQuery('template:check', { listId: campaign.listId, subject: s, body: b });
+  const save = useCall();
+  const editable = EDITABLE.has(campaign.status);
+  const dirty = subject !== campaign.subjectTemplate || body !== campaign.bodyTemplate || profileId !== campaign.profileId;
+
+  const pick = (field: string) => {
+    const el = last.current;
+    const text = `{{${field}}}`;
+    if (!el) return setBody((v) => v + text);
+    const { value, caret } = insertAt(el, text);
+    (el.name === 'subject' ? setSubject : setBody)(value);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(caret, caret);
+    });
+  };
+
+  const persist = async (): Promise<boolean> => {
+    if (!dirty || operatorId === null) return !dirty;
+    const r = await save.run('campaigns:update', {
+      actorId: operatorId,
+      id: campaign.id,
+      subjectTemplate: subject,
+      bodyTemplate: body,
+      profileId,
+    });
+    if (r) {
+      setSavedNote(true);
+      onSaved();
+    }
+    return r !== undefined;
+  };
+
+  return (
+    <div className="grid2">
+      <section className="card" data-testid="editor">
+        {!editable && <p className="warn">{t('compose.readOnly')}</p>}
+        <label className="field">
+          <span>{t('compose.profile')}</span>
+          <select
+            name="profile"
+            value={profileId ?? ''}
+            disabled={!editable}
+            onChange={(e) => setProfileId(e.target.value ? Number(e.target.value) : null)}
+          >
+            <option value="">—</option>
+            {(profiles.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.fromAddress})
+              </option>
+            ))}
+          </select>
+        </label>
+        <FieldPicker columns={list.data?.columns ?? []} onPick={pick} />
+        <label className="field">
+          <span>{t('compose.subject')}</span>
+          <input
+            name="subject"
+            value={subject}
+            readOnly={!editable}
+            onFocus={(e) => (last.current = e.currentTarget)}
+            onChange={(e) => {
+              setSubject(e.target.value);
+              setSavedNote(false);
+            }}
+          />
+        </label>
+        <label className="field">
+          <span>{t('compose.body')}</span>
+          <textarea
+            name="body"
+            rows={14}
+            value={body}
+            readOnly={!editable}
+            onFocus={(e) => (last.current = e.currentTarget)}
+            onChange={(e) => {
+              setBody(e.target.value);
+              setSavedNote(false);
+            }}
+          />
+        </label>
+        <TemplateIssues check={check.data} />
+        <AttachmentsPanel
+          campaignId={campaign.id}
+          actorId={operatorId}
+          attachments={campaign.attachments}
+          editable={editable}
+          onChanged={onSaved}
+        />
+        <div className="row">
+          <button type="button" className="btn" data-action="save" disabled={!dirty || save.busy || operatorId === null} onClick={() => void persist()}>
+            {t('compose.save')}
+          </button>
+          {savedNote && !dirty && <span className="notice">{t('compose.saved')}</span>}
+          <button
+            type="button"
+            className="btn primary"
+            data-action="to-check"
+            disabled={save.busy}
+            onClick={() => void persist().then((ok) => ok && go('check'))}
+          >
+            {t('compose.next')}
+          </button>
+        </div>
+        <ErrorText error={save.error ?? check.error} />
+      </section>
+      <LivePreview listId={campaign.listId} subject={subject} body={body} />
+    </div>
+  );
+}

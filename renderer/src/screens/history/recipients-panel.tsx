@@ -1,0 +1,72 @@
+// "Who received this": the recipients of one notice by status, and a follow-up to exactly them.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecipientStatus } from '../../../../shared/contract';
+import { ErrorText } from '../../components/error-text';
+import { useCall } from '../../hooks/use-call';
+import { useQuery } from '../../hooks/use-query';
+import { useApp } from '../../state/app-context';
+
+type FollowStatus = 'sent' | 'failed' | 'unknown' | 'cancelled';
+const STATUSES: readonly FollowStatus[] = ['sent', 'failed', 'unknown', 'cancelled'];
+
+export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number; onFollowUp: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { operatorId, setCampaignId, go } = useApp();
+  const [status, setStatus] = useState<FollowStatus>('sent');
+  const recipients = useQuery('audit:recipients', { campaignId, status: status as RecipientStatus });
+  const campaign = useQuery('campaigns:get', { id: campaignId });
+  const call = useCall();
+  const followUp = async () => {
+    if (operatorId === null || !campaign.data) return;
+    const name = `${campaign.data.name} — ${t('history.followUp')}`.slice(0, 200);
+    const c = await call.run('campaigns:follow-up', { actorId: operatorId, campaignId, name, statuses: [status] });
+    if (c) {
+      onFollowUp();
+      setCampaignId(c.id);
+      go('compose');
+    }
+  };
+  const rows = recipients.data ?? [];
+  return (
+    <section className="card" data-testid="recipients">
+      <h3>
+        {t('history.who')} — {campaign.data?.name}
+      </h3>
+      <div className="row">
+        <span>{t('history.followUpStatuses')}</span>
+        {STATUSES.map((s) => (
+          <button key={s} type="button" className="btn small" aria-pressed={status === s} data-filter={s} onClick={() => setStatus(s)}>
+            {t(`send.status_${s}`)}
+          </button>
+        ))}
+        <button type="button" className="btn primary" data-action="follow-up" disabled={call.busy || operatorId === null || rows.length === 0} onClick={() => void followUp()}>
+          {t('history.followUp')} ({rows.length})
+        </button>
+      </div>
+      <ErrorText error={recipients.error ?? call.error} />
+      <div className="list-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>{t('lists.name')}</th>
+              <th>{t('lists.email')}</th>
+              <th>{t('history.status')}</th>
+              <th>{t('history.at')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={`${r.email}-${i}`}>
+                <td>{r.name}</td>
+                <td>{r.email}</td>
+                <td>{t(`send.status_${r.status}`)}</td>
+                <td>{r.finishedAt ? new Date(r.finishedAt).toLocaleString(i18n.language) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+// SMTP profile fields with "Test connection"; the password goes to the host and never comes back.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArgsOf } from '../../../../shared/contract';
+import { ErrorText } from '../../components/error-text';
+import { useCall } from '../../hooks/use-call';
+
+export type ProfileInput = ArgsOf<'profiles:create'>['profile'];
+
+export function emptyProfile(): ProfileInput {
+  return {
+    name: '',
+    host: '',
+    port: 587,
+    security: 'starttls',
+    authUser: '',
+    password: '',
+    fromAddress: '',
+    fromName: '',
+    perMinute: 30,
+    perHour: null,
+    maxConnections: 2,
+  };
+}
+
+export function ProfileForm({ value, onChange }: { value: ProfileInput; onChange: (p: ProfileInput) => void }) {
+  const { t } = useTranslation();
+  const test = useCall();
+  const [okText, setOkText] = useState<string | null>(null);
+  const set = (patch: Partial<ProfileInput>) => onChange({ ...value, ...patch });
+  const runTest = async () => {
+    const r = await test.run('profiles:test', { profile: { ...value, name: value.name || value.host } });
+    setOkText(r ? (r.authenticated ? t('setup.testOkAuth', { host: r.host, port: r.port }) : t('setup.testOk', { host: r.host, port: r.port })) : null);
+  };
+  return (
+    <fieldset className="card">
+      <legend>{t('setup.smtpTitle')}</legend>
+      <div className="grid2">
+        <label className="field">
+          <span>{t('setup.host')}</span>
+          <input name="smtp-host" value={value.host} onChange={(e) => set({ host: e.target.value })} />
+        </label>
+        <div className="row">
+          <label className="field">
+            <span>{t('setup.port')}</span>
+            <input
+              name="smtp-port"
+              type="number"
+              value={value.port}
+              onChange={(e) => set({ port: Number(e.target.value) })}
+            />
+          </label>
+          <label className="field">
+            <span>{t('setup.security')}</span>
+            <select
+              name="smtp-security"
+              value={value.security}
+              onChange={(e) => set({ security: e.target.value as ProfileInput['security'] })}
+            >
+              <option value="tls">{t('setup.secTls')}</option>
+              <option value="starttls">{t('setup.secStarttls')}</option>
+              <option value="none">{t('setup.secNone')}</option>
+            </select>
+          </label>
+        </div>
+        <label className="field">
+          <span>{t('setup.authUser')}</span>
+          <input name="smtp-user" value={value.authUser ?? ''} onChange={(e) => set({ authUser: e.target.value || null })} />
+        </label>
+        <label className="field">
+          <span>{t('setup.password')}</span>
+          <input
+            name="smtp-password"
+            type="password"
+            autoComplete="new-password"
+            value={value.password ?? ''}
+            onChange={(e) => set({ password: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('setup.fromAddress')}</span>
+          <input name="smtp-from" value={value.fromAddress} onChange={(e) => set({ fromAddress: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('setup.fromName')}</span>
+          <input name="smtp-from-name" value={value.fromName} onChange={(e) => set({ fromName: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('setup.perMinute')}</span>
+          <input
+            name="smtp-per-minute"
+            type="number"
+            min={1}
+            value={value.perMinute ?? ''}
+            onChange={(e) => set({ perMinute: e.target.value ? Number(e.target.value) : null })}
+          />
+        </label>
+      </div>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => void runTest()} disabled={test.busy || !value.host}>
+          {test.busy ? t('setup.testing') : t('setup.testConnection')}
+        </button>
+        {okText && !test.busy && <span className="notice">{okText}</span>}
+      </div>
+      <ErrorText error={test.error} />
+    </fieldset>
+  );
+}

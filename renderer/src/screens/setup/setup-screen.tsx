@@ -1,0 +1,103 @@
+// First run: choose practice (sample data) or set up the real organisation, mail account and users.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../components/error-text';
+import { useCall } from '../../hooks/use-call';
+import { ProfileForm, emptyProfile } from './profile-form';
+import { UsersForm, type NewUser } from './users-form';
+
+export function SetupScreen({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'choose' | 'real'>('choose');
+  const practice = useCall();
+  const tryIt = async () => {
+    if ((await practice.run('practice:enter', {})) !== undefined) onDone();
+  };
+  if (mode === 'real') return <RealSetup onDone={onDone} onBack={() => setMode('choose')} />;
+  return (
+    <div data-screen="setup">
+      <h2>{t('setup.title')}</h2>
+      <p>{t('setup.intro')}</p>
+      <div className="grid2">
+        <section className="card">
+          <h3>{t('setup.tryTitle')}</h3>
+          <p>{t('setup.tryText')}</p>
+          <button type="button" className="btn primary big" data-action="try-sample" onClick={() => void tryIt()} disabled={practice.busy}>
+            {t('setup.trySample')}
+          </button>
+          <ErrorText error={practice.error} />
+        </section>
+        <section className="card">
+          <h3>{t('setup.realTitle')}</h3>
+          <p>{t('setup.realText')}</p>
+          <button type="button" className="btn big" data-action="setup-real" onClick={() => setMode('real')}>
+            {t('setup.setupReal')}
+          </button>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  const [org, setOrg] = useState('');
+  const [profile, setProfile] = useState(emptyProfile());
+  const [users, setUsers] = useState<NewUser[]>([
+    { name: '', pin: '', pin2: '' },
+    { name: '', pin: '', pin2: '' },
+  ]);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const call = useCall();
+  // What a previous, partly failed attempt already saved, so "Save" can be pressed again safely.
+  const saved = useRef({ profile: false, users: new Set<string>() });
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const filled = users.filter((u) => u.name.trim() !== '');
+    const names = new Set(filled.map((u) => u.name.trim()));
+    if (filled.length < 2 || names.size !== filled.length || filled.some((u) => u.pin.length < 4)) {
+      return setLocalError(t('setup.needTwo'));
+    }
+    if (filled.some((u) => u.pin !== u.pin2)) return setLocalError(t('setup.pinMismatch'));
+    setLocalError(null);
+    if ((await call.run('settings:update', { actorId: null, organisationName: org.trim() })) === undefined) return;
+    const p = { ...profile, name: profile.name || profile.fromAddress || profile.host, authUser: profile.authUser || null };
+    if (!saved.current.profile) {
+      if ((await call.run('profiles:create', { actorId: null, profile: p })) === undefined) return;
+      saved.current.profile = true;
+    }
+    for (const u of filled) {
+      const name = u.name.trim();
+      if (saved.current.users.has(name)) continue;
+      if ((await call.run('users:create', { actorId: null, name, pin: u.pin })) === undefined) return;
+      saved.current.users.add(name);
+    }
+    onDone();
+  };
+
+  return (
+    <form data-screen="setup-real" onSubmit={(e) => void save(e)}>
+      <h2>{t('setup.realTitle')}</h2>
+      <fieldset className="card">
+        <legend>{t('setup.orgTitle')}</legend>
+        <label className="field">
+          <span>{t('setup.orgName')}</span>
+          <input name="org-name" required value={org} onChange={(e) => setOrg(e.target.value)} />
+        </label>
+      </fieldset>
+      <ProfileForm value={profile} onChange={setProfile} />
+      <UsersForm users={users} onChange={setUsers} />
+      {localError && <div className="error" role="alert">{localError}</div>}
+      <ErrorText error={call.error} />
+      <div className="row">
+        <button type="button" className="btn" onClick={onBack}>
+          {t('setup.back')}
+        </button>
+        <button type="submit" className="btn primary" disabled={call.busy}>
+          {call.busy ? t('setup.saving') : t('setup.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
