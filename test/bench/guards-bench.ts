@@ -3,8 +3,10 @@
 import { runChecks, type CheckInput, type CheckRecipient } from '../../shared/guards';
 import type { Report } from './report';
 
-const FAMILY = ['sato', 'suzuki', 'takahashi', 'tanaka', 'watanabe', 'ito', 'yamamoto', 'nakamura', 'kobayashi', 'kato', 'yoshida', 'yamada', 'sasaki', 'yamaguchi', 'matsumoto', 'inoue', 'kimura', 'hayashi', 'shimizu', 'yamazaki'];
-const GIVEN = ['taro', 'hanako', 'hiroshi', 'yuki', 'akira', 'kenji', 'naoko', 'satoshi', 'megumi', 'takashi', 'yoko', 'daisuke', 'ai', 'sho', 'rina', 'kaito', 'mio', 'ren', 'sota', 'yui'];
+// Names are built from syllables so that, as in a real roster, most are distinct but some repeat.
+const SYLLABLES = ['ka', 'ki', 'ta', 'to', 'na', 'no', 'ma', 'mi', 'ya', 'yo', 'sa', 'shi', 'ha', 'hi', 'ra', 'ri', 'mu', 'ku', 'da', 'go', 'be', 'ze', 'ro', 'wa', 'fu', 'tsu', 'ne', 'se', 'ho', 'mo'];
+const FAMILY_END = ['da', 'ta', 'moto', 'mura', 'kawa', 'no', 'saki', 'yama', 'shima', 'hara'];
+const GIVEN_END = ['ko', 'ro', 'shi', 'ki', 'ka', 'to', 'mi', 'ya', 'na', 'suke'];
 const PERSONAL: [string, number][] = [
   ['gmail.com', 25], ['docomo.ne.jp', 14], ['yahoo.co.jp', 12], ['icloud.com', 10], ['ezweb.ne.jp', 7],
   ['softbank.ne.jp', 5], ['i.softbank.jp', 2], ['outlook.jp', 2], ['au.com', 1],
@@ -28,8 +30,8 @@ export function generateMembers(n: number, seed = 42): CheckRecipient[] {
   const personalTotal = PERSONAL.reduce((s, [, w]) => s + w, 0);
   const out: CheckRecipient[] = [];
   for (let i = 0; i < n; i++) {
-    const f = pick(FAMILY);
-    const g = pick(GIVEN);
+    const f = pick(SYLLABLES) + pick(SYLLABLES) + pick(FAMILY_END);
+    const g = pick(SYLLABLES) + pick(GIVEN_END);
     const style = rnd();
     let local = style < 0.4 ? `${f}.${g}` : style < 0.7 ? `${g}${f}${Math.floor(rnd() * 10000)}` : `${g[0]}${f}${Math.floor(rnd() * 1000)}`;
     let domain: string;
