@@ -13,6 +13,18 @@ import { seedPractice, type PracticeSeed, type PracticeSeedServices } from './pr
 export { assertPracticeTarget } from '../../../shared/practice';
 export { PRACTICE_USERS, type PracticeSeed, type PracticeSeedServices } from './practice-seed';
 
+/**
+ * Wraps a transport factory (e.g. the send engine's TransportFactory) so that, in practice
+ * mode, it throws AppError('practice-only') for any profile not aimed at the outbox, before
+ * any connection is made. Wrap every factory the practice workspace uses (send, test send).
+ */
+export function practiceOnly<P extends SmtpTarget, T>(factory: (profile: P) => T, outbox: SmtpTarget): (profile: P) => T {
+  return (profile) => {
+    assertPracticeTarget(profile, outbox);
+    return factory(profile);
+  };
+}
+
 export interface PracticePaths {
   /** <dataDir>/practice: everything practice mode writes, and nothing else. */
   readonly dir: string;

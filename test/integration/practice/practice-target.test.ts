@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import { assertPracticeTarget, PRACTICE_HOST } from '../../../shared/practice';
 import { AppError } from '../../../shared/errors';
 import { manualClock } from '../../../electron/services/clock';
-import { openPracticeWorkspace } from '../../../electron/services/practice/practice-mode';
+import { openPracticeWorkspace, practiceOnly } from '../../../electron/services/practice/practice-mode';
+import type { TransportFactory } from '../../../electron/services/send/send-types';
+import type { SmtpProfile } from '../../../electron/db/repos/profiles-repo';
 import { getProfileRow } from '../../../electron/db/repos/profiles-repo';
 import { newMessageId } from '../../../electron/smtp/mail-transport';
 import { createSmtpPool } from '../../../electron/smtp/smtp-pool';
@@ -54,6 +56,23 @@ describe('assertPracticeTarget', () => {
         return refused({ host, port });
       }),
     );
+  });
+});
+
+describe('practiceOnly(transport factory)', () => {
+  it('never calls the real factory for another host or port', () => {
+    const made: string[] = [];
+    const real: TransportFactory = (p) => {
+      made.push(`${p.host}:${p.port}`);
+      return { send: () => Promise.reject(new Error('unused')), close: () => undefined };
+    };
+    const guarded: TransportFactory = practiceOnly(real, outbox);
+    const base = { host: '127.0.0.1', port: outbox.port } as SmtpProfile;
+    expect(() => guarded({ ...base, host: 'smtp.gmail.com', port: 587 })).toThrow(AppError);
+    expect(() => guarded({ ...base, port: 2525 })).toThrow(AppError);
+    expect(made).toEqual([]);
+    guarded(base);
+    expect(made).toEqual([`127.0.0.1:${outbox.port}`]);
   });
 });
 
