@@ -43,7 +43,7 @@ export function CampaignPicker({ campaigns, onCreated }: { campaigns: readonly C
         </label>
         <form className="row" onSubmit={(e) => void create(e)}>
           <input name="campaign-name" placeholder={t('compose.campaignName')} value={name} onChange={(e) => setName(e.target.value)} />
-          <button type="submit" className="btn" disabled={call.busy || listId === null || operatorId === null || !name.trim()}>
+          <button type="submit" className="btn" data-action="create-campaign" disabled={call.busy || listId === null || operatorId === null || !name.trim()}>
             {t('compose.create')}
           </button>
         </form>

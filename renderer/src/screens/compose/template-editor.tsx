@@ -13,7 +13,9 @@ import { LivePreview } from './live-preview';
 import { TemplateIssues } from './template-issues';
 import { useDebounced } from './use-debounced';
 
-const EDITABLE = new Set(['draft', 'awaiting-approval', 'approved']);
+const EDITABLE = new Set(['draft', 'pending_approval', 'approved']);
+/** A window shorter than this would leave no real chance to press Cancel. */
+const MIN_CANCEL_WINDOW_S = 10;
 
 export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -21,6 +23,7 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
   const [subject, setSubject] = useState(campaign.subjectTemplate);
   const [body, setBody] = useState(campaign.bodyTemplate);
   const [profileId, setProfileId] = useState(campaign.profileId);
+  const [cancelWindowS, setCancelWindowS] = useState(campaign.cancelWindowS);
   const [savedNote, setSavedNote] = useState(false);
   const last = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const list = useQuery('lists:get', { id: campaign.listId });
@@ -30,7 +33,11 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
   const check = useQuery('template:check', { listId: campaign.listId, subject: s, body: b });
   const save = useCall();
   const editable = EDITABLE.has(campaign.status);
-  const dirty = subject !== campaign.subjectTemplate || body !== campaign.bodyTemplate || profileId !== campaign.profileId;
+  const dirty =
+    subject !== campaign.subjectTemplate ||
+    body !== campaign.bodyTemplate ||
+    profileId !== campaign.profileId ||
+    cancelWindowS !== campaign.cancelWindowS;
 
   const pick = (field: string) => {
     const el = last.current;
@@ -52,6 +59,7 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
       subjectTemplate: subject,
       bodyTemplate: body,
       profileId,
+      cancelWindowS,
     });
     if (r) {
       setSavedNote(true);
@@ -79,6 +87,17 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
               </option>
             ))}
           </select>
+        </label>
+        <label className="field">
+          <span>{t('send.cancelWindow')}</span>
+          <input
+            name="cancel-window"
+            type="number"
+            min={MIN_CANCEL_WINDOW_S}
+            value={cancelWindowS}
+            readOnly={!editable}
+            onChange={(e) => setCancelWindowS(Math.max(MIN_CANCEL_WINDOW_S, Number(e.target.value) || 0))}
+          />
         </label>
         <FieldPicker columns={list.data?.columns ?? []} onPick={pick} />
         <label className="field">

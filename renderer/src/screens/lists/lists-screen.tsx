@@ -56,7 +56,7 @@ export function ListsScreen() {
         </label>
         <form className="row" onSubmit={(e) => void add(e)}>
           <input name="new-list" placeholder={t('lists.newList')} value={name} onChange={(e) => setName(e.target.value)} />
-          <button type="submit" className="btn" disabled={create.busy || operatorId === null || !name.trim()}>
+          <button type="submit" className="btn" data-action="create-list" disabled={create.busy || operatorId === null || !name.trim()}>
             {t('lists.create')}
           </button>
         </form>

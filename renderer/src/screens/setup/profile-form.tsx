@@ -97,7 +97,7 @@ export function ProfileForm({ value, onChange }: { value: ProfileInput; onChange
         </label>
       </div>
       <div className="row">
-        <button type="button" className="btn" onClick={() => void runTest()} disabled={test.busy || !value.host}>
+        <button type="button" className="btn" data-action="test-connection" onClick={() => void runTest()} disabled={test.busy || !value.host}>
           {test.busy ? t('setup.testing') : t('setup.testConnection')}
         </button>
         {okText && !test.busy && <span className="notice">{okText}</span>}

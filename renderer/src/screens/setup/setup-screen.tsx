@@ -94,7 +94,7 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
         <button type="button" className="btn" onClick={onBack}>
           {t('setup.back')}
         </button>
-        <button type="submit" className="btn primary" disabled={call.busy}>
+        <button type="submit" className="btn primary" data-action="save-setup" disabled={call.busy}>
           {call.busy ? t('setup.saving') : t('setup.save')}
         </button>
       </div>

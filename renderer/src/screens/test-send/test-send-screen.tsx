@@ -53,7 +53,7 @@ export function TestSendScreen() {
         <input name="test-to" type="email" value={address} onChange={(e) => setTo(e.target.value)} />
       </label>
       <div className="row">
-        <button type="submit" className="btn primary" disabled={call.busy || operatorId === null}>
+        <button type="submit" className="btn primary" data-action="test-send" disabled={call.busy || operatorId === null}>
           {call.busy ? t('testSend.sending') : t('testSend.send')}
         </button>
         {operatorId === null && <span className="warn">{t('app.noOperator')}</span>}
