@@ -40,7 +40,10 @@ function step<T>(smtp: SMTPConnection, fn: (cb: (err: unknown, value?: T) => voi
       else resolve(value as T);
     };
     const onError = (e: unknown) => done(e ?? new Error('SMTP connection error'));
-    const onEnd = () => done(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }));
+    // A server that answers 421 closes the connection right after: let the reply (delivered
+    // through the callback in the same turn) win over the bare close.
+    const onEnd = () =>
+      setImmediate(() => done(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' })));
     smtp.once('error', onError);
     smtp.once('end', onEnd);
     fn(done);
