@@ -6,7 +6,14 @@ import { MailView } from '../../components/mail-view';
 import { useQuery } from '../../hooks/use-query';
 import { useDebounced } from './use-debounced';
 
-export function LivePreview({ listId, subject, body }: { listId: number; subject: string; body: string }) {
+interface Props {
+  listId: number;
+  profileId: number | null;
+  subject: string;
+  body: string;
+}
+
+export function LivePreview({ listId, profileId, subject, body }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [memberId, setMemberId] = useState<number | null>(null);
@@ -15,7 +22,7 @@ export function LivePreview({ listId, subject, body }: { listId: number; subject
   const s = useDebounced(subject);
   const b = useDebounced(body);
   const chosen = memberId ?? members.data?.members[0]?.id ?? null;
-  const preview = useQuery('preview:draft', chosen === null ? null : { listId, memberId: chosen, subject: s, body: b });
+  const preview = useQuery('preview:draft', chosen === null ? null : { listId, memberId: chosen, profileId, subject: s, body: b });
   return (
     <section className="card" data-testid="live-preview">
       <h3>{t('compose.livePreview')}</h3>

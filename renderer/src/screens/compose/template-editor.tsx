@@ -152,7 +152,7 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
         </div>
         <ErrorText error={save.error ?? check.error} />
       </section>
-      <LivePreview listId={campaign.listId} subject={subject} body={body} />
+      <LivePreview listId={campaign.listId} profileId={profileId} subject={subject} body={body} />
     </div>
   );
 }

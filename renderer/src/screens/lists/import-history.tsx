@@ -1,17 +1,14 @@
-// Earlier imports of the list, each with its stored report.
-import { useEffect, useState } from 'react';
+// Earlier imports of the list: when, which file, how many rows were accepted and rejected.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
 import { useQuery } from '../../hooks/use-query';
-import { ImportReport } from './import-report';
 
 export function ImportHistory({ listId, version }: { listId: number; version: number }) {
   const { t, i18n } = useTranslation();
   const history = useQuery('import:history', { listId });
   const reload = history.reload;
   useEffect(reload, [version, reload]);
-  const [open, setOpen] = useState<number | null>(null);
-  const report = useQuery('import:report', open === null ? null : { importId: open });
   if (!history.data?.length) return <ErrorText error={history.error} />;
   return (
     <section className="card">
@@ -24,7 +21,6 @@ export function ImportHistory({ listId, version }: { listId: number; version: nu
             <th>{t('lists.total')}</th>
             <th>{t('lists.accepted')}</th>
             <th>{t('lists.rejected')}</th>
-            <th />
           </tr>
         </thead>
         <tbody>
@@ -37,17 +33,10 @@ export function ImportHistory({ listId, version }: { listId: number; version: nu
               <td>{h.totalRows}</td>
               <td>{h.acceptedRows}</td>
               <td>{h.rejectedRows}</td>
-              <td>
-                <button type="button" className="btn small" onClick={() => setOpen(open === h.id ? null : h.id)}>
-                  {t('lists.showReport')}
-                </button>
-              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <ErrorText error={report.error} />
-      {open !== null && report.data && <ImportReport report={report.data} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// SMTP profile fields with "Test connection"; the password goes to the host and never comes back.
+// SMTP profile fields with "Test connection" (which saves the profile first); the password goes
+// to the host and never comes back.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf } from '../../../../shared/contract';
@@ -23,13 +24,23 @@ export function emptyProfile(): ProfileInput {
   };
 }
 
-export function ProfileForm({ value, onChange }: { value: ProfileInput; onChange: (p: ProfileInput) => void }) {
+interface Props {
+  value: ProfileInput;
+  onChange: (p: ProfileInput) => void;
+  /** Saves the form's profile (the host tests saved profiles only) and returns its id. */
+  save: () => Promise<number | undefined>;
+}
+
+export function ProfileForm({ value, onChange, save }: Props) {
   const { t } = useTranslation();
   const test = useCall();
   const [okText, setOkText] = useState<string | null>(null);
   const set = (patch: Partial<ProfileInput>) => onChange({ ...value, ...patch });
   const runTest = async () => {
-    const r = await test.run('profiles:test', { profile: { ...value, name: value.name || value.host } });
+    setOkText(null);
+    const id = await save();
+    if (id === undefined) return;
+    const r = await test.run('profiles:test', { id });
     setOkText(r ? (r.authenticated ? t('setup.testOkAuth', { host: r.host, port: r.port }) : t('setup.testOk', { host: r.host, port: r.port })) : null);
   };
   return (

@@ -50,7 +50,18 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
   const [localError, setLocalError] = useState<string | null>(null);
   const call = useCall();
   // What a previous, partly failed attempt already saved, so "Save" can be pressed again safely.
-  const saved = useRef({ profile: false, users: new Set<string>() });
+  const saved = useRef({ profileId: null as number | null, users: new Set<string>() });
+
+  /** Creates the profile the first time, updates it after; used by Save and by Test connection. */
+  const saveProfile = async (): Promise<number | undefined> => {
+    const p = { ...profile, name: profile.name || profile.fromAddress || profile.host, authUser: profile.authUser || null };
+    const id = saved.current.profileId;
+    const r = id === null
+      ? await call.run('profiles:create', { actorId: null, profile: p })
+      : await call.run('profiles:update', { actorId: null, id, profile: p });
+    if (r) saved.current.profileId = r.id;
+    return r?.id;
+  };
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -62,11 +73,7 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
     if (filled.some((u) => u.pin !== u.pin2)) return setLocalError(t('setup.pinMismatch'));
     setLocalError(null);
     if ((await call.run('settings:update', { actorId: null, organisationName: org.trim() })) === undefined) return;
-    const p = { ...profile, name: profile.name || profile.fromAddress || profile.host, authUser: profile.authUser || null };
-    if (!saved.current.profile) {
-      if ((await call.run('profiles:create', { actorId: null, profile: p })) === undefined) return;
-      saved.current.profile = true;
-    }
+    if ((await saveProfile()) === undefined) return;
     for (const u of filled) {
       const name = u.name.trim();
       if (saved.current.users.has(name)) continue;
@@ -86,7 +93,7 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
           <input name="org-name" required value={org} onChange={(e) => setOrg(e.target.value)} />
         </label>
       </fieldset>
-      <ProfileForm value={profile} onChange={setProfile} />
+      <ProfileForm value={profile} onChange={setProfile} save={saveProfile} />
       <UsersForm users={users} onChange={setUsers} />
       {localError && <div className="error" role="alert">{localError}</div>}
       <ErrorText error={call.error} />
