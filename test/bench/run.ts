@@ -10,6 +10,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['preview', () => import('./preview-bench')],
   ['guards', () => import('./guards-bench')],
   ['practice', () => import('./practice-bench')],
+  ['approval', () => import('./approval-bench')],
 ];
 
 const only = process.argv.slice(2);

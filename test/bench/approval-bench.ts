@@ -1,0 +1,62 @@
+// Approval on a large list: freezing the snapshot + digest (request), the second check at
+// approve, and assertApproved (what the sender calls before starting), for 100,000 members.
+import { createList, updateListMapping } from '../../electron/db/repos/lists-repo';
+import { memberInserter } from '../../electron/db/repos/members-repo';
+import { createAuditService } from '../../electron/services/audit/audit-service';
+import { createCampaignService } from '../../electron/services/campaigns/campaign-service';
+import { systemClock } from '../../electron/services/clock';
+import { createProfileService } from '../../electron/services/profiles/profile-service';
+import { createMemorySecretStore } from '../../electron/services/secrets/secret-store';
+import { createUserService } from '../../electron/services/users/user-service';
+import { tempDb } from '../helpers/tmp';
+import type { Report } from './report';
+
+const MEMBERS = 100_000;
+
+export async function run(report: Report): Promise<void> {
+  const t = tempDb();
+  try {
+    const { db } = t;
+    const clock = systemClock;
+    const audit = createAuditService({ db, clock });
+    const users = createUserService({ db, clock, audit });
+    const profiles = createProfileService({ db, clock, secrets: createMemorySecretStore(), audit });
+    const campaigns = createCampaignService({ db, clock, audit, users });
+    const list = createList(db, 'bench', clock.now());
+    updateListMapping(db, list.id, { columns: ['email', 'name', 'room'], emailColumn: 'email', nameColumn: 'name', keyColumn: null }, clock.now());
+    const importId = Number(
+      db.prepare(
+        `INSERT INTO imports (list_id, file_name, sha256, encoding, delimiter, total_rows, accepted_rows, rejected_rows, report_json, created_at)
+         VALUES (?, 'bench.csv', '', 'utf-8', ',', ?, ?, 0, '{}', ?)`,
+      ).run(list.id, MEMBERS, MEMBERS, clock.now()).lastInsertRowid,
+    );
+    const insert = memberInserter(db, list.id, importId);
+    db.transaction(() => {
+      for (let i = 0; i < MEMBERS; i++) {
+        const email = `member${i}@example.jp`;
+        insert({ line: i + 2, email, name: `会員 ${i}`, key: null, fields: { email, name: `会員 ${i}`, room: String(100 + (i % 900)) }, change: null });
+      }
+    })();
+    const requester = await users.createUser('requester', '1357');
+    const approver = await users.createUser('approver', '2468');
+    const profile = await profiles.createProfile({ name: 'p', host: 'smtp.example.jp', port: 587, security: 'starttls', fromAddress: 'office@example.jp' });
+    const c = campaigns.createCampaign({ listId: list.id, name: 'bench', subjectTemplate: '{{name}}様', bodyTemplate: '{{name}}様\n{{room}}号室', profileId: profile.id });
+
+    let t0 = performance.now();
+    campaigns.requestApproval(c.id, requester.id);
+    const requestMs = performance.now() - t0;
+    report('approval_request_100k_ms', requestMs, 'ms');
+
+    t0 = performance.now();
+    await campaigns.approve(c.id, approver.id, '2468');
+    report('approval_approve_100k_ms', performance.now() - t0, 'ms');
+
+    t0 = performance.now();
+    campaigns.assertApproved(c.id);
+    const assertMs = performance.now() - t0;
+    report('approval_assert_100k_ms', assertMs, 'ms');
+    report('approval_assert_rows_per_s', MEMBERS / (assertMs / 1000), 'rows/s');
+  } finally {
+    t.cleanup();
+  }
+}
