@@ -85,8 +85,8 @@ function lookIntoZip(bytes: Uint8Array, prefix: string, depth: number, budget: {
         out.mail ||= inner.mail;
         out.unreadable ||= inner.unreadable;
       } else out.unreadable = true;
-    } else if (TEXT_EXT.test(name) || isMailFileName(name)) out.text.push(decodeText(data));
-    else if (OFFICE_PART.test(name)) out.text.push(xmlText(decodeText(data)));
+    } else if (OFFICE_PART.test(name) || /\.xml$/i.test(name)) out.text.push(xmlText(decodeText(data)));
+    else if (TEXT_EXT.test(name) || isMailFileName(name)) out.text.push(decodeText(data));
     else if (/\.pdf$/i.test(name)) out.text.push(scanPdfText(data));
   }
   return out;

@@ -3,7 +3,7 @@
 import type { CheckInput, CheckRecipient } from '../../../shared/guards';
 
 export function recipient(id: number, email: string, name = `Member ${id}`, extra: Partial<CheckRecipient> = {}): CheckRecipient {
-  return { id, email, name, fields: { email, name, ...(extra.fields ?? {}) }, change: null, line: id + 1, ...extra };
+  return { id, change: null, line: id + 1, ...extra, email, name, fields: { email, name, ...(extra.fields ?? {}) } };
 }
 
 export function recipients(emails: readonly string[], names?: readonly string[]): CheckRecipient[] {
