@@ -5,6 +5,7 @@ import { tempDb } from '../../helpers/tmp';
 import { createPreviewService, type PreviewService } from '../../../electron/services/preview-service';
 import type { Db } from '../../../electron/db/connection';
 import { seedList, type SeedMember } from './helpers';
+import { SEARCH_COUNT_CAP } from '../../../electron/db/repos/member-search';
 
 const columns = ['氏名', 'メールアドレス', '会社', '住所'];
 const member = (name: string, email: string, 会社: string, 住所: string): SeedMember => ({
@@ -127,10 +128,10 @@ describe('search', () => {
   });
 
   it('pages with a total, and an empty query lists everyone', () => {
-    expect(svc.search({ listId, query: 'example', limit: 2, offset: 0 })).toMatchObject({ total: 4 });
+    expect(svc.search({ listId, query: 'example', limit: 2, offset: 0 })).toMatchObject({ total: 4, totalExact: true });
     expect(names('example', 2, 2)).toEqual(['Bob Smith', '{{メールアドレス}}']);
     expect(svc.search({ listId, query: '  ', limit: 3, offset: 1 }).members.map((m) => m.id)).toEqual(ids.slice(1, 4));
-    expect(svc.search({ listId, query: 'nobody', limit: 10, offset: 0 })).toEqual({ total: 0, members: [] });
+    expect(svc.search({ listId, query: 'nobody', limit: 10, offset: 0 })).toEqual({ total: 0, totalExact: true, members: [] });
   });
 
   it('stays inside the list and validates paging', () => {
@@ -138,6 +139,22 @@ describe('search', () => {
     expect(names('山田')).toEqual(['山田 太郎']);
     expect(() => svc.search({ listId, query: 'a', limit: 0, offset: 0 })).toThrowError(expect.objectContaining({ code: 'validation' }));
     expect(() => svc.search({ listId: 9999, query: 'a', limit: 5, offset: 0 })).toThrowError(expect.objectContaining({ code: 'not-found' }));
+  });
+});
+
+describe('search over many members', () => {
+  it('counts exactly up to the cap, then reports a lower bound; pages past the cap still work', () => {
+    const many = Array.from({ length: SEARCH_COUNT_CAP + 30 }, (_, i) =>
+      member(`会員${i}`, `m${i}@example.jp`, i % 2 === 0 ? 'ACME' : '', '東京'),
+    );
+    const big = seedList(db, columns, many, '大名簿');
+    const broad = svc.search({ listId: big.listId, query: 'example', limit: 10, offset: 0 });
+    expect(broad).toMatchObject({ total: SEARCH_COUNT_CAP, totalExact: false });
+    expect(broad.members.map((m) => m.id)).toEqual(big.ids.slice(0, 10));
+    const deep = svc.search({ listId: big.listId, query: 'example', limit: 10, offset: SEARCH_COUNT_CAP + 20 });
+    expect(deep.members.map((m) => m.id)).toEqual(big.ids.slice(SEARCH_COUNT_CAP + 20));
+    expect(deep).toMatchObject({ total: SEARCH_COUNT_CAP + 30, totalExact: true });
+    expect(svc.search({ listId: big.listId, query: 'ACME', limit: 5, offset: 0 })).toMatchObject({ total: 515, totalExact: true });
   });
 });
 
