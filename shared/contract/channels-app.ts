@@ -17,7 +17,7 @@ const profileFields = {
   maxConnections: z.number().int().min(1).max(10),
 };
 
-/** A profile as typed in the form. The password is write-only: omit it to keep the stored one. */
+/** A profile as typed in the form. The password is write-only: omit it to keep the stored one, null to remove it. */
 export const profileInput = z.object({ ...profileFields, password: z.string().max(1000).optional() });
 
 export const appChannels = {
@@ -49,9 +49,6 @@ export const appChannels = {
     result<ProfileDto>(),
   ),
   'profiles:delete': channel(z.object({ actorId, id }), result<null>()),
-  /** Connects and logs in without sending; either a saved profile or the form's values. */
-  'profiles:test': channel(
-    z.object({ id: id.optional(), profile: profileInput.optional() }),
-    result<ConnectionTestDto>(),
-  ),
+  /** Connects and logs in to a saved profile's server without sending anything. */
+  'profiles:test': channel(z.object({ id }), result<ConnectionTestDto>()),
 } as const;

@@ -55,7 +55,15 @@ export const campaignChannels = {
   ),
   /** Renders unsaved templates for one list member (the compose screen's live preview). */
   'preview:draft': channel(
-    z.object({ listId: id, memberId: id.nullable(), subject: template, body: template }),
+    z.object({
+      listId: id,
+      /** null: the list's first member. */
+      memberId: id.nullable(),
+      /** The From shown; null: the first SMTP profile. */
+      profileId: id.nullable(),
+      subject: template,
+      body: template,
+    }),
     result<RenderedMessageDto>(),
   ),
   /**

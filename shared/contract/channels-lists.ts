@@ -36,7 +36,6 @@ export const listChannels = {
     result<ImportReportDto>(),
   ),
   'import:history': channel(z.object({ listId: id }), result<readonly ImportSummaryDto[]>()),
-  'import:report': channel(z.object({ importId: id }), result<ImportReportDto>()),
   'members:page': channel(
     z.object({ listId: id, offset, limit, query: z.string().max(200).optional() }),
     result<MembersPageDto>(),

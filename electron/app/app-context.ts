@@ -1,0 +1,17 @@
+// What handlers see: the current workspace's services (they change when practice mode is
+// entered or left), the event bus, and facts about the host.
+import type { AppInfoDto, PracticeStatusDto } from '../../shared/contract';
+import type { EventBus } from './event-bus';
+import type { Services } from './services';
+
+export interface AppContext {
+  services(): Services;
+  readonly events: EventBus;
+  info(): AppInfoDto;
+  enterPractice(): Promise<void>;
+  leavePractice(): Promise<void>;
+  deletePractice(): Promise<void>;
+  practiceStatus(): PracticeStatusDto;
+  /** Name of a user for the audit log ("user#id" when unknown). */
+  actorName(userId: number | null | undefined): string | null;
+}

@@ -1,0 +1,137 @@
+// Handlers of campaigns: compose, attachments, template check, previews, checks, test send, approval.
+import type { ApprovalSummaryDto } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { checkTemplate, usedFields } from '../../../shared/template';
+import { latestApproval } from '../../db/repos/approvals-repo';
+import { getList } from '../../db/repos/lists-repo';
+import { getProfileRow } from '../../db/repos/profiles-repo';
+import { countSnapshot } from '../../db/repos/snapshots-repo';
+import { newMessageId } from '../../smtp/mail-transport';
+import type { AppContext } from '../app-context';
+import type { DomainHandlers } from '../handler-types';
+import type { Services } from '../services';
+import { toCampaignDto, toUserDto } from './mappers';
+import { renderCampaign, renderDraft, senderOf } from './render';
+
+const SAMPLE_PREVIEWS = 3;
+
+type Domains = 'campaigns' | 'attachments' | 'template' | 'preview' | 'checks' | 'test' | 'approval';
+
+export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
+  const s = () => app.services();
+  const userName = (id: number) => app.actorName(id) ?? `user#${id}`;
+  const campaignDto = (id: number) => toCampaignDto(s().db, s().campaigns.getCampaign(id), userName);
+
+  async function summary(sv: Services, campaignId: number): Promise<ApprovalSummaryDto> {
+    const c = sv.campaigns.getCampaign(campaignId);
+    if (c.digest === null || c.requestedBy === null) {
+      throw new AppError('approval-required', 'Approval has not been requested for this campaign', { campaignId });
+    }
+    await sv.checks.prepareAttachments(campaignId);
+    const recipientCount = countSnapshot(sv.db, campaignId);
+    const samples = [];
+    for (let position = 0; position < Math.min(SAMPLE_PREVIEWS, recipientCount); position++) {
+      samples.push(renderCampaign(sv, c, { position }));
+    }
+    let requestedBy = null;
+    try {
+      requestedBy = toUserDto(sv.users.getUser(c.requestedBy), sv.clock);
+    } catch {
+      // A deleted user still shows the request, without a name.
+    }
+    return {
+      campaign: campaignDto(campaignId),
+      requestedBy,
+      from: senderOf(sv, c.profileId),
+      recipientCount,
+      report: sv.checks.checkCampaign(campaignId),
+      samples,
+      digest: c.digest,
+    };
+  }
+
+  return {
+    'campaigns:list': () => s().campaigns.listCampaigns().map((c) => toCampaignDto(s().db, c, userName)).reverse(),
+    'campaigns:get': ({ id }) => campaignDto(id),
+    'campaigns:create': ({ actorId, listId, name, profileId }) =>
+      toCampaignDto(s().db, s().campaigns.createCampaign({ listId, name, profileId: profileId ?? null }, actorId), userName),
+    'campaigns:update': ({ actorId, id, ...patch }) => {
+      const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      return toCampaignDto(s().db, s().campaigns.updateCampaign(id, clean, actorId), userName);
+    },
+    'campaigns:follow-up': ({ actorId, campaignId, name, statuses }) =>
+      toCampaignDto(s().db, s().campaigns.createFollowUp(campaignId, { statuses, name, actorId }), userName),
+
+    'attachments:add': async ({ actorId, campaignId, fileName, bytes }) => {
+      const a = s().campaigns.addAttachment(campaignId, { fileName, content: bytes }, actorId);
+      // Read PDF text now, so the check report and the approval digest see the same text.
+      await s().checks.prepareAttachments(campaignId);
+      return { id: a.id, fileName: a.fileName, sha256: a.sha256, bytes: a.bytes };
+    },
+    'attachments:remove': ({ actorId, campaignId, attachmentId }) => {
+      s().campaigns.removeAttachment(campaignId, attachmentId, actorId);
+      return null;
+    },
+
+    'template:check': ({ listId, subject, body }) => {
+      const template = { subject, body };
+      const list = listId === null ? undefined : getList(s().db, listId);
+      if (listId !== null && !list) throw new AppError('not-found', 'No such list', { listId });
+      // Without a list there are no columns to compare with: only syntax is checked.
+      const issues = checkTemplate(template, list?.columns ?? []).filter((i) => list || i.code !== 'template-unknown-field');
+      return { ok: issues.length === 0, issues, fields: usedFields(template) };
+    },
+    'preview:draft': (a) => renderDraft(s(), a),
+    'preview:render': ({ campaignId, position, memberId }) =>
+      renderCampaign(s(), s().campaigns.getCampaign(campaignId), { position, memberId }),
+    'preview:search': ({ campaignId, query, offset, limit }) => {
+      const c = s().campaigns.getCampaign(campaignId);
+      const page = s().preview.search({ listId: c.listId, query, limit, offset });
+      return { total: page.total, matches: page.members.map((m) => ({ id: m.id, line: m.line, email: m.email, name: m.name, key: m.key, fields: m.fields, change: m.change })) };
+    },
+    'checks:run': async ({ campaignId }) => {
+      await s().checks.prepareAttachments(campaignId);
+      return s().checks.checkCampaign(campaignId);
+    },
+
+    'test:send': async ({ actorId, campaignId, memberId, position, to }) => {
+      const sv = s();
+      const c = sv.campaigns.getCampaign(campaignId);
+      const profile = c.profileId === null ? undefined : getProfileRow(sv.db, c.profileId);
+      if (!profile) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
+      const target = memberId !== undefined ? { memberId } : countSnapshot(sv.db, campaignId) > 0 ? { position: position ?? 0 } : null;
+      const firstMember = sv.db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT 1').get(c.listId) as { id: number } | undefined;
+      const chosen = target ?? (firstMember ? { memberId: firstMember.id } : null);
+      if (!chosen) throw new AppError('not-found', 'The list has no members to test with', { listId: c.listId });
+      const address = to ?? profile.fromAddress;
+      const built = sv.campaigns.buildTestMessage(campaignId, chosen, address);
+      const transport = sv.transportFor(profile);
+      try {
+        const messageId = newMessageId(profile.fromAddress);
+        const r = await transport.send(
+          { from: profile.fromAddress, to: built.to.address },
+          { ...built, messageId, date: new Date(sv.clock.now()) },
+        );
+        sv.campaigns.recordTestSent(campaignId, { actorId, target: chosen, to: address, messageId: r.messageId, response: r.response });
+        return { to: address, messageId: r.messageId, response: r.response };
+      } finally {
+        transport.close();
+      }
+    },
+
+    'approval:request': async ({ actorId, campaignId }) => {
+      const sv = s();
+      await sv.checks.prepareAttachments(campaignId);
+      sv.campaigns.requestApproval(campaignId, actorId);
+      return summary(sv, campaignId);
+    },
+    'approval:summary': ({ campaignId }) => summary(s(), campaignId),
+    'approval:approve': async ({ campaignId, approverId, pin }) => {
+      const sv = s();
+      await sv.campaigns.approve(campaignId, approverId, pin);
+      const dto = toCampaignDto(sv.db, sv.campaigns.getCampaign(campaignId), userName).approval;
+      if (!dto || latestApproval(sv.db, campaignId) === undefined) throw new AppError('internal', 'The approval was not recorded.');
+      return dto;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// Service records → contract DTOs. The DTO types are the contract; a service type that drifts
+// from them fails to compile here rather than surprising the page.
+import type { CampaignDto, ListDto, MemberDto, ProfileDto, UserDto } from '../../../shared/contract';
+import type { Db } from '../../db/connection';
+import { latestApproval } from '../../db/repos/approvals-repo';
+import { listAttachments } from '../../db/repos/attachments-repo';
+import type { Campaign } from '../../db/repos/campaigns-repo';
+import { latestImport } from '../../db/repos/imports-repo';
+import { getList, type List } from '../../db/repos/lists-repo';
+import { countMembers, type Member } from '../../db/repos/members-repo';
+import type { SmtpProfile } from '../../db/repos/profiles-repo';
+import { countSnapshot } from '../../db/repos/snapshots-repo';
+import type { User } from '../../db/repos/users-repo';
+import type { Clock } from '../../services/clock';
+
+export function toUserDto(u: User, clock: Clock): UserDto {
+  const locked = u.lockedUntil !== null && u.lockedUntil > clock.now();
+  return { id: u.id, name: u.name, locked, lockedUntil: locked ? u.lockedUntil : null, createdAt: u.createdAt };
+}
+
+export function toProfileDto(p: SmtpProfile): ProfileDto {
+  return {
+    id: p.id,
+    name: p.name,
+    host: p.host,
+    port: p.port,
+    security: p.security,
+    authUser: p.authUser,
+    hasPassword: p.hasPassword,
+    fromAddress: p.fromAddress,
+    fromName: p.fromName,
+    perMinute: p.perMinute,
+    perHour: p.perHour,
+    maxConnections: p.maxConnections,
+    practice: p.practice,
+  };
+}
+
+export function toListDto(db: Db, l: List): ListDto {
+  return {
+    id: l.id,
+    name: l.name,
+    columns: l.columns,
+    emailColumn: l.emailColumn,
+    nameColumn: l.nameColumn,
+    keyColumn: l.keyColumn,
+    memberCount: countMembers(db, l.id),
+    lastImportAt: latestImport(db, l.id)?.createdAt ?? null,
+    createdAt: l.createdAt,
+    updatedAt: l.updatedAt,
+  };
+}
+
+export function toMemberDto(m: Member): MemberDto {
+  return { id: m.id, line: m.line, email: m.email, name: m.name, key: m.key, fields: m.fields, change: m.change };
+}
+
+export function toCampaignDto(db: Db, c: Campaign, userName: (id: number) => string): CampaignDto {
+  const snapshot = countSnapshot(db, c.id);
+  const a = latestApproval(db, c.id);
+  return {
+    id: c.id,
+    listId: c.listId,
+    listName: getList(db, c.listId)?.name ?? '',
+    profileId: c.profileId,
+    name: c.name,
+    subjectTemplate: c.subjectTemplate,
+    bodyTemplate: c.bodyTemplate,
+    status: c.status,
+    followUpOf: c.followUpOf,
+    followUpStatuses: c.followUpStatuses,
+    digest: c.digest,
+    cancelWindowS: c.cancelWindowS,
+    scheduledAt: c.scheduledAt,
+    createdBy: c.createdBy,
+    requestedBy: c.requestedBy,
+    recipientCount: snapshot > 0 ? snapshot : null,
+    attachments: listAttachments(db, c.id).map((x) => ({ id: x.id, fileName: x.fileName, sha256: x.sha256, bytes: x.bytes })),
+    approval: a
+      ? {
+          id: a.id,
+          campaignId: a.campaignId,
+          requestedBy: a.requestedBy,
+          approverId: a.approverId,
+          approverName: userName(a.approverId),
+          digest: a.digest,
+          approvedAt: a.approvedAt,
+          voidedAt: a.voidedAt,
+          voidReason: a.voidReason,
+        }
+      : null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}

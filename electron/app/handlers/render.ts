@@ -1,0 +1,78 @@
+// Builds the contract's RenderedMessageDto: from the frozen recipients once a campaign was
+// submitted for approval (exactly what will be sent), from the list's members before that.
+import type { RenderedMessageDto } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { buildMessage, type BuildMessageResult, type MailAddress } from '../../../shared/message';
+import { listAttachments } from '../../db/repos/attachments-repo';
+import type { Campaign } from '../../db/repos/campaigns-repo';
+import { getProfileRow, listProfileRows } from '../../db/repos/profiles-repo';
+import { countSnapshot, getSnapshotRowAt } from '../../db/repos/snapshots-repo';
+import type { Services } from '../services';
+
+export function senderOf(s: Services, profileId: number | null): MailAddress {
+  const p = profileId !== null ? getProfileRow(s.db, profileId) : listProfileRows(s.db)[0];
+  if (!p) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
+  return { address: p.fromAddress, name: p.fromName };
+}
+
+type Attachments = RenderedMessageDto['attachments'];
+
+function dto(
+  base: { position: number; total: number; memberId: number | null; email: string; name: string; attachments: Attachments },
+  built: BuildMessageResult,
+): RenderedMessageDto {
+  return built.ok ? { ...base, ok: true, message: built.message } : { ...base, ok: false, missing: built.missing };
+}
+
+/** From the list's members (before the recipients are frozen), by position or member id. */
+function fromList(
+  s: Services,
+  listId: number,
+  template: { subject: string; body: string },
+  sender: MailAddress,
+  at: { position?: number | undefined; memberId?: number | undefined },
+  attachments: Attachments,
+): RenderedMessageDto {
+  const args = { listId, template, sender };
+  if (at.memberId !== undefined) {
+    const p = s.preview.preview({ ...args, memberId: at.memberId });
+    const before = s.db.prepare('SELECT count(*) AS n FROM members WHERE list_id = ? AND id < ?').get(listId, at.memberId) as { n: number };
+    const total = s.db.prepare('SELECT count(*) AS n FROM members WHERE list_id = ?').get(listId) as { n: number };
+    return dto({ position: before.n, total: total.n, memberId: p.member.id, email: p.member.email, name: p.member.name, attachments }, p);
+  }
+  const p = s.preview.previewByPosition({ ...args, index: at.position ?? 0 });
+  return dto({ position: p.index, total: p.total, memberId: p.member.id, email: p.member.email, name: p.member.name, attachments }, p);
+}
+
+/** A list member's message for unsaved templates (compose screen). */
+export function renderDraft(
+  s: Services,
+  a: { listId: number; memberId: number | null; profileId: number | null; subject: string; body: string },
+): RenderedMessageDto {
+  const at = a.memberId === null ? { position: 0 } : { memberId: a.memberId };
+  return fromList(s, a.listId, { subject: a.subject, body: a.body }, senderOf(s, a.profileId), at, []);
+}
+
+function snapshotPositionOf(s: Services, campaignId: number, memberId: number): number {
+  const r = s.db
+    .prepare('SELECT position FROM snapshots WHERE campaign_id = ? AND member_id = ? ORDER BY position LIMIT 1')
+    .get(campaignId, memberId) as { position: number } | undefined;
+  if (!r) throw new AppError('not-found', 'This member is not among the recipients', { memberId });
+  return r.position;
+}
+
+/** One recipient's exact message for a campaign, by position or member id. */
+export function renderCampaign(s: Services, c: Campaign, at: { position?: number | undefined; memberId?: number | undefined }): RenderedMessageDto {
+  const sender = senderOf(s, c.profileId);
+  const template = { subject: c.subjectTemplate, body: c.bodyTemplate };
+  const attachments = listAttachments(s.db, c.id).map((x) => ({ fileName: x.fileName, bytes: x.bytes }));
+  const total = countSnapshot(s.db, c.id);
+  if (total > 0) {
+    const position = at.memberId !== undefined ? snapshotPositionOf(s, c.id, at.memberId) : (at.position ?? 0);
+    const row = getSnapshotRowAt(s.db, c.id, position);
+    if (!row) throw new AppError('not-found', 'There is no recipient at this position', { position, total });
+    const built = buildMessage({ sender, recipient: { email: row.email, name: row.name, fields: row.fields }, template });
+    return dto({ position, total, memberId: row.memberId, email: row.email, name: row.name, attachments }, built);
+  }
+  return fromList(s, c.listId, template, sender, at, attachments);
+}

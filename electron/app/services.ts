@@ -1,0 +1,73 @@
+// The composition of every service over one database: the real one, or the practice one (then
+// the SMTP transport can only reach the practice outbox). Both hosts build services here.
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/connection';
+import { createAuditService } from '../services/audit/audit-service';
+import { createCampaignService } from '../services/campaigns/campaign-service';
+import { createCheckService } from '../services/checks';
+import type { Clock } from '../services/clock';
+import { createImportService } from '../services/import';
+import type { PracticeWorkspace } from '../services/practice/practice-mode';
+import { createPreviewService } from '../services/preview-service';
+import { createProfileService } from '../services/profiles/profile-service';
+import type { SecretStore } from '../services/secrets/secret-store';
+import { createUserService } from '../services/users/user-service';
+import type { TransportTimeouts } from '../smtp/transport-options';
+import { createSettingsStore } from './settings-store';
+import { createTransportFactory, type TransportFactory } from './transports';
+import type { MailTransport } from '../smtp/mail-transport';
+import type { SmtpProfile } from '../db/repos/profiles-repo';
+
+export interface ServicesOptions {
+  /** The real database file; ignored when practice is given (it brings its own database). */
+  readonly dbFile?: string;
+  readonly dataDir: string;
+  readonly secretStore: SecretStore;
+  readonly clock: Clock;
+  readonly practice?: PracticeWorkspace;
+  readonly smtpTimeouts?: Partial<TransportTimeouts>;
+  /** Substitute SMTP transport (tests); the practice-only check still runs before it. */
+  readonly createTransport?: (profile: SmtpProfile, password: string | null) => MailTransport;
+}
+
+export function createServices(options: ServicesOptions) {
+  const { clock, secretStore: secrets, practice } = options;
+  const db: Db = practice ? practice.db : openDatabase(options.dbFile ?? join(options.dataDir, 'tayori.db'));
+  const audit = createAuditService({ db, clock });
+  const users = createUserService({ db, clock, audit });
+  const profiles = createProfileService({ db, clock, secrets, audit, ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}) });
+  const checks = createCheckService({ db });
+  const campaigns = createCampaignService({ db, clock, audit, users, checks: (id) => checks.checkCampaign(id) });
+  const imports = createImportService({ db, clock });
+  const preview = createPreviewService({ db });
+  const settings = createSettingsStore(db, audit);
+  const transportFor: TransportFactory = createTransportFactory({
+    password: (id) => profiles.getPassword(id),
+    ...(practice ? { practiceOutbox: practice.outbox } : {}),
+    ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}),
+    ...(options.createTransport ? { create: options.createTransport } : {}),
+  });
+
+  return {
+    db,
+    clock,
+    workspace: practice ? ('practice' as const) : ('real' as const),
+    practice: practice ?? null,
+    audit,
+    users,
+    profiles,
+    checks,
+    campaigns,
+    imports,
+    preview,
+    settings,
+    transportFor,
+    /** Closes what this set of services opened (the practice workspace closes its own database). */
+    async close(): Promise<void> {
+      if (practice) await practice.close();
+      else db.close();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
