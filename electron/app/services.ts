@@ -11,6 +11,7 @@ import type { PracticeWorkspace } from '../services/practice/practice-mode';
 import { createPreviewService } from '../services/preview-service';
 import { createProfileService } from '../services/profiles/profile-service';
 import type { SecretStore } from '../services/secrets/secret-store';
+import { createSendService } from '../services/send/send-service';
 import { createUserService } from '../services/users/user-service';
 import type { TransportTimeouts } from '../smtp/transport-options';
 import { createSettingsStore } from './settings-store';
@@ -47,6 +48,10 @@ export function createServices(options: ServicesOptions) {
     ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}),
     ...(options.createTransport ? { create: options.createTransport } : {}),
   });
+  const send = createSendService({ db, clock, transportFactory: transportFor, campaigns, audit });
+  // Messages that were in flight when the app last stopped become "unknown" (never resent
+  // silently), interrupted runs become paused, and cancel windows are re-armed.
+  send.recoverAfterCrash();
 
   return {
     db,
@@ -62,8 +67,10 @@ export function createServices(options: ServicesOptions) {
     preview,
     settings,
     transportFor,
+    send,
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
+      await send.dispose();
       if (practice) await practice.close();
       else db.close();
     },

@@ -32,9 +32,12 @@ export const sendChannels = {
     result<SendMembersPageDto>(),
   ),
   'send:resend-failed': channel(control, result<SendStatusDto>()),
-  /** The operator decides what happened to messages left "unknown" by a crash. */
+  /**
+   * The operator decides about messages left "unknown" by a crash: they did arrive ('sent'), or
+   * send them again ('resend', through a new cancel window). Never resent automatically.
+   */
   'send:resolve-unknown': channel(
-    z.object({ actorId, campaignId: id, sendIds: z.array(id).min(1), resolution: z.enum(['sent', 'failed']) }),
+    z.object({ actorId, campaignId: id, sendIds: z.array(id).min(1).max(1000), decision: z.enum(['sent', 'resend']) }),
     result<SendStatusDto>(),
   ),
   'audit:list': channel(

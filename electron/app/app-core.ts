@@ -1,0 +1,153 @@
+// The host-independent application: the workspace switch (real database vs practice database
+// with its outbox), the services of the current workspace, events, handlers and the dispatch
+// both hosts call. Electron's main and the browser host only add transport and secrets.
+import { join } from 'node:path';
+import type { AppInfoDto, PracticeStatusDto } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { SmtpProfile } from '../db/repos/profiles-repo';
+import type { Clock } from '../services/clock';
+import { deletePracticeData, hasPracticeData, openPracticeWorkspace } from '../services/practice/practice-mode';
+import type { SecretStore } from '../services/secrets/secret-store';
+import type { MailTransport } from '../smtp/mail-transport';
+import type { TransportTimeouts } from '../smtp/transport-options';
+import type { AppContext } from './app-context';
+import { createDispatch, type Dispatch, type Logger } from './dispatch';
+import { createEventBus, type EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+import { createServices, type Services } from './services';
+
+export interface AppCoreOptions {
+  readonly dataDir: string;
+  readonly secretStore: SecretStore;
+  readonly clock: Clock;
+  readonly host: AppInfoDto['host'];
+  readonly version: string;
+  readonly locale: string;
+  /** Folder of the sample member list and notice for practice mode (resources/sample). */
+  readonly sampleDir: string;
+  readonly log?: Logger;
+  readonly smtpTimeouts?: Partial<TransportTimeouts>;
+  readonly createTransport?: (profile: SmtpProfile, password: string | null) => MailTransport;
+}
+
+export interface AppCore {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  readonly context: AppContext;
+  close(): Promise<void>;
+}
+
+export function createAppCore(options: AppCoreOptions): AppCore {
+  const log = options.log ?? console.error;
+  const events = createEventBus(log);
+  const dbFile = join(options.dataDir, 'tayori.db');
+  const base = {
+    dataDir: options.dataDir,
+    secretStore: options.secretStore,
+    clock: options.clock,
+    ...(options.smtpTimeouts ? { smtpTimeouts: options.smtpTimeouts } : {}),
+    ...(options.createTransport ? { createTransport: options.createTransport } : {}),
+  };
+  let current: Services = wire(createServices({ ...base, dbFile }));
+  // Workspace switches are serialised: a second click waits for the first switch to finish.
+  let switching: Promise<void> = Promise.resolve();
+  let lastOutboxId: string | null = null;
+
+  function wire(s: Services): Services {
+    s.send.onProgress((p) => {
+      events.emit('send:progress', p);
+      notifyOutbox(s);
+    });
+    return s;
+  }
+
+  /** In practice mode, tells the outbox screen when a new message has arrived. */
+  function notifyOutbox(s: Services): void {
+    if (!s.practice || s !== current) return;
+    const newest = s.practice.outbox.list()[0]?.id ?? null;
+    if (newest !== null && newest !== lastOutboxId) {
+      lastOutboxId = newest;
+      events.emit('outbox:received', { id: newest });
+    }
+  }
+
+  function switchTo(next: () => Promise<Services>): Promise<void> {
+    const run = switching.then(async () => {
+      const busy = current.db
+        .prepare("SELECT count(*) AS n FROM campaigns WHERE status IN ('scheduled', 'sending')")
+        .get() as { n: number };
+      if (busy.n > 0) {
+        throw new AppError('send-state', 'A send is scheduled or running: cancel or finish it before switching.', { campaigns: busy.n });
+      }
+      const old = current;
+      await old.close();
+      try {
+        current = wire(await next());
+      } catch (e) {
+        // Never leave the app without a workspace: fall back to the real one.
+        current = wire(createServices({ ...base, dbFile }));
+        throw e;
+      }
+      lastOutboxId = current.practice?.outbox.list()[0]?.id ?? null;
+      events.emit('app:workspace', { workspace: current.workspace });
+    });
+    switching = run.catch(() => undefined);
+    return run;
+  }
+
+  const context: AppContext = {
+    services: () => current,
+    events,
+    info: () => {
+      const users = current.users.listUsers().length;
+      const profiles = current.profiles.listProfiles().length;
+      return {
+        version: options.version,
+        host: options.host,
+        workspace: current.workspace,
+        locale: options.locale,
+        setupComplete: current.settings.get().organisationName !== null && users >= 2 && profiles > 0,
+      };
+    },
+    enterPractice: () =>
+      current.practice
+        ? Promise.resolve()
+        : switchTo(async () => {
+            const ws = await openPracticeWorkspace({ dataDir: options.dataDir, sampleDir: options.sampleDir, clock: options.clock, realDbFile: dbFile });
+            return createServices({ ...base, practice: ws });
+          }),
+    leavePractice: () => (current.practice ? switchTo(async () => createServices({ ...base, dbFile })) : Promise.resolve()),
+    deletePractice: async () => {
+      await switching;
+      if (current.practice) throw new AppError('conflict', 'Leave practice mode before deleting its data.');
+      await deletePracticeData(options.dataDir);
+    },
+    practiceStatus: (): PracticeStatusDto => {
+      const ws = current.practice;
+      return {
+        active: ws !== null,
+        hasData: hasPracticeData(options.dataDir),
+        outboxCount: ws ? ws.outbox.list().length : 0,
+        outbox: ws ? { host: ws.outbox.host, port: ws.outbox.port } : null,
+      };
+    },
+    actorName: (userId) => {
+      if (userId === null || userId === undefined) return null;
+      try {
+        return current.users.getUser(userId).name;
+      } catch {
+        return `user#${userId}`;
+      }
+    },
+  };
+
+  return {
+    dispatch: createDispatch(createHandlers(context), log),
+    events,
+    context,
+    close: async () => {
+      await switching;
+      await current.close();
+    },
+  };
+}

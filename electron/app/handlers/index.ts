@@ -1,0 +1,19 @@
+// Every channel bound to its handler. The Handlers type makes a missing, extra or mistyped
+// handler a compile error; the contract test checks the same at runtime.
+import type { AppContext } from '../app-context';
+import type { Handlers } from '../handler-types';
+import { appHandlers } from './app';
+import { campaignHandlers } from './campaigns';
+import { listHandlers } from './lists';
+import { practiceHandlers } from './practice';
+import { sendHandlers } from './send';
+
+export function createHandlers(app: AppContext): Handlers {
+  return {
+    ...appHandlers(app),
+    ...listHandlers(app),
+    ...campaignHandlers(app),
+    ...sendHandlers(app),
+    ...practiceHandlers(app),
+  } satisfies Handlers;
+}

@@ -1,0 +1,32 @@
+// `npm run serve`: Tayori in a browser, on 127.0.0.1 only. Data folder: --data-dir, or
+// TAYORI_DATA_DIR, or the OS user-data folder (~/.config/Tayori on Linux, as Electron uses).
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startBrowserHost } from './browser-host';
+
+function defaultDataDir(): string {
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Tayori');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Tayori');
+  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Tayori');
+}
+
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+});
+const dataDir = values['data-dir'] ?? process.env.TAYORI_DATA_DIR ?? defaultDataDir();
+const port = values.port !== undefined ? Number(values.port) : Number(process.env.TAYORI_PORT ?? 0);
+
+const host = await startBrowserHost({ dataDir, port, ...(values.host !== undefined ? { host: values.host } : {}) });
+console.log(`Tayori is running at ${host.url}`);
+console.log(`Data folder: ${dataDir}`);
+console.log('Open the address above in your browser. Press Ctrl+C to stop.');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void host.close().then(() => process.exit(0));
+  });
+}

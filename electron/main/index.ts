@@ -1,0 +1,75 @@
+// Electron main process, the composition root: data folder → services (over the database in the
+// OS user-data folder) → IPC registration → the window. Nothing is created before app is ready.
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAppCore, type AppCore } from '../app/app-core';
+import { systemClock } from '../services/clock';
+import { createFileSecretStore } from '../services/secrets/file-secret-store';
+import { forwardEvents, registerIpc } from './ipc';
+import { safeStorageCipher } from './safe-storage-cipher';
+import { createMainWindow, lockDownSession } from './window';
+
+// Bundled as dist-electron/main.cjs; the renderer is built into dist/renderer next to it.
+const appRoot = join(__dirname, '..');
+const indexFile = join(appRoot, 'dist', 'renderer', 'index.html');
+const preloadFile = join(__dirname, 'preload.cjs');
+
+let core: AppCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  core = createAppCore({
+    dataDir,
+    secretStore: createFileSecretStore(join(dataDir, 'secrets.json'), safeStorageCipher()),
+    clock: systemClock,
+    host: 'electron',
+    version: app.getVersion(),
+    locale: app.getLocale(),
+    sampleDir: join(appRoot, 'resources', 'sample'),
+  });
+  lockDownSession();
+  const { window, indexUrl } = createMainWindow({ indexFile, preloadFile });
+  mainWindow = window;
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  registerIpc(ipcMain, core.dispatch, { mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null), indexUrl });
+  forwardEvents(core.events, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
+}
+
+// One instance only: two processes on one SQLite file and one send queue could double-send.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // Belt and braces for any webContents (there should be only ours): no webviews, no navigation.
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      console.error('Tayori could not start', e);
+      app.exit(1);
+    });
+  app.on('window-all-closed', () => app.quit());
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    // Pause running sends and close the database cleanly before exiting.
+    event.preventDefault();
+    quitting = true;
+    void core.close().finally(() => app.quit());
+  });
+}
