@@ -11,6 +11,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['guards', () => import('./guards-bench')],
   ['practice', () => import('./practice-bench')],
   ['approval', () => import('./approval-bench')],
+  ['send', () => import('./send-bench')],
 ];
 
 const only = process.argv.slice(2);

@@ -118,15 +118,15 @@ export function listSends(
 
 /** Prepared statements for the send loop: it runs them thousands of times. */
 export function sendStatements(db: Db) {
-  const nextQueued = db.prepare(
+  const queuedAfter = db.prepare(
     `SELECT s.id, s.snapshot_id, s.attempts, p.email, p.name, p.fields_json
      FROM sends s JOIN snapshots p ON p.id = s.snapshot_id
-     WHERE s.campaign_id = ? AND s.status = 'queued' ORDER BY s.id LIMIT 1`,
+     WHERE s.campaign_id = ? AND s.status = 'queued' AND s.id > ? ORDER BY s.id LIMIT ?`,
   );
-  const nextDueRetry = db.prepare(
+  const dueRetries = db.prepare(
     `SELECT s.id, s.snapshot_id, s.attempts, p.email, p.name, p.fields_json
      FROM sends s JOIN snapshots p ON p.id = s.snapshot_id
-     WHERE s.campaign_id = ? AND s.status = 'retrying' AND s.next_attempt_at <= ? ORDER BY s.next_attempt_at, s.id LIMIT 1`,
+     WHERE s.campaign_id = ? AND s.status = 'retrying' AND s.next_attempt_at <= ? ORDER BY s.next_attempt_at, s.id LIMIT ?`,
   );
   const earliestRetry = db.prepare(
     `SELECT MIN(next_attempt_at) AS at FROM sends WHERE campaign_id = ? AND status = 'retrying'`,
@@ -150,10 +150,13 @@ export function sendStatements(db: Db) {
   });
 
   return {
-    /** The next member to send to: queued first (in order), then retries that are due. */
-    next(campaignId: number, now: number): ClaimedSend | undefined {
-      const r = (nextQueued.get(campaignId) ?? nextDueRetry.get(campaignId, now)) as Claim | undefined;
-      return r && toClaimed(r);
+    /** Queued members after `afterId`, in order (the loop reads them in batches). */
+    queuedAfter(campaignId: number, afterId: number, limit: number): ClaimedSend[] {
+      return (queuedAfter.all(campaignId, afterId, limit) as Claim[]).map(toClaimed);
+    },
+    /** Members waiting for a retry whose time has come. */
+    dueRetries(campaignId: number, now: number, limit: number): ClaimedSend[] {
+      return (dueRetries.all(campaignId, now, limit) as Claim[]).map(toClaimed);
     },
     earliestRetryAt(campaignId: number): number | null {
       return (earliestRetry.get(campaignId) as { at: number | null }).at;

@@ -56,25 +56,67 @@ export function startRun(deps: RunDeps): Run {
     deps.sleeper.wakeAll();
   };
 
-  const finish = db.transaction((claim: ClaimedSend, to: SendStatus, response: string | null, now: number, next: number | null, messageId: string) => {
-    if (!stmts.finish(claim.id, to, response, now, next)) return false;
-    if (to !== 'retrying' && to !== 'queued') {
-      // The member's final status goes on the record in the same commit as the status itself.
-      deps.audit.record('send.member', {
-        campaignId,
-        listId: deps.listId,
-        details: { sendId: claim.id, snapshotId: claim.snapshotId, email: claim.email, status: to, messageId, response, attempts: claim.attempts + 1 },
-      });
-    }
-    return true;
-  });
+  /** A member marked in_flight (committed), with the Message-ID its message will carry. */
+  type Claim = { readonly send: ClaimedSend; readonly messageId: string };
+  // Queued rows are read in batches (they stay 'queued' in the database until claimed one by
+  // one below, so a crash or a stop loses nothing); the cursor keeps the order of the list.
+  let batch: ClaimedSend[] = [];
+  let cursor = 0;
 
-  function commit(claim: ClaimedSend, messageId: string, outcome: Outcome | { kind: 'sent'; response: string }): void {
-    const now = clock.now();
-    const to: SendStatus =
-      outcome.kind === 'sent' ? 'sent' : outcome.kind === 'retry' ? 'retrying' : outcome.kind === 'requeue' ? 'queued' : outcome.kind;
+  function nextCandidate(now: number): ClaimedSend | undefined {
+    if (batch.length === 0) {
+      batch = stmts.queuedAfter(campaignId, cursor, 64);
+      // Rows put back in the queue behind the cursor (a requeue) are picked up on a second pass.
+      if (batch.length === 0 && cursor > 0) batch = stmts.queuedAfter(campaignId, 0, 64);
+      if (batch.length > 0) cursor = batch[batch.length - 1]!.id;
+    }
+    return batch.shift() ?? stmts.dueRetries(campaignId, now, 1)[0];
+  }
+
+  /** Marks the next member in_flight, unless the run is ending or the rate limit says wait. */
+  function claimNext(now: number): Claim | null {
+    while (!end && deps.limiter.delay(now) === 0) {
+      const send = nextCandidate(now);
+      if (!send) return null;
+      const messageId = newMessageId(deps.sender.address);
+      // Committed BEFORE the SMTP transaction: a crash from here on leaves the row in_flight,
+      // which recovery turns into 'unknown' instead of sending it again (promise 5).
+      if (!stmts.markInFlight(send.id, messageId, now)) continue;
+      deps.limiter.take(now);
+      deps.onTransition(send.attempts > 0 ? 'retrying' : 'queued', 'in_flight');
+      return { send, messageId };
+    }
+    return null;
+  }
+
+  function outcomeStatus(outcome: Outcome | { kind: 'sent'; response: string }): SendStatus {
+    switch (outcome.kind) {
+      case 'sent': return 'sent';
+      case 'retry': return 'retrying';
+      case 'requeue': return 'queued';
+      default: return outcome.kind;
+    }
+  }
+
+  /**
+   * One commit records a member's outcome (with its audit row) and claims the worker's next
+   * member: half the commits of doing each on its own, the same guarantees.
+   */
+  const settle = db.transaction((claim: Claim, outcome: Outcome | { kind: 'sent'; response: string }, now: number): Claim | null => {
+    const { send, messageId } = claim;
+    const to = outcomeStatus(outcome);
     const next = outcome.kind === 'retry' ? outcome.at : null;
-    if (finish(claim, to, outcome.response, now, next, messageId)) deps.onTransition('in_flight', to);
+    if (stmts.finish(send.id, to, outcome.response, now, next)) {
+      if (to !== 'retrying' && to !== 'queued') {
+        // The member's final status goes on the record in the same commit as the status itself.
+        deps.audit.record('send.member', {
+          campaignId,
+          listId: deps.listId,
+          details: { sendId: send.id, snapshotId: send.snapshotId, email: send.email, status: to, messageId, response: outcome.response, attempts: send.attempts + 1 },
+        });
+      }
+      deps.onTransition('in_flight', to);
+    }
     if (outcome.kind === 'sent') failuresInARow = 0;
     else if (outcome.kind === 'failed' || outcome.kind === 'retry') failuresInARow++;
     if (outcome.kind === 'unknown' || outcome.kind === 'requeue') halt({ state: 'paused', actor: null, error: outcome.pause });
@@ -88,55 +130,47 @@ export function startRun(deps: RunDeps): Run {
         }),
       });
     }
-  }
+    return claimNext(now);
+  });
 
-  async function sendOne(claim: ClaimedSend, now: number): Promise<void> {
+  async function attempt(claim: Claim, now: number): Promise<Outcome | { kind: 'sent'; response: string }> {
+    const { send, messageId } = claim;
     let built;
     try {
-      built = buildMessage({ sender: deps.sender, recipient: { email: claim.email, name: claim.name, fields: claim.fields }, template: compiled });
+      built = buildMessage({ sender: deps.sender, recipient: { email: send.email, name: send.name, fields: send.fields }, template: compiled });
     } catch (e) {
-      built = { ok: false as const, error: e };
+      return { kind: 'failed', response: errorText(e) };
     }
-    const messageId = newMessageId(deps.sender.address);
-    // Committed BEFORE the SMTP transaction: a crash from here on leaves the row in_flight,
-    // which recovery turns into 'unknown' instead of sending it again (promise 5).
-    if (!stmts.markInFlight(claim.id, messageId, now)) return;
-    deps.onTransition(claim.attempts > 0 ? 'retrying' : 'queued', 'in_flight');
-    if (!built.ok) {
-      const reason = 'missing' in built ? `template-missing-field: ${built.missing.join(', ')}` : errorText(built.error);
-      commit(claim, messageId, { kind: 'failed', response: reason });
-      return;
-    }
-    deps.limiter.take(now);
-    let outcome: Outcome | { kind: 'sent'; response: string };
+    if (!built.ok) return { kind: 'failed', response: `template-missing-field: ${built.missing.join(', ')}` };
     try {
-      const result = await deps.transport.send(
-        { from: deps.sender.address, to: claim.email },
-        { ...built.message, messageId, date: new Date(now) },
-      );
-      outcome = { kind: 'sent', response: result.response };
+      const result = await deps.transport.send({ from: deps.sender.address, to: send.email }, { ...built.message, messageId, date: new Date(now) });
+      return { kind: 'sent', response: result.response };
     } catch (e) {
-      outcome = classify(e, claim.attempts + 1, clock.now(), deps.policy, deps.random);
+      return classify(e, send.attempts + 1, clock.now(), deps.policy, deps.random);
     }
-    commit(claim, messageId, outcome);
   }
 
   async function worker(): Promise<void> {
-    while (!end) {
-      const now = clock.now();
-      const wait = deps.limiter.delay(now);
-      if (wait > 0) {
-        await deps.sleeper.sleep(wait);
-        continue;
-      }
-      const claim = stmts.next(campaignId, now);
+    let claim: Claim | null = null;
+    while (claim || !end) {
       if (!claim) {
-        const at = stmts.earliestRetryAt(campaignId);
-        if (at === null) return;
-        await deps.sleeper.sleep(Math.max(1, at - now));
-        continue;
+        const now = clock.now();
+        claim = claimNext(now);
+        if (!claim) {
+          if (end) return;
+          const wait = deps.limiter.delay(now);
+          if (wait > 0) {
+            await deps.sleeper.sleep(wait);
+            continue;
+          }
+          const at = stmts.earliestRetryAt(campaignId);
+          if (at === null) return;
+          await deps.sleeper.sleep(Math.max(1, at - now));
+          continue;
+        }
       }
-      await sendOne(claim, now);
+      const outcome = await attempt(claim, clock.now());
+      claim = settle(claim, outcome, clock.now());
     }
   }
 
