@@ -114,8 +114,12 @@ describe('real-mode flow in Chromium', () => {
     await page.click('[data-field="氏名"]');
     await page.type('textarea[name="body"]', ' 様\n\nお部屋: ');
     await page.click('[data-field="部屋番号"]');
+    // The picker restores the caret on the next frame; type after it.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await page.press('textarea[name="body"]', 'Control+End');
     await page.type('textarea[name="body"]', '\n総会は 6 月 1 日です。');
     expect(await page.inputValue('input[name="subject"]')).toBe('総会のお知らせ（{{氏名}} 様）');
+    expect(await page.inputValue('textarea[name="body"]')).toBe('{{氏名}} 様\n\nお部屋: {{部屋番号}}\n総会は 6 月 1 日です。');
     await page.waitForSelector('[data-testid="template-ok"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="live-preview"] [data-field="body"]')?.textContent?.includes('101号室'));
     await shoot('03-compose');

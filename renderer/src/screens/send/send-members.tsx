@@ -29,13 +29,8 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
     if (s) onStatus(s);
     reload();
   };
-  const resolve = (sendId: number, resolution: 'sent' | 'failed') =>
-    actorId !== null &&
-    act(
-      call.run('send:resolve-unknown', { actorId, campaignId, sendIds: [sendId], resolution }).then(async (s) =>
-        s && resolution === 'failed' ? call.run('send:resend-failed', { actorId, campaignId }) : s,
-      ),
-    );
+  const resolve = (sendId: number, decision: 'sent' | 'resend') =>
+    actorId !== null && act(call.run('send:resolve-unknown', { actorId, campaignId, sendIds: [sendId], decision }));
 
   return (
     <section className="card" data-testid="send-members">
@@ -84,7 +79,7 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
                       <button type="button" className="btn small" onClick={() => void resolve(m.sendId, 'sent')}>
                         {t('send.markSent')}
                       </button>
-                      <button type="button" className="btn small" onClick={() => void resolve(m.sendId, 'failed')}>
+                      <button type="button" className="btn small" onClick={() => void resolve(m.sendId, 'resend')}>
                         {t('send.resend')}
                       </button>
                     </span>

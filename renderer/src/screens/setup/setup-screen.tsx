@@ -72,7 +72,9 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
     }
     if (filled.some((u) => u.pin !== u.pin2)) return setLocalError(t('setup.pinMismatch'));
     setLocalError(null);
-    if ((await call.run('settings:update', { actorId: null, organisationName: org.trim() })) === undefined) return;
+    // The account's From address is the organisation's one sending address (checked before approval).
+    const settings = { actorId: null, organisationName: org.trim(), organisationAddress: profile.fromAddress.trim() || null };
+    if ((await call.run('settings:update', settings)) === undefined) return;
     if ((await saveProfile()) === undefined) return;
     for (const u of filled) {
       const name = u.name.trim();
