@@ -46,6 +46,8 @@ export function createMainWindow({ indexFile, preloadFile }: WindowOptions): { w
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click (auxclick) could open a link in a new window behind setWindowOpenHandler's back.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 
