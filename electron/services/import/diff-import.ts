@@ -8,6 +8,8 @@ export interface ReplaceArgs {
   readonly listId: number;
   readonly importId: number;
   readonly stageTable: string;
+  /** SQL for a staged row's fields JSON, given the stage's alias. */
+  readonly fieldsSql: (alias: string) => string;
   /** The previous import of the list, or null on its first import. */
   readonly previousImportId: number | null;
   /** Match rows by the key column (same key column as before) or by address. */
@@ -39,9 +41,9 @@ export function replaceMembers(db: Db, a: ReplaceArgs): ReplaceResult {
   db.prepare(
     first
       ? `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
-         SELECT :list, line, email, name, member_key, fields_json, NULL, :imp, :imp FROM temp.${a.stageTable} ORDER BY rowid`
+         SELECT :list, s.line, s.email, s.name, s.member_key, ${a.fieldsSql('s')}, NULL, :imp, :imp FROM temp.${a.stageTable} s ORDER BY s.rowid`
       : `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
-         SELECT :list, s.line, s.email, s.name, s.member_key, s.fields_json,
+         SELECT :list, s.line, s.email, s.name, s.member_key, ${a.fieldsSql('s')},
            CASE WHEN p.id IS NULL THEN 'new'
                 WHEN p.email <> s.email THEN 'email-changed'
                 WHEN p.name <> s.name THEN 'name-changed' END,

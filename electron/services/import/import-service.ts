@@ -160,7 +160,7 @@ export function createImportService(deps: { db: Db; clock: Clock }): ImportServi
         totalRows: t.rows, acceptedRows: t.accepted, rejectedRows: t.rejected, importedBy, createdAt: now, report: {},
       });
       const replaced = replaceMembers(db, {
-        listId: list.id, importId, stageTable: read.stager.table, previousImportId: previous?.id ?? null, matchBy,
+        listId: list.id, importId, stageTable: read.stager.table, fieldsSql: read.stager.fieldsSql, previousImportId: previous?.id ?? null, matchBy,
       });
       const report: ImportReport = {
         encoding: s.encoding,

@@ -72,10 +72,14 @@ export function createCsvStream(dialect: Dialect, onRow: RowHandler): CsvStream 
         if (e.code === 'MissingQuotes') unclosedRow = e.row;
         else malformed.add(e.row);
       }
-      // Rows span several lines only through quoted fields; without a quote in the text,
-      // every row is exactly one line and the cells need no scanning.
-      const mayspan = pending.indexOf('"') !== -1;
+      // Rows span several lines only through quoted fields. When the consumed text holds no
+      // more line breaks than rows, every row is one line and no cell needs scanning: one
+      // indexOf per row instead of one per cell.
       const rows = result.data;
+      const consumed = final ? pending.length : result.meta.cursor;
+      let breaks = 0;
+      for (let i = pending.indexOf(lineChar); i !== -1 && i < consumed; i = pending.indexOf(lineChar, i + 1)) breaks++;
+      const mayspan = breaks > rows.length;
       for (let r = 0; r < rows.length; r++) {
         const cells = rows[r]!;
         const line = nextLine;

@@ -35,6 +35,8 @@ export interface ReadResult {
   readonly headerProblems: HeaderProblem[];
 }
 
+const MAX_COLUMNS = 1000;
+
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('import-cancelled', 'The import was cancelled.');
 }
@@ -63,6 +65,13 @@ export async function readIntoStage(db: Db, source: ByteSource, a: ReadArgs): Pr
       throw new AppError('import-no-header', 'The first line of the file is empty; it must name the columns.');
     }
     const columns = uniqueColumnNames(cells);
+    // Each column is one column of the staging table; SQLite allows 2000 per table.
+    if (columns.length > MAX_COLUMNS) {
+      throw new AppError('import-too-large', `The file has ${columns.length} columns; at most ${MAX_COLUMNS} are supported.`, {
+        columns: columns.length,
+        max: MAX_COLUMNS,
+      });
+    }
     const detected = detectColumns(cells);
     const emailColumn = a.emailColumn ?? detected.email;
     if (emailColumn === null) {

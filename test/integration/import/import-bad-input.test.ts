@@ -101,3 +101,8 @@ it('inspect reports the same errors', async () => {
   await expect(f.service.inspectFile(f.write(''))).rejects.toMatchObject({ code: 'import-empty-file' });
   await expect(f.service.inspectBuffer(new Uint8Array(randomBytes(1000)))).rejects.toMatchObject({ code: 'import-unreadable' });
 });
+
+it('a file with too many columns', () => {
+  const header = ['email', ...Array.from({ length: 1200 }, (_, i) => `c${i}`)].join(',');
+  return expectFailure(importInto(`${header}\na@example.jp\n`), 'import-too-large', { columns: 1201 });
+});

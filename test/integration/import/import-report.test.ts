@@ -110,3 +110,23 @@ it('reports progress in bytes and rows', async () => {
   for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytesDone).toBeGreaterThan(seen[i - 1]!.bytesDone);
   expect(last.rowsDone).toBeGreaterThan(29_000);
 });
+
+it('keeps odd column names as ordinary fields (quotes, __proto__, very wide files)', async () => {
+  const headers = ["O'Brien", '__proto__', 'メール', ...Array.from({ length: 600 }, (_, i) => `列${i}`)];
+  const row = ['x', 'p', 'a@example.jp', ...Array.from({ length: 600 }, (_, i) => `v${i}`)];
+  const r = await f.service.importFile({ filePath: f.write(headers.join(',') + '\n' + row.join(',') + '\n') });
+  const fields = JSON.parse(f.members(r.listId)[0]!.fields_json) as Record<string, string>;
+  expect(Object.keys(fields)).toEqual(headers);
+  expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+  expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe('p');
+  expect(fields["O'Brien"]).toBe('x');
+  expect(fields['列599']).toBe('v599');
+});
+
+it('caps the report lists but keeps the counts complete', async () => {
+  const rows = Array.from({ length: 1500 }, (_, i) => `n${i},bad${i}`).join('\n');
+  const r = await f.service.importFile({ filePath: f.write('name,email\nok,ok@example.jp\n' + rows + '\n') });
+  expect(r.counts.rejected).toBe(1500);
+  expect(r.rejected).toHaveLength(1000);
+  expect(r.rejected[999]).toEqual({ line: 1002, reason: 'no-at', rawEmail: 'bad999' });
+});

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseAddress, punycodeEncode, validateAddress } from '../../../shared/address';
+import { validateAddressDetailed } from '../../../shared/address/validate';
 
 describe('validateAddress', () => {
   it.each([
@@ -61,6 +62,18 @@ describe('validateAddress', () => {
         expect(n.email).toBe(email);
         expect(validateAddress(n.email)).toBeNull();
       }),
+    );
+  });
+});
+
+describe('the fast path', () => {
+  it('accepts exactly what the detailed rules accept', () => {
+    const chars = fc.constantFrom(...'aZ09.-_+@@..!"(xn--é日\u3000'.split(''), '', 'example', 'com', 'a'.repeat(63));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 20 }).map((a) => a.join('')), (s) => {
+        expect(validateAddress(s) === null).toBe(validateAddressDetailed(s) === null);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
