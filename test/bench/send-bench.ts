@@ -1,6 +1,7 @@
 // Sending throughput against the same local smtp-server sink, 10,000 members: Tayori's whole
 // pipeline (queue, render from the snapshot, SQLite status commits, audit, SMTP) versus bare
-// pooled nodemailer sending the same messages over the same number of connections.
+// pooled nodemailer sending the same messages over the same number of connections; best of
+// three alternating rounds each.
 import nodemailer from 'nodemailer';
 import { buildMessage } from '../../shared/message';
 import { countByStatus } from '../../electron/db/repos/sends-repo';
@@ -9,16 +10,48 @@ import { composeMail, newMessageId } from '../../electron/smtp/mail-transport';
 import { createSmtpPool, poolOptionsFrom } from '../../electron/smtp/smtp-pool';
 import { transportOptions } from '../../electron/smtp/transport-options';
 import { tempDb } from '../helpers/tmp';
-import { startSmtpCapture } from '../helpers/smtp-capture';
-import { approvedCampaign, BODY, SUBJECT } from '../helpers/send-fixture';
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { approvedCampaign, BODY, SUBJECT, type SendFixture } from '../helpers/send-fixture';
 import type { Report } from './report';
 
 const MEMBERS = 10_000;
 const CONNECTIONS = 4;
 const SENDER = { address: 'info@chounaikai.example.jp', name: '桜町 町内会' };
 
+/** The sink runs in its own process (test/bench/send-sink.ts), like a real server would. */
+async function startSink(): Promise<{ port: number; received(): Promise<number>; close(): void }> {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'send-sink.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = () => new Promise<Record<string, number>>((resolve) => child.once('message', (m) => resolve(m as Record<string, number>)));
+  const { port } = await next();
+  return {
+    port: port!,
+    received: async () => {
+      const reply = next();
+      child.send('count');
+      return (await reply).count!;
+    },
+    close: () => child.send('close'),
+  };
+}
+
+const ROUNDS = 3;
+
+/** Another approved campaign on the fixture's list and profile (same requester and approver). */
+async function anotherCampaign(t: ReturnType<typeof tempDb>, fx: SendFixture, round: number): Promise<number> {
+  const ids = t.db.prepare('SELECT id FROM users ORDER BY id').all() as { id: number }[];
+  const [requester, approver] = [ids[0]!.id, ids[1]!.id];
+  const c = fx.campaigns.createCampaign({ listId: fx.listId, name: `bench ${round}`, subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId: fx.profileId, cancelWindowS: 10 }, requester);
+  fx.campaigns.requestApproval(c.id, requester);
+  await fx.campaigns.approve(c.id, approver, '2468');
+  return c.id;
+}
+
 export async function run(report: Report): Promise<void> {
-  const sink = await startSmtpCapture();
+  const sink = await startSink();
   const t = tempDb();
   try {
     let offset = 0;
@@ -31,42 +64,47 @@ export async function run(report: Report): Promise<void> {
       audit: fx.audit,
       transportFactory: (p) => createSmtpPool(poolOptionsFrom(transportOptions(p, null))),
     });
-
-    // Tayori: from the end of the cancel window to the last committed status.
-    svc.schedule(fx.campaignId, 'bench');
-    offset += svc.remaining(fx.campaignId);
-    const t0 = performance.now();
-    svc.tick();
-    await svc.settled(fx.campaignId);
-    const pipelineS = (performance.now() - t0) / 1000;
-    await svc.dispose();
-    const sent = countByStatus(t.db, fx.campaignId).sent;
-    if (sent !== MEMBERS) throw new Error(`pipeline sent ${sent} of ${MEMBERS}`);
-
-    // Bare nodemailer: the same rendered messages, prepared beforehand, same connection count.
     const mails = fx.members.map((m) => {
       const built = buildMessage({ sender: SENDER, recipient: { email: m.email, name: m.name, fields: m.fields }, template: { subject: SUBJECT, body: BODY } });
       if (!built.ok) throw new Error('render failed');
       return composeMail({ from: SENDER.address, to: m.email }, { ...built.message, messageId: newMessageId(SENDER.address), date: new Date() });
     });
-    const bare = nodemailer.createTransport({
-      pool: true, host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true,
-      maxConnections: CONNECTIONS, maxMessages: Infinity,
-    });
-    const before = sink.messages.length;
-    const t1 = performance.now();
-    await Promise.all(mails.map((m) => bare.sendMail(m)));
-    const bareS = (performance.now() - t1) / 1000;
-    bare.close();
-    if (sink.messages.length - before !== MEMBERS) throw new Error('bare run lost messages');
 
-    const pipeline = MEMBERS / pipelineS;
-    const bareRate = MEMBERS / bareS;
+    // The machine is shared and noisy: alternate the two, several rounds, keep each one's best.
+    const pipelineRates: number[] = [];
+    const bareRates: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // Tayori: from the end of the cancel window to the last committed status.
+      const campaignId = round === 0 ? fx.campaignId : await anotherCampaign(t, fx, round);
+      svc.schedule(campaignId, 'bench');
+      offset += svc.remaining(campaignId);
+      const t0 = performance.now();
+      svc.tick();
+      await svc.settled(campaignId);
+      pipelineRates.push(MEMBERS / ((performance.now() - t0) / 1000));
+      const sent = countByStatus(t.db, campaignId).sent;
+      if (sent !== MEMBERS || (await sink.received()) !== MEMBERS) throw new Error(`pipeline sent ${sent} of ${MEMBERS}`);
+
+      // Bare nodemailer: the same rendered messages, prepared beforehand, same connection count.
+      const bare = nodemailer.createTransport({
+        pool: true, host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true,
+        maxConnections: CONNECTIONS, maxMessages: Infinity,
+      });
+      const t1 = performance.now();
+      await Promise.all(mails.map((m) => bare.sendMail(m)));
+      bareRates.push(MEMBERS / ((performance.now() - t1) / 1000));
+      bare.close();
+      if ((await sink.received()) !== MEMBERS) throw new Error('bare run lost messages');
+    }
+    await svc.dispose();
+
+    const pipeline = Math.max(...pipelineRates);
+    const bareRate = Math.max(...bareRates);
     report('send_msgs_per_s', pipeline, 'msg/s');
     report('nodemailer_bare_msgs_per_s', bareRate, 'msg/s');
     report('send_vs_bare', pipeline / bareRate, 'ratio');
   } finally {
-    await sink.close();
+    sink.close();
     t.cleanup();
   }
 }

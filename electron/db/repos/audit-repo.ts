@@ -43,9 +43,16 @@ function rowToAudit(r: AuditRow): AuditEntry {
   };
 }
 
+// The sender appends one row per member; preparing the INSERT each time cost more than running it.
+const insertStatements = new WeakMap<Db, { run(...args: unknown[]): { lastInsertRowid: number | bigint } }>();
+
 export function appendAudit(db: Db, e: NewAuditEntry): number {
-  const info = db
-    .prepare('INSERT INTO audit (at, actor, action, list_id, campaign_id, details_json) VALUES (?, ?, ?, ?, ?, ?)')
+  let insert = insertStatements.get(db);
+  if (!insert) {
+    insert = db.prepare('INSERT INTO audit (at, actor, action, list_id, campaign_id, details_json) VALUES (?, ?, ?, ?, ?, ?)');
+    insertStatements.set(db, insert);
+  }
+  const info = insert
     .run(e.at, e.actor ?? null, e.action, e.listId ?? null, e.campaignId ?? null, JSON.stringify(e.details ?? {}));
   return Number(info.lastInsertRowid);
 }

@@ -98,11 +98,10 @@ export function startRun(deps: RunDeps): Run {
     }
   }
 
-  /**
-   * One commit records a member's outcome (with its audit row) and claims the worker's next
-   * member: half the commits of doing each on its own, the same guarantees.
-   */
-  const settle = db.transaction((claim: Claim, outcome: Outcome | { kind: 'sent'; response: string }, now: number): Claim | null => {
+  type Result = Outcome | { kind: 'sent'; response: string };
+
+  /** Records one member's outcome (and its audit row) inside the current transaction. */
+  function record(claim: Claim, outcome: Result, now: number): void {
     const { send, messageId } = claim;
     const to = outcomeStatus(outcome);
     const next = outcome.kind === 'retry' ? outcome.at : null;
@@ -130,10 +129,38 @@ export function startRun(deps: RunDeps): Run {
         }),
       });
     }
-    return claimNext(now);
+  }
+
+  // Group commit: the outcomes that arrive in the same turn of the event loop (one per busy
+  // connection) are committed together with each worker's next claim. Fewer commits, same
+  // guarantees: nothing is sent before its in_flight commit, and a crash before an outcome's
+  // commit leaves that member in_flight, hence 'unknown', never resent.
+  let pending: { claim: Claim; outcome: Result; resolve: (next: Claim | null) => void }[] = [];
+  const flush = db.transaction((items: typeof pending, now: number): (Claim | null)[] => {
+    for (const i of items) record(i.claim, i.outcome, now);
+    return items.map(() => claimNext(now));
   });
 
-  async function attempt(claim: Claim, now: number): Promise<Outcome | { kind: 'sent'; response: string }> {
+  function settle(claim: Claim, outcome: Result): Promise<Claim | null> {
+    return new Promise((resolve) => {
+      pending.push({ claim, outcome, resolve });
+      if (pending.length > 1) return;
+      setImmediate(() => {
+        const items = pending;
+        pending = [];
+        let next: (Claim | null)[];
+        try {
+          next = flush(items, clock.now());
+        } catch (e) {
+          halt({ state: 'paused', actor: null, error: new AppError('internal', errorText(e)) });
+          next = items.map(() => null);
+        }
+        items.forEach((i, k) => i.resolve(next[k] ?? null));
+      });
+    });
+  }
+
+  async function attempt(claim: Claim, now: number): Promise<Result> {
     const { send, messageId } = claim;
     let built;
     try {
@@ -170,7 +197,7 @@ export function startRun(deps: RunDeps): Run {
         }
       }
       const outcome = await attempt(claim, clock.now());
-      claim = settle(claim, outcome, clock.now());
+      claim = await settle(claim, outcome);
     }
   }
 

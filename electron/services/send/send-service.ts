@@ -97,7 +97,7 @@ export function createSendService(deps: SendServiceDeps) {
       onTransition(from, to) {
         counts[from]--;
         counts[to]++;
-        emit({ campaignId, state: 'sending', counts: { ...counts }, remainingMs: 0, error: null });
+        if (listeners.size > 0) emit({ campaignId, state: 'sending', counts: { ...counts }, remainingMs: 0, error: null });
       },
     });
     const done = run.done

@@ -1,0 +1,16 @@
+// Child process for the send benchmark: the local smtp-server sink, on its own event loop as a
+// real mail server would be, so the figures measure the sender. Speaks over IPC:
+// sends { port } when listening; answers 'count' with { count }; exits on 'close'.
+import { startSmtpCapture } from '../helpers/smtp-capture';
+
+const sink = await startSmtpCapture();
+process.send!({ port: sink.port });
+process.on('message', (m) => {
+  if (m === 'count') {
+    process.send!({ count: sink.messages.length });
+    // Keep memory flat between rounds: the benchmark only needs the count.
+    sink.messages.length = 0;
+  } else if (m === 'close') {
+    void sink.close().then(() => process.exit(0));
+  }
+});
