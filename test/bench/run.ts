@@ -12,6 +12,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['practice', () => import('./practice-bench')],
   ['approval', () => import('./approval-bench')],
   ['send', () => import('./send-bench')],
+  ['host', () => import('./host-bench')],
 ];
 
 const only = process.argv.slice(2);
