@@ -81,7 +81,8 @@ function Shell() {
 
   if (!state) return error ? <ErrorText error={error} /> : <p className="main">{t('app.loading')}</p>;
   const practice = state.info.workspace === 'practice';
-  const setUp = state.info.setupComplete;
+  // The practice workspace is seeded (users, profile, sample list), so it never needs set-up.
+  const setUp = state.info.setupComplete || practice;
   return (
     <AppContext.Provider value={state}>
       <div className={practice ? 'app practice' : 'app'}>

@@ -29,7 +29,7 @@ export function NavSteps() {
               disabled={needsCampaign.has(s.id) && campaignId === null}
               onClick={() => go(s.id)}
             >
-              <span className="num">{i < STEPS.length - 1 ? `${i + 1}.` : ''}</span>
+              <span className="num">{i < STEPS.length ? `${i + 1}.` : ''}</span>
               <span>{t(s.key)}</span>
             </button>
           </li>
