@@ -1,6 +1,7 @@
 // Moves staged rows into a list's members inside the import's transaction, marking each row
 // new / email-changed / name-changed against the members it replaces, and reports the diff
-// and the duplicate addresses. All set-based SQL: no row passes through JavaScript again.
+// and the duplicate addresses. All set-based SQL: no row passes through JavaScript again,
+// which is why this copies with INSERT ... SELECT rather than members-repo's memberInserter.
 import type { Db } from '../../db/connection';
 import { REPORT_LIMIT, type DiffMember, type DuplicateAddress, type ImportDiff } from './import-report';
 

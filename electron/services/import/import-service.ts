@@ -1,6 +1,15 @@
 // The member-list import: inspect a file for the mapping step, then import it into a list in
 // one transaction, with a report of every rejected or normalised row and a diff against the
 // list's previous import. A failed import leaves the database exactly as it was.
+//
+// Why stage first instead of BEGIN ... COMMIT around the streaming loop: the file is read
+// asynchronously, and every await lets other code run on this same connection (the send
+// service commits each message's state, promise 5). Inside an open BEGIN their writes would
+// join the import's transaction and vanish with it on a cancel or a bad row. A second
+// connection would instead hold the write lock for the whole read and make their commits wait
+// on a busy handler that blocks this very event loop. So rows are staged in a per-connection
+// TEMP table in short synchronous transactions, and the list is replaced in one synchronous
+// transaction at the end (commit below), which nothing can interleave with.
 import Papa from 'papaparse';
 import { detectColumns, uniqueColumnNames, type DetectedColumns } from '../../../shared/csv';
 import { AppError } from '../../../shared/errors';

@@ -61,9 +61,8 @@ export async function readIntoStage(db: Db, source: ByteSource, a: ReadArgs): Pr
   let stager: Stager | null = null;
 
   const onHeader = (cells: string[]): void => {
-    if (cells.every((c) => c.trim() === '')) {
-      throw new AppError('import-no-header', 'The first line of the file is empty; it must name the columns.');
-    }
+    // Blank lines before the header are skipped (their lines still count).
+    if (cells.every((c) => c.trim() === '')) return;
     const columns = uniqueColumnNames(cells);
     // Each column is one column of the staging table; SQLite allows 2000 per table.
     if (columns.length > MAX_COLUMNS) {
@@ -90,6 +89,10 @@ export async function readIntoStage(db: Db, source: ByteSource, a: ReadArgs): Pr
     });
   };
 
+  // The stage is rebuilt from the file on any failure, so its rollback journal may live in
+  // memory: no journal file is created and deleted for every chunk's transaction. (Set here,
+  // outside any transaction, where SQLite accepts a journal-mode change.)
+  db.pragma('temp.journal_mode = MEMORY');
   const csv = createCsvStream(a.dialect, (cells, line, malformed) => {
     if (stager) stager.row(cells, line, malformed);
     else onHeader(cells);

@@ -47,9 +47,6 @@ export function createStager(db: Db, cols: StageColumns): Stager {
   // A TEMP table lives in this connection only and vanishes with it: a crash mid-import leaves
   // nothing behind in the database file.
   const table = `import_stage_${process.pid}_${++stageCounter}`;
-  // The stage is rebuilt from the file on any failure, so its rollback journal may live in
-  // memory: no journal file is created and deleted for every chunk's transaction.
-  db.pragma('temp.journal_mode = MEMORY');
   const { columns, emailIndex, nameIndex, keyIndex } = cols;
   const expected = columns.length;
   // Cells are staged one per SQL column and turned into JSON by SQLite's json_object during the

@@ -130,3 +130,9 @@ it('caps the report lists but keeps the counts complete', async () => {
   expect(r.rejected).toHaveLength(1000);
   expect(r.rejected[999]).toEqual({ line: 1002, reason: 'no-at', rawEmail: 'bad999' });
 });
+
+it('skips blank lines before the header and still counts them', async () => {
+  const r = await f.service.importFile({ filePath: f.write('\r\n,,\r\nname,email\r\nA,bad\r\nB,b@example.jp\r\n') });
+  expect(r.rejected).toEqual([{ line: 4, reason: 'no-at', rawEmail: 'bad' }]);
+  expect(f.members(r.listId).map((m) => m.line)).toEqual([5]);
+});
