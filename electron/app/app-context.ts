@@ -12,6 +12,8 @@ export interface AppContext {
   leavePractice(): Promise<void>;
   deletePractice(): Promise<void>;
   practiceStatus(): PracticeStatusDto;
+  /** In practice mode, tells the outbox screen (outbox:received) that a message may have arrived. */
+  notifyOutbox(): void;
   /** Name of a user for the audit log ("user#id" when unknown). */
   actorName(userId: number | null | undefined): string | null;
 }

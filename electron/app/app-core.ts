@@ -131,6 +131,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         outbox: ws ? { host: ws.outbox.host, port: ws.outbox.port } : null,
       };
     },
+    notifyOutbox: () => notifyOutbox(current),
     actorName: (userId) => {
       if (userId === null || userId === undefined) return null;
       try {

@@ -113,6 +113,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
           { ...built, messageId, date: new Date(sv.clock.now()) },
         );
         sv.campaigns.recordTestSent(campaignId, { actorId, target: chosen, to: address, messageId: r.messageId, response: r.response });
+        app.notifyOutbox();
         return { to: address, messageId: r.messageId, response: r.response };
       } finally {
         transport.close();

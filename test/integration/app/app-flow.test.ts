@@ -124,7 +124,7 @@ describe('the flow through the dispatch', () => {
 
 describe('practice mode', () => {
   it('switches to its own database and outbox, refuses any other SMTP target, and delivers to the outbox', async () => {
-    const { call, fail } = setup();
+    const { core, call, fail } = setup();
     await call('settings:update', { actorId: null, organisationName: 'Real org' });
     const info = await call('practice:enter', {});
     expect(info.workspace).toBe('practice');
@@ -140,9 +140,14 @@ describe('practice mode', () => {
     expect((await fail('profiles:update', { actorId: users[0]!.id, id: practiceProfile!.id, profile: realServer })).code).toBe('practice-only');
 
     const [campaign] = await call('campaigns:list', {});
+    const arrivals: string[] = [];
+    core.events.subscribe((event, payload) => {
+      if (event === 'outbox:received') arrivals.push((payload as { id: string }).id);
+    });
     await call('test:send', { actorId: users[0]!.id, campaignId: campaign!.id });
     const outbox = await call('outbox:list', {});
     expect(outbox).toHaveLength(1);
+    expect(arrivals).toEqual([outbox[0]!.id]);
     const message = await call('outbox:get', { id: outbox[0]!.id });
     expect(message.envelope.to).toHaveLength(1);
 
