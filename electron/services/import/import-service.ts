@@ -71,6 +71,8 @@ interface Sniffed {
   sampleText: string;
   delimiter: ImportDelimiter;
   newline: '\n' | '\r\n' | '\r';
+  /** The sample had no byte above 0x7F, so "utf-8" was a guess the rest of the file may refute. */
+  asciiSample: boolean;
 }
 
 async function sniff(source: ByteSource, o: { encoding?: ImportEncoding; delimiter?: ImportDelimiter }): Promise<Sniffed> {
@@ -88,7 +90,8 @@ async function sniff(source: ByteSource, o: { encoding?: ImportEncoding; delimit
   const sampleText = new TextDecoder(encoding).decode(sample, { stream: !complete });
   if (sampleText.trim() === '') throw new AppError('import-empty-file', 'The file contains no text.');
   const dialect = detectDialect(sampleText, o.delimiter);
-  return { encoding, detectedEncoding, bom: bomLength(sample, encoding) > 0, sampleText, ...dialect };
+  const asciiSample = sample.every((b) => b < 0x80);
+  return { encoding, detectedEncoding, bom: bomLength(sample, encoding) > 0, sampleText, asciiSample, ...dialect };
 }
 
 function inspect(source: ByteSource, o: { encoding?: ImportEncoding; delimiter?: ImportDelimiter }): Promise<InspectResult> {
@@ -116,12 +119,20 @@ export function createImportService(deps: { db: Db; clock: Clock }): ImportServi
       throw new AppError('not-found', `List ${o.listId} does not exist.`, { listId: o.listId });
     }
     const fileName = o.fileName ?? source.name;
-    const s = await sniff(source, o);
-    const read = await readIntoStage(db, source, {
-      ...o,
-      encoding: s.encoding,
-      dialect: { delimiter: s.delimiter, newline: s.newline },
-    });
+    let s = await sniff(source, o);
+    const readAs = (encoding: ImportEncoding) =>
+      readIntoStage(db, source, { ...o, encoding, dialect: { delimiter: s.delimiter, newline: s.newline } });
+    let read: Awaited<ReturnType<typeof readIntoStage>>;
+    try {
+      read = await readAs(s.encoding);
+    } catch (e) {
+      // English headers and romaji rows can fill the whole sample with ASCII, so an Excel
+      // (CP932) file looks like UTF-8 until its first Japanese row: read it again as CP932.
+      const refuted = e instanceof AppError && e.code === 'import-encoding' && !o.encoding && s.asciiSample;
+      if (!refuted) throw e;
+      s = { ...s, encoding: 'shift_jis', detectedEncoding: 'shift_jis' };
+      read = await readAs('shift_jis');
+    }
     const { stager } = read;
     try {
       const t = stager.tally;

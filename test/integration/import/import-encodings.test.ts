@@ -120,3 +120,12 @@ describe('dialects', () => {
 it('utf8 helper is plain UTF-8', () => {
   expect(utf8('＠')).toEqual(new Uint8Array([0xef, 0xbc, 0xa0]));
 });
+
+it('detects CP932 whose first Japanese text comes after the sampled start of the file', async () => {
+  const ascii = Array.from({ length: 3000 }, (_, i) => `${i},Yamada Taro,t${i}@example.jp`).join('\r\n');
+  const text = `id,name,email\r\n${ascii}\r\n3000,髙橋 ①子,takahashi@example.jp\r\n`;
+  expect(text.indexOf('髙')).toBeGreaterThan(64 * 1024);
+  const r = await f.service.importFile({ filePath: f.write(cp932(text)) });
+  expect([r.encoding, r.detectedEncoding]).toEqual(['shift_jis', 'shift_jis']);
+  expect(f.members(r.listId).at(-1)).toMatchObject({ name: '髙橋 ①子', line: 3002 });
+});
