@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture';
 import { tempDir } from '../helpers/tmp';
 import { launchBrowser, openPage } from './helpers/browser';
+import type { PageGlobals } from './helpers/browser-globals';
 import { membersCsvText, toCp932, type TestMember } from './helpers/cp932-csv';
 import { startHost, type RunningHost } from './helpers/host';
 import { shootBoth } from './helpers/screenshots';
@@ -55,7 +56,7 @@ afterAll(async () => {
 describe('real-mode flow in Chromium', () => {
   it('starts in Japanese and sets up the organisation, mail account and two users', async () => {
     await page.waitForSelector('[data-screen="setup"]');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('ja');
     await shoot('01-first-run');
     await page.click('[data-action="setup-real"]');
     await page.fill('input[name="org-name"]', 'さくら町内会');
@@ -115,13 +116,15 @@ describe('real-mode flow in Chromium', () => {
     await page.type('textarea[name="body"]', ' 様\n\nお部屋: ');
     await page.click('[data-field="部屋番号"]');
     // The picker restores the caret on the next frame; type after it.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await page.evaluate(() => new Promise((r) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => r(null))));
     await page.press('textarea[name="body"]', 'Control+End');
     await page.type('textarea[name="body"]', '\n総会は 6 月 1 日です。');
     expect(await page.inputValue('input[name="subject"]')).toBe('総会のお知らせ（{{氏名}} 様）');
     expect(await page.inputValue('textarea[name="body"]')).toBe('{{氏名}} 様\n\nお部屋: {{部屋番号}}\n総会は 6 月 1 日です。');
     await page.waitForSelector('[data-testid="template-ok"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="live-preview"] [data-field="body"]')?.textContent?.includes('101号室'));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="live-preview"] [data-field="body"]')?.textContent?.includes('101号室'),
+    );
     await shoot('03-compose');
     await page.click('[data-action="to-check"]');
     await page.waitForSelector('[data-screen="check"]');
@@ -158,30 +161,26 @@ describe('real-mode flow in Chromium', () => {
     expect(await page.isDisabled('[data-action="approve"]')).toBe(true);
     // The service refuses it too, whatever the page does.
     const direct = await page.evaluate(
-      async ({ campaignPin, requester }) => {
-        const token = document.querySelector<HTMLMetaElement>('meta[name="tayori-token"]')?.content ?? '';
-        const campaigns = await fetch('/api/invoke/campaigns:list', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-tayori-token': token },
-          body: '{}',
-        }).then((r) => r.json());
-        const users = await fetch('/api/invoke/users:list', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-tayori-token': token },
-          body: '{}',
-        }).then((r) => r.json());
-        const campaignId = campaigns.value[0].id;
-        const approverId = users.value.find((u: { name: string }) => u.name === requester).id;
-        return fetch('/api/invoke/approval:approve', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-tayori-token': token },
-          body: JSON.stringify({ campaignId, approverId, pin: campaignPin }),
-        }).then((r) => r.json());
+      async ({ pin, requester }) => {
+        const g = globalThis as unknown as PageGlobals;
+        const token = g.document.querySelector('meta[name="tayori-token"]')?.content ?? '';
+        const invoke = async (channel: string, args: unknown) =>
+          (await g
+            .fetch(`/api/invoke/${channel}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-tayori-token': token },
+              body: JSON.stringify(args),
+            })
+            .then((r) => r.json())) as { ok: boolean; value?: never; error?: { code: string } };
+        const campaigns = (await invoke('campaigns:list', {})).value as unknown as { id: number }[];
+        const users = (await invoke('users:list', {})).value as unknown as { id: number; name: string }[];
+        const approverId = users.find((u) => u.name === requester)?.id;
+        return invoke('approval:approve', { campaignId: campaigns[0]?.id, approverId, pin });
       },
-      { campaignPin: REQUESTER.pin, requester: REQUESTER.name },
+      { pin: REQUESTER.pin, requester: REQUESTER.name },
     );
     expect(direct.ok).toBe(false);
-    expect(direct.error.code).toBe('approval-same-user');
+    expect(direct.error?.code).toBe('approval-same-user');
     await shoot('06-approval-same-user');
 
     await page.selectOption('select[name="approver"]', { label: APPROVER.name });

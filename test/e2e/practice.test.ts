@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRACTICE_USERS } from '../../electron/services/practice/practice-seed';
 import { tempDir } from '../helpers/tmp';
 import { launchBrowser, openPage } from './helpers/browser';
+import type { PageGlobals } from './helpers/browser-globals';
 import { startHost, type RunningHost } from './helpers/host';
 import { shootBoth } from './helpers/screenshots';
 import { chooseOperator, nav, waitForSendState } from './helpers/ui';
@@ -43,7 +44,7 @@ afterAll(async () => {
 describe('practice mode in Chromium', () => {
   it('offers "Try it with sample data" in English for an English browser and enters practice mode', async () => {
     await page.waitForSelector('[data-screen="setup"]');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('en');
     await shoot('p01-first-run');
     await page.click('[data-action="try-sample"]');
     await page.waitForSelector('[data-testid="practice-banner"]');
@@ -61,7 +62,7 @@ describe('practice mode in Chromium', () => {
     await page.waitForSelector('[data-testid="editor"]');
     await page.fill('input[name="cancel-window"]', '10');
     await page.click('[data-action="save"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="live-preview"] [data-field="body"]'));
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="live-preview"] [data-field="body"]'));
     await shoot('p03-compose');
     await page.click('[data-action="to-check"]');
     await page.waitForSelector('[data-testid="check-findings"]');

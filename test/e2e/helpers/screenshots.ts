@@ -3,18 +3,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { PageGlobals } from './browser-globals';
 import { ROOT } from './renderer-build';
 
 export const SHOTS_DIR = join(ROOT, 'test-output', 'screenshots');
 
 async function setLanguage(page: Page, lang: 'ja' | 'en'): Promise<void> {
   await page.getByRole('button', { name: lang === 'ja' ? '日本語' : 'English', exact: true }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await page.waitForFunction((l) => (globalThis as unknown as PageGlobals).document.documentElement.lang === l, lang);
 }
 
 /** Horizontal overflow of the page (px); 0 when everything fits the window's width. */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  return page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals;
+    return g.document.documentElement.scrollWidth - g.innerWidth;
+  });
 }
 
 /**
@@ -23,7 +27,7 @@ export async function horizontalOverflow(page: Page): Promise<number> {
  */
 export async function shootBoth(page: Page, name: string): Promise<number> {
   mkdirSync(SHOTS_DIR, { recursive: true });
-  const before = (await page.evaluate(() => document.documentElement.lang)) === 'en' ? 'en' : 'ja';
+  const before = (await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)) === 'en' ? 'en' : 'ja';
   let overflow = 0;
   for (const lang of ['ja', 'en'] as const) {
     await setLanguage(page, lang);

@@ -1,6 +1,7 @@
 // Small page actions shared by the browser tests; selectors use data-* hooks, not visible text,
 // so the same steps work in Japanese and in English.
 import type { Page } from 'playwright-core';
+import type { PageGlobals } from './browser-globals';
 
 export async function nav(page: Page, screen: string): Promise<void> {
   await page.click(`[data-nav="${screen}"]`);
@@ -21,7 +22,7 @@ export async function expectError(page: Page, code: string): Promise<string> {
 export async function waitForSendState(page: Page, states: readonly string[], timeoutMs = 90_000): Promise<string> {
   const handle = await page.waitForFunction(
     (s) => {
-      const el = document.querySelector('[data-testid="send-state"]');
+      const el = (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="send-state"]');
       const v = el?.getAttribute('data-state');
       return v && s.includes(v) ? v : null;
     },
