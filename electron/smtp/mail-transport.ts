@@ -2,6 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { AppError } from '../../shared/errors';
+import { attachmentOptions, encodedPart, type MailAttachment } from './mail-attachments';
+
+export type { MailAttachment } from './mail-attachments';
 
 export interface MailAddress {
   readonly address: string;
@@ -17,6 +20,8 @@ export interface OutgoingMessage {
   /** `<uuid@from-domain>`, made by newMessageId and committed before the transaction. */
   readonly messageId: string;
   readonly date: Date;
+  /** The campaign's files, the same for every member (the approved ones, bytes in memory). */
+  readonly attachments?: readonly MailAttachment[];
 }
 
 export interface MailEnvelope {
@@ -73,6 +78,7 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
     text: message.text,
     messageId: message.messageId,
     date: message.date,
+    ...(message.attachments && message.attachments.length > 0 ? { attachments: message.attachments.map(attachmentOptions) } : {}),
     // Template data must never be able to pull a local file or a URL into a message.
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -80,8 +86,13 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
 }
 
 /** The MIME bytes of a message (UTF-8, RFC 2047 headers), built by nodemailer's composer. */
-export function buildMime(envelope: MailEnvelope, message: OutgoingMessage): Promise<Buffer> {
-  return new MailComposer(composeMail(envelope, message)).compile().build();
+export async function buildMime(envelope: MailEnvelope, message: OutgoingMessage): Promise<Buffer> {
+  const mail = composeMail(envelope, message);
+  const files = message.attachments ?? [];
+  if (files.length === 0) return new MailComposer(mail).compile().build();
+  // Same parts as composeMail's, but each encoded once for the whole run (see encodedPart).
+  const raw = await Promise.all(files.map(encodedPart));
+  return new MailComposer({ ...mail, attachments: raw.map((part) => ({ raw: part })) }).compile().build();
 }
 
 /**

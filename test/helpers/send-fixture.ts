@@ -48,6 +48,8 @@ export interface FixtureOptions {
   readonly perHour?: number | null;
   readonly authUser?: string | null;
   readonly cancelWindowS?: number;
+  /** Files added to the campaign before approval is requested. */
+  readonly attachments?: readonly { readonly fileName: string; readonly content: Uint8Array }[];
 }
 
 export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions): Promise<SendFixture> {
@@ -77,6 +79,7 @@ export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions):
     listId: list.id, name: '会費のお知らせ', subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId,
     cancelWindowS: o.cancelWindowS ?? 10,
   }, requester.id);
+  for (const a of o.attachments ?? []) campaigns.addAttachment(c.id, a, requester.id);
   campaigns.requestApproval(c.id, requester.id);
   await campaigns.approve(c.id, approver.id, '2468');
   return { audit, campaigns, campaignId: c.id, listId: list.id, profileId, members, subject: SUBJECT, body: BODY };

@@ -6,7 +6,7 @@ import { getList } from '../../db/repos/lists-repo';
 import { latestApproval, insertApproval, voidApprovals } from '../../db/repos/approvals-repo';
 import { setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
 import { iterateSnapshot, countSnapshot } from '../../db/repos/snapshots-repo';
-import { changedParts, computeDigest, type DigestPart, type DigestResult } from './campaign-digest';
+import { changedParts, computeDigest, type DigestHeader, type DigestPart, type DigestResult } from './campaign-digest';
 import { actorName, assertEditable, mustGetCampaign, type CampaignContext } from './campaign-context';
 import { digestHeader, freezeSnapshot, sourceRows } from './campaign-sources';
 
@@ -24,12 +24,18 @@ export interface ValidApproval {
   readonly approvedAt: number;
 }
 
+/** A still valid approval, with the attachments it covers (name, sha256, bytes), in order. */
+export interface VerifiedApproval extends ValidApproval {
+  readonly attachments: DigestHeader['attachments'];
+}
+
 const MAX_REPORTED = 50;
 
 /** Digest of what is frozen (the snapshot) and of what the database holds now (the source). */
-function digests(ctx: CampaignContext, c: Campaign): { frozen: DigestResult; current: DigestResult } {
+function digests(ctx: CampaignContext, c: Campaign): { header: DigestHeader; frozen: DigestResult; current: DigestResult } {
   const header = digestHeader(ctx.db, c, ctx.checks);
   return {
+    header,
     frozen: computeDigest(header, iterateSnapshot(ctx.db, c.id)),
     current: computeDigest(header, sourceRows(ctx.db, c)),
   };
@@ -163,7 +169,7 @@ function whatChanged(before: Record<DigestPart, string> | null, frozen: DigestRe
  * The campaign's approval if it still matches the current data; null if there is none or it was
  * voided. A mismatch voids it on the spot (recorded in approvals and the audit log).
  */
-export function currentApproval(ctx: CampaignContext, campaignId: number): ValidApproval | null {
+export function currentApproval(ctx: CampaignContext, campaignId: number): VerifiedApproval | null {
   try {
     return assertApproved(ctx, campaignId);
   } catch (e) {
@@ -172,18 +178,20 @@ export function currentApproval(ctx: CampaignContext, campaignId: number): Valid
   }
 }
 
-export function assertApproved(ctx: CampaignContext, campaignId: number): ValidApproval {
+export function assertApproved(ctx: CampaignContext, campaignId: number): VerifiedApproval {
   const c = mustGetCampaign(ctx, campaignId);
   const a = latestApproval(ctx.db, campaignId);
   if (!a) throw new AppError('approval-required', 'This campaign has not been approved', { campaignId });
   if (a.voidedAt !== null) {
     throw new AppError('approval-void', 'The approval was voided by a later change', { reason: a.voidReason, voidedAt: a.voidedAt });
   }
-  const { frozen, current } = digests(ctx, c);
+  const { header, frozen, current } = digests(ctx, c);
   if (frozen.digest !== a.digest || current.digest !== a.digest) {
     const changed = whatChanged(recordedParts(ctx, campaignId, 'approval.given', a.digest), frozen, current);
     voidWith(ctx, c, 'changed-after-approval', { approvalId: a.id, changed });
     throw new AppError('approval-void', 'Something changed after the approval; it must be approved again', { changed });
   }
-  return { approvalId: a.id, digest: a.digest, approverId: a.approverId, requestedBy: a.requestedBy, approvedAt: a.approvedAt };
+  // The digest matched, so these are exactly the approved files: the sender compares the bytes it
+  // loads with them.
+  return { approvalId: a.id, digest: a.digest, approverId: a.approverId, requestedBy: a.requestedBy, approvedAt: a.approvedAt, attachments: header.attachments };
 }

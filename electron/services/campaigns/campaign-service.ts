@@ -2,7 +2,6 @@
 // approval flow (see approval-flow.ts). Every edit voids a pending or given approval.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { OutgoingMessage } from '../../../shared/message';
 import type { Db } from '../../db/connection';
 import * as attachmentsRepo from '../../db/repos/attachments-repo';
 import type { Attachment } from '../../db/repos/attachments-repo';
@@ -16,13 +15,13 @@ import { createUserService, type UserService } from '../users/user-service';
 import * as flow from './approval-flow';
 import { actorName, assertEditable, mustGetCampaign, type CampaignContext } from './campaign-context';
 import type { ChecksFn } from './campaign-sources';
-import { buildTestMessage, recordTestSent, type TestTarget } from './test-message';
+import { buildTestMessage, recordTestSent, type TestMessage, type TestTarget } from './test-message';
 
 export type { Campaign } from '../../db/repos/campaigns-repo';
 export type { Attachment } from '../../db/repos/attachments-repo';
-export type { ApprovalRequest, ValidApproval } from './approval-flow';
+export type { ApprovalRequest, ValidApproval, VerifiedApproval } from './approval-flow';
 export type { ChecksFn } from './campaign-sources';
-export type { TestTarget } from './test-message';
+export type { TestMessage, TestTarget } from './test-message';
 
 export const DEFAULT_CANCEL_WINDOW_S = 300;
 export const MIN_CANCEL_WINDOW_S = 10;
@@ -189,7 +188,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     currentApproval: (campaignId: number) => flow.currentApproval(ctx, campaignId),
     assertApproved: (campaignId: number) => flow.assertApproved(ctx, campaignId),
 
-    buildTestMessage: (campaignId: number, target: TestTarget, operatorAddress: string): OutgoingMessage =>
+    buildTestMessage: (campaignId: number, target: TestTarget, operatorAddress: string): TestMessage =>
       buildTestMessage(ctx, campaignId, target, operatorAddress),
     recordTestSent: (campaignId: number, info: Parameters<typeof recordTestSent>[2]) => recordTestSent(ctx, campaignId, info),
   };

@@ -1,11 +1,17 @@
 // The test send's message: the exact message of one member, with the subject prefixed
-// "[TEST] " and the To replaced by the operator's own address. It never touches the sends table.
+// "[TEST] ", the To replaced by the operator's own address, and the campaign's attachments.
+// It never touches the sends table.
 import { AppError } from '../../../shared/errors';
 import { buildMessage, type OutgoingMessage } from '../../../shared/message';
+import { getAttachmentContent, listAttachments } from '../../db/repos/attachments-repo';
 import { getMember } from '../../db/repos/members-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { getSnapshotRowAt } from '../../db/repos/snapshots-repo';
+import type { MailAttachment } from '../../smtp/mail-attachments';
 import { actorName, mustGetCampaign, type CampaignContext } from './campaign-context';
+
+/** The member's message plus the files every member gets (absent when there are none). */
+export type TestMessage = OutgoingMessage & { readonly attachments?: readonly MailAttachment[] };
 
 /** A member of the campaign's list (while drafting) or a position in its frozen snapshot. */
 export type TestTarget = { readonly memberId: number } | { readonly position: number };
@@ -23,7 +29,7 @@ function recipientOf(ctx: CampaignContext, listId: number, campaignId: number, t
   return { email: s.email, name: s.name, fields: s.fields };
 }
 
-export function buildTestMessage(ctx: CampaignContext, campaignId: number, target: TestTarget, operatorAddress: string): OutgoingMessage {
+export function buildTestMessage(ctx: CampaignContext, campaignId: number, target: TestTarget, operatorAddress: string): TestMessage {
   const c = mustGetCampaign(ctx, campaignId);
   const to = operatorAddress.trim();
   if (!ADDRESS.test(to)) throw new AppError('validation', 'The test address is not a valid email address', { field: 'operatorAddress' });
@@ -35,8 +41,15 @@ export function buildTestMessage(ctx: CampaignContext, campaignId: number, targe
     template: { subject: c.subjectTemplate, body: c.bodyTemplate },
   });
   if (!built.ok) throw new AppError('template-missing-field', 'This member lacks fields the template needs', { missing: built.missing });
+  // The test is the exact preview, so it carries the same stored bytes the run would send.
+  const attachments = listAttachments(ctx.db, campaignId).map((a) => ({ fileName: a.fileName, content: getAttachmentContent(ctx.db, a.id)! }));
   // The member's own name must not appear next to someone else's address: To is the operator only.
-  return { ...built.message, subject: `[TEST] ${built.message.subject}`, to: { address: to, name: '' } };
+  return {
+    ...built.message,
+    subject: `[TEST] ${built.message.subject}`,
+    to: { address: to, name: '' },
+    ...(attachments.length > 0 ? { attachments } : {}),
+  };
 }
 
 /** Called by the glue after the transport accepted the test message. */

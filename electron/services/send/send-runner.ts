@@ -5,7 +5,7 @@ import { buildMessage } from '../../../shared/message';
 import { compileTemplate } from '../../../shared/template';
 import type { Db } from '../../db/connection';
 import { sendStatements, type ClaimedSend, type SendStatus } from '../../db/repos/sends-repo';
-import { newMessageId, type MailAddress, type MailTransport } from '../../smtp/mail-transport';
+import { newMessageId, type MailAddress, type MailAttachment, type MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
 import type { RateLimiter } from './rate-limiter';
 import { classify, type Outcome, type RetryPolicy } from './retry-policy';
@@ -20,6 +20,8 @@ export interface RunDeps {
   readonly listId: number;
   readonly sender: MailAddress;
   readonly template: { readonly subject: string; readonly body: string };
+  /** The approved files, loaded and verified once; every member gets exactly these. */
+  readonly attachments: readonly MailAttachment[];
   readonly transport: MailTransport;
   readonly limiter: RateLimiter;
   readonly policy: RetryPolicy;
@@ -170,7 +172,12 @@ export function startRun(deps: RunDeps): Run {
     }
     if (!built.ok) return { kind: 'failed', response: `template-missing-field: ${built.missing.join(', ')}` };
     try {
-      const result = await deps.transport.send({ from: deps.sender.address, to: send.email }, { ...built.message, messageId, date: new Date(now) });
+      const result = await deps.transport.send({ from: deps.sender.address, to: send.email }, {
+        ...built.message,
+        messageId,
+        date: new Date(now),
+        attachments: deps.attachments,
+      });
       return { kind: 'sent', response: result.response };
     } catch (e) {
       return classify(e, send.attempts + 1, clock.now(), deps.policy, deps.random);

@@ -14,6 +14,7 @@ import {
 import { createRateLimiter } from './rate-limiter';
 import { recover, type Recovery } from './recovery';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
+import { loadApprovedAttachments } from './run-attachments';
 import { createScheduler, mustGetCampaign } from './send-scheduler';
 import { startRun, type Run, type RunEnd } from './send-runner';
 import type { ErrorLike, ProgressListener, SendProgress, SendServiceDeps, SendState } from './send-types';
@@ -68,6 +69,8 @@ export function createSendService(deps: SendServiceDeps) {
     if (runs.has(campaignId)) return;
     const c = mustGetCampaign(db, campaignId);
     const approval = campaigns.assertApproved(campaignId);
+    // Once per run, not per member; checked byte for byte against what was approved.
+    const attachments = loadApprovedAttachments(campaigns, campaignId, approval.attachments);
     const profile = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
     if (!profile) throw new AppError('not-found', 'The campaign has no SMTP profile', { profileId: c.profileId });
     const now = clock.now();
@@ -88,6 +91,7 @@ export function createSendService(deps: SendServiceDeps) {
       listId: c.listId,
       sender: { address: profile.fromAddress, name: profile.fromName },
       template: { subject: c.subjectTemplate, body: c.bodyTemplate },
+      attachments,
       transport,
       limiter: createRateLimiter(profile, recentStartsForProfile(db, profile.id, now - HOUR)),
       policy,

@@ -16,9 +16,23 @@ export interface SendAudit {
   ): unknown;
 }
 
-/** The campaign service's approval check: throws AppError 'approval-void' / 'approval-required'. */
+/** An attachment as the approval covers it (the digest's attachments part). */
+export interface ApprovedAttachment {
+  readonly name: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/** The campaign service's approval check and stored files. */
 export interface SendApprovals {
-  assertApproved(campaignId: number): { readonly digest: string; readonly approverId: number };
+  /** Throws AppError 'approval-void' / 'approval-required'. */
+  assertApproved(campaignId: number): {
+    readonly digest: string;
+    readonly approverId: number;
+    readonly attachments: readonly ApprovedAttachment[];
+  };
+  /** The stored bytes of every attachment, in order. */
+  attachmentsForSend(campaignId: number): readonly { readonly fileName: string; readonly sha256: string; readonly content: Buffer }[];
 }
 
 /** Opens the pooled connections for one run (the composition root adds the password). */
