@@ -129,6 +129,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         hasData: hasPracticeData(options.dataDir),
         outboxCount: ws ? ws.outbox.list().length : 0,
         outbox: ws ? { host: ws.outbox.host, port: ws.outbox.port } : null,
+        // Fictional users of the practice workspace only; real users' PINs are never stored in clear.
+        users: ws ? ws.seed.users.map(({ name, pin }) => ({ name, pin })) : [],
       };
     },
     notifyOutbox: () => notifyOutbox(current),

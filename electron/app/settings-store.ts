@@ -1,14 +1,17 @@
 // Reads and writes the app settings (settings table, key → text) behind settings:get/update,
 // using the checks' policy keys so the check report sees what the settings screen stores.
+// Values were validated by the contract's schema (settings:update) before they reach here.
 import type { SettingsDto } from '../../shared/contract';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../../shared/guards';
 import type { Db } from '../db/connection';
-import { SETTING_KEYS } from '../services/checks';
+import { readSetting, writeSetting } from '../db/repos/settings-repo';
+import { readPolicy, SETTING_KEYS } from '../services/checks';
+import { APP_SETTING_KEYS, readDefaultCancelWindowS } from '../services/settings/app-settings';
 import type { AuditService } from '../services/audit/audit-service';
 
-const ORG_NAME = 'app.organisation_name';
-const LANGUAGE = 'app.language';
-
-export type SettingsPatch = Partial<{ -readonly [K in keyof SettingsDto]: SettingsDto[K] }>;
+export type SettingsPatch = Partial<{
+  -readonly [K in keyof SettingsDto]: K extends 'maxAttachmentBytes' ? SettingsDto[K] | null : SettingsDto[K];
+}>;
 
 export interface SettingsStore {
   get(): SettingsDto;
@@ -16,21 +19,20 @@ export interface SettingsStore {
 }
 
 export function createSettingsStore(db: Db, audit: AuditService): SettingsStore {
-  const read = (key: string): string | null =>
-    (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  const remove = db.prepare('DELETE FROM settings WHERE key = ?');
-  const write = (key: string, value: string | null) => (value === null ? remove.run(key) : upsert.run(key, value));
+  const read = (key: string) => readSetting(db, key);
+  const write = (key: string, value: string | null) => writeSetting(db, key, value);
 
   function get(): SettingsDto {
-    const domains = read(SETTING_KEYS.organisationDomains);
-    const orgs = read(SETTING_KEYS.recipientsAreOrganisations);
-    const language = read(LANGUAGE);
+    // The same parsing the check report uses, so the screen shows what the checks apply.
+    const policy = readPolicy(db);
+    const language = read(APP_SETTING_KEYS.language);
     return {
-      organisationName: read(ORG_NAME),
-      organisationAddress: read(SETTING_KEYS.organisationAddress),
-      organisationDomains: domains ? (JSON.parse(domains) as string[]) : [],
-      recipientsAreOrganisations: orgs === '1' || orgs?.toLowerCase() === 'true',
+      organisationName: read(APP_SETTING_KEYS.organisationName),
+      organisationAddress: policy.organisationAddress ?? null,
+      organisationDomains: policy.organisationDomains ?? [],
+      recipientsAreOrganisations: policy.recipientsAreOrganisations ?? false,
+      maxAttachmentBytes: policy.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+      defaultCancelWindowS: readDefaultCancelWindowS(db),
       language: language === 'ja' || language === 'en' ? language : null,
     };
   }
@@ -38,16 +40,22 @@ export function createSettingsStore(db: Db, audit: AuditService): SettingsStore 
   return {
     get,
     update(patch, actor) {
+      const before = get();
       db.transaction(() => {
-        if (patch.organisationName !== undefined) write(ORG_NAME, patch.organisationName?.trim() || null);
+        if (patch.organisationName !== undefined) write(APP_SETTING_KEYS.organisationName, patch.organisationName?.trim() || null);
         if (patch.organisationAddress !== undefined) write(SETTING_KEYS.organisationAddress, patch.organisationAddress?.trim() || null);
         if (patch.organisationDomains !== undefined) {
-          const clean = patch.organisationDomains.map((d) => d.trim().toLowerCase()).filter(Boolean);
+          const clean = [...new Set(patch.organisationDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))];
           write(SETTING_KEYS.organisationDomains, clean.length ? JSON.stringify(clean) : null);
         }
         if (patch.recipientsAreOrganisations !== undefined) write(SETTING_KEYS.recipientsAreOrganisations, patch.recipientsAreOrganisations ? '1' : '0');
-        if (patch.language !== undefined) write(LANGUAGE, patch.language);
-        audit.record('settings.updated', { actor, details: { changed: Object.keys(patch) } });
+        if (patch.maxAttachmentBytes !== undefined) write(SETTING_KEYS.maxAttachmentBytes, patch.maxAttachmentBytes === null ? null : String(patch.maxAttachmentBytes));
+        if (patch.defaultCancelWindowS !== undefined) write(APP_SETTING_KEYS.defaultCancelWindowS, String(patch.defaultCancelWindowS));
+        if (patch.language !== undefined) write(APP_SETTING_KEYS.language, patch.language);
+        const after = get();
+        // Only what actually changed goes on the record (the screen saves every field at once).
+        const changed = (Object.keys(patch) as (keyof SettingsDto)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+        if (changed.length > 0) audit.record('settings.updated', { actor, details: { changed } });
       })();
       return get();
     },

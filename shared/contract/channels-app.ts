@@ -1,7 +1,7 @@
 // Channels of the app itself: host info, first-run setup, settings, users and SMTP profiles.
 import { z } from 'zod';
 import { channel, result } from './define';
-import { actorId, email, empty, id, pin, security } from './schemas';
+import { actorId, attachmentLimitBytes, cancelWindowS, email, empty, id, pin, security } from './schemas';
 import type { AppInfoDto, ConnectionTestDto, ProfileDto, SettingsDto, SetupStatusDto, UserDto } from './dto';
 
 const profileFields = {
@@ -20,6 +20,11 @@ const profileFields = {
 /** A profile as typed in the form. The password is write-only: omit it to keep the stored one, null to remove it. */
 export const profileInput = z.object({ ...profileFields, password: z.string().max(1000).optional() });
 
+/** One address, no spaces or lists: the settings screen compares every profile's From with it. */
+const organisationAddress = email.regex(/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/);
+/** A mail domain such as example.org (a leading @ is tolerated and dropped when stored). */
+const domain = z.string().min(3).max(253).regex(/^@?[^\s@,;<>]+\.[^\s@,;<>.]+$/);
+
 export const appChannels = {
   'app:info': channel(empty, result<AppInfoDto>()),
   'setup:status': channel(empty, result<SetupStatusDto>()),
@@ -28,9 +33,13 @@ export const appChannels = {
     z.object({
       actorId: actorId.nullable(),
       organisationName: z.string().min(1).max(200).optional(),
-      organisationAddress: email.nullable().optional(),
-      organisationDomains: z.array(z.string().min(1).max(253)).max(50).optional(),
+      organisationAddress: organisationAddress.nullable().optional(),
+      organisationDomains: z.array(domain).max(50).optional(),
       recipientsAreOrganisations: z.boolean().optional(),
+      /** null returns to the built-in default. */
+      maxAttachmentBytes: attachmentLimitBytes.nullable().optional(),
+      /** The cancel window a new notice starts with (each notice can still change its own). */
+      defaultCancelWindowS: cancelWindowS.optional(),
       language: z.enum(['ja', 'en']).nullable().optional(),
     }),
     result<SettingsDto>(),

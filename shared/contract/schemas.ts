@@ -13,3 +13,12 @@ export const limit = z.number().int().min(1).max(1000).default(100);
 export const empty = z.object({});
 export const security = z.enum(['tls', 'starttls', 'none']);
 export const email = z.string().min(3).max(320);
+
+/** A send waits at least this long before it starts, so it can still be cancelled (promise 4). */
+export const MIN_CANCEL_WINDOW_S = 10;
+export const MAX_CANCEL_WINDOW_S = 86_400;
+export const cancelWindowS = z.number().int().min(MIN_CANCEL_WINDOW_S).max(MAX_CANCEL_WINDOW_S);
+/** Bounds of the per-attachment size limit the organisation may set (64 KiB .. 100 MiB). */
+export const MIN_ATTACHMENT_LIMIT_BYTES = 64 * 1024;
+export const MAX_ATTACHMENT_LIMIT_BYTES = 100 * 1024 * 1024;
+export const attachmentLimitBytes = z.number().int().min(MIN_ATTACHMENT_LIMIT_BYTES).max(MAX_ATTACHMENT_LIMIT_BYTES);

@@ -64,10 +64,10 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
       const { db, preview } = s();
       if (query && query.trim() !== '') {
         const page = preview.search({ listId, query, limit, offset });
-        return { total: page.total, offset, members: page.members.map(toMemberDto) };
+        return { total: page.total, totalExact: page.totalExact, offset, members: page.members.map(toMemberDto) };
       }
       mustGetList(listId);
-      return { total: countMembers(db, listId), offset, members: pageMembers(db, listId, offset, limit).map(toMemberDto) };
+      return { total: countMembers(db, listId), totalExact: true, offset, members: pageMembers(db, listId, offset, limit).map(toMemberDto) };
     },
   };
 }

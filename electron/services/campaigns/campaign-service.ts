@@ -1,6 +1,7 @@
 // Campaigns: compose (list, templates, profile, cancel window), attachments, follow-ups, and the
 // approval flow (see approval-flow.ts). Every edit voids a pending or given approval.
 import { createHash } from 'node:crypto';
+import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/schemas';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import * as attachmentsRepo from '../../db/repos/attachments-repo';
@@ -11,6 +12,7 @@ import { getList } from '../../db/repos/lists-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import type { AuditService, SendStatus } from '../audit/audit-service';
 import type { Clock } from '../clock';
+import { readDefaultCancelWindowS } from '../settings/app-settings';
 import { createUserService, type UserService } from '../users/user-service';
 import * as flow from './approval-flow';
 import { actorName, assertEditable, mustGetCampaign, type CampaignContext } from './campaign-context';
@@ -23,9 +25,8 @@ export type { ApprovalRequest, ValidApproval, VerifiedApproval } from './approva
 export type { ChecksFn } from './campaign-sources';
 export type { TestMessage, TestTarget } from './test-message';
 
-export const DEFAULT_CANCEL_WINDOW_S = 300;
-export const MIN_CANCEL_WINDOW_S = 10;
-const MAX_CANCEL_WINDOW_S = 86_400;
+export { DEFAULT_CANCEL_WINDOW_S } from '../settings/app-settings';
+export { MIN_CANCEL_WINDOW_S };
 const FOLLOW_UP_STATUSES: readonly SendStatus[] = ['sent', 'unknown', 'failed', 'cancelled', 'queued', 'retrying', 'in_flight'];
 
 export interface CampaignInput {
@@ -90,7 +91,8 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         subjectTemplate: input.subjectTemplate ?? '',
         bodyTemplate: input.bodyTemplate ?? '',
         profileId: input.profileId ?? null,
-        cancelWindowS: input.cancelWindowS ?? DEFAULT_CANCEL_WINDOW_S,
+        // The organisation's default (Settings) unless this notice names its own.
+        cancelWindowS: input.cancelWindowS ?? readDefaultCancelWindowS(db),
       });
       const id = repo.insertCampaign(db, { ...fields, createdBy }, clock.now());
       audit.record('campaign.created', { actor: actorName(ctx, createdBy), campaignId: id, listId: fields.listId, details: { name: fields.name } });

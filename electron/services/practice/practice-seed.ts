@@ -8,6 +8,9 @@ import { listCampaigns } from '../../db/repos/campaigns-repo';
 import { insertProfile, listProfileRows, updateProfileRow } from '../../db/repos/profiles-repo';
 import { findUserByName } from '../../db/repos/users-repo';
 import { appendAudit } from '../../db/repos/audit-repo';
+import { readSetting, writeSetting } from '../../db/repos/settings-repo';
+import { SETTING_KEYS } from '../checks/check-settings';
+import { APP_SETTING_KEYS } from '../settings/app-settings';
 import { validateProfile } from '../profiles/profile-rules';
 import type { Clock } from '../clock';
 
@@ -23,6 +26,8 @@ export const PRACTICE_PROFILE = {
   fromAddress: 'jimukyoku@sakura-heights.example',
   fromName: 'さくらハイツ管理組合 事務局',
 } as const;
+/** The practice organisation; its sending address is the practice profile's From. */
+export const PRACTICE_ORGANISATION_NAME = 'さくらハイツ管理組合（練習）';
 /** Shorter than the real default (300 s) so a rehearsal does not drag; the mechanism is the same. */
 export const PRACTICE_CANCEL_WINDOW_S = 60;
 
@@ -50,6 +55,8 @@ export interface PracticeSeed {
 }
 
 const SEEDED_KEY = 'practice.seeded';
+/** Separate from SEEDED_KEY so workspaces seeded before settings were seeded get them once too. */
+const SETTINGS_SEEDED_KEY = 'practice.settings_seeded';
 
 function readNotice(sampleDir: string): SampleNotice {
   const n = JSON.parse(readFileSync(join(sampleDir, 'notice.json'), 'utf8')) as Partial<SampleNotice>;
@@ -57,6 +64,19 @@ function readNotice(sampleDir: string): SampleNotice {
     throw new Error('resources/sample/notice.json needs name, subject and body strings');
   }
   return { name: n.name, subject: n.subject, body: n.body };
+}
+
+/**
+ * The organisation name and sending address, so the practice workspace counts as set up and its
+ * check report does not warn "organisation address not set". Once only: later edits stay.
+ */
+function seedSettings(db: Db, clock: Clock): void {
+  if (readSetting(db, SETTINGS_SEEDED_KEY) !== null) return;
+  db.transaction(() => {
+    if (readSetting(db, APP_SETTING_KEYS.organisationName) === null) writeSetting(db, APP_SETTING_KEYS.organisationName, PRACTICE_ORGANISATION_NAME);
+    if (readSetting(db, SETTING_KEYS.organisationAddress) === null) writeSetting(db, SETTING_KEYS.organisationAddress, PRACTICE_PROFILE.fromAddress);
+    writeSetting(db, SETTINGS_SEEDED_KEY, String(clock.now()));
+  })();
 }
 
 function ensureProfile(db: Db, clock: Clock, outbox: { host: string; port: number }): number {
@@ -93,6 +113,7 @@ export async function seedPractice(args: {
 }): Promise<PracticeSeed> {
   const { db, clock, sampleDir, outbox, services } = args;
   const profileId = ensureProfile(db, clock, outbox);
+  seedSettings(db, clock);
   const seeded = db.prepare('SELECT value FROM settings WHERE key = ?').get(SEEDED_KEY) !== undefined;
 
   const users: { id: number; name: string; pin: string }[] = [];

@@ -29,6 +29,10 @@ export interface SettingsDto {
   readonly organisationDomains: readonly string[];
   /** Members are organisations: free-mail and carrier domains are flagged. */
   readonly recipientsAreOrganisations: boolean;
+  /** Per-attachment size limit in bytes (the built-in default unless the organisation set one). */
+  readonly maxAttachmentBytes: number;
+  /** Cancel window (seconds) a new notice starts with. */
+  readonly defaultCancelWindowS: number;
   /** The UI language the user picked, or null to follow the OS. */
   readonly language: 'ja' | 'en' | null;
 }

@@ -126,6 +126,8 @@ export interface MemberDto {
 export interface MembersPageDto {
   /** Members matching the query (all members when there is none). */
   readonly total: number;
+  /** False when a search stopped counting at its cap: total is then a lower bound ("1,000+"). */
+  readonly totalExact: boolean;
   readonly offset: number;
   readonly members: readonly MemberDto[];
 }

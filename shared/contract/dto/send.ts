@@ -66,6 +66,8 @@ export interface PracticeStatusDto {
   readonly outboxCount: number;
   /** Where the practice outbox listens while practice mode is on. */
   readonly outbox: { readonly host: string; readonly port: number } | null;
+  /** The practice workspace's fictional users and their PINs (shown so anyone can rehearse). */
+  readonly users: readonly { readonly name: string; readonly pin: string }[];
 }
 
 /** The practice outbox's own pure types (shared/practice.ts) are the DTOs. */

@@ -16,7 +16,7 @@ function setup() {
     {
       'members:page': (args) => {
         seen.push(args);
-        return { total: 0, offset: args.offset, members: [] };
+        return { total: 0, totalExact: true, offset: args.offset, members: [] };
       },
       'lists:get': ({ id }) => {
         if (id === 7) throw new AppError('not-found', 'No such list', { id });
@@ -51,7 +51,7 @@ describe('guarded invoke', () => {
   it('parses args with the channel schema (defaults applied) and returns the value', async () => {
     const { invoke, seen } = setup();
     const r = await invoke({ senderFrame: mainFrame }, 'members:page', { listId: 1 });
-    expect(r).toEqual({ ok: true, value: { total: 0, offset: 0, members: [] } });
+    expect(r).toEqual({ ok: true, value: { total: 0, totalExact: true, offset: 0, members: [] } });
     expect(seen).toEqual([{ listId: 1, offset: 0, limit: 100 }]);
   });
 
