@@ -81,8 +81,8 @@ function Shell() {
 
   if (!state) return error ? <ErrorText error={error} /> : <p className="main">{t('app.loading')}</p>;
   const practice = state.info.workspace === 'practice';
-  // The practice workspace is seeded (users, profile, sample list), so it never needs set-up.
-  const setUp = state.info.setupComplete || practice;
+  // The practice workspace is seeded (organisation, users, profile), so it reports itself set up.
+  const setUp = state.info.setupComplete;
   return (
     <AppContext.Provider value={state}>
       <div className={practice ? 'app practice' : 'app'}>

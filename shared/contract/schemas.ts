@@ -1,5 +1,8 @@
 // Small zod schemas reused by many channels (ids, actors, bytes, paging).
 import { z } from 'zod';
+import { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
+
+export { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
 
 export const id = z.number().int().positive();
 /** The operator the UI has selected; services record it in the audit log. */
@@ -14,11 +17,5 @@ export const empty = z.object({});
 export const security = z.enum(['tls', 'starttls', 'none']);
 export const email = z.string().min(3).max(320);
 
-/** A send waits at least this long before it starts, so it can still be cancelled (promise 4). */
-export const MIN_CANCEL_WINDOW_S = 10;
-export const MAX_CANCEL_WINDOW_S = 86_400;
 export const cancelWindowS = z.number().int().min(MIN_CANCEL_WINDOW_S).max(MAX_CANCEL_WINDOW_S);
-/** Bounds of the per-attachment size limit the organisation may set (64 KiB .. 100 MiB). */
-export const MIN_ATTACHMENT_LIMIT_BYTES = 64 * 1024;
-export const MAX_ATTACHMENT_LIMIT_BYTES = 100 * 1024 * 1024;
 export const attachmentLimitBytes = z.number().int().min(MIN_ATTACHMENT_LIMIT_BYTES).max(MAX_ATTACHMENT_LIMIT_BYTES);

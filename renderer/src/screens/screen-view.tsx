@@ -7,6 +7,7 @@ import { HistoryScreen } from './history/history-screen';
 import { ListsScreen } from './lists/lists-screen';
 import { OutboxScreen } from './outbox/outbox-screen';
 import { SendScreen } from './send/send-screen';
+import { SettingsScreen } from './settings/settings-screen';
 import { TestSendScreen } from './test-send/test-send-screen';
 
 export function ScreenView() {
@@ -28,5 +29,7 @@ export function ScreenView() {
       return <HistoryScreen />;
     case 'outbox':
       return <OutboxScreen />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }

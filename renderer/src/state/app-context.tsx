@@ -10,7 +10,8 @@ export type ScreenId =
   | 'approval'
   | 'send'
   | 'history'
-  | 'outbox';
+  | 'outbox'
+  | 'settings';
 
 export interface AppState {
   readonly info: AppInfoDto;

@@ -30,13 +30,13 @@ export async function openPage(browser: Browser, url: string, locale: 'ja-JP' | 
   const context = await browser.newContext({ viewport: VIEWPORT, locale, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
-  // Resource failures are recorded by URL below (the console only says "404"); the browser's own
-  // favicon request is not ours.
+  // Resource failures are recorded by URL below (the console only says "404"). Every request
+  // counts, the browser's own favicon lookup included: index.html declares an inline icon.
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => void d.accept());

@@ -19,10 +19,12 @@ function place(top: number) {
 }
 
 export function MemberBrowser({ listId, version }: { listId: number; version: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [total, setTotal] = useState(0);
+  // False when a search stopped counting at its cap: the total is then "1,000+".
+  const [exact, setExact] = useState(true);
   const [pages, setPages] = useState<ReadonlyMap<number, readonly MemberDto[]>>(new Map());
   const [error, setError] = useState<ErrorInfo | null>(null);
   const pending = useRef(new Set<number>());
@@ -45,6 +47,7 @@ export function MemberBrowser({ listId, version }: { listId: number; version: nu
           if (gen !== generation.current) return;
           if (!r.ok) return setError(r.error);
           setTotal(r.value.total);
+          setExact(r.value.totalExact);
           setPages((m) => new Map(m).set(page, r.value.members));
         });
     },
@@ -57,6 +60,7 @@ export function MemberBrowser({ listId, version }: { listId: number; version: nu
     pending.current = new Set();
     setPages(new Map());
     setTotal(0);
+    setExact(true);
     setError(null);
     fetchPage(0);
   }, [fetchPage, version]);
@@ -88,7 +92,9 @@ export function MemberBrowser({ listId, version }: { listId: number; version: nu
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <span className="hint">{t('lists.matches', { count: total })}</span>
+        <span className="hint" data-testid="match-count">
+          {t(exact ? 'lists.matches' : 'lists.matchesMore', { n: total.toLocaleString(i18n.language) })}
+        </span>
       </div>
       <ErrorText error={error} />
       <div className="member-browser" ref={scroller}>

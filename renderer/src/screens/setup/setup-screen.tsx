@@ -1,8 +1,10 @@
 // First run: choose practice (sample data) or set up the real organisation, mail account and users.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeletePractice } from '../../components/delete-practice';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
+import { useQuery } from '../../hooks/use-query';
 import { ProfileForm, emptyProfile } from './profile-form';
 import { UsersForm, type NewUser } from './users-form';
 
@@ -10,6 +12,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'choose' | 'real'>('choose');
   const practice = useCall();
+  const status = useQuery('practice:status', {});
   const tryIt = async () => {
     if ((await practice.run('practice:enter', {})) !== undefined) onDone();
   };
@@ -25,6 +28,12 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           <button type="button" className="btn primary big" data-action="try-sample" onClick={() => void tryIt()} disabled={practice.busy}>
             {t('setup.trySample')}
           </button>
+          {/* Practice data left from an earlier rehearsal can be removed before setting up for real. */}
+          {status.data?.hasData && (
+            <div className="row">
+              <DeletePractice active={false} className="btn" onDeleted={status.reload} />
+            </div>
+          )}
           <ErrorText error={practice.error} />
         </section>
         <section className="card">

@@ -1,0 +1,24 @@
+// Settings: the organisation, its sending address and domains, the check policy, the default
+// cancel window and the language; in the real workspace also the way into (and out of) practice.
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../components/error-text';
+import { useQuery } from '../../hooks/use-query';
+import { useApp } from '../../state/app-context';
+import { PracticePanel } from './practice-panel';
+import { SettingsForm } from './settings-form';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { info, reload } = useApp();
+  const settings = useQuery('settings:get', {});
+  return (
+    <div data-screen="settings">
+      <h2>{t('settings.title')}</h2>
+      <p className="hint">{t('settings.intro')}</p>
+      <ErrorText error={settings.error} />
+      {/* Keyed by workspace: entering practice shows that workspace's own settings. */}
+      {settings.data && <SettingsForm key={info.workspace} settings={settings.data} onSaved={reload} />}
+      {info.workspace === 'real' && <PracticePanel />}
+    </div>
+  );
+}
