@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { AppError } from '../../shared/errors';
 import { attachmentOptions, encodedPart, type MailAttachment } from './mail-attachments';
+import { serializeMime } from './mime-serialize';
 
 export type { MailAttachment } from './mail-attachments';
 
@@ -89,10 +90,12 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
 export async function buildMime(envelope: MailEnvelope, message: OutgoingMessage): Promise<Buffer> {
   const mail = composeMail(envelope, message);
   const files = message.attachments ?? [];
-  if (files.length === 0) return new MailComposer(mail).compile().build();
   // Same parts as composeMail's, but each encoded once for the whole run (see encodedPart).
-  const raw = await Promise.all(files.map(encodedPart));
-  return new MailComposer({ ...mail, attachments: raw.map((part) => ({ raw: part })) }).compile().build();
+  const raws = files.length > 0 ? await Promise.all(files.map(encodedPart)) : [];
+  const tree = new MailComposer(raws.length > 0 ? { ...mail, attachments: raws.map((part) => ({ raw: part })) } : mail).compile();
+  // nodemailer composes (headers, encodings, structure); only the writing out is done here, and
+  // anything unusual is left to nodemailer's own stream.
+  return serializeMime(tree, raws) ?? tree.build();
 }
 
 /**
