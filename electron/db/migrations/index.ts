@@ -2,6 +2,7 @@
 // here with the next number. Never edit or reorder a migration that has shipped.
 import m0001 from './0001_core';
 import m0002 from './0002_follow_up_statuses';
+import m0003 from './0003_pending_lists';
 
 export interface Migration {
   readonly version: number;
@@ -12,4 +13,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', sql: m0001 },
   { version: 2, name: 'follow_up_statuses', sql: m0002 },
+  { version: 3, name: 'pending_lists', sql: m0003 },
 ];

@@ -43,13 +43,30 @@ export function createList(db: Db, name: string, now: number): List {
   return getList(db, Number(info.lastInsertRowid))!;
 }
 
+/** A list that an import fills before anyone may see it (migration 0003); returns its id. */
+export function createPendingList(db: Db, name: string, now: number): number {
+  const info = db.prepare('INSERT INTO lists (name, pending, created_at, updated_at) VALUES (?, 1, ?, ?)').run(name, now, now);
+  return Number(info.lastInsertRowid);
+}
+
+/** Makes a pending list visible: part of its import's final transaction. */
+export function publishList(db: Db, id: number, now: number): void {
+  db.prepare('UPDATE lists SET pending = 0, updated_at = ? WHERE id = ? AND pending = 1').run(now, id);
+}
+
+/** Lists still pending: an import in progress, or one that crashed. */
+export function pendingListIds(db: Db): number[] {
+  return db.prepare('SELECT id FROM lists WHERE pending = 1 ORDER BY id').pluck().all() as number[];
+}
+
+/** A list as readers see it: a pending list (an import still filling it) does not exist yet. */
 export function getList(db: Db, id: number): List | undefined {
-  const r = db.prepare('SELECT * FROM lists WHERE id = ?').get(id) as ListRow | undefined;
+  const r = db.prepare('SELECT * FROM lists WHERE id = ? AND pending = 0').get(id) as ListRow | undefined;
   return r && rowToList(r);
 }
 
 export function allLists(db: Db): List[] {
-  return (db.prepare('SELECT * FROM lists ORDER BY id').all() as ListRow[]).map(rowToList);
+  return (db.prepare('SELECT * FROM lists WHERE pending = 0 ORDER BY id').all() as ListRow[]).map(rowToList);
 }
 
 export function updateListMapping(
