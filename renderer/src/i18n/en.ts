@@ -16,7 +16,7 @@ export const en = {
     deleteData: 'Delete practice data',
     deleted: 'Practice data deleted.',
     users: 'Practice users (fictional PINs):',
-    userPin: '%{name} — PIN %{pin}',
+    userPin: '%{name}: PIN %{pin}',
     deleteConfirm: 'Delete all practice data (sample list, notices, outbox)? Your real data is not touched.',
     deleteYes: 'Delete',
     deleteNo: 'Keep it',

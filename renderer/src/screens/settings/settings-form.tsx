@@ -81,6 +81,12 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
     if (!r) return;
     setSaved(true);
     setLanguageTouched(false);
+    // Show what was stored (trimmed, lower-cased domains without "@", rounded sizes).
+    setName(r.organisationName ?? '');
+    setAddress(r.organisationAddress ?? '');
+    setDomains(r.organisationDomains.join(', '));
+    setLimitMb(mb(r.maxAttachmentBytes));
+    setCancelS(String(r.defaultCancelWindowS));
     if (languageTouched) {
       applyingOwn.current = true;
       void i18n.changeLanguage(r.language ?? defaultLanguage(navigator.language)).finally(() => {

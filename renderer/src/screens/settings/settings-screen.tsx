@@ -12,7 +12,7 @@ export function SettingsScreen() {
   const { info, reload } = useApp();
   const settings = useQuery('settings:get', {});
   return (
-    <div data-screen="settings">
+    <div className="settings-page" data-screen="settings">
       <h2>{t('settings.title')}</h2>
       <p className="hint">{t('settings.intro')}</p>
       <ErrorText error={settings.error} />
