@@ -3,6 +3,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDto } from '../../../../shared/contract';
+// A window shorter than this leaves no real chance to press Cancel (the bound Settings uses too).
+import { MIN_CANCEL_WINDOW_S } from '../../../../shared/contract/limits';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
@@ -14,8 +16,6 @@ import { TemplateIssues } from './template-issues';
 import { useDebounced } from './use-debounced';
 
 const EDITABLE = new Set(['draft', 'pending_approval', 'approved']);
-/** A window shorter than this would leave no real chance to press Cancel. */
-const MIN_CANCEL_WINDOW_S = 10;
 
 export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; onSaved: () => void }) {
   const { t } = useTranslation();
