@@ -2,15 +2,12 @@
 // set-up, CP932 import, compose with fields, preview, test send, approval (same user refused,
 // wrong PIN), cancel inside the window (nothing sent), send, and every member got only their own
 // message. Also: a bad CSV shows its report with line numbers. Screenshots in ja and en.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture';
-import { tempDir } from '../helpers/tmp';
-import { launchBrowser, openPage } from './helpers/browser';
 import type { PageGlobals } from './helpers/browser-globals';
 import { membersCsvText, toCp932, type TestMember } from './helpers/cp932-csv';
-import { startHost, type RunningHost } from './helpers/host';
-import { shootBoth } from './helpers/screenshots';
+import { openSession, type E2eSession } from './helpers/session';
 import { chooseOperator, expectError, nav, waitForSendState } from './helpers/ui';
 
 const MEMBERS: readonly TestMember[] = [
@@ -23,34 +20,21 @@ const FROM = 'office@mansion.example';
 const REQUESTER = { name: '山田', pin: '4821' };
 const APPROVER = { name: '田中', pin: '7390' };
 
-let browser: Browser;
 let smtp: SmtpCapture;
-let host: RunningHost;
+let session: E2eSession;
 let page: Page;
-let pageErrors: string[];
-let cleanup: () => void;
-const overflows: Record<string, number> = {};
 
-async function shoot(name: string): Promise<void> {
-  overflows[name] = await shootBoth(page, name);
-}
+const shoot = (name: string) => session.shoot(name);
 
 beforeAll(async () => {
-  const dir = tempDir('tayori-e2e-');
-  cleanup = dir.cleanup;
   smtp = await startSmtpCapture();
-  host = await startHost(dir.dir);
-  browser = await launchBrowser();
-  const opened = await openPage(browser, host.url, 'ja-JP');
-  page = opened.page;
-  pageErrors = opened.errors;
+  session = await openSession('tayori-e2e-', 'ja-JP');
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await session?.close();
   await smtp?.close();
-  cleanup?.();
 });
 
 describe('real-mode flow in Chromium', () => {
@@ -273,7 +257,7 @@ describe('real-mode flow in Chromium', () => {
   });
 
   it('fits 1280×800 without horizontal overflow and logged no page errors', () => {
-    for (const [name, px] of Object.entries(overflows)) expect(px, name).toBeLessThanOrEqual(0);
-    expect(pageErrors).toEqual([]);
+    for (const [name, px] of Object.entries(session.overflows)) expect(px, name).toBeLessThanOrEqual(0);
+    expect(session.errors).toEqual([]);
   });
 });

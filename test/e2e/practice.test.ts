@@ -4,43 +4,27 @@
 // PINs, the practice organisation is set up (no address warning), and "Delete practice data"
 // asks first, then removes it. Screenshots in ja and en (a few were copied by hand to
 // docs/screenshots/ for the README).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRACTICE_ORGANISATION_NAME, PRACTICE_PROFILE, PRACTICE_USERS } from '../../electron/services/practice/practice-seed';
-import { tempDir } from '../helpers/tmp';
-import { launchBrowser, openPage } from './helpers/browser';
 import type { PageGlobals } from './helpers/browser-globals';
-import { startHost, type RunningHost } from './helpers/host';
-import { shootBoth } from './helpers/screenshots';
+import { openSession, type E2eSession } from './helpers/session';
 import { chooseOperator, nav, waitForSendState } from './helpers/ui';
 
 const [REQUESTER, APPROVER] = PRACTICE_USERS;
 
-let browser: Browser;
-let host: RunningHost;
+let session: E2eSession;
 let page: Page;
-let pageErrors: string[];
-let cleanup: () => void;
-const overflows: Record<string, number> = {};
 
-async function shoot(name: string): Promise<void> {
-  overflows[name] = await shootBoth(page, name);
-}
+const shoot = (name: string) => session.shoot(name);
 
 beforeAll(async () => {
-  const dir = tempDir('tayori-e2e-practice-');
-  cleanup = dir.cleanup;
-  host = await startHost(dir.dir);
-  browser = await launchBrowser();
-  const opened = await openPage(browser, host.url, 'en-US');
-  page = opened.page;
-  pageErrors = opened.errors;
+  session = await openSession('tayori-e2e-practice-', 'en-US');
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  cleanup?.();
+  await session?.close();
 });
 
 describe('practice mode in Chromium', () => {
@@ -155,7 +139,7 @@ describe('practice mode in Chromium', () => {
   });
 
   it('fits 1280×800 without horizontal overflow and logged no page errors', () => {
-    for (const [name, px] of Object.entries(overflows)) expect(px, name).toBeLessThanOrEqual(0);
-    expect(pageErrors).toEqual([]);
+    for (const [name, px] of Object.entries(session.overflows)) expect(px, name).toBeLessThanOrEqual(0);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -3,13 +3,10 @@
 // attachment limit, default cancel window and language (kept after a reload, used by a new
 // notice); a broad member search shows "1,000+"; practice mode is opened from Settings and its
 // data deleted after a confirm step. Screenshots in ja and en.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/tmp';
-import { launchBrowser, openPage } from './helpers/browser';
 import type { PageGlobals } from './helpers/browser-globals';
-import { startHost, type RunningHost } from './helpers/host';
-import { shootBoth } from './helpers/screenshots';
+import { openSession, type E2eSession } from './helpers/session';
 import { chooseOperator, nav } from './helpers/ui';
 
 const FROM = 'office@midori.example';
@@ -19,33 +16,20 @@ const USERS = [
 ] as const;
 const MEMBERS = 1005;
 
-let browser: Browser;
-let host: RunningHost;
+let session: E2eSession;
 let page: Page;
-let pageErrors: string[];
-let cleanup: () => void;
-const overflows: Record<string, number> = {};
 
-async function shoot(name: string): Promise<void> {
-  overflows[name] = await shootBoth(page, name);
-}
+const shoot = (name: string) => session.shoot(name);
 
 const lang = () => page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang);
 
 beforeAll(async () => {
-  const dir = tempDir('tayori-e2e-settings-');
-  cleanup = dir.cleanup;
-  host = await startHost(dir.dir);
-  browser = await launchBrowser();
-  const opened = await openPage(browser, host.url, 'ja-JP');
-  page = opened.page;
-  pageErrors = opened.errors;
+  session = await openSession('tayori-e2e-settings-', 'ja-JP');
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  cleanup?.();
+  await session?.close();
 });
 
 describe('settings in Chromium', () => {
@@ -189,7 +173,7 @@ describe('settings in Chromium', () => {
   });
 
   it('fits 1280×800 without horizontal overflow and logged no page errors', () => {
-    for (const [name, px] of Object.entries(overflows)) expect(px, name).toBeLessThanOrEqual(0);
-    expect(pageErrors).toEqual([]);
+    for (const [name, px] of Object.entries(session.overflows)) expect(px, name).toBeLessThanOrEqual(0);
+    expect(session.errors).toEqual([]);
   });
 });
