@@ -1,51 +1,20 @@
 // The composition through the same dispatch both hosts use: every channel bound, the whole
 // flow on a real SMTP server (one RCPT per message), approval refusals, and practice mode
 // reaching only its own outbox.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, type ArgsOf, type ChannelName, type ResultOf } from '../../../shared/contract';
-import type { ErrorInfo } from '../../../shared/errors';
-import { createAppCore, type AppCore } from '../../../electron/app/app-core';
+import { CHANNEL_NAMES } from '../../../shared/contract';
 import { createHandlers } from '../../../electron/app/handlers';
 import { createTransportFactory } from '../../../electron/app/transports';
-import { manualClock } from '../../../electron/services/clock';
-import { createMemorySecretStore } from '../../../electron/services/secrets/secret-store';
 import type { SmtpProfile } from '../../../electron/db/repos/profiles-repo';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture';
-import { tempDir } from '../../helpers/tmp';
+import { createTestApp } from '../../helpers/app-harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function setup() {
-  const t = tempDir();
-  const clock = manualClock();
-  const core = createAppCore({
-    dataDir: t.dir,
-    secretStore: createMemorySecretStore(),
-    clock,
-    host: 'browser',
-    version: 'test',
-    locale: 'ja-JP',
-    sampleDir: resolve('resources/sample'),
-    log: () => undefined,
-  });
-  cleanups.push(t.cleanup, () => core.close());
-  async function call<K extends ChannelName>(channel: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-    const r = await core.dispatch(channel, args);
-    if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.code} ${r.error.message}`), { info: r.error });
-    return r.value as ResultOf<K>;
-  }
-  async function fail(channel: ChannelName, args: unknown): Promise<ErrorInfo> {
-    const r = await core.dispatch(channel, args);
-    if (r.ok) throw new Error(`${channel} succeeded`);
-    return r.error;
-  }
-  return { core, clock, call, fail };
-}
+const setup = () => createTestApp(cleanups);
 
 async function capture(): Promise<SmtpCapture> {
   const c = await startSmtpCapture();

@@ -1,48 +1,18 @@
 // Settings through the dispatch (what the Settings screen saves reaches the check report and new
 // notices), practice mode reporting itself set up with its fictional PINs, practice data deletion,
 // and members:page's totalExact once a search stops counting at its cap.
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ArgsOf, ChannelName, ResultOf } from '../../../shared/contract';
-import type { ErrorInfo } from '../../../shared/errors';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../../../shared/guards';
-import { createAppCore } from '../../../electron/app/app-core';
-import { manualClock } from '../../../electron/services/clock';
 import { readPolicy } from '../../../electron/services/checks';
 import { PRACTICE_ORGANISATION_NAME, PRACTICE_PROFILE, PRACTICE_USERS } from '../../../electron/services/practice/practice-seed';
-import { createMemorySecretStore } from '../../../electron/services/secrets/secret-store';
-import { tempDir } from '../../helpers/tmp';
+import { createTestApp } from '../../helpers/app-harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function setup() {
-  const t = tempDir();
-  const core = createAppCore({
-    dataDir: t.dir,
-    secretStore: createMemorySecretStore(),
-    clock: manualClock(),
-    host: 'browser',
-    version: 'test',
-    locale: 'ja-JP',
-    sampleDir: resolve('resources/sample'),
-    log: () => undefined,
-  });
-  cleanups.push(t.cleanup, () => core.close());
-  async function call<K extends ChannelName>(channel: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-    const r = await core.dispatch(channel, args);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as ResultOf<K>;
-  }
-  async function fail(channel: ChannelName, args: unknown): Promise<ErrorInfo> {
-    const r = await core.dispatch(channel, args);
-    if (r.ok) throw new Error(`${channel} succeeded`);
-    return r.error;
-  }
-  return { core, call, fail };
-}
+const setup = () => createTestApp(cleanups);
 
 /** Two users, a profile and a list of `n` members whose addresses all contain "example". */
 async function realWorkspace(call: ReturnType<typeof setup>['call'], n: number) {
