@@ -10,6 +10,15 @@ await build({
   entryPoints: ['electron/main/index.ts'],
   outfile: 'dist-electron/main.cjs',
   external: ['electron', 'better-sqlite3', 'nodemailer', 'smtp-server', 'mailparser'],
+  // CommonJS has no import.meta; code that needs its own location falls back to __dirname.
+  define: { 'import.meta.url': 'undefined' },
+});
+// The import parser's worker thread (electron/services/import/parse-runner.ts looks for it
+// beside main.cjs; without it imports parse on the main thread).
+await build({
+  ...common,
+  entryPoints: ['electron/services/import/parse-worker.ts'],
+  outfile: 'dist-electron/import-parse-worker.cjs',
 });
 await build({
   ...common,

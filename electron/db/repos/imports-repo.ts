@@ -80,6 +80,18 @@ export function insertImport(db: Db, i: NewImport): number {
   return Number(info.lastInsertRowid);
 }
 
+/** Fills in an import row created before its file was read (a pending list's import). */
+export function completeImport(
+  db: Db,
+  id: number,
+  i: Pick<NewImport, 'sha256' | 'totalRows' | 'acceptedRows' | 'rejectedRows' | 'importedBy' | 'createdAt'>,
+): void {
+  db.prepare(
+    `UPDATE imports SET sha256 = ?, total_rows = ?, accepted_rows = ?, rejected_rows = ?, imported_by = ?, created_at = ?
+     WHERE id = ?`,
+  ).run(i.sha256, i.totalRows, i.acceptedRows, i.rejectedRows, i.importedBy, i.createdAt, id);
+}
+
 export function setImportReport(db: Db, id: number, report: unknown): void {
   db.prepare('UPDATE imports SET report_json = ? WHERE id = ?').run(JSON.stringify(report), id);
 }

@@ -8,9 +8,8 @@ import { REPORT_LIMIT, type DiffMember, type DuplicateAddress, type ImportDiff }
 export interface ReplaceArgs {
   readonly listId: number;
   readonly importId: number;
+  /** The TEMP table of staged rows (member-sink.ts), fields already JSON. */
   readonly stageTable: string;
-  /** SQL for a staged row's fields JSON, given the stage's alias. */
-  readonly fieldsSql: (alias: string) => string;
   /** The previous import of the list, or null on its first import. */
   readonly previousImportId: number | null;
   /** Match rows by the key column (same key column as before) or by address. */
@@ -42,9 +41,9 @@ export function replaceMembers(db: Db, a: ReplaceArgs): ReplaceResult {
   db.prepare(
     first
       ? `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
-         SELECT :list, s.line, s.email, s.name, s.member_key, ${a.fieldsSql('s')}, NULL, :imp, :imp FROM temp.${a.stageTable} s ORDER BY s.rowid`
+         SELECT :list, s.line, s.email, s.name, s.member_key, s.fields_json, NULL, :imp, :imp FROM temp.${a.stageTable} s ORDER BY s.rowid`
       : `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
-         SELECT :list, s.line, s.email, s.name, s.member_key, ${a.fieldsSql('s')},
+         SELECT :list, s.line, s.email, s.name, s.member_key, s.fields_json,
            CASE WHEN p.id IS NULL THEN 'new'
                 WHEN p.email <> s.email THEN 'email-changed'
                 WHEN p.name <> s.name THEN 'name-changed' END,
@@ -113,7 +112,7 @@ function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; max
   };
 }
 
-function findDuplicates(db: Db, listId: number): { duplicates: DuplicateAddress[]; duplicateCount: number } {
+export function findDuplicates(db: Db, listId: number): { duplicates: DuplicateAddress[]; duplicateCount: number } {
   // The (list_id, email) index answers the grouping without touching the table.
   const groups = `SELECT email FROM members WHERE list_id = ? GROUP BY email HAVING count(*) > 1`;
   const duplicateCount = (db.prepare(`SELECT count(*) AS n FROM (${groups})`).get(listId) as { n: number }).n;

@@ -2,28 +2,35 @@
 // one transaction, with a report of every rejected or normalised row and a diff against the
 // list's previous import. A failed import leaves the database exactly as it was.
 //
-// Why stage first instead of BEGIN ... COMMIT around the streaming loop: the file is read
-// asynchronously, and every await lets other code run on this same connection (the send
-// service commits each message's state, promise 5). Inside an open BEGIN their writes would
-// join the import's transaction and vanish with it on a cancel or a bad row. A second
-// connection would instead hold the write lock for the whole read and make their commits wait
-// on a busy handler that blocks this very event loop. So rows are staged in a per-connection
-// TEMP table in short synchronous transactions, and the list is replaced in one synchronous
-// transaction at the end (commit below), which nothing can interleave with.
+// Why not BEGIN ... COMMIT around the streaming loop: the file is read asynchronously, and
+// every await lets other code run on this same connection (the send service commits each
+// message's state, promise 5). Inside an open BEGIN their writes would join the import's
+// transaction and vanish with it on a cancel or a bad row. A second connection would instead
+// hold the write lock for the whole read and make their commits wait on a busy handler that
+// blocks this very event loop. So rows are written in short synchronous transactions, one per
+// batch, where no reader can see them yet:
+// - a new list is created "pending" (migration 0003) and its members go straight into the
+//   members table; the final transaction only publishes the list (no second copy of the rows);
+// - a list that has members keeps them visible until the end, so its new rows wait in a
+//   per-connection TEMP table and the final transaction replaces the members from it.
+// Large files are parsed in a worker thread (parse-runner.ts): decoding and CSV parsing use
+// the second core while this thread writes to SQLite. The final transaction is synchronous,
+// so nothing can interleave with it.
 import Papa from 'papaparse';
 import { detectColumns, uniqueColumnNames, type DetectedColumns } from '../../../shared/csv';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
-import { appendAudit } from '../../db/repos/audit-repo';
-import { getImport, insertImport, latestImport, listImports, setImportReport, type ImportRecord } from '../../db/repos/imports-repo';
-import { createList, getList, updateListMapping } from '../../db/repos/lists-repo';
+import { getImport, listImports, type ImportRecord } from '../../db/repos/imports-repo';
+import { getList } from '../../db/repos/lists-repo';
 import type { Clock } from '../clock';
 import { bufferSource, fileSource, type ByteSource } from './byte-source';
 import { bomLength, detectEncoding } from './detect-encoding';
-import { replaceMembers } from './diff-import';
+import { commitImport, type CommitTarget } from './commit-import';
 import type { ImportDelimiter, ImportEncoding, ImportProgress, ImportReport, ImportResult, ImportWarning } from './import-report';
+import { pendingListSink, stageTableSink, type MemberSink } from './member-sink';
 import { detectDialect } from './parse-csv';
-import { readIntoStage, type ColumnChoice } from './read-import';
+import { createPending, discardPending, purgeAbandoned, settlePending } from './pending-list';
+import { readInto, type ColumnChoice } from './read-import';
 
 export interface ImportOptions extends ColumnChoice {
   /** Import into this list; otherwise a new list named listName (or the file name) is created. */
@@ -111,31 +118,57 @@ function inspect(source: ByteSource, o: { encoding?: ImportEncoding; delimiter?:
   });
 }
 
-export function createImportService(deps: { db: Db; clock: Clock }): ImportService {
-  const { db, clock } = deps;
+/** Files from this size on are parsed in a worker thread (below it, start-up costs more). */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
-  async function run(source: ByteSource, o: ImportOptions): Promise<ImportResult> {
-    if (o.listId !== undefined && !getList(db, o.listId)) {
-      throw new AppError('not-found', `List ${o.listId} does not exist.`, { listId: o.listId });
+export interface ImportServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  /** Parse in a worker thread: 'auto' (default) for large files; tests force either way. */
+  readonly parseThread?: 'auto' | 'always' | 'never';
+}
+
+/** Where an import's rows go while the file is read (member-sink.ts), and how to undo it. */
+interface Target {
+  readonly sink: MemberSink;
+  readonly commit: CommitTarget;
+  discard(): Promise<void>;
+}
+
+export function createImportService(deps: ImportServiceDeps): ImportService {
+  const { db, clock } = deps;
+  const parseThread = deps.parseThread ?? 'auto';
+
+  // A new list is filled directly (pending until the final transaction); an existing list
+  // keeps its members visible until then, so new rows wait in a TEMP stage.
+  function openTarget(o: ImportOptions, s: Sniffed, fileName: string): Target {
+    if (o.listId === undefined) {
+      const pending = createPending(db, {
+        name: o.listName ?? fileName, fileName, encoding: s.encoding, delimiter: s.delimiter, now: clock.now(),
+      });
+      return {
+        sink: pendingListSink(db, pending.listId, pending.importId),
+        commit: { kind: 'pending', pending },
+        discard: () => discardPending(db, pending.listId),
+      };
     }
-    const fileName = o.fileName ?? source.name;
-    let s = await sniff(source, o);
-    const readAs = (encoding: ImportEncoding) =>
-      readIntoStage(db, source, { ...o, encoding, dialect: { delimiter: s.delimiter, newline: s.newline } });
-    let read: Awaited<ReturnType<typeof readIntoStage>>;
+    // The stage is rebuilt from the file on any failure, so its rollback journal may live in
+    // memory (set outside any transaction, where SQLite accepts a journal-mode change).
+    db.pragma('temp.journal_mode = MEMORY');
+    const stage = stageTableSink(db);
+    return { sink: stage, commit: { kind: 'stage', listId: o.listId, stageTable: stage.table }, discard: async () => stage.drop() };
+  }
+
+  async function readAndCommit(source: ByteSource, o: ImportOptions, s: Sniffed, fileName: string): Promise<ImportResult> {
+    const target = openTarget(o, s, fileName);
     try {
-      read = await readAs(s.encoding);
-    } catch (e) {
-      // English headers and romaji rows can fill the whole sample with ASCII, so an Excel
-      // (CP932) file looks like UTF-8 until its first Japanese row: read it again as CP932.
-      const refuted = e instanceof AppError && e.code === 'import-encoding' && !o.encoding && s.asciiSample;
-      if (!refuted) throw e;
-      s = { ...s, encoding: 'shift_jis', detectedEncoding: 'shift_jis' };
-      read = await readAs('shift_jis');
-    }
-    const { stager } = read;
-    try {
-      const t = stager.tally;
+      const read = await readInto(db, source, target.sink, {
+        ...o,
+        encoding: s.encoding,
+        dialect: { delimiter: s.delimiter, newline: s.newline },
+        threaded: parseThread === 'always' || (parseThread === 'auto' && source.size >= WORKER_MIN_BYTES),
+      });
+      const t = read.tally;
       if (t.rows === 0) throw new AppError('import-no-rows', 'The file has a header but no rows.', { rows: 0 });
       if (t.accepted === 0) {
         throw new AppError('import-no-rows', 'No row of the file has a valid address.', {
@@ -149,79 +182,45 @@ export function createImportService(deps: { db: Db; clock: Clock }): ImportServi
         o.encoding && s.detectedEncoding !== o.encoding
           ? [{ kind: 'encoding-override', detected: s.detectedEncoding, used: o.encoding }]
           : [];
-      return commit(o, s, read, fileName, source.size, warnings);
-    } finally {
-      stager.drop();
+      const result = commitImport(db, target.commit, {
+        read, encoding: s.encoding, detectedEncoding: s.detectedEncoding, bom: s.bom, delimiter: s.delimiter,
+        warnings, fileName, bytes: source.size, now: clock.now(), ...(o.actor !== undefined ? { actor: o.actor } : {}),
+      });
+      if (target.commit.kind === 'pending') settlePending(db, target.commit.pending);
+      else await target.discard();
+      return result;
+    } catch (e) {
+      await target.discard();
+      throw e;
     }
   }
 
-  // The writing half: synchronous, one transaction, so nothing else on this connection can
-  // interleave and a failure anywhere rolls back every change (promise 6).
-  function commit(
-    o: ImportOptions,
-    s: Sniffed,
-    read: Awaited<ReturnType<typeof readIntoStage>>,
-    fileName: string,
-    bytes: number,
-    warnings: ImportWarning[],
-  ): ImportResult {
-    const now = clock.now();
-    const t = read.stager.tally;
-    const tx = db.transaction((): ImportResult => {
-      const list = o.listId !== undefined ? getList(db, o.listId)! : createList(db, o.listName ?? fileName, now);
-      const previous = latestImport(db, list.id);
-      const matchBy = read.keyColumn !== null && (!previous || list.keyColumn === read.keyColumn) ? 'key' : 'email';
-      const importedBy =
-        o.actor === undefined
-          ? null
-          : ((db.prepare('SELECT id FROM users WHERE name = ?').pluck().get(o.actor) as number | undefined) ?? null);
-      const importId = insertImport(db, {
-        listId: list.id, fileName, sha256: read.sha256, encoding: s.encoding, delimiter: s.delimiter,
-        totalRows: t.rows, acceptedRows: t.accepted, rejectedRows: t.rejected, importedBy, createdAt: now, report: {},
-      });
-      const replaced = replaceMembers(db, {
-        listId: list.id, importId, stageTable: read.stager.table, fieldsSql: read.stager.fieldsSql, previousImportId: previous?.id ?? null, matchBy,
-      });
-      const report: ImportReport = {
-        encoding: s.encoding,
-        detectedEncoding: s.detectedEncoding,
-        bom: s.bom,
-        delimiter: s.delimiter,
-        columns: read.columns,
-        emailColumn: read.emailColumn,
-        nameColumn: read.nameColumn,
-        keyColumn: read.keyColumn,
-        counts: {
-          rows: t.rows, accepted: t.accepted, rejected: t.rejected, normalised: t.normalised,
-          duplicates: replaced.duplicateCount, ragged: t.ragged, blank: t.blank,
-        },
-        rejectedByReason: t.rejectedByReason,
-        rejected: t.rejectedRows,
-        normalised: t.normalisedRows,
-        ragged: t.raggedRows,
-        duplicates: replaced.duplicates,
-        headerProblems: read.headerProblems,
-        warnings,
-        diff: replaced.diff,
-      };
-      setImportReport(db, importId, report);
-      updateListMapping(db, list.id, {
-        columns: read.columns, emailColumn: read.emailColumn, nameColumn: read.nameColumn, keyColumn: read.keyColumn,
-      }, now);
-      appendAudit(db, {
-        at: now, actor: o.actor ?? null, action: 'list.imported', listId: list.id,
-        details: { importId, fileName, sha256: read.sha256, encoding: s.encoding, counts: report.counts, diff: report.diff?.counts ?? null },
-      });
-      return { ...report, listId: list.id, importId, fileName, sha256: read.sha256, bytes };
-    });
-    // A bigger page cache while the members and their indexes are written (random-order
-    // email index inserts thrash the default 2 MB); restored afterwards.
+  async function run(source: ByteSource, o: ImportOptions): Promise<ImportResult> {
+    if (o.listId !== undefined && !getList(db, o.listId)) {
+      throw new AppError('not-found', `List ${o.listId} does not exist.`, { listId: o.listId });
+    }
+    await purgeAbandoned(db);
+    const fileName = o.fileName ?? source.name;
+    const s = await sniff(source, o);
+    // A bigger page cache while members and their indexes are written (random-order email
+    // index inserts thrash the default 2 MB); restored afterwards.
     const cache = db.pragma('cache_size', { simple: true }) as number;
-    db.pragma('cache_size = -65536');
+    db.pragma('cache_size = -32768');
+    // No checkpoint inside the import: each batch's commit would otherwise copy the growing
+    // WAL back into the database file, page by page, again and again.
+    const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.pragma('wal_autocheckpoint = 0');
     try {
-      return tx();
+      return await readAndCommit(source, o, s, fileName);
+    } catch (e) {
+      // English headers and romaji rows can fill the whole sample with ASCII, so an Excel
+      // (CP932) file looks like UTF-8 until its first Japanese row: read it again as CP932.
+      const refuted = e instanceof AppError && e.code === 'import-encoding' && !o.encoding && s.asciiSample;
+      if (!refuted) throw e;
+      return await readAndCommit(source, o, { ...s, encoding: 'shift_jis', detectedEncoding: 'shift_jis' }, fileName);
     } finally {
       db.pragma(`cache_size = ${cache}`);
+      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     }
   }
 

@@ -1,126 +1,61 @@
-// The streaming half of an import: bytes → hash + strict decode → CSV rows → staged members in
-// a TEMP table, with progress and cancellation between chunks. Nothing here touches the list.
-import { createHash } from 'node:crypto';
-import { detectColumns, uniqueColumnNames, type HeaderProblem } from '../../../shared/csv';
+// The streaming half of an import: bytes → parser (this thread or a worker, parse-runner.ts)
+// → accepted rows written to a sink (member-sink.ts) in one short transaction per batch, with
+// progress and cancellation between chunks. Nothing here makes rows visible to readers.
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import type { ByteSource } from './byte-source';
-import { createChunkDecoder } from './decode-stream';
 import type { ImportEncoding, ImportProgress } from './import-report';
-import { createCsvStream, type Dialect } from './parse-csv';
-import { createStager, type Stager } from './stage-rows';
+import type { MemberSink } from './member-sink';
+import type { Dialect } from './parse-csv';
+import type { ColumnChoice, ImportHeader } from './parse-engine';
+import { createParseRunner } from './parse-runner';
+import type { RowBatch, RowTally } from './row-batch';
 
-export interface ColumnChoice {
-  /** Column names as the caller knows them (from inspect); undefined = detect. */
-  readonly emailColumn?: string;
-  /** null = the list has no name column. */
-  readonly nameColumn?: string | null;
-  readonly keyColumn?: string | null;
-}
+export type { ColumnChoice } from './parse-engine';
 
 export interface ReadArgs extends ColumnChoice {
   readonly encoding: ImportEncoding;
   readonly dialect: Dialect;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ImportProgress) => void;
+  /** Parse in a worker thread (large files). */
+  readonly threaded: boolean;
 }
 
-export interface ReadResult {
-  readonly stager: Stager;
+export interface ReadResult extends ImportHeader {
   readonly sha256: string;
-  readonly columns: string[];
-  readonly emailColumn: string;
-  readonly nameColumn: string | null;
-  readonly keyColumn: string | null;
-  readonly headerProblems: HeaderProblem[];
+  readonly tally: RowTally;
 }
-
-const MAX_COLUMNS = 1000;
 
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('import-cancelled', 'The import was cancelled.');
 }
 
-function resolveColumn(columns: string[], wanted: string, role: string): number {
-  const i = columns.indexOf(wanted);
-  if (i < 0) {
-    throw new AppError(
-      role === 'email' ? 'import-no-email-column' : 'validation',
-      `The file has no column "${wanted}".`,
-      { role, column: wanted, columns },
-    );
-  }
-  return i;
-}
-
-/** Reads the whole source into a staging table. On any error the stage is dropped. */
-export async function readIntoStage(db: Db, source: ByteSource, a: ReadArgs): Promise<ReadResult> {
-  const hash = createHash('sha256');
-  const decoder = createChunkDecoder(a.encoding);
-  let header: Omit<ReadResult, 'stager' | 'sha256'> | null = null;
-  let stager: Stager | null = null;
-
-  const onHeader = (cells: string[]): void => {
-    // Blank lines before the header are skipped (their lines still count).
-    if (cells.every((c) => c.trim() === '')) return;
-    const columns = uniqueColumnNames(cells);
-    // Each column is one column of the staging table; SQLite allows 2000 per table.
-    if (columns.length > MAX_COLUMNS) {
-      throw new AppError('import-too-large', `The file has ${columns.length} columns; at most ${MAX_COLUMNS} are supported.`, {
-        columns: columns.length,
-        max: MAX_COLUMNS,
-      });
-    }
-    const detected = detectColumns(cells);
-    const emailColumn = a.emailColumn ?? detected.email;
-    if (emailColumn === null) {
-      throw new AppError('import-no-email-column', 'No column of the file looks like an email address column.', {
-        columns,
-      });
-    }
-    const nameColumn = a.nameColumn === undefined ? detected.name : a.nameColumn;
-    const keyColumn = a.keyColumn === undefined ? detected.key : a.keyColumn;
-    header = { columns, emailColumn, nameColumn, keyColumn, headerProblems: detected.problems };
-    stager = createStager(db, {
-      columns,
-      emailIndex: resolveColumn(columns, emailColumn, 'email'),
-      nameIndex: nameColumn === null ? -1 : resolveColumn(columns, nameColumn, 'name'),
-      keyIndex: keyColumn === null ? -1 : resolveColumn(columns, keyColumn, 'key'),
-    });
-  };
-
-  // The stage is rebuilt from the file on any failure, so its rollback journal may live in
-  // memory: no journal file is created and deleted for every chunk's transaction. (Set here,
-  // outside any transaction, where SQLite accepts a journal-mode change.)
-  db.pragma('temp.journal_mode = MEMORY');
-  const csv = createCsvStream(a.dialect, (cells, line, malformed) => {
-    if (stager) stager.row(cells, line, malformed);
-    else onHeader(cells);
-  });
-  // Each chunk's rows are staged in one short transaction: it is synchronous, so no other
-  // code on this connection can interleave with it, and it writes only the TEMP database.
-  const push = db.transaction((text: string, final: boolean) => csv.push(text, final));
-
+/** Reads the whole source into the sink. On error the caller discards what the sink holds. */
+export async function readInto(db: Db, source: ByteSource, sink: MemberSink, a: ReadArgs): Promise<ReadResult> {
+  // Each batch is written in one short transaction: it is synchronous, so no other code on
+  // this connection can interleave with it (see import-service.ts on why not one long one).
+  const write = db.transaction((b: RowBatch) => sink.write(b));
+  const runner = createParseRunner(
+    { encoding: a.encoding, dialect: a.dialect, emailColumn: a.emailColumn, nameColumn: a.nameColumn, keyColumn: a.keyColumn },
+    write,
+    a.threaded,
+  );
   try {
     let bytesDone = 0;
     for await (const chunk of source.chunks()) {
       checkCancelled(a.signal);
-      hash.update(chunk);
+      await runner.push(chunk);
       bytesDone += chunk.length;
-      push(decoder.decode(chunk, false), false);
-      a.onProgress?.({ bytesDone, bytesTotal: source.size, rowsDone: (stager as Stager | null)?.tally.rows ?? 0 });
+      a.onProgress?.({ bytesDone, bytesTotal: source.size, rowsDone: runner.rows() });
       // Let IPC, progress events and a cancel request through between chunks, also when the
       // source is an in-memory buffer whose iteration never leaves the microtask queue.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     checkCancelled(a.signal);
-    push(decoder.decode(undefined, true), true);
-    if (header === null || stager === null) {
-      throw new AppError('import-no-header', 'The file has no header line.');
-    }
-    return { stager, sha256: hash.digest('hex'), ...(header as Omit<ReadResult, 'stager' | 'sha256'>) };
-  } catch (e) {
-    (stager as Stager | null)?.drop();
-    throw e;
+    const r = await runner.finish();
+    return { ...r.header, sha256: r.sha256, tally: r.tally };
+  } finally {
+    runner.close();
   }
 }

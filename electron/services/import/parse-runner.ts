@@ -1,0 +1,128 @@
+// Runs the import parser (parse-engine.ts) either on this thread or in a worker thread, behind
+// one interface: push chunks in, batches come out through onBatch on this thread, in order.
+// A worker pays off for large files (two cores: parsing there, SQLite writes here); small files
+// stay inline, where a thread's start-up would cost more than it saves.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import { createParseEngine, type EngineArgs, type EngineResult } from './parse-engine';
+import type { RowBatch } from './row-batch';
+
+export interface ParseRunner {
+  /** Hands over the next chunk (the runner may keep it); resolves when more may be pushed. */
+  push(chunk: Uint8Array): Promise<void>;
+  /** Flushes the last rows and resolves with the header, tally and hash. */
+  finish(): Promise<EngineResult>;
+  /** Data rows seen so far, for progress. */
+  rows(): number;
+  /** Stops a worker; safe to call more than once. */
+  close(): void;
+}
+
+/** Chunks handed to the worker and not yet parsed: bounds memory when SQLite is the slower side. */
+const MAX_IN_FLIGHT = 3;
+
+type WorkerReply =
+  | { type: 'batch'; batch: RowBatch }
+  | { type: 'chunk-done'; rows: number }
+  | { type: 'done'; result: EngineResult }
+  | { type: 'error'; error: { code: ErrorCode; message: string; details?: unknown } };
+
+/**
+ * Where the worker's code is: next to this file when running from TypeScript sources (tests,
+ * tsx; the worker then loads tsx too), or as import-parse-worker.cjs beside the bundled main.
+ * Null when neither exists, and the parser runs inline.
+ */
+function workerEntry(): { file: string | URL; execArgv: string[] } | null {
+  const url = import.meta.url as string | undefined;
+  if (url && url.endsWith('.ts')) {
+    const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
+    const loader = pathToFileURL(createRequire(url).resolve('tsx')).href;
+    return { file: new URL('./parse-worker.ts', url), execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', loader] };
+  }
+  const bundled = typeof __dirname === 'string' ? join(__dirname, 'import-parse-worker.cjs') : null;
+  return bundled && existsSync(bundled) ? { file: bundled, execArgv: process.execArgv } : null;
+}
+
+export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void, threaded: boolean): ParseRunner {
+  const entry = threaded ? workerEntry() : null;
+  if (!entry) {
+    const engine = createParseEngine(a, onBatch);
+    return {
+      push: async (chunk) => engine.push(chunk),
+      finish: async () => engine.finish(),
+      rows: engine.rows,
+      close: () => {},
+    };
+  }
+
+  const worker = new Worker(entry.file, { workerData: a, execArgv: entry.execArgv, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
+  let failure: unknown = null;
+  let inFlight = 0;
+  let rows = 0;
+  let wake: (() => void) | null = null;
+  let done: { resolve: (r: EngineResult) => void; reject: (e: unknown) => void } | null = null;
+  let closed = false;
+
+  const fail = (e: unknown): void => {
+    if (failure === null) failure = e;
+    wake?.();
+    done?.reject(failure);
+    close();
+  };
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    void worker.terminate();
+  }
+
+  worker.on('message', (m: WorkerReply) => {
+    if (failure !== null) return;
+    try {
+      if (m.type === 'batch') {
+        onBatch(m.batch);
+      } else if (m.type === 'chunk-done') {
+        inFlight--;
+        rows = m.rows;
+        wake?.();
+      } else if (m.type === 'done') {
+        done?.resolve(m.result);
+        close();
+      } else {
+        fail(new AppError(m.error.code, m.error.message, m.error.details));
+      }
+    } catch (e) {
+      fail(e);
+    }
+  });
+  worker.on('error', (e) => fail(new AppError('internal', `The import parser stopped: ${e.message}`)));
+  worker.on('exit', () => {
+    if (!closed) fail(new AppError('internal', 'The import parser stopped unexpectedly.'));
+  });
+
+  return {
+    async push(chunk) {
+      if (failure !== null) throw failure;
+      // A copy of exactly this chunk, moved (not copied again) to the worker: a view into a
+      // larger buffer would otherwise send the whole buffer along (and Buffer#slice is a view).
+      const bytes = new Uint8Array(chunk).buffer;
+      worker.postMessage({ type: 'chunk', bytes }, [bytes]);
+      inFlight++;
+      while (inFlight >= MAX_IN_FLIGHT && failure === null) await new Promise<void>((r) => (wake = r));
+      wake = null;
+      if (failure !== null) throw failure;
+    },
+    finish() {
+      if (failure !== null) return Promise.reject(failure);
+      return new Promise<EngineResult>((resolve, reject) => {
+        done = { resolve, reject };
+        worker.postMessage({ type: 'end' });
+      });
+    },
+    rows: () => rows,
+    close,
+  };
+}

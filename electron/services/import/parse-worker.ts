@@ -1,0 +1,30 @@
+// Worker-thread entry of the import parser: runs parse-engine on the chunks the main thread
+// posts and posts back batches, so decoding and CSV parsing use the second core while the main
+// thread only writes to SQLite. Protocol in parse-runner.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../../shared/errors';
+import { createParseEngine, type EngineArgs } from './parse-engine';
+import type { RowBatch } from './row-batch';
+
+const port = parentPort!;
+const engine = createParseEngine(workerData as EngineArgs, (batch: RowBatch) =>
+  port.postMessage({ type: 'batch', batch }, [batch.lines.buffer, batch.ends.buffer, batch.keyNull.buffer] as ArrayBuffer[]),
+);
+
+port.on('message', (m: { type: 'chunk'; bytes: ArrayBuffer } | { type: 'end' }) => {
+  try {
+    if (m.type === 'chunk') {
+      engine.push(new Uint8Array(m.bytes));
+      port.postMessage({ type: 'chunk-done', rows: engine.rows() });
+    } else {
+      port.postMessage({ type: 'done', result: engine.finish() });
+    }
+  } catch (e) {
+    // AppErrors cross as plain data and are rebuilt on the other side.
+    const error =
+      e instanceof AppError
+        ? { code: e.code, message: e.message, details: e.details }
+        : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+    port.postMessage({ type: 'error', error });
+  }
+});

@@ -1,0 +1,56 @@
+// The life of a pending list (migration 0003): a new list that an import fills while it reads
+// the file, invisible to every reader until the import's final transaction publishes it. A
+// failed or cancelled import deletes it again; one left by a crash is deleted by the next import.
+import type { Db } from '../../db/connection';
+import { insertImport } from '../../db/repos/imports-repo';
+import { createPendingList, pendingListIds } from '../../db/repos/lists-repo';
+
+export interface PendingList {
+  readonly listId: number;
+  /** The import row its members point at; completed by the final transaction. */
+  readonly importId: number;
+}
+
+/** Pending lists of imports running in this process (keyed by database file), never purged. */
+const active = new Set<string>();
+const keyOf = (db: Db, listId: number): string => `${db.name}\u0000${listId}`;
+
+export function createPending(db: Db, a: { name: string; fileName: string; encoding: string; delimiter: string; now: number }): PendingList {
+  return db.transaction((): PendingList => {
+    const listId = createPendingList(db, a.name, a.now);
+    const importId = insertImport(db, {
+      listId, fileName: a.fileName, sha256: '', encoding: a.encoding, delimiter: a.delimiter,
+      totalRows: 0, acceptedRows: 0, rejectedRows: 0, importedBy: null, createdAt: a.now, report: {},
+    });
+    active.add(keyOf(db, listId));
+    return { listId, importId };
+  })();
+}
+
+/** The import has committed: the list is an ordinary one now. */
+export function settlePending(db: Db, p: PendingList): void {
+  active.delete(keyOf(db, p.listId));
+}
+
+/** Rows deleted per transaction: short steps keep the event loop (IPC, sends) moving. */
+const DELETE_STEP = 20_000;
+
+/** Deletes a pending list with its members and import row, in short steps. */
+export async function discardPending(db: Db, listId: number): Promise<void> {
+  const step = db.prepare(
+    'DELETE FROM members WHERE id IN (SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT ?)',
+  );
+  while (step.run(listId, DELETE_STEP).changes > 0) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  // The import row goes with the list (ON DELETE CASCADE); the guard keeps a published list safe.
+  db.prepare('DELETE FROM lists WHERE id = ? AND pending = 1').run(listId);
+  active.delete(keyOf(db, listId));
+}
+
+/** Deletes pending lists that no running import owns (left by a crash). */
+export async function purgeAbandoned(db: Db): Promise<void> {
+  for (const id of pendingListIds(db)) {
+    if (!active.has(keyOf(db, id))) await discardPending(db, id);
+  }
+}

@@ -1,0 +1,179 @@
+// Turns parsed CSV rows into compact batches of accepted members: checks each row's shape,
+// normalises and validates its address, builds its fields JSON, and tallies every rejection
+// and normalisation for the report. A batch is one string plus offsets, so that it crosses
+// from the parsing thread to the database thread as a single copy, not a million objects.
+import { normaliseAddress, validateAddress } from '../../../shared/address';
+import {
+  REPORT_LIMIT,
+  type NormalisedRow,
+  type RaggedRow,
+  type RejectedRow,
+  type RowRejectReason,
+} from './import-report';
+
+export interface RowColumns {
+  readonly columns: readonly string[];
+  readonly emailIndex: number;
+  readonly nameIndex: number;
+  readonly keyIndex: number;
+}
+
+/**
+ * Accepted rows. Row r's values are slices of `text`: email from ends[4r-1] (0 for r = 0) to
+ * ends[4r], then name, key and the fields JSON. keyNull[r] = 1 when the row has no key.
+ */
+export interface RowBatch {
+  readonly count: number;
+  readonly lines: Int32Array;
+  readonly ends: Int32Array;
+  readonly keyNull: Uint8Array;
+  readonly text: string;
+}
+
+export interface RowTally {
+  rows: number;
+  accepted: number;
+  rejected: number;
+  normalised: number;
+  ragged: number;
+  blank: number;
+  readonly rejectedByReason: Partial<Record<RowRejectReason, number>>;
+  readonly rejectedRows: RejectedRow[];
+  readonly normalisedRows: NormalisedRow[];
+  readonly raggedRows: RaggedRow[];
+}
+
+export interface RowPacker {
+  readonly tally: RowTally;
+  /** The RowHandler for the CSV stream; `cells` is consumed. */
+  row(cells: string[], line: number, malformedQuotes: boolean): void;
+  /** Hands over the rows packed so far (if any) as a batch. */
+  flush(): void;
+}
+
+/** Rows per batch: large enough to amortise a transaction, small enough to keep memory flat. */
+export const BATCH_ROWS = 8192;
+
+// JSON.stringify escapes quotes, backslashes, control characters and lone surrogates; a cell
+// without any of these is its own JSON string body. (Surrogate pairs take the slow path too.)
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void, batchRows = BATCH_ROWS): RowPacker {
+  const { columns, emailIndex, nameIndex, keyIndex } = cols;
+  const expected = columns.length;
+  // `{"col":` then `,"col":` ...: the keys are the same on every row, so they are escaped once;
+  // with the opening quote of a plain value too. A row's text is pushed as these constants and
+  // the cells themselves, so packing allocates no new strings until the batch is joined.
+  const keyParts = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':');
+  const keyQuoted = keyParts.map((k) => k + '"');
+  const tally: RowTally = {
+    rows: 0, accepted: 0, rejected: 0, normalised: 0, ragged: 0, blank: 0,
+    rejectedByReason: {}, rejectedRows: [], normalisedRows: [], raggedRows: [],
+  };
+  let parts: string[] = [];
+  let pos = 0;
+  let count = 0;
+  let lines = new Int32Array(batchRows);
+  let ends = new Int32Array(batchRows * 4);
+  let keyNull = new Uint8Array(batchRows);
+
+  function reject(line: number, reason: RowRejectReason, rawEmail: string): void {
+    tally.rejected++;
+    tally.rejectedByReason[reason] = (tally.rejectedByReason[reason] ?? 0) + 1;
+    if (tally.rejectedRows.length < REPORT_LIMIT) tally.rejectedRows.push({ line, reason, rawEmail });
+  }
+
+  function flush(): void {
+    if (count === 0) return;
+    const batch: RowBatch = {
+      count,
+      lines: lines.subarray(0, count),
+      ends: ends.subarray(0, count * 4),
+      keyNull: keyNull.subarray(0, count),
+      text: parts.join(''),
+    };
+    parts = [];
+    pos = 0;
+    count = 0;
+    // Fresh arrays: the batch's may be transferred to another thread.
+    lines = new Int32Array(batchRows);
+    ends = new Int32Array(batchRows * 4);
+    keyNull = new Uint8Array(batchRows);
+    onBatch(batch);
+  }
+
+  function push(s: string, slot: number): void {
+    parts.push(s);
+    pos += s.length;
+    ends[slot] = pos;
+  }
+
+  function row(cells: string[], line: number, malformedQuotes: boolean): void {
+    const raw = cells[emailIndex] ?? '';
+    // Blank lines and rows of empty cells (Excel writes ",,,," for formatted empty rows) are
+    // not members and not errors.
+    if (raw === '' && cells.every((c) => c.trim() === '')) {
+      tally.blank++;
+      return;
+    }
+    tally.rows++;
+    if (malformedQuotes) return reject(line, 'malformed-quotes', raw);
+    if (cells.length !== expected) {
+      tally.ragged++;
+      if (tally.raggedRows.length < REPORT_LIMIT) tally.raggedRows.push({ line, fields: cells.length, expected });
+      // Extra non-empty cells mean the row's columns are shifted (an unquoted comma in a name):
+      // its address may belong to another column, so it is not imported. Missing trailing cells
+      // are read as empty.
+      if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) {
+        return reject(line, 'too-many-fields', raw);
+      }
+    }
+    const n = normaliseAddress(raw);
+    const reason = validateAddress(n.email);
+    if (reason !== null) return reject(line, reason, raw);
+    if (n.changes.length > 0) {
+      tally.normalised++;
+      if (tally.normalisedRows.length < REPORT_LIMIT) {
+        tally.normalisedRows.push({ line, from: raw, to: n.email, changes: n.changes });
+      }
+    }
+    const name = nameIndex >= 0 ? (cells[nameIndex] ?? '').trim() : '';
+    const key = keyIndex >= 0 ? (cells[keyIndex] ?? '').trim() : '';
+    const r = count++;
+    lines[r] = line;
+    keyNull[r] = key === '' ? 1 : 0;
+    const slot = r * 4;
+    push(n.email, slot);
+    push(name, slot + 1);
+    push(key, slot + 2);
+    // Short rows read as empty cells; extra cells (all empty, see above) are dropped.
+    for (let i = 0; i < expected; i++) {
+      const cell = cells[i] ?? '';
+      if (NEEDS_ESCAPE.test(cell)) {
+        const json = JSON.stringify(cell);
+        parts.push(keyParts[i]!, json);
+        pos += keyParts[i]!.length + json.length;
+      } else {
+        parts.push(keyQuoted[i]!, cell, '"');
+        pos += keyQuoted[i]!.length + cell.length + 1;
+      }
+    }
+    push('}', slot + 3);
+    tally.accepted++;
+    if (count === batchRows) flush();
+  }
+
+  return { tally, row, flush };
+}
+
+/** Reads row r of a batch back as the values the members table stores. */
+export function batchRow(b: RowBatch, r: number): { email: string; name: string; key: string | null; fieldsJson: string } {
+  const start = r === 0 ? 0 : b.ends[r * 4 - 1]!;
+  const e = b.ends;
+  return {
+    email: b.text.slice(start, e[r * 4]),
+    name: b.text.slice(e[r * 4]!, e[r * 4 + 1]),
+    key: b.keyNull[r] ? null : b.text.slice(e[r * 4 + 1]!, e[r * 4 + 2]),
+    fieldsJson: b.text.slice(e[r * 4 + 2]!, e[r * 4 + 3]),
+  };
+}
