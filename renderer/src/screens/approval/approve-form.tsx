@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalDto, UserDto } from '../../../../shared/contract';
 import { ErrorText } from '../../components/error-text';
+import { UserSelect } from '../../components/user-select';
 import { useCall } from '../../hooks/use-call';
 
 interface Props {
@@ -31,14 +32,7 @@ export function ApproveForm({ campaignId, users, requestedBy, onApproved }: Prop
       <div className="row">
         <label className="field">
           <span>{t('approval.approver')}</span>
-          <select name="approver" value={approverId ?? ''} onChange={(e) => setApproverId(e.target.value ? Number(e.target.value) : null)}>
-            <option value="">{t('app.chooseOperator')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <UserSelect name="approver" users={users} value={approverId} onChange={setApproverId} />
         </label>
         <label className="field">
           <span>{t('approval.pin')}</span>
