@@ -4,30 +4,20 @@
 import { join } from 'node:path';
 import type { AppInfoDto, PracticeStatusDto } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { SmtpProfile } from '../db/repos/profiles-repo';
-import type { Clock } from '../services/clock';
 import { deletePracticeData, hasPracticeData, openPracticeWorkspace } from '../services/practice/practice-mode';
-import type { SecretStore } from '../services/secrets/secret-store';
-import type { MailTransport } from '../smtp/mail-transport';
-import type { TransportTimeouts } from '../smtp/transport-options';
 import type { AppContext } from './app-context';
 import { createDispatch, type Dispatch, type Logger } from './dispatch';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
-import { createServices, type Services } from './services';
+import { createServices, type Services, type ServicesBase } from './services';
 
-export interface AppCoreOptions {
-  readonly dataDir: string;
-  readonly secretStore: SecretStore;
-  readonly clock: Clock;
+export interface AppCoreOptions extends ServicesBase {
   readonly host: AppInfoDto['host'];
   readonly version: string;
   readonly locale: string;
   /** Folder of the sample member list and notice for practice mode (resources/sample). */
   readonly sampleDir: string;
   readonly log?: Logger;
-  readonly smtpTimeouts?: Partial<TransportTimeouts>;
-  readonly createTransport?: (profile: SmtpProfile, password: string | null) => MailTransport;
 }
 
 export interface AppCore {
@@ -41,7 +31,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const log = options.log ?? console.error;
   const events = createEventBus(log);
   const dbFile = join(options.dataDir, 'tayori.db');
-  const base = {
+  const base: ServicesBase = {
     dataDir: options.dataDir,
     secretStore: options.secretStore,
     clock: options.clock,

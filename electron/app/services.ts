@@ -19,16 +19,20 @@ import { createTransportFactory, type TransportFactory } from './transports';
 import type { MailTransport } from '../smtp/mail-transport';
 import type { SmtpProfile } from '../db/repos/profiles-repo';
 
-export interface ServicesOptions {
-  /** The real database file; ignored when practice is given (it brings its own database). */
-  readonly dbFile?: string;
+/** What the services of every workspace share; the app core keeps these across workspace switches. */
+export interface ServicesBase {
   readonly dataDir: string;
   readonly secretStore: SecretStore;
   readonly clock: Clock;
-  readonly practice?: PracticeWorkspace;
   readonly smtpTimeouts?: Partial<TransportTimeouts>;
   /** Substitute SMTP transport (tests); the practice-only check still runs before it. */
   readonly createTransport?: (profile: SmtpProfile, password: string | null) => MailTransport;
+}
+
+export interface ServicesOptions extends ServicesBase {
+  /** The real database file; ignored when practice is given (it brings its own database). */
+  readonly dbFile?: string;
+  readonly practice?: PracticeWorkspace;
 }
 
 export function createServices(options: ServicesOptions) {
