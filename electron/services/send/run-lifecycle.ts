@@ -1,0 +1,132 @@
+// Starting and ending runs: a run starts when its cancel window elapses (or on resume) with the
+// approval asserted right before anything is sent; its end (completed, paused, stopped) or a
+// failure to start is recorded in one transaction with its audit row.
+import { AppError } from '../../../shared/errors';
+import { setCampaignStatus, setScheduledAt } from '../../db/repos/campaigns-repo';
+import { getProfileRow } from '../../db/repos/profiles-repo';
+import { countByStatus, moveAll, recentStartsForProfile } from '../../db/repos/sends-repo';
+import { createRateLimiter } from './rate-limiter';
+import { loadApprovedAttachments } from './run-attachments';
+import type { SendContext } from './send-context';
+import { startRun, type RunEnd } from './send-runner';
+import { mustGetCampaign } from './send-scheduler';
+import { createSleeper } from './timers';
+
+const HOUR = 3_600_000;
+
+export interface RunLifecycle {
+  /** Starts (or resumes) a run; no-op if one is active. Throws when the run cannot start. */
+  begin(campaignId: number, action: 'send.started' | 'send.resumed', actor: string | null): void;
+  /** Records how a run ended (also used to stop a paused campaign that has no active run). */
+  finish(campaignId: number, listId: number, end: RunEnd): void;
+  /** Starts every campaign whose window has elapsed; returns how many started. */
+  tick(): number;
+}
+
+export function createRunLifecycle(ctx: SendContext): RunLifecycle {
+  const { db, clock, audit, campaigns, runs, errors, progress } = ctx;
+
+  function begin(campaignId: number, action: 'send.started' | 'send.resumed', actor: string | null): void {
+    if (runs.has(campaignId)) return;
+    const c = mustGetCampaign(db, campaignId);
+    const approval = campaigns.assertApproved(campaignId);
+    // Once per run, not per member; checked byte for byte against what was approved.
+    const attachments = loadApprovedAttachments(campaigns, campaignId, approval.attachments);
+    const profile = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
+    if (!profile) throw new AppError('not-found', 'The campaign has no SMTP profile', { profileId: c.profileId });
+    const now = clock.now();
+    const counts = countByStatus(db, campaignId);
+    const pending = counts.queued + counts.retrying;
+    errors.delete(campaignId);
+    db.transaction(() => {
+      setCampaignStatus(db, campaignId, 'sending', now);
+      setScheduledAt(db, campaignId, null, now);
+      audit.record(action, { actor, campaignId, listId: c.listId, details: { digest: approval.digest, approverId: approval.approverId, pending } });
+    })();
+    const transport = ctx.transportFactory(profile);
+    const run = startRun({
+      db,
+      clock,
+      audit,
+      campaignId,
+      listId: c.listId,
+      sender: { address: profile.fromAddress, name: profile.fromName },
+      template: { subject: c.subjectTemplate, body: c.bodyTemplate },
+      attachments,
+      transport,
+      limiter: createRateLimiter(profile, recentStartsForProfile(db, profile.id, now - HOUR)),
+      policy: ctx.policy,
+      random: ctx.random,
+      sleeper: createSleeper(ctx.timers),
+      concurrency: Math.max(1, Math.min(profile.maxConnections, pending)),
+      onTransition(from, to) {
+        counts[from]--;
+        counts[to]++;
+        if (progress.hasListeners()) progress.emit({ campaignId, state: 'sending', counts: { ...counts }, remainingMs: 0, error: null });
+      },
+    });
+    const done = run.done
+      .then((end) => finish(campaignId, c.listId, end))
+      .catch((e: unknown) => {
+        errors.set(campaignId, e instanceof AppError ? e : new AppError('internal', String(e)));
+      })
+      .finally(() => {
+        transport.close();
+        runs.delete(campaignId);
+        progress.notify(campaignId);
+      });
+    runs.set(campaignId, { run, counts, done });
+  }
+
+  function finish(campaignId: number, listId: number, end: RunEnd): void {
+    const now = clock.now();
+    db.transaction(() => {
+      if (end.state === 'completed') {
+        setCampaignStatus(db, campaignId, 'completed', now);
+        audit.record('send.completed', { campaignId, listId, details: { counts: countByStatus(db, campaignId) } });
+      } else if (end.state === 'paused') {
+        if (end.error) errors.set(campaignId, { code: end.error.code, message: end.error.message });
+        setCampaignStatus(db, campaignId, 'paused', now);
+        const details = end.error ? { code: end.error.code, message: end.error.message, error: end.error.details ?? null } : { reason: 'operator' };
+        audit.record('send.paused', { actor: end.actor, campaignId, listId, details });
+      } else {
+        const cancelled = moveAll(db, campaignId, ['queued', 'retrying'], 'cancelled', now).length;
+        setCampaignStatus(db, campaignId, 'stopped', now);
+        audit.record('send.stopped', { actor: end.actor, campaignId, listId, details: { cancelled, counts: countByStatus(db, campaignId) } });
+      }
+    })();
+  }
+
+  /** A voided approval (or a missing profile) cancels that send instead of starting it. */
+  function tick(): number {
+    let started = 0;
+    for (const campaignId of ctx.scheduler.due()) {
+      if (runs.has(campaignId)) continue;
+      try {
+        begin(campaignId, 'send.started', null);
+        started++;
+      } catch (e) {
+        block(campaignId, e);
+      }
+    }
+    return started;
+  }
+
+  /** The run could not start (approval void, profile gone): nothing is sent, the members are cancelled. */
+  function block(campaignId: number, e: unknown): void {
+    const err = e instanceof AppError ? e : new AppError('internal', String(e));
+    const c = mustGetCampaign(db, campaignId);
+    const now = clock.now();
+    db.transaction(() => {
+      const cancelled = moveAll(db, campaignId, ['queued', 'retrying'], 'cancelled', now).length;
+      const attempted = (db.prepare('SELECT COUNT(*) AS n FROM sends WHERE campaign_id = ? AND attempts > 0').get(campaignId) as { n: number }).n;
+      setCampaignStatus(db, campaignId, attempted === 0 ? 'draft' : 'stopped', now);
+      setScheduledAt(db, campaignId, null, now);
+      audit.record('send.blocked', { campaignId, listId: c.listId, details: { code: err.code, message: err.message, cancelled, error: err.details ?? null } });
+    })();
+    errors.set(campaignId, { code: err.code, message: err.message });
+    progress.notify(campaignId);
+  }
+
+  return { begin, finish, tick };
+}
