@@ -1,14 +1,15 @@
 // The send loop of one campaign run: claim a member, commit in_flight, one SMTP transaction, commit
 // the outcome. Pause and stop are honoured between messages; nothing is ever resent on a guess.
 import { AppError } from '../../../shared/errors';
-import { buildMessage } from '../../../shared/message';
 import { compileTemplate } from '../../../shared/template';
 import type { Db } from '../../db/connection';
-import { sendStatements, type ClaimedSend, type SendStatus } from '../../db/repos/sends-repo';
+import { sendStatements, type SendStatus } from '../../db/repos/sends-repo';
 import { newMessageId, type MailAddress, type MailAttachment, type MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
 import type { RateLimiter } from './rate-limiter';
-import { classify, type Outcome, type RetryPolicy } from './retry-policy';
+import type { RetryPolicy } from './retry-policy';
+import { createRunQueue } from './run-queue';
+import { attemptDelivery, errorText, outcomeStatus, type AttemptDeps, type AttemptResult, type Claim } from './send-attempt';
 import type { Sleeper } from './timers';
 import type { SendAudit } from './send-types';
 
@@ -46,8 +47,17 @@ export interface Run {
 export function startRun(deps: RunDeps): Run {
   const { db, clock, campaignId } = deps;
   const stmts = sendStatements(db);
-  // Compiled once per run; each member is still rendered from its own frozen row alone.
-  const compiled = compileTemplate(deps.template);
+  const queue = createRunQueue(stmts, campaignId);
+  const delivery: AttemptDeps = {
+    sender: deps.sender,
+    // Compiled once per run; each member is still rendered from its own frozen row alone.
+    template: compileTemplate(deps.template),
+    attachments: deps.attachments,
+    transport: deps.transport,
+    policy: deps.policy,
+    random: deps.random,
+    clock,
+  };
   let end: RunEnd | null = null;
   let failuresInARow = 0;
 
@@ -58,27 +68,10 @@ export function startRun(deps: RunDeps): Run {
     deps.sleeper.wakeAll();
   };
 
-  /** A member marked in_flight (committed), with the Message-ID its message will carry. */
-  type Claim = { readonly send: ClaimedSend; readonly messageId: string };
-  // Queued rows are read in batches (they stay 'queued' in the database until claimed one by
-  // one below, so a crash or a stop loses nothing); the cursor keeps the order of the list.
-  let batch: ClaimedSend[] = [];
-  let cursor = 0;
-
-  function nextCandidate(now: number): ClaimedSend | undefined {
-    if (batch.length === 0) {
-      batch = stmts.queuedAfter(campaignId, cursor, 64);
-      // Rows put back in the queue behind the cursor (a requeue) are picked up on a second pass.
-      if (batch.length === 0 && cursor > 0) batch = stmts.queuedAfter(campaignId, 0, 64);
-      if (batch.length > 0) cursor = batch[batch.length - 1]!.id;
-    }
-    return batch.shift() ?? stmts.dueRetries(campaignId, now, 1)[0];
-  }
-
   /** Marks the next member in_flight, unless the run is ending or the rate limit says wait. */
   function claimNext(now: number): Claim | null {
     while (!end && deps.limiter.delay(now) === 0) {
-      const send = nextCandidate(now);
+      const send = queue.next(now);
       if (!send) return null;
       const messageId = newMessageId(deps.sender.address);
       // Committed BEFORE the SMTP transaction: a crash from here on leaves the row in_flight,
@@ -91,19 +84,8 @@ export function startRun(deps: RunDeps): Run {
     return null;
   }
 
-  function outcomeStatus(outcome: Outcome | { kind: 'sent'; response: string }): SendStatus {
-    switch (outcome.kind) {
-      case 'sent': return 'sent';
-      case 'retry': return 'retrying';
-      case 'requeue': return 'queued';
-      default: return outcome.kind;
-    }
-  }
-
-  type Result = Outcome | { kind: 'sent'; response: string };
-
   /** Records one member's outcome (and its audit row) inside the current transaction. */
-  function record(claim: Claim, outcome: Result, now: number): void {
+  function record(claim: Claim, outcome: AttemptResult, now: number): void {
     const { send, messageId } = claim;
     const to = outcomeStatus(outcome);
     const next = outcome.kind === 'retry' ? outcome.at : null;
@@ -137,13 +119,13 @@ export function startRun(deps: RunDeps): Run {
   // connection) are committed together with each worker's next claim. Fewer commits, same
   // guarantees: nothing is sent before its in_flight commit, and a crash before an outcome's
   // commit leaves that member in_flight, hence 'unknown', never resent.
-  let pending: { claim: Claim; outcome: Result; resolve: (next: Claim | null) => void }[] = [];
+  let pending: { claim: Claim; outcome: AttemptResult; resolve: (next: Claim | null) => void }[] = [];
   const flush = db.transaction((items: typeof pending, now: number): (Claim | null)[] => {
     for (const i of items) record(i.claim, i.outcome, now);
     return items.map(() => claimNext(now));
   });
 
-  function settle(claim: Claim, outcome: Result): Promise<Claim | null> {
+  function settle(claim: Claim, outcome: AttemptResult): Promise<Claim | null> {
     return new Promise((resolve) => {
       pending.push({ claim, outcome, resolve });
       if (pending.length > 1) return;
@@ -160,28 +142,6 @@ export function startRun(deps: RunDeps): Run {
         items.forEach((i, k) => i.resolve(next[k] ?? null));
       });
     });
-  }
-
-  async function attempt(claim: Claim, now: number): Promise<Result> {
-    const { send, messageId } = claim;
-    let built;
-    try {
-      built = buildMessage({ sender: deps.sender, recipient: { email: send.email, name: send.name, fields: send.fields }, template: compiled });
-    } catch (e) {
-      return { kind: 'failed', response: errorText(e) };
-    }
-    if (!built.ok) return { kind: 'failed', response: `template-missing-field: ${built.missing.join(', ')}` };
-    try {
-      const result = await deps.transport.send({ from: deps.sender.address, to: send.email }, {
-        ...built.message,
-        messageId,
-        date: new Date(now),
-        attachments: deps.attachments,
-      });
-      return { kind: 'sent', response: result.response };
-    } catch (e) {
-      return classify(e, send.attempts + 1, clock.now(), deps.policy, deps.random);
-    }
   }
 
   async function worker(): Promise<void> {
@@ -203,7 +163,7 @@ export function startRun(deps: RunDeps): Run {
           continue;
         }
       }
-      const outcome = await attempt(claim, clock.now());
+      const outcome = await attemptDelivery(delivery, claim, clock.now());
       claim = await settle(claim, outcome);
     }
   }
@@ -222,9 +182,4 @@ export function startRun(deps: RunDeps): Run {
     pause: (actor, error = null) => halt({ state: 'paused', actor, error }),
     stop: (actor) => halt({ state: 'stopped', actor }),
   };
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof AppError) return `${e.code}: ${e.message}`;
-  return e instanceof Error ? e.message : String(e);
 }
