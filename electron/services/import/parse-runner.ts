@@ -44,7 +44,12 @@ function workerEntry(): { file: string | URL; execArgv: string[] } | null {
     return { file: new URL('./parse-worker.ts', url), execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', loader] };
   }
   const bundled = typeof __dirname === 'string' ? join(__dirname, 'import-parse-worker.cjs') : null;
-  return bundled && existsSync(bundled) ? { file: bundled, execArgv: process.execArgv } : null;
+  if (!bundled) return null;
+  // In a packaged app main.cjs lies inside app.asar, which a worker thread cannot load its script
+  // from; electron-builder unpacks the worker (asarUnpack) to the same path in app.asar.unpacked.
+  const unpacked = bundled.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  const file = [unpacked, bundled].find((f) => existsSync(f));
+  return file ? { file, execArgv: process.execArgv } : null;
 }
 
 export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void, threaded: boolean): ParseRunner {
