@@ -20,7 +20,7 @@ export { MEMBER_CAP } from './item';
 export { DEFAULT_MAX_ATTACHMENT_BYTES, MAIL_FILE_EXTENSIONS, isMailFileName } from './attachments';
 export { findAddresses } from './address-text';
 export { suggestDomain } from './typo-domains';
-export { findLookalikes } from './lookalikes';
+export { findLookalikes } from './lookalike-index';
 
 /** How many domains byDomain lists; counts.domains has the full number. */
 export const BY_DOMAIN_CAP = 50;

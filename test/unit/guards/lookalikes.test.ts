@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLookalikes, runChecks } from '../../../shared/guards';
 import { osaDistance } from '../../../shared/guards/edit-distance';
-import { skeleton } from '../../../shared/guards/lookalikes';
+import { skeleton } from '../../../shared/guards/lookalike-skeleton';
 import { cleanInput, recipients } from './build-input';
 
 const pair = (a: string, b: string) => findLookalikes([a, b]).groups;

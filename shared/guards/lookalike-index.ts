@@ -1,0 +1,141 @@
+// Groups the addresses of a list whose local parts look alike (lookalike-skeleton) on the same
+// domain. Not all pairs: a symmetric-delete index per domain over the skeletons finds
+// candidates in O(members x local-part length); small domains are compared pair by pair.
+import { osaDistance } from './edit-distance';
+import { EXAMPLE_CAP } from './item';
+import { closeEnough, MIN_DELETE2_LENGTH, MIN_DELETE_LENGTH, skeleton } from './lookalike-skeleton';
+import { UnionFind } from './union-find';
+
+/**
+ * Domains with at most this many addresses get two-deletion variants, so any two edits are
+ * found (every small list, and each company domain of a large one). Bigger groups (a free-mail
+ * domain in a 100k list) get one-deletion variants: one edit, a transposition, or an insertion
+ * plus a deletion; the cost stays linear and the warning stays readable.
+ */
+export const FULL_DEPTH_GROUP_MAX = 1000;
+/** Domains this small are compared pair by pair: cheaper than building their variants. */
+const PAIRWISE_GROUP_MAX = 64;
+/** Candidates compared per shared two-deletion variant; bounds the work on very common stems. */
+const BUCKET_COMPARE_MAX = 64;
+
+const BASE = 0x01000193;
+
+/**
+ * Calls emit(hash) for the skeleton and its deletion variants (depth 1 or 2) without building
+ * the strings: polynomial hashes from prefix and suffix sums. Hashes may collide, so every
+ * match is verified on the real skeletons.
+ */
+function forEachVariantHash(s: string, depth: 1 | 2, pow: Uint32Array, P: Uint32Array, emit: (h: number) => void): void {
+  const n = s.length;
+  // P[i] = hash of s[0, i); the buffer is shared between calls to spare 100k allocations.
+  for (let i = 0; i < n; i++) P[i + 1] = (Math.imul(P[i]!, BASE) + s.charCodeAt(i)) >>> 0;
+  const sub = (a: number, b: number) => (P[b]! - Math.imul(P[a]!, pow[b - a]!)) >>> 0; // hash of s[a, b)
+  const mix = (h: number, len: number) => (h ^ Math.imul(len + 1, 0x9e3779b1)) >>> 0;
+  emit(mix(P[n]!, n));
+  if (n < MIN_DELETE_LENGTH) return;
+  for (let k = 0; k < n; k++) {
+    emit(mix((Math.imul(P[k]!, pow[n - 1 - k]!) + sub(k + 1, n)) >>> 0, n - 1));
+    if (depth === 1 || n < MIN_DELETE2_LENGTH) continue;
+    for (let j = k + 1; j < n; j++) {
+      const h = Math.imul(Math.imul(P[k]!, pow[j - k - 1]!) + sub(k + 1, j), pow[n - 1 - j]!) + sub(j + 1, n);
+      emit(mix(h >>> 0, n - 2));
+    }
+  }
+}
+
+export interface LookalikeResult {
+  /** Groups of distinct addresses (lower-cased) that look alike, each sorted. */
+  groups: string[][];
+  /** A few pairs as found, for the message. */
+  examples: [string, string][];
+}
+
+/** Finds look-alike groups among distinct addresses; exported for tests and the benchmark. */
+export function findLookalikes(emails: readonly string[]): LookalikeResult {
+  const unique = [...new Set(emails)];
+  const uf = new UnionFind(unique.length);
+  const examples: [string, string][] = [];
+  const byDomain = new Map<string, number[]>();
+  const skel: string[] = new Array(unique.length);
+  let longest = 0;
+  unique.forEach((e, i) => {
+    const at = e.lastIndexOf('@');
+    skel[i] = skeleton(e.slice(0, at));
+    longest = Math.max(longest, skel[i]!.length);
+    const d = e.slice(at + 1);
+    const g = byDomain.get(d);
+    if (g) g.push(i);
+    else byDomain.set(d, [i]);
+  });
+  const pow = new Uint32Array(longest + 1);
+  const prefix = new Uint32Array(longest + 1);
+  pow[0] = 1;
+  for (let i = 1; i <= longest; i++) pow[i] = Math.imul(pow[i - 1]!, BASE) >>> 0;
+  let linked = false;
+  for (const group of byDomain.values()) {
+    if (group.length < 2) continue;
+    // variant hash -> addresses that produced it. Addresses sharing a one-deletion variant are
+    // all within two edits of each other, so one match per bucket is enough at depth 1; at
+    // depth 2 sharing only bounds the distance by four, so each candidate is checked.
+    if (group.length <= PAIRWISE_GROUP_MAX) {
+      for (let a = 0; a < group.length; a++) {
+        for (let b = a + 1; b < group.length; b++) {
+          const [x, y] = [group[a]!, group[b]!];
+          if (uf.find(x) === uf.find(y) || !closeEnough(skel[x]!, skel[y]!)) continue;
+          uf.union(x, y);
+          linked = true;
+          if (examples.length < EXAMPLE_CAP) examples.push([unique[x]!, unique[y]!]);
+        }
+      }
+      continue;
+    }
+    const depth = group.length <= FULL_DEPTH_GROUP_MAX ? 2 : 1;
+    // A bucket is one address (value >= 0) or, once shared, ~k: k indexes overflow. Most
+    // variants are never shared, so this spares an array per variant.
+    const index = new Map<number, number>();
+    const overflow: number[][] = [];
+    for (const u of group) {
+      const s = skel[u]!;
+      forEachVariantHash(s, depth, pow, prefix, (h) => {
+        const slot = index.get(h);
+        if (slot === undefined) {
+          index.set(h, u);
+          return;
+        }
+        const bucket = slot >= 0 ? [slot] : overflow[~slot]!;
+        let joined = false;
+        for (let b = 0; b < bucket.length && b < BUCKET_COMPARE_MAX; b++) {
+          const rep = bucket[b]!;
+          if (rep === u) return;
+          if (uf.find(rep) === uf.find(u)) {
+            joined = true;
+            continue;
+          }
+          if (osaDistance(skel[rep]!, s, 2) > 2) continue;
+          uf.union(rep, u);
+          joined = true;
+          linked = true;
+          if (examples.length < EXAMPLE_CAP) examples.push([unique[rep]!, unique[u]!]);
+          if (depth === 1) break;
+        }
+        if (depth === 2 || !joined) {
+          bucket.push(u);
+          if (slot >= 0) {
+            overflow.push(bucket);
+            index.set(h, ~(overflow.length - 1));
+          }
+        }
+      });
+    }
+  }
+  if (!linked) return { groups: [], examples };
+  const clusters = new Map<number, string[]>();
+  for (let i = 0; i < unique.length; i++) {
+    const r = uf.find(i);
+    const c = clusters.get(r);
+    if (c) c.push(unique[i]!);
+    else clusters.set(r, [unique[i]!]);
+  }
+  const groups = [...clusters.values()].filter((c) => c.length > 1).map((c) => c.sort());
+  return { groups, examples };
+}
