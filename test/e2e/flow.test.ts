@@ -25,6 +25,8 @@ let session: E2eSession;
 let page: Page;
 
 const shoot = (name: string) => session.shoot(name);
+// The field picker restores the caret on the next frame; typing before it lands in the wrong place.
+const nextFrame = () => page.evaluate(() => new Promise((r) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => r(null))));
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
@@ -97,10 +99,10 @@ describe('real-mode flow in Chromium', () => {
     await page.fill('textarea[name="body"]', '');
     await page.click('textarea[name="body"]');
     await page.click('[data-field="氏名"]');
+    await nextFrame();
     await page.type('textarea[name="body"]', ' 様\n\nお部屋: ');
     await page.click('[data-field="部屋番号"]');
-    // The picker restores the caret on the next frame; type after it.
-    await page.evaluate(() => new Promise((r) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => r(null))));
+    await nextFrame();
     await page.press('textarea[name="body"]', 'Control+End');
     await page.type('textarea[name="body"]', '\n総会は 6 月 1 日です。');
     expect(await page.inputValue('input[name="subject"]')).toBe('総会のお知らせ（{{氏名}} 様）');
@@ -240,6 +242,9 @@ describe('real-mode flow in Chromium', () => {
     await nav(page, 'lists');
     await page.fill('input[name="new-list"]', '壊れた名簿');
     await page.click('[data-action="create-list"]');
+    // The import panel is remounted for the new list once it is selected: a file given before
+    // that goes to the previous list's panel and is lost.
+    await page.waitForSelector('select[name="list"] option:checked:has-text("壊れた名簿")', { state: 'attached' });
     const bad = membersCsvText([
       { no: '1', name: '正しい 人', email: 'ok@example.com', room: '1' },
       { no: '2', name: 'アットなし', email: 'no-at-example.com', room: '2' },
