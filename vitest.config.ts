@@ -1,8 +1,9 @@
 // Test runner config: node environment everywhere (the renderer is tested in real Chromium
 // through the browser host), forks pool because better-sqlite3 is a native addon.
-// Two projects: unit + integration files run in parallel; the end-to-end browser files run
-// afterwards, one at a time, so a 2-core machine never has Chromium competing with the 200 MB
-// import test or with another Chromium (that competition made page waits time out).
+// Two projects in separate groups (sequence.groupOrder), so they never run at the same time:
+// unit + integration files in parallel, and the end-to-end browser files one at a time. On a
+// 2-core machine Chromium competing with the 200 MB import test or with another Chromium made
+// page waits time out.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
