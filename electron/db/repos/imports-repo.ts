@@ -18,19 +18,7 @@ export interface ImportRecord<Report = unknown> {
   readonly report?: Report;
 }
 
-export interface NewImport {
-  readonly listId: number;
-  readonly fileName: string;
-  readonly sha256: string;
-  readonly encoding: string;
-  readonly delimiter: string;
-  readonly totalRows: number;
-  readonly acceptedRows: number;
-  readonly rejectedRows: number;
-  readonly importedBy: number | null;
-  readonly createdAt: number;
-  readonly report: unknown;
-}
+export type NewImport = Omit<ImportRecord, 'id' | 'report'> & { readonly report: unknown };
 
 interface ImportRow {
   id: number;

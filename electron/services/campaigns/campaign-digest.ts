@@ -2,6 +2,7 @@
 // sent: templates, attachments (name, sha256, bytes), sender profile, check findings, and the
 // recipient rows. Per-part hashes are kept too, so a voided approval can say what changed.
 import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256';
 import { canonicalEncode, type Canonical } from '../../../shared/digest/canonical';
 import type { Fields } from '../../db/json';
 
@@ -39,7 +40,7 @@ export interface DigestResult {
   readonly rowCount: number;
 }
 
-const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha = sha256Hex;
 
 /**
  * Streams the rows (a million rows never sit in one string). Each encoded piece is

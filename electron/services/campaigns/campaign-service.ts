@@ -1,6 +1,6 @@
 // Campaigns: compose (list, templates, profile, cancel window), attachments, follow-ups, and the
 // approval flow (see approval-flow.ts). Every edit voids a pending or given approval.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256';
 import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/schemas';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
@@ -124,7 +124,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     addAttachment(campaignId: number, file: { fileName: string; content: Uint8Array }, actorId: number | null = null): Attachment {
       const fileName = file.fileName.trim();
       if (!fileName || /[\r\n\u0000/\\]/.test(fileName)) throw new AppError('validation', 'Invalid attachment file name', { field: 'fileName' });
-      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const sha256 = sha256Hex(file.content);
       const id = edit(campaignId, 'attachment-added', actorId, () =>
         attachmentsRepo.insertAttachment(db, { campaignId, fileName, sha256, content: file.content }, clock.now()),
         { fileName, sha256, bytes: file.content.byteLength },

@@ -1,7 +1,7 @@
 // Reads, from the CURRENT database, everything the approval digest covers: the digest header
 // (templates, attachments re-hashed from their stored bytes, profile, check findings) and the
 // recipient source rows (the list's members, or for a follow-up the earlier campaign's recipients).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256';
 import type { Db } from '../../db/connection';
 import { parseFields } from '../../db/json';
 import type { Campaign } from '../../db/repos/campaigns-repo';
@@ -20,7 +20,7 @@ function attachmentPart(db: Db, campaignId: number): DigestHeader['attachments']
     .all(campaignId) as { file_name: string; content: Buffer }[];
   return rows.map((r) => ({
     name: r.file_name,
-    sha256: createHash('sha256').update(r.content).digest('hex'),
+    sha256: sha256Hex(r.content),
     bytes: r.content.byteLength,
   }));
 }

@@ -6,6 +6,7 @@
 //   policy.max_attachment_bytes        per-attachment size limit in bytes (default 10 MiB)
 import type { CheckPolicy } from '../../../shared/guards';
 import type { Db } from '../../db/connection';
+import { readSetting } from '../../db/repos/settings-repo';
 
 export const SETTING_KEYS = {
   organisationAddress: 'policy.organisation_address',
@@ -28,10 +29,7 @@ function parseDomains(value: string): string[] {
 }
 
 export function readPolicy(db: Db): CheckPolicy {
-  const rows = db
-    .prepare(`SELECT key, value FROM settings WHERE key IN (${Object.values(SETTING_KEYS).map(() => '?').join(', ')})`)
-    .all(...Object.values(SETTING_KEYS)) as { key: string; value: string }[];
-  const get = (k: string) => rows.find((r) => r.key === k)?.value;
+  const get = (k: string) => readSetting(db, k) ?? undefined;
   const policy: { -readonly [K in keyof CheckPolicy]: CheckPolicy[K] } = {};
   const address = get(SETTING_KEYS.organisationAddress)?.trim();
   if (address) policy.organisationAddress = address;

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { assertPracticeTarget, type SmtpTarget } from '../../../shared/practice';
 import { openDatabase, type Db } from '../../db/connection';
+import { readSetting, writeSetting } from '../../db/repos/settings-repo';
 import type { Clock } from '../clock';
 import { startPracticeOutbox, type PracticeOutbox } from './outbox-server';
 import { realSeedServices } from './practice-services';
@@ -67,20 +68,17 @@ const PORT_KEY = 'practice.outboxPort';
 
 async function startOutbox(db: Db, outboxDir: string, clock: Clock, port?: number): Promise<PracticeOutbox> {
   if (port !== undefined) return startPracticeOutbox({ dir: outboxDir, port, clock });
-  const last = db.prepare('SELECT value FROM settings WHERE key = ?').get(PORT_KEY) as { value: string } | undefined;
+  const last = readSetting(db, PORT_KEY);
   // A stable port keeps the practice profile (part of an approval's digest) unchanged between runs.
   if (last) {
     try {
-      return await startPracticeOutbox({ dir: outboxDir, port: Number(last.value), clock });
+      return await startPracticeOutbox({ dir: outboxDir, port: Number(last), clock });
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'conflict')) throw e;
     }
   }
   const outbox = await startPracticeOutbox({ dir: outboxDir, port: 0, clock });
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    PORT_KEY,
-    String(outbox.port),
-  );
+  writeSetting(db, PORT_KEY, String(outbox.port));
   return outbox;
 }
 

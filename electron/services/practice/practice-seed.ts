@@ -114,7 +114,7 @@ export async function seedPractice(args: {
   const { db, clock, sampleDir, outbox, services } = args;
   const profileId = ensureProfile(db, clock, outbox);
   seedSettings(db, clock);
-  const seeded = db.prepare('SELECT value FROM settings WHERE key = ?').get(SEEDED_KEY) !== undefined;
+  const seeded = readSetting(db, SEEDED_KEY) !== null;
 
   const users: { id: number; name: string; pin: string }[] = [];
   for (const u of PRACTICE_USERS) {
@@ -147,7 +147,7 @@ export async function seedPractice(args: {
 
   if (!seeded) {
     db.transaction(() => {
-      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(SEEDED_KEY, String(clock.now()));
+      writeSetting(db, SEEDED_KEY, String(clock.now()));
       appendAudit(db, { at: clock.now(), action: 'practice.seeded', listId, campaignId, details: { profileId } });
     })();
   }

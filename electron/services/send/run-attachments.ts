@@ -1,6 +1,6 @@
 // The attachments of one run: loaded once, and re-hashed against the approved set before the
 // first message, so that no member ever receives a file the approver did not sign off (promise 3).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256';
 import { AppError } from '../../../shared/errors';
 import type { MailAttachment } from '../../smtp/mail-transport';
 import type { ApprovedAttachment, SendApprovals } from './send-types';
@@ -25,7 +25,7 @@ export function loadApprovedAttachments(
   return files.map((f, i) => {
     const a = approved[i]!;
     // The stored hash column is not trusted: the digest was computed from bytes, so are these.
-    const sha256 = createHash('sha256').update(f.content).digest('hex');
+    const sha256 = sha256Hex(f.content);
     if (f.fileName !== a.name) throw mismatch(i, 'name');
     if (f.content.byteLength !== a.bytes || sha256 !== a.sha256) throw mismatch(i, 'content');
     // A private copy: nothing the caller does to its buffer later can change what is sent.
