@@ -43,14 +43,17 @@ export function listAttachments(db: Db, campaignId: number): Attachment[] {
   ).map(rowToAttachment);
 }
 
+/** A campaign's files with their stored bytes, in order (digest, checks and sender read these). */
+export function listAttachmentFiles(db: Db, campaignId: number): (Attachment & { readonly content: Buffer })[] {
+  const rows = db
+    .prepare(`SELECT ${META}, content FROM attachments WHERE campaign_id = ? ORDER BY id`)
+    .all(campaignId) as (AttachmentRow & { content: Buffer })[];
+  return rows.map((r) => ({ ...rowToAttachment(r), content: r.content }));
+}
+
 export function getAttachment(db: Db, id: number): Attachment | undefined {
   const r = db.prepare(`SELECT ${META} FROM attachments WHERE id = ?`).get(id) as AttachmentRow | undefined;
   return r && rowToAttachment(r);
-}
-
-export function getAttachmentContent(db: Db, id: number): Buffer | undefined {
-  const r = db.prepare('SELECT content FROM attachments WHERE id = ?').get(id) as { content: Buffer } | undefined;
-  return r?.content;
 }
 
 export function deleteAttachment(db: Db, id: number): void {

@@ -144,11 +144,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     listAttachments: (campaignId: number): Attachment[] => attachmentsRepo.listAttachments(db, campaignId),
     /** The stored bytes of every attachment, in order: for the sender. */
     attachmentsForSend: (campaignId: number): { fileName: string; sha256: string; content: Buffer }[] =>
-      attachmentsRepo.listAttachments(db, campaignId).map((a) => ({
-        fileName: a.fileName,
-        sha256: a.sha256,
-        content: attachmentsRepo.getAttachmentContent(db, a.id)!,
-      })),
+      attachmentsRepo.listAttachmentFiles(db, campaignId).map((a) => ({ fileName: a.fileName, sha256: a.sha256, content: a.content })),
 
     createFollowUp(
       campaignId: number,

@@ -2,6 +2,7 @@
 // (templates, attachments re-hashed from their stored bytes, profile, check findings) and the
 // recipient source rows (the list's members, or for a follow-up the earlier campaign's recipients).
 import { sha256Hex } from '../sha256';
+import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import type { Db } from '../../db/connection';
 import { parseFields } from '../../db/json';
 import type { Campaign } from '../../db/repos/campaigns-repo';
@@ -15,13 +16,10 @@ export type ChecksFn = (campaignId: number) => { items: readonly { code: string;
 
 /** Attachments as the digest sees them: the hash is recomputed from the bytes that will be sent. */
 function attachmentPart(db: Db, campaignId: number): DigestHeader['attachments'] {
-  const rows = db
-    .prepare('SELECT file_name, content FROM attachments WHERE campaign_id = ? ORDER BY id')
-    .all(campaignId) as { file_name: string; content: Buffer }[];
-  return rows.map((r) => ({
-    name: r.file_name,
-    sha256: sha256Hex(r.content),
-    bytes: r.content.byteLength,
+  return listAttachmentFiles(db, campaignId).map((f) => ({
+    name: f.fileName,
+    sha256: sha256Hex(f.content),
+    bytes: f.content.byteLength,
   }));
 }
 

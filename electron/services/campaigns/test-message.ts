@@ -3,7 +3,7 @@
 // It never touches the sends table.
 import { AppError } from '../../../shared/errors';
 import { buildMessage, type OutgoingMessage } from '../../../shared/message';
-import { getAttachmentContent, listAttachments } from '../../db/repos/attachments-repo';
+import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import { getMember } from '../../db/repos/members-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { getSnapshotRowAt } from '../../db/repos/snapshots-repo';
@@ -42,7 +42,7 @@ export function buildTestMessage(ctx: CampaignContext, campaignId: number, targe
   });
   if (!built.ok) throw new AppError('template-missing-field', 'This member lacks fields the template needs', { missing: built.missing });
   // The test is the exact preview, so it carries the same stored bytes the run would send.
-  const attachments = listAttachments(ctx.db, campaignId).map((a) => ({ fileName: a.fileName, content: getAttachmentContent(ctx.db, a.id)! }));
+  const attachments = listAttachmentFiles(ctx.db, campaignId).map((a) => ({ fileName: a.fileName, content: a.content }));
   // The member's own name must not appear next to someone else's address: To is the operator only.
   return {
     ...built.message,

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import { parseFields } from '../../db/json';
 import { getCampaign } from '../../db/repos/campaigns-repo';
+import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { iterateMembers } from '../../db/repos/members-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
@@ -69,14 +70,11 @@ function previousSendCount(db: Db, campaignId: number, listId: number): number |
 }
 
 export function readAttachments(db: Db, campaignId: number, pdfText: (sha256: string) => string | null | undefined): CheckAttachment[] {
-  const rows = db
-    .prepare('SELECT file_name, sha256, bytes, content FROM attachments WHERE campaign_id = ? ORDER BY id')
-    .all(campaignId) as { file_name: string; sha256: string; bytes: number; content: Buffer }[];
-  return rows.map((r) => ({
-    fileName: r.file_name,
-    bytes: r.bytes,
-    sha256: r.sha256,
-    ...inspectAttachment(r.file_name, new Uint8Array(r.content.buffer, r.content.byteOffset, r.content.byteLength), pdfText(r.sha256)),
+  return listAttachmentFiles(db, campaignId).map((f) => ({
+    fileName: f.fileName,
+    bytes: f.bytes,
+    sha256: f.sha256,
+    ...inspectAttachment(f.fileName, new Uint8Array(f.content.buffer, f.content.byteOffset, f.content.byteLength), pdfText(f.sha256)),
   }));
 }
 
