@@ -28,6 +28,6 @@ export function findMissing(
     }
   }
   // Report in the order the template uses the fields, not the order members happened to fail.
-  const order = compiled.fields;
-  return [...byField.values()].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  const order = new Map(compiled.fields.map((f, i) => [f, i]));
+  return [...byField.values()].sort((a, b) => order.get(a.field)! - order.get(b.field)!);
 }

@@ -1,11 +1,17 @@
 // Parser for the placeholder syntax: {{field}}, {{field|default}}, {{#if field}}…{{else}}…{{/if}}.
 // Names are trimmed and may be Japanese or contain inner spaces (CSV headers do). A block tag
 // alone on its line takes the whole line with it, so conditional paragraphs leave no blank lines.
+// One pass, no recursion: a template is user input (up to 200,000 characters per part), and a
+// parser that rescanned a line per tag or recursed per {{#if}} froze or crashed the main process.
 import type { TemplateNode } from './types';
 
 export type ParseResult =
   | { ok: true; nodes: TemplateNode[] }
   | { ok: false; message: string; offset: number };
+
+/** Deepest {{#if}} nesting accepted. Real notices use two or three levels; the cap keeps every
+ * walk of the tree (compile, check, the renderer's highlighting) small and predictable. */
+export const MAX_IF_DEPTH = 32;
 
 class SyntaxIssue extends Error {
   constructor(
@@ -23,7 +29,6 @@ interface Frame {
   otherwise: TemplateNode[] | null;
 }
 
-const SPACE = /^[ \t\u3000]*$/;
 const BAD_NAME_CHAR = /[{}\u0000-\u001f\u007f]/;
 
 function checkName(name: string, offset: number, what: string): string {
@@ -34,13 +39,25 @@ function checkName(name: string, offset: number, what: string): string {
   return name;
 }
 
-/** [start of the text kept before the tag, position after the tag's line] when the tag stands alone. */
-function standaloneSpan(s: string, open: number, end: number): [number, number] | null {
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+
+/**
+ * [start of the text kept before the tag, position after the tag's line] when the block tag
+ * at [open, end) stands alone on its line, else null. `from` is where the text before the tag
+ * begins (just after the previous tag or its line): only [from, open) and the spaces after the
+ * tag are looked at, so the whole parse stays linear however many tags share a line.
+ */
+function standaloneSpan(s: string, from: number, open: number, end: number): [number, number] | null {
   let lineStart = open;
-  while (lineStart > 0 && s[lineStart - 1] !== '\n' && s[lineStart - 1] !== '\r') lineStart--;
+  while (lineStart > from && !isBreak(s.charCodeAt(lineStart - 1))) lineStart--;
+  // Reaching `from` without a line break: the line started there only if `from` is itself the
+  // start of a line; otherwise the previous tag sits earlier on this same line.
+  if (lineStart === from && from > 0 && !isBreak(s.charCodeAt(from - 1))) return null;
+  for (let i = lineStart; i < open; i++) if (!isSpace(s.charCodeAt(i))) return null;
   let lineEnd = end;
-  while (lineEnd < s.length && s[lineEnd] !== '\n' && s[lineEnd] !== '\r') lineEnd++;
-  if (!SPACE.test(s.slice(lineStart, open)) || !SPACE.test(s.slice(end, lineEnd))) return null;
+  while (lineEnd < s.length && isSpace(s.charCodeAt(lineEnd))) lineEnd++;
+  if (lineEnd < s.length && !isBreak(s.charCodeAt(lineEnd))) return null;
   const newline = s.startsWith('\r\n', lineEnd) ? 2 : lineEnd < s.length ? 1 : 0;
   return [lineStart, lineEnd + newline];
 }
@@ -85,7 +102,7 @@ function parseOrThrow(s: string): TemplateNode[] {
       target().push({ t: 'field', name, fallback, offset: open });
       continue;
     }
-    const span = standaloneSpan(s, open, end);
+    const span = standaloneSpan(s, pos, open, end);
     pushText(s.slice(pos, span ? span[0] : open));
     pos = span ? span[1] : end;
 
@@ -94,15 +111,17 @@ function parseOrThrow(s: string): TemplateNode[] {
       if (!m) throw new SyntaxIssue(`Unknown block "{{${tag}}}"; only {{#if field}} is supported.`, open);
       const name = checkName((m[1] ?? '').trim(), open, 'This {{#if}}');
       if (name.includes('|')) throw new SyntaxIssue('A condition takes a field name only, without a default.', open);
-      const frame: Frame = { name, offset: open, then: [], otherwise: null };
-      stack.push(frame);
+      if (stack.length >= MAX_IF_DEPTH) {
+        throw new SyntaxIssue(`{{#if}} blocks are nested more than ${MAX_IF_DEPTH} deep; close some with {{/if}} first.`, open);
+      }
+      stack.push({ name, offset: open, then: [], otherwise: null });
     } else if (tag === 'else') {
       const top = stack[stack.length - 1];
       if (!top) throw new SyntaxIssue('{{else}} appears outside any {{#if}}.', open);
       if (top.otherwise) throw new SyntaxIssue('This {{#if}} already has an {{else}}.', open);
       top.otherwise = [];
     } else {
-      if (!/^\/if$/.test(tag.replace(/\s+/g, ''))) {
+      if (tag !== '/if' && !/^\/if$/.test(tag.replace(/\s+/g, ''))) {
         throw new SyntaxIssue(`Unknown closing tag "{{${tag}}}"; only {{/if}} is supported.`, open);
       }
       const top = stack.pop();

@@ -1,13 +1,18 @@
-// Compiles a parsed template into closures and renders ONE row at a time (promise 2: a message is
-// built from its own row alone). Data is inserted literally: it is never parsed as a template.
+// Compiles a parsed template into a flat list of steps and renders ONE row at a time (promise 2:
+// a message is built from its own row alone). Data is inserted literally: it is never parsed as
+// a template. Nothing here recurses, so no template can overflow the stack (program.ts).
 import { AppError } from '../errors';
 import { lineColumn, normaliseBody, oneLine, presentValue } from './text';
 import { parseTemplate } from './parse';
+import { flatten, type Step } from './program';
 import type { CompiledTemplate, MessageTemplate, RenderResult, TemplateNode, TemplatePart } from './types';
 
 type Row = Readonly<Record<string, string>>;
-/** Appends the rendered text to out; records missing field names in missing (no duplicates). */
-type Emit = (row: Row, out: string[], missing: string[]) => void;
+/** Missing field names in order of use; the set (made at the first one) keeps them unique. */
+interface Missing {
+  readonly names: string[];
+  seen?: Set<string>;
+}
 
 function valueOf(row: Row, name: string): string | undefined {
   // Own properties only: a column called "constructor" or "__proto__" must not reach the prototype.
@@ -15,49 +20,39 @@ function valueOf(row: Row, name: string): string | undefined {
   return presentValue(row[name]);
 }
 
-function compileNodes(nodes: readonly TemplateNode[]): Emit {
-  const parts = nodes.map(compileNode);
-  if (parts.length === 1) return parts[0]!;
-  return (row, out, missing) => {
-    for (const p of parts) p(row, out, missing);
-  };
-}
-
-function compileNode(node: TemplateNode): Emit {
-  switch (node.t) {
-    case 'text': {
-      const text = node.text;
-      return (_row, out) => {
-        out.push(text);
-      };
-    }
-    case 'field': {
-      const { name, fallback } = node;
-      return (row, out, missing) => {
-        const v = valueOf(row, name);
+/** Appends the rendered text to out; records missing field names once each, in order of use. */
+function run(steps: readonly Step[], row: Row, out: string[], missing: Missing): void {
+  let pc = 0;
+  while (pc < steps.length) {
+    const s = steps[pc]!;
+    switch (s.op) {
+      case 'text':
+        out.push(s.text);
+        pc++;
+        break;
+      case 'field': {
+        const v = valueOf(row, s.name);
         if (v !== undefined) out.push(v);
-        else if (fallback !== undefined) out.push(fallback);
-        else if (!missing.includes(name)) missing.push(name);
-      };
-    }
-    case 'if': {
-      const name = node.name;
-      const then = compileNodes(node.then);
-      const otherwise = compileNodes(node.otherwise);
-      return (row, out, missing) => (valueOf(row, name) !== undefined ? then : otherwise)(row, out, missing);
+        else if (s.fallback !== undefined) out.push(s.fallback);
+        else if (!(missing.seen ??= new Set()).has(s.name)) {
+          missing.seen.add(s.name);
+          missing.names.push(s.name);
+        }
+        pc++;
+        break;
+      }
+      case 'if':
+        pc = valueOf(row, s.name) !== undefined ? pc + 1 : s.elseAt;
+        break;
+      case 'jump':
+        pc = s.to;
+        break;
     }
   }
 }
 
-function collectFields(nodes: readonly TemplateNode[], into: string[]): void {
-  for (const n of nodes) {
-    if (n.t === 'text') continue;
-    if (!into.includes(n.name)) into.push(n.name);
-    if (n.t === 'if') {
-      collectFields(n.then, into);
-      collectFields(n.otherwise, into);
-    }
-  }
+function collectFields(steps: readonly Step[], into: Set<string>): void {
+  for (const s of steps) if (s.op === 'field' || s.op === 'if') into.add(s.name);
 }
 
 /** Parses one part or throws AppError('template-syntax') naming the part and the position. */
@@ -75,23 +70,21 @@ export function parsePartOrThrow(source: string, part: TemplatePart): TemplateNo
 
 export function compileTemplate(t: MessageTemplate): CompiledTemplate {
   const source = Object.freeze({ subject: t.subject, body: t.body });
-  const subjectNodes = parsePartOrThrow(source.subject, 'subject');
-  const bodyNodes = parsePartOrThrow(source.body, 'body');
-  const subject = compileNodes(subjectNodes);
-  const body = compileNodes(bodyNodes);
-  const fields: string[] = [];
-  collectFields(subjectNodes, fields);
-  collectFields(bodyNodes, fields);
+  const subject = flatten(parsePartOrThrow(source.subject, 'subject'));
+  const body = flatten(parsePartOrThrow(source.body, 'body'));
+  const fields = new Set<string>();
+  collectFields(subject, fields);
+  collectFields(body, fields);
   return {
-    fields: Object.freeze(fields),
+    fields: Object.freeze([...fields]),
     source,
     render(row: Row): RenderResult {
-      const missing: string[] = [];
+      const missing: Missing = { names: [] };
       const s: string[] = [];
       const b: string[] = [];
-      subject(row, s, missing);
-      body(row, b, missing);
-      if (missing.length > 0) return { ok: false, missing };
+      run(subject, row, s, missing);
+      run(body, row, b, missing);
+      if (missing.names.length > 0) return { ok: false, missing: missing.names };
       // The subject becomes a header: data (or the template) must not be able to break the line.
       return { ok: true, subject: oneLine(s.join('')), body: normaliseBody(b.join('')) };
     },

@@ -58,3 +58,24 @@ export function lineColumn(source: string, offset: number): { line: number; colu
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/** lineColumn for many offsets of one source: line starts are found once, then each lookup is a
+ * binary search (a template with thousands of issues would otherwise rescan it per issue). */
+export function lineIndex(source: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    // The last line start at or before the offset (a break at offset - 1 starts the offset's line).
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}

@@ -13,6 +13,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['approval', () => import('./approval-bench')],
   ['send', () => import('./send-bench')],
   ['host', () => import('./host-bench')],
+  ['template', () => import('./template-bench')],
 ];
 
 const only = process.argv.slice(2);
