@@ -2,6 +2,7 @@
 // it; it never parses message text. Adding a code: add it here, then to renderer/src/i18n.
 export const ERROR_CODES = [
   'validation',
+  'too-large',
   'forbidden',
   'not-found',
   'conflict',

@@ -15,10 +15,11 @@ import { encodeWire, decodeWire } from '../../shared/contract/wire';
 import { AppError } from '../../shared/errors';
 import type { Dispatch } from '../app/dispatch';
 import type { EventBus } from '../app/event-bus';
+import { bodyLimit } from './body-limits';
+import { readBody } from './read-body';
 import { securityHeaders, serveStatic } from './static-files';
 
 export const LOOPBACK = '127.0.0.1';
-export const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 export interface HttpHostOptions {
   readonly dispatch: Dispatch;
@@ -45,22 +46,6 @@ function sameToken(given: string | null | undefined, token: string): boolean {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(encodeWire(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new AppError('import-too-large', 'The file is too large.'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
@@ -90,9 +75,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
         let args: unknown;
         try {
-          const text = await readBody(req);
+          const text = await readBody(req, channel, bodyLimit(channel));
           args = text ? decodeWire(text) : {};
         } catch (e) {
+          if (e instanceof AppError && e.code === 'too-large') {
+            // The rest of the body is being dropped; the connection is not reused after it.
+            res.setHeader('Connection', 'close');
+            return sendJson(res, 413, { ok: false, error: e.toInfo() });
+          }
           const error = e instanceof AppError ? e.toInfo() : { code: 'validation', message: 'The request body is not valid JSON.' };
           return sendJson(res, 200, { ok: false, error });
         }

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/errors';
 
 export const errorsEn: Record<ErrorCode, string> = {
   validation: 'Some of the values entered are not valid. Check the highlighted fields and try again.',
+  'too-large': 'This is more than Tayori accepts in one go (a file or text that is too big). Make it smaller, or split it, and try again.',
   forbidden: 'This action is not allowed here. Reload the page and start again from the menu.',
   'not-found': 'The item you asked for no longer exists. Go back to the list and pick it again.',
   conflict: 'Someone changed this at the same time. Reload and repeat your change.',

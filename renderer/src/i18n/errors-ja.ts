@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/errors';
 
 export const errorsJa: Record<ErrorCode, string> = {
   validation: '入力された値に誤りがあります。強調された欄を確認して、もう一度お試しください。',
+  'too-large': '一度に受け付けられる大きさを超えています（ファイルや文章が大きすぎます）。小さくするか、分けてからもう一度お試しください。',
   forbidden: 'この操作はここでは行えません。ページを再読み込みして、メニューからやり直してください。',
   'not-found': '指定された項目はもう存在しません。一覧に戻って選び直してください。',
   conflict: '同時に別の変更が行われました。再読み込みしてから、もう一度変更してください。',
