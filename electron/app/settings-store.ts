@@ -6,7 +6,7 @@ import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../../shared/guards';
 import type { Db } from '../db/connection';
 import { readSetting, writeSetting } from '../db/repos/settings-repo';
 import { readPolicy, SETTING_KEYS } from '../services/checks';
-import { APP_SETTING_KEYS, readDefaultCancelWindowS } from '../services/settings/app-settings';
+import { APP_SETTING_KEYS, readApprovalValidHours, readDefaultCancelWindowS } from '../services/settings/app-settings';
 import type { AuditService } from '../services/audit/audit-service';
 
 export type SettingsPatch = Partial<{
@@ -34,6 +34,7 @@ export function createSettingsStore(db: Db, audit: AuditService): SettingsStore 
       maxAttachmentBytes: policy.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
       defaultCancelWindowS: readDefaultCancelWindowS(db),
       language: language === 'ja' || language === 'en' ? language : null,
+      approvalValidHours: readApprovalValidHours(db),
     };
   }
 
@@ -52,6 +53,7 @@ export function createSettingsStore(db: Db, audit: AuditService): SettingsStore 
         if (patch.maxAttachmentBytes !== undefined) write(SETTING_KEYS.maxAttachmentBytes, patch.maxAttachmentBytes === null ? null : String(patch.maxAttachmentBytes));
         if (patch.defaultCancelWindowS !== undefined) write(APP_SETTING_KEYS.defaultCancelWindowS, String(patch.defaultCancelWindowS));
         if (patch.language !== undefined) write(APP_SETTING_KEYS.language, patch.language);
+        if (patch.approvalValidHours !== undefined) write(APP_SETTING_KEYS.approvalValidHours, String(patch.approvalValidHours));
         const after = get();
         // Only what actually changed goes on the record (the screen saves every field at once).
         const changed = (Object.keys(patch) as (keyof SettingsDto)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));

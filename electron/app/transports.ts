@@ -7,7 +7,9 @@ import { createSmtpPool } from '../smtp/smtp-pool';
 import { transportOptions, type TransportTimeouts } from '../smtp/transport-options';
 import { assertPracticeTarget, type SmtpTarget } from '../../shared/practice';
 
-export type TransportFactory = (profile: SmtpProfile) => MailTransport;
+import type { TransportFactory } from '../services/send/send-types';
+
+export type { TransportFactory };
 
 export interface TransportFactoryDeps {
   /** The stored password of a profile (never crosses IPC). */

@@ -1,8 +1,18 @@
 // Channels of the app itself: host info, first-run setup, settings, users and SMTP profiles.
 import { z } from 'zod';
 import { channel, result } from './define';
-import { actorId, attachmentLimitBytes, cancelWindowS, email, empty, id, pin, security } from './schemas';
-import type { AppInfoDto, ConnectionTestDto, ProfileDto, SettingsDto, SetupStatusDto, UserDto } from './dto';
+import { actorId, attachmentLimitBytes, cancelWindowS, email, empty, id, pin, security, signer, signers } from './schemas';
+import type {
+  AppInfoDto,
+  ConnectionTestDto,
+  CreatedUserDto,
+  ProfileDto,
+  RecoveryCodeDto,
+  SettingsDto,
+  SetupStatusDto,
+  TestAddressDto,
+  UserDto,
+} from './dto';
 
 const profileFields = {
   name: z.string().min(1).max(100),
@@ -41,16 +51,32 @@ export const appChannels = {
       /** The cancel window a new notice starts with (each notice can still change its own). */
       defaultCancelWindowS: cancelWindowS.optional(),
       language: z.enum(['ja', 'en']).nullable().optional(),
+      approvalValidHours: z.number().int().min(1).max(720).optional(),
     }),
     result<SettingsDto>(),
   ),
   'users:list': channel(empty, result<readonly UserDto[]>()),
-  'users:create': channel(
-    z.object({ actorId: actorId.nullable(), name: z.string().min(1).max(100), pin }),
-    result<UserDto>(),
+  /**
+   * Adds a user. Until two users exist (set-up) no one else confirms; after that two current
+   * users must confirm with their PINs (signers), so no one person can make up an approver.
+   */
+  'users:create': channel(z.object({ name: z.string().min(1).max(100), pin, signers: signers.optional() }), result<CreatedUserDto>()),
+  'users:rename': channel(z.object({ userId: id, name: z.string().min(1).max(100), signers }), result<UserDto>()),
+  /** A new PIN for a user, confirmed by two users (the user themself may be one of them). */
+  'users:set-pin': channel(z.object({ userId: id, pin, signers }), result<UserDto>()),
+  /** Refused when it would leave fewer than two users. */
+  'users:remove': channel(z.object({ userId: id, signers }), result<null>()),
+  /** Forgotten PIN: the organisation's recovery code plus another user's PIN; returns the next code. */
+  'users:recover': channel(
+    z.object({ userId: id, pin, recoveryCode: z.string().min(16).max(64), helper: signer }),
+    result<RecoveryCodeDto>(),
   ),
-  /** Confirms a user's PIN (e.g. when picking the operator); wrong PINs count towards the lock. */
-  'users:verify-pin': channel(z.object({ userId: id, pin }), result<UserDto>()),
+  'users:new-recovery-code': channel(z.object({ signers }), result<RecoveryCodeDto>()),
+  /** The only addresses a test send may go to. */
+  'test-addresses:list': channel(empty, result<readonly TestAddressDto[]>()),
+  /** After set-up, two users confirm with their PINs. */
+  'test-addresses:add': channel(z.object({ address: email, signers: signers.optional() }), result<readonly TestAddressDto[]>()),
+  'test-addresses:remove': channel(z.object({ actorId, address: email }), result<readonly TestAddressDto[]>()),
   'profiles:list': channel(empty, result<readonly ProfileDto[]>()),
   'profiles:create': channel(z.object({ actorId: actorId.nullable(), profile: profileInput }), result<ProfileDto>()),
   'profiles:update': channel(

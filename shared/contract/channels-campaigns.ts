@@ -80,8 +80,9 @@ export const campaignChannels = {
   ),
   'checks:run': channel(z.object({ campaignId: id }), result<CheckReportDto>()),
   /**
-   * Sends one recipient's exact message, subject marked [TEST], to the operator's own address
-   * (default: the profile's from address). Target: a list member while drafting, or a position.
+   * Sends one recipient's exact message, subject marked [TEST], to one of the organisation's
+   * registered test addresses (default: the profile's From, when registered); any other address
+   * is refused. Target: a list member while drafting, or a position.
    */
   'test:send': channel(
     z.object({
@@ -93,8 +94,8 @@ export const campaignChannels = {
     }),
     result<TestSendDto>(),
   ),
-  /** Freezes the recipients and returns what the approver will see. */
-  'approval:request': channel(z.object({ actorId, campaignId: id }), result<ApprovalSummaryDto>()),
+  /** The requester confirms with their PIN; freezes the recipients and returns what the approver will see. */
+  'approval:request': channel(z.object({ actorId, campaignId: id, pin }), result<ApprovalSummaryDto>()),
   'approval:summary': channel(z.object({ campaignId: id }), result<ApprovalSummaryDto>()),
   /** The second user signs off with their PIN; the requester cannot approve their own request. */
   'approval:approve': channel(z.object({ campaignId: id, approverId: id, pin }), result<ApprovalDto>()),

@@ -11,6 +11,10 @@ export const actorId = id;
 export const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' });
 export const fileName = z.string().min(1).max(255);
 export const pin = z.string().min(4).max(32);
+/** One person confirming with their PIN. */
+export const signer = z.object({ userId: id, pin });
+/** Two different people (the service checks they differ and that both PINs are right). */
+export const signers = z.array(signer).length(2);
 export const offset = z.number().int().min(0).default(0);
 export const limit = z.number().int().min(1).max(1000).default(100);
 export const empty = z.object({});

@@ -43,7 +43,7 @@ export async function run(report: Report): Promise<void> {
     const c = campaigns.createCampaign({ listId: list.id, name: 'bench', subjectTemplate: '{{name}}様', bodyTemplate: '{{name}}様\n{{room}}号室', profileId: profile.id });
 
     let t0 = performance.now();
-    campaigns.requestApproval(c.id, requester.id);
+    await campaigns.requestApproval(c.id, requester.id, '1357');
     const requestMs = performance.now() - t0;
     report('approval_request_100k_ms', requestMs, 'ms');
 

@@ -45,7 +45,7 @@ async function anotherCampaign(t: ReturnType<typeof tempDb>, fx: SendFixture, ro
   const ids = t.db.prepare('SELECT id FROM users ORDER BY id').all() as { id: number }[];
   const [requester, approver] = [ids[0]!.id, ids[1]!.id];
   const c = fx.campaigns.createCampaign({ listId: fx.listId, name: `bench ${round}`, subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId: fx.profileId, cancelWindowS: 10 }, requester);
-  fx.campaigns.requestApproval(c.id, requester);
+  await fx.campaigns.requestApproval(c.id, requester, '1357');
   await fx.campaigns.approve(c.id, approver, '2468');
   return c.id;
 }

@@ -80,7 +80,7 @@ export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions):
     cancelWindowS: o.cancelWindowS ?? 10,
   }, requester.id);
   for (const a of o.attachments ?? []) campaigns.addAttachment(c.id, a, requester.id);
-  campaigns.requestApproval(c.id, requester.id);
+  await campaigns.requestApproval(c.id, requester.id, '1357');
   await campaigns.approve(c.id, approver.id, '2468');
   return { audit, campaigns, campaignId: c.id, listId: list.id, profileId, members, subject: SUBJECT, body: BODY };
 }

@@ -2,13 +2,12 @@
 import { assertPracticeTarget } from '../../../shared/practice';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
+import { MIN_USERS } from '../../services/users/user-service';
 import { toProfileDto, toUserDto } from './mappers';
 
-/** Two users: every send needs a second person's PIN (promise 3). */
-export const MIN_USERS = 2;
-
-export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | 'settings' | 'users' | 'profiles'> {
+export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | 'settings' | 'users' | 'test-addresses' | 'profiles'> {
   const s = () => app.services();
+  const userDto = (u: Parameters<typeof toUserDto>[0]) => toUserDto(u, s().clock);
 
   /** In practice mode a profile may only point at the practice outbox: refused before any I/O. */
   function guardPractice(target: { host: string; port: number }): void {
@@ -25,6 +24,7 @@ export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | '
       const profileCount = profiles.listProfiles().length;
       return {
         organisationName,
+        usersSetUp: users.isSetUp(),
         userCount,
         profileCount,
         minUsers: MIN_USERS,
@@ -34,19 +34,39 @@ export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | '
     'settings:get': () => s().settings.get(),
     'settings:update': ({ actorId, ...patch }) => s().settings.update(patch, app.actorName(actorId)),
 
-    'users:list': () => s().users.listUsers().map((u) => toUserDto(u, s().clock)),
-    'users:create': async ({ name, pin }) => toUserDto(await s().users.createUser(name, pin), s().clock),
-    'users:verify-pin': async ({ userId, pin }) => toUserDto(await s().users.verifyPin(userId, pin), s().clock),
+    'users:list': () => s().users.listUsers().map((u) => userDto(u)),
+    'users:create': async ({ name, pin, signers }) => {
+      const u = await s().users.createUser(name, pin, signers);
+      return { ...userDto(u), recoveryCode: u.recoveryCode };
+    },
+    'users:rename': async ({ userId, name, signers }) => userDto(await s().users.renameUser(userId, name, signers)),
+    'users:set-pin': async ({ userId, pin, signers }) => userDto(await s().users.setPin(userId, pin, signers)),
+    'users:remove': async ({ userId, signers }) => {
+      await s().users.removeUser(userId, signers);
+      return null;
+    },
+    'users:recover': async ({ userId, pin, recoveryCode, helper }) => ({
+      recoveryCode: (await s().users.recover(userId, pin, recoveryCode, helper)).recoveryCode,
+    }),
+    'users:new-recovery-code': async ({ signers }) => ({ recoveryCode: await s().users.newRecoveryCode(signers) }),
+
+    'test-addresses:list': () => s().testSend.listAddresses(),
+    'test-addresses:add': ({ address, signers }) => s().testSend.addAddress(address, signers ?? []),
+    'test-addresses:remove': ({ actorId, address }) => s().testSend.removeAddress(address, app.actorName(actorId)),
 
     'profiles:list': () => s().profiles.listProfiles().map(toProfileDto),
     'profiles:create': async ({ actorId, profile }) => {
       guardPractice(profile);
       const practice = s().practice !== null;
-      return toProfileDto(await s().profiles.createProfile({ ...profile, practice }, app.actorName(actorId)));
+      const created = await s().profiles.createProfile({ ...profile, practice }, app.actorName(actorId));
+      s().testSend.registerSetUpAddress(created.fromAddress);
+      return toProfileDto(created);
     },
     'profiles:update': async ({ actorId, id, profile }) => {
       guardPractice(profile);
-      return toProfileDto(await s().profiles.updateProfile(id, profile, app.actorName(actorId)));
+      const updated = await s().profiles.updateProfile(id, profile, app.actorName(actorId));
+      s().testSend.registerSetUpAddress(updated.fromAddress);
+      return toProfileDto(updated);
     },
     'profiles:delete': async ({ actorId, id }) => {
       await s().profiles.deleteProfile(id, app.actorName(actorId));

@@ -4,12 +4,11 @@ import { AppError } from '../../../shared/errors';
 import { checkTemplate, usedFields } from '../../../shared/template';
 import { latestApproval } from '../../db/repos/approvals-repo';
 import { getList } from '../../db/repos/lists-repo';
-import { getProfileRow } from '../../db/repos/profiles-repo';
 import { countSnapshot } from '../../db/repos/snapshots-repo';
-import { newMessageId } from '../../smtp/mail-transport';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
+import type { Campaign } from '../../services/campaigns/campaign-service';
 import { toCampaignDto, toUserDto } from './mappers';
 import { renderCampaign, renderDraft, senderOf } from './render';
 
@@ -20,7 +19,10 @@ type Domains = 'campaigns' | 'attachments' | 'template' | 'preview' | 'checks' |
 export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
   const s = () => app.services();
   const userName = (id: number) => app.actorName(id) ?? `user#${id}`;
-  const campaignDto = (id: number) => toCampaignDto(s().db, s().campaigns.getCampaign(id), userName);
+  const dtoContext = () => ({ userName, approvalExpiresAt: s().campaigns.approvalExpiresAt });
+  /** A campaign as shown: its approval is verified first, so a void one never reads "approved". */
+  const shown = (c: Campaign) => toCampaignDto(s().db, s().campaigns.verifyShownApproval(c.id), dtoContext());
+  const campaignDto = (id: number) => shown(s().campaigns.getCampaign(id));
 
   async function summary(sv: Services, campaignId: number): Promise<ApprovalSummaryDto> {
     const c = sv.campaigns.getCampaign(campaignId);
@@ -51,16 +53,16 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
   }
 
   return {
-    'campaigns:list': () => s().campaigns.listCampaigns().map((c) => toCampaignDto(s().db, c, userName)).reverse(),
+    'campaigns:list': () => s().campaigns.listCampaigns().map(shown).reverse(),
     'campaigns:get': ({ id }) => campaignDto(id),
     'campaigns:create': ({ actorId, listId, name, profileId }) =>
-      toCampaignDto(s().db, s().campaigns.createCampaign({ listId, name, profileId: profileId ?? null }, actorId), userName),
+      shown(s().campaigns.createCampaign({ listId, name, profileId: profileId ?? null }, actorId)),
     'campaigns:update': ({ actorId, id, ...patch }) => {
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return toCampaignDto(s().db, s().campaigns.updateCampaign(id, clean, actorId), userName);
+      return shown(s().campaigns.updateCampaign(id, clean, actorId));
     },
     'campaigns:follow-up': ({ actorId, campaignId, name, statuses }) =>
-      toCampaignDto(s().db, s().campaigns.createFollowUp(campaignId, { statuses, name, actorId }), userName),
+      shown(s().campaigns.createFollowUp(campaignId, { statuses, name, actorId })),
 
     'attachments:add': async ({ actorId, campaignId, fileName, bytes }) => {
       const a = s().campaigns.addAttachment(campaignId, { fileName, content: bytes }, actorId);
@@ -94,43 +96,23 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       return s().checks.checkCampaign(campaignId);
     },
 
-    'test:send': async ({ actorId, campaignId, memberId, position, to }) => {
-      const sv = s();
-      const c = sv.campaigns.getCampaign(campaignId);
-      const profile = c.profileId === null ? undefined : getProfileRow(sv.db, c.profileId);
-      if (!profile) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
-      const target = memberId !== undefined ? { memberId } : countSnapshot(sv.db, campaignId) > 0 ? { position: position ?? 0 } : null;
-      const firstMember = sv.db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT 1').get(c.listId) as { id: number } | undefined;
-      const chosen = target ?? (firstMember ? { memberId: firstMember.id } : null);
-      if (!chosen) throw new AppError('not-found', 'The list has no members to test with', { listId: c.listId });
-      const address = to ?? profile.fromAddress;
-      const built = sv.campaigns.buildTestMessage(campaignId, chosen, address);
-      const transport = sv.transportFor(profile);
-      try {
-        const messageId = newMessageId(profile.fromAddress);
-        const r = await transport.send(
-          { from: profile.fromAddress, to: built.to.address },
-          { ...built, messageId, date: new Date(sv.clock.now()) },
-        );
-        sv.campaigns.recordTestSent(campaignId, { actorId, target: chosen, to: address, messageId: r.messageId, response: r.response });
-        app.notifyOutbox();
-        return { to: address, messageId: r.messageId, response: r.response };
-      } finally {
-        transport.close();
-      }
+    'test:send': async (req) => {
+      const r = await s().testSend.send(req);
+      app.notifyOutbox();
+      return r;
     },
 
-    'approval:request': async ({ actorId, campaignId }) => {
+    'approval:request': async ({ actorId, campaignId, pin }) => {
       const sv = s();
       await sv.checks.prepareAttachments(campaignId);
-      sv.campaigns.requestApproval(campaignId, actorId);
+      await sv.campaigns.requestApproval(campaignId, actorId, pin);
       return summary(sv, campaignId);
     },
     'approval:summary': ({ campaignId }) => summary(s(), campaignId),
     'approval:approve': async ({ campaignId, approverId, pin }) => {
       const sv = s();
       await sv.campaigns.approve(campaignId, approverId, pin);
-      const dto = toCampaignDto(sv.db, sv.campaigns.getCampaign(campaignId), userName).approval;
+      const dto = toCampaignDto(sv.db, sv.campaigns.getCampaign(campaignId), dtoContext()).approval;
       if (!dto || latestApproval(sv.db, campaignId) === undefined) throw new AppError('internal', 'The approval was not recorded.');
       return dto;
     },

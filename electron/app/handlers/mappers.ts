@@ -55,7 +55,13 @@ export function toMemberDto(m: Member): MemberDto {
   return { id: m.id, line: m.line, email: m.email, name: m.name, key: m.key, fields: m.fields, change: m.change };
 }
 
-export function toCampaignDto(db: Db, c: Campaign, userName: (id: number) => string): CampaignDto {
+/** How the campaign mapper names users and dates approvals. */
+export interface CampaignDtoContext {
+  readonly userName: (id: number) => string;
+  readonly approvalExpiresAt: (approvedAt: number) => number;
+}
+
+export function toCampaignDto(db: Db, c: Campaign, { userName, approvalExpiresAt }: CampaignDtoContext): CampaignDto {
   const snapshot = countSnapshot(db, c.id);
   const a = latestApproval(db, c.id);
   return {
@@ -83,8 +89,10 @@ export function toCampaignDto(db: Db, c: Campaign, userName: (id: number) => str
           requestedBy: a.requestedBy,
           approverId: a.approverId,
           approverName: userName(a.approverId),
+          requesterName: userName(a.requestedBy),
           digest: a.digest,
           approvedAt: a.approvedAt,
+          expiresAt: approvalExpiresAt(a.approvedAt),
           voidedAt: a.voidedAt,
           voidReason: a.voidReason,
         }

@@ -89,3 +89,8 @@ export function* iterateMembers(db: Db, listId: number): Generator<Member> {
   const stmt = db.prepare('SELECT * FROM members WHERE list_id = ? ORDER BY id');
   for (const r of stmt.iterate(listId) as IterableIterator<MemberRow>) yield rowToMember(r);
 }
+
+/** The list's first member (lowest id), or null for an empty list: the default test target. */
+export function firstMemberId(db: Db, listId: number): number | null {
+  return (db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT 1').get(listId) as { id: number } | undefined)?.id ?? null;
+}

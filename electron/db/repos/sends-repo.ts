@@ -206,3 +206,13 @@ export function recentStartsForProfile(db: Db, profileId: number, since: number)
     .all(profileId, since) as { at: number }[];
   return rows.map((r) => r.at);
 }
+
+/** How many of the campaign's members were ever handed to the SMTP server (0: it never started). */
+export function countAttempted(db: Db, campaignId: number): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM sends WHERE campaign_id = ? AND attempts > 0').get(campaignId) as { n: number }).n;
+}
+
+/** Whether the campaign has any send records (its recipients were scheduled at least once). */
+export function hasSends(db: Db, campaignId: number): boolean {
+  return db.prepare('SELECT 1 FROM sends WHERE campaign_id = ? LIMIT 1').get(campaignId) !== undefined;
+}

@@ -15,6 +15,8 @@ export interface UserRecord extends User {
   readonly pinHash: string;
   readonly pinSalt: string;
   readonly failedAttempts: number;
+  /** Set when two people removed the user: the row stays for the record, the PIN no longer works. */
+  readonly removedAt: number | null;
 }
 
 interface UserRow {
@@ -25,6 +27,7 @@ interface UserRow {
   failed_attempts: number;
   locked_until: number | null;
   created_at: number;
+  removed_at: number | null;
 }
 
 function rowToRecord(r: UserRow): UserRecord {
@@ -36,6 +39,7 @@ function rowToRecord(r: UserRow): UserRecord {
     pinHash: r.pin_hash,
     pinSalt: r.pin_salt,
     failedAttempts: r.failed_attempts,
+    removedAt: r.removed_at,
   };
 }
 
@@ -60,8 +64,26 @@ export function findUserByName(db: Db, name: string): UserRecord | undefined {
   return r && rowToRecord(r);
 }
 
+/** Current users (removed ones are left out). */
 export function listUserRecords(db: Db): UserRecord[] {
-  return (db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(rowToRecord);
+  return (db.prepare('SELECT * FROM users WHERE removed_at IS NULL ORDER BY id').all() as UserRow[]).map(rowToRecord);
+}
+
+export function countActiveUsers(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM users WHERE removed_at IS NULL').get() as { n: number }).n;
+}
+
+export function renameUser(db: Db, id: number, name: string): void {
+  db.prepare('UPDATE users SET name = ? WHERE id = ?').run(name, id);
+}
+
+/** A new PIN also clears the failure count and any lock. */
+export function setPin(db: Db, id: number, pinHash: string, pinSalt: string): void {
+  db.prepare('UPDATE users SET pin_hash = ?, pin_salt = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?').run(pinHash, pinSalt, id);
+}
+
+export function markRemoved(db: Db, id: number, now: number): void {
+  db.prepare('UPDATE users SET removed_at = ? WHERE id = ?').run(now, id);
 }
 
 /** Atomically counts one failure and returns the new count. */

@@ -6,9 +6,11 @@ import { getList } from '../../db/repos/lists-repo';
 import { latestApproval, insertApproval, voidApprovals } from '../../db/repos/approvals-repo';
 import { setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
 import { iterateSnapshot, countSnapshot } from '../../db/repos/snapshots-repo';
+import { hasSends } from '../../db/repos/sends-repo';
 import { changedParts, computeDigest, type DigestHeader, type DigestPart, type DigestResult } from './campaign-digest';
 import { actorName, assertEditable, mustGetCampaign, type CampaignContext } from './campaign-context';
 import { digestHeader, freezeSnapshot, sourceRows } from './campaign-sources';
+import { readApprovalValidMs } from '../settings/app-settings';
 
 export interface ApprovalRequest {
   readonly campaignId: number;
@@ -83,13 +85,15 @@ export function voidForEdit(ctx: CampaignContext, c: Campaign, what: string): vo
   if (c.status === 'pending_approval' || c.status === 'approved') voidWith(ctx, c, 'campaign-edited', { what });
 }
 
-export function requestApproval(ctx: CampaignContext, campaignId: number, requesterId: number): ApprovalRequest {
+/** The requester confirms with their own PIN: the record then names two authenticated people. */
+export async function requestApproval(ctx: CampaignContext, campaignId: number, requesterId: number, pin: string): Promise<ApprovalRequest> {
+  assertEditable(mustGetCampaign(ctx, campaignId));
+  await ctx.users.verifyPin(requesterId, pin);
   const c = mustGetCampaign(ctx, campaignId);
   assertEditable(c);
-  ctx.users.getUser(requesterId);
   if (c.profileId === null) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
   // Re-freezing replaces the snapshot, which would take the send records with it.
-  if (ctx.db.prepare('SELECT 1 FROM sends WHERE campaign_id = ? LIMIT 1').get(c.id) !== undefined) {
+  if (hasSends(ctx.db, c.id)) {
     throw new AppError('send-state', 'This campaign already has send records', { campaignId: c.id });
   }
   const problems = templateProblems(ctx, c);
@@ -108,7 +112,7 @@ export function requestApproval(ctx: CampaignContext, campaignId: number, reques
       actor: actorName(ctx, requesterId),
       campaignId: c.id,
       listId: c.listId,
-      details: { requesterId, digest, parts, recipientCount: rowCount, voidedPrevious: voided },
+      details: { requesterId, authenticated: 'pin', digest, parts, recipientCount: rowCount, voidedPrevious: voided },
     });
     return { campaignId: c.id, digest, recipientCount: rowCount };
   })();
@@ -144,7 +148,7 @@ export async function approve(ctx: CampaignContext, campaignId: number, approver
       actor: actorName(ctx, approverId),
       campaignId,
       listId: fresh.listId,
-      details: { approvalId: id, approverId, requesterId: fresh.requestedBy, digest: fresh.digest, parts: current.parts, recipientCount: countSnapshot(ctx.db, campaignId) },
+      details: { approvalId: id, approverId, requesterId: fresh.requestedBy, method: 'pin', digest: fresh.digest, parts: current.parts, recipientCount: countSnapshot(ctx.db, campaignId) },
     });
     return { approvalId: id, digest: fresh.digest!, approverId, requestedBy: fresh.requestedBy!, approvedAt: at };
   })();
@@ -169,21 +173,35 @@ function whatChanged(before: Record<DigestPart, string> | null, frozen: DigestRe
  * The campaign's approval if it still matches the current data; null if there is none or it was
  * voided. A mismatch voids it on the spot (recorded in approvals and the audit log).
  */
-export function currentApproval(ctx: CampaignContext, campaignId: number): VerifiedApproval | null {
+export function currentApproval(ctx: CampaignContext, campaignId: number, opts: ApprovalCheck = {}): VerifiedApproval | null {
   try {
-    return assertApproved(ctx, campaignId);
+    return assertApproved(ctx, campaignId, opts);
   } catch (e) {
-    if (e instanceof AppError && (e.code === 'approval-void' || e.code === 'approval-required')) return null;
+    if (e instanceof AppError && (e.code === 'approval-void' || e.code === 'approval-required' || e.code === 'approval-expired')) return null;
     throw e;
   }
 }
 
-export function assertApproved(ctx: CampaignContext, campaignId: number): VerifiedApproval {
+export interface ApprovalCheck {
+  /** Also refuse (and void) an approval older than the organisation's validity period: for starting a send. */
+  readonly unexpired?: boolean;
+}
+
+/** When an approval given at `approvedAt` stops being enough to start a send. */
+export const approvalExpiresAt = (ctx: CampaignContext, approvedAt: number): number => approvedAt + readApprovalValidMs(ctx.db);
+
+export function assertApproved(ctx: CampaignContext, campaignId: number, opts: ApprovalCheck = {}): VerifiedApproval {
   const c = mustGetCampaign(ctx, campaignId);
   const a = latestApproval(ctx.db, campaignId);
   if (!a) throw new AppError('approval-required', 'This campaign has not been approved', { campaignId });
   if (a.voidedAt !== null) {
-    throw new AppError('approval-void', 'The approval was voided by a later change', { reason: a.voidReason, voidedAt: a.voidedAt });
+    const code = a.voidReason === 'expired' ? 'approval-expired' : 'approval-void';
+    throw new AppError(code, 'The approval was voided by a later change', { reason: a.voidReason, voidedAt: a.voidedAt });
+  }
+  const expiresAt = approvalExpiresAt(ctx, a.approvedAt);
+  if (opts.unexpired && ctx.clock.now() >= expiresAt) {
+    voidWith(ctx, c, 'expired', { approvalId: a.id, approvedAt: a.approvedAt, expiresAt });
+    throw new AppError('approval-expired', 'The approval has expired; it must be approved again', { approvedAt: a.approvedAt, expiresAt });
   }
   const { header, frozen, current } = digests(ctx, c);
   if (frozen.digest !== a.digest || current.digest !== a.digest) {

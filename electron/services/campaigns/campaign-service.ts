@@ -10,6 +10,7 @@ import * as repo from '../../db/repos/campaigns-repo';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
+import { countAttempted } from '../../db/repos/sends-repo';
 import type { AuditService, SendStatus } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readDefaultCancelWindowS } from '../settings/app-settings';
@@ -181,10 +182,25 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       return mustGetCampaign(ctx, id);
     },
 
-    requestApproval: (campaignId: number, requesterId: number) => flow.requestApproval(ctx, campaignId, requesterId),
+    requestApproval: (campaignId: number, requesterId: number, pin: string) => flow.requestApproval(ctx, campaignId, requesterId, pin),
     approve: (campaignId: number, approverId: number, pin: string) => flow.approve(ctx, campaignId, approverId, pin),
-    currentApproval: (campaignId: number) => flow.currentApproval(ctx, campaignId),
-    assertApproved: (campaignId: number) => flow.assertApproved(ctx, campaignId),
+    currentApproval: (campaignId: number, opts?: flow.ApprovalCheck) => flow.currentApproval(ctx, campaignId, opts),
+    assertApproved: (campaignId: number, opts?: flow.ApprovalCheck) => flow.assertApproved(ctx, campaignId, opts),
+    approvalExpiresAt: (approvedAt: number) => flow.approvalExpiresAt(ctx, approvedAt),
+    /**
+     * Verifies the approval of a campaign about to be shown (digest, and expiry while the send
+     * has not started), voiding it on the spot if anything it covers changed; returns the
+     * campaign as it now stands. A running send keeps its approval however old.
+     */
+    verifyShownApproval(campaignId: number): Campaign {
+      const c = mustGetCampaign(ctx, campaignId);
+      if (c.status === 'approved' || (c.status === 'scheduled' && countAttempted(db, campaignId) === 0)) {
+        flow.currentApproval(ctx, campaignId, { unexpired: true });
+      } else if (c.status === 'scheduled') {
+        flow.currentApproval(ctx, campaignId);
+      }
+      return mustGetCampaign(ctx, campaignId);
+    },
 
     buildTestMessage: (campaignId: number, target: TestTarget, operatorAddress: string): TestMessage =>
       buildTestMessage(ctx, campaignId, target, operatorAddress),

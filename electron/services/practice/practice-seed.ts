@@ -7,6 +7,7 @@ import { allLists } from '../../db/repos/lists-repo';
 import { listCampaigns } from '../../db/repos/campaigns-repo';
 import { insertProfile, listProfileRows, updateProfileRow } from '../../db/repos/profiles-repo';
 import { findUserByName } from '../../db/repos/users-repo';
+import { insertTestAddress } from '../../db/repos/test-addresses-repo';
 import { appendAudit } from '../../db/repos/audit-repo';
 import { readSetting, writeSetting } from '../../db/repos/settings-repo';
 import { SETTING_KEYS } from '../checks/check-settings';
@@ -57,6 +58,7 @@ export interface PracticeSeed {
 const SEEDED_KEY = 'practice.seeded';
 /** Separate from SEEDED_KEY so workspaces seeded before settings were seeded get them once too. */
 const SETTINGS_SEEDED_KEY = 'practice.settings_seeded';
+const TEST_ADDRESS_SEEDED_KEY = 'practice.test_address_seeded';
 
 function readNotice(sampleDir: string): SampleNotice {
   const n = JSON.parse(readFileSync(join(sampleDir, 'notice.json'), 'utf8')) as Partial<SampleNotice>;
@@ -76,6 +78,15 @@ function seedSettings(db: Db, clock: Clock): void {
     if (readSetting(db, APP_SETTING_KEYS.organisationName) === null) writeSetting(db, APP_SETTING_KEYS.organisationName, PRACTICE_ORGANISATION_NAME);
     if (readSetting(db, SETTING_KEYS.organisationAddress) === null) writeSetting(db, SETTING_KEYS.organisationAddress, PRACTICE_PROFILE.fromAddress);
     writeSetting(db, SETTINGS_SEEDED_KEY, String(clock.now()));
+  })();
+}
+
+/** Once per practice database (older ones too): the practice From is a registered test address. */
+function seedTestAddress(db: Db, clock: Clock): void {
+  if (readSetting(db, TEST_ADDRESS_SEEDED_KEY) !== null) return;
+  db.transaction(() => {
+    insertTestAddress(db, { address: PRACTICE_PROFILE.fromAddress, addedBy: null }, clock.now());
+    writeSetting(db, TEST_ADDRESS_SEEDED_KEY, String(clock.now()));
   })();
 }
 
@@ -114,6 +125,7 @@ export async function seedPractice(args: {
   const { db, clock, sampleDir, outbox, services } = args;
   const profileId = ensureProfile(db, clock, outbox);
   seedSettings(db, clock);
+  seedTestAddress(db, clock);
   const seeded = readSetting(db, SEEDED_KEY) !== null;
 
   const users: { id: number; name: string; pin: string }[] = [];

@@ -4,7 +4,7 @@
 import { AppError } from '../../../shared/errors';
 import { setCampaignStatus, setScheduledAt } from '../../db/repos/campaigns-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
-import { countByStatus, moveAll, recentStartsForProfile } from '../../db/repos/sends-repo';
+import { countAttempted, countByStatus, moveAll, recentStartsForProfile } from '../../db/repos/sends-repo';
 import { createRateLimiter } from './rate-limiter';
 import { loadApprovedAttachments } from './run-attachments';
 import type { SendContext } from './send-context';
@@ -29,7 +29,8 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
   function begin(campaignId: number, action: 'send.started' | 'send.resumed', actor: string | null): void {
     if (runs.has(campaignId)) return;
     const c = mustGetCampaign(db, campaignId);
-    const approval = campaigns.assertApproved(campaignId);
+    // An approval expires for starting a send; a resumed or resent run continues under it.
+    const approval = campaigns.assertApproved(campaignId, { unexpired: action === 'send.started' && countAttempted(db, campaignId) === 0 });
     // Once per run, not per member; checked byte for byte against what was approved.
     const attachments = loadApprovedAttachments(campaigns, campaignId, approval.attachments);
     const profile = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
@@ -119,8 +120,7 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
     const now = clock.now();
     db.transaction(() => {
       const cancelled = moveAll(db, campaignId, ['queued', 'retrying'], 'cancelled', now).length;
-      const attempted = (db.prepare('SELECT COUNT(*) AS n FROM sends WHERE campaign_id = ? AND attempts > 0').get(campaignId) as { n: number }).n;
-      setCampaignStatus(db, campaignId, attempted === 0 ? 'draft' : 'stopped', now);
+      setCampaignStatus(db, campaignId, countAttempted(db, campaignId) === 0 ? 'draft' : 'stopped', now);
       setScheduledAt(db, campaignId, null, now);
       audit.record('send.blocked', { campaignId, listId: c.listId, details: { code: err.code, message: err.message, cancelled, error: err.details ?? null } });
     })();

@@ -2,7 +2,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import { getCampaign, setCampaignStatus, setScheduledAt, type Campaign } from '../../db/repos/campaigns-repo';
-import { createMissingSends, moveAll } from '../../db/repos/sends-repo';
+import { countAttempted, createMissingSends, moveAll } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
 import type { SendApprovals, SendAudit } from './send-types';
 import type { Timers } from './timers';
@@ -57,7 +57,8 @@ export function createScheduler(deps: SchedulerDeps) {
   function open(campaignId: number, actor: string | null, requeueCancelled: boolean, extra: Record<string, unknown> = {}) {
     const c = mustGetCampaign(db, campaignId);
     if (c.profileId === null) throw new AppError('validation', 'The campaign has no SMTP profile', { field: 'profileId' });
-    const approval = campaigns.assertApproved(campaignId);
+    // A first run needs an unexpired approval; a resend goes out under the approval its run had.
+    const approval = campaigns.assertApproved(campaignId, { unexpired: countAttempted(db, campaignId) === 0 });
     const windowS = Math.max(MIN_CANCEL_WINDOW_S, c.cancelWindowS);
     const now = clock.now();
     const at = now + windowS * 1000;
@@ -103,12 +104,10 @@ export function createScheduler(deps: SchedulerDeps) {
       const now = clock.now();
       const cancelled = db.transaction(() => {
         const ids = moveAll(db, campaignId, ['queued', 'retrying'], 'cancelled', now);
-        const attempted = db
-          .prepare("SELECT COUNT(*) AS n FROM sends WHERE campaign_id = ? AND attempts > 0")
-          .get(campaignId) as { n: number };
-        // Never started: back to approved (still editable, can be scheduled again). A cancelled
-        // resend leaves the earlier run's record as it was: stopped.
-        setCampaignStatus(db, campaignId, attempted.n === 0 ? 'approved' : 'stopped', now);
+        // Never started: back to approved while the approval still holds (unexpired, nothing
+        // changed), else to draft. A cancelled resend leaves the earlier run's record: stopped.
+        const next = countAttempted(db, campaignId) > 0 ? 'stopped' : campaigns.currentApproval(campaignId, { unexpired: true }) ? 'approved' : 'draft';
+        setCampaignStatus(db, campaignId, next, now);
         setScheduledAt(db, campaignId, null, now);
         audit.record('send.cancelled', { actor, campaignId, listId: c.listId, details: { cancelled: ids.length } });
         return ids.length;

@@ -25,12 +25,14 @@ export interface ApprovedAttachment {
 
 /** The campaign service's approval check and stored files. */
 export interface SendApprovals {
-  /** Throws AppError 'approval-void' / 'approval-required'. */
-  assertApproved(campaignId: number): {
+  /** Throws AppError 'approval-void' / 'approval-required' (and 'approval-expired' with unexpired). */
+  assertApproved(campaignId: number, opts?: { readonly unexpired?: boolean }): {
     readonly digest: string;
     readonly approverId: number;
     readonly attachments: readonly ApprovedAttachment[];
   };
+  /** The approval if it still holds (digest unchanged and unexpired), else null (voided on the spot). */
+  currentApproval(campaignId: number, opts?: { readonly unexpired?: boolean }): unknown;
   /** The stored bytes of every attachment, in order. */
   attachmentsForSend(campaignId: number): readonly { readonly fileName: string; readonly sha256: string; readonly content: Buffer }[];
 }

@@ -9,7 +9,21 @@ export const APP_SETTING_KEYS = {
   language: 'app.language',
   /** The cancel window (seconds) a new notice starts with. */
   defaultCancelWindowS: 'campaign.default_cancel_window_s',
+  /** Hours an approval stays good for starting a send. */
+  approvalValidHours: 'approval.valid_hours',
 } as const;
+
+/** A day: long enough for "approve in the evening, send in the morning", short enough that a
+ * forgotten approval does not wait for weeks for someone to press Send. */
+export const DEFAULT_APPROVAL_VALID_HOURS = 24;
+export const MAX_APPROVAL_VALID_HOURS = 24 * 30;
+
+export function readApprovalValidHours(db: Db): number {
+  const n = Number(readSetting(db, APP_SETTING_KEYS.approvalValidHours));
+  return Number.isInteger(n) && n >= 1 && n <= MAX_APPROVAL_VALID_HOURS ? n : DEFAULT_APPROVAL_VALID_HOURS;
+}
+
+export const readApprovalValidMs = (db: Db): number => readApprovalValidHours(db) * 3_600_000;
 
 /** Five minutes, as DESIGN.md promises, unless the organisation chose another default. */
 export const DEFAULT_CANCEL_WINDOW_S = 300;

@@ -14,6 +14,8 @@ export interface AppInfoDto {
 
 export interface SetupStatusDto {
   readonly organisationName: string | null;
+  /** Two users exist: adding, renaming, removing a user or a new PIN takes two users' PINs. */
+  readonly usersSetUp: boolean;
   readonly profileCount: number;
   readonly userCount: number;
   /** Two users are needed so that a second person can approve every send. */
@@ -35,6 +37,8 @@ export interface SettingsDto {
   readonly defaultCancelWindowS: number;
   /** The UI language the user picked, or null to follow the OS. */
   readonly language: 'ja' | 'en' | null;
+  /** Hours an approval stays good for starting a send. */
+  readonly approvalValidHours: number;
 }
 
 export interface UserDto {
@@ -43,6 +47,22 @@ export interface UserDto {
   readonly locked: boolean;
   readonly lockedUntil: number | null;
   readonly createdAt: number;
+}
+
+/** A new user. recoveryCode is set once, when this user completed set-up: show it, then forget it. */
+export interface CreatedUserDto extends UserDto {
+  readonly recoveryCode: string | null;
+}
+
+/** The organisation's new recovery code (the previous one stopped working). Shown once. */
+export interface RecoveryCodeDto {
+  readonly recoveryCode: string;
+}
+
+export interface TestAddressDto {
+  readonly address: string;
+  readonly addedBy: string | null;
+  readonly addedAt: number;
 }
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';

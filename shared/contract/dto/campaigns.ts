@@ -24,8 +24,11 @@ export interface ApprovalDto {
   readonly requestedBy: number;
   readonly approverId: number;
   readonly approverName: string;
+  readonly requesterName: string;
   readonly digest: string;
   readonly approvedAt: number;
+  /** After this time the approval no longer starts a send (Settings: approval validity). */
+  readonly expiresAt: number;
   /** Set when a later change voided the approval. */
   readonly voidedAt: number | null;
   readonly voidReason: string | null;

@@ -36,8 +36,8 @@ describe('the flow through the dispatch', () => {
     const smtp = await capture();
     expect((await call('setup:status', {})).complete).toBe(false);
     await call('settings:update', { actorId: null, organisationName: 'さくらハイツ管理組合' });
-    const aiko = await call('users:create', { actorId: null, name: '相川', pin: '4826' });
-    const ben = await call('users:create', { actorId: aiko.id, name: '別所', pin: '7391' });
+    const aiko = await call('users:create', { name: '相川', pin: '4826' });
+    const ben = await call('users:create', { name: '別所', pin: '7391' });
     const profile = await call('profiles:create', {
       actorId: aiko.id,
       profile: { name: 'local', host: '127.0.0.1', port: smtp.port, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '事務局', perMinute: null, perHour: null, maxConnections: 1 },
@@ -60,11 +60,14 @@ describe('the flow through the dispatch', () => {
     expect(second.ok && second.message.to.address).toBe('ishikawa@b.example');
     expect(second.ok && second.message.text).toBe('石川 様 (2)');
 
+    // The account was saved after set-up, so its From is not yet a test address: two PINs register it.
+    expect((await fail('test:send', { actorId: aiko.id, campaignId: campaign.id })).code).toBe('test-address-unregistered');
+    await call('test-addresses:add', { address: 'office@sakura.example', signers: [{ userId: aiko.id, pin: '4826' }, { userId: ben.id, pin: '7391' }] });
     const test = await call('test:send', { actorId: aiko.id, campaignId: campaign.id });
     expect(test.to).toBe('office@sakura.example');
     expect(smtp.messages.map((m) => m.rcptTo)).toEqual([['office@sakura.example']]);
 
-    const summary = await call('approval:request', { actorId: aiko.id, campaignId: campaign.id });
+    const summary = await call('approval:request', { actorId: aiko.id, campaignId: campaign.id, pin: '4826' });
     expect(summary.recipientCount).toBe(3);
     expect(summary.samples).toHaveLength(3);
     expect((await fail('approval:approve', { campaignId: campaign.id, approverId: aiko.id, pin: '4826' })).code).toBe('approval-same-user');

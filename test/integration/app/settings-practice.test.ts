@@ -17,8 +17,8 @@ const setup = () => createTestApp(cleanups);
 /** Two users, a profile and a list of `n` members whose addresses all contain "example". */
 async function realWorkspace(call: ReturnType<typeof setup>['call'], n: number) {
   await call('settings:update', { actorId: null, organisationName: '桜町内会' });
-  const user = await call('users:create', { actorId: null, name: '相川', pin: '4826' });
-  await call('users:create', { actorId: null, name: '別所', pin: '7391' });
+  const user = await call('users:create', { name: '相川', pin: '4826' });
+  await call('users:create', { name: '別所', pin: '7391' });
   const profile = await call('profiles:create', {
     actorId: null,
     profile: { name: 'p', host: '127.0.0.1', port: 2525, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '', perMinute: null, perHour: null, maxConnections: 1 },
@@ -40,6 +40,7 @@ describe('settings', () => {
       maxAttachmentBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
       defaultCancelWindowS: 300,
       language: null,
+      approvalValidHours: 24,
     });
     const saved = await call('settings:update', {
       actorId: null,
@@ -50,6 +51,7 @@ describe('settings', () => {
       maxAttachmentBytes: 2 * 1024 * 1024,
       defaultCancelWindowS: 120,
       language: 'en',
+      approvalValidHours: 48,
     });
     expect(saved).toEqual({
       organisationName: '桜町内会',
@@ -59,6 +61,7 @@ describe('settings', () => {
       maxAttachmentBytes: 2 * 1024 * 1024,
       defaultCancelWindowS: 120,
       language: 'en',
+      approvalValidHours: 48,
     });
     expect(await call('settings:get', {})).toEqual(saved);
     // The check report reads the very same values.

@@ -26,6 +26,16 @@ describe('audit service', () => {
     expect(() => env.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
   });
 
+  it('refuses REPLACE INTO and INSERT OR REPLACE over an existing row (they delete without the DELETE trigger)', () => {
+    const id = env.audit.record('approval.given', { actor: '会長 花子', campaignId: 7 });
+    for (const verb of ['REPLACE INTO', 'INSERT OR REPLACE INTO']) {
+      expect(() => env.db.prepare(`${verb} audit (id, at, actor, action) VALUES (?, 0, 'x', 'forged')`).run(id)).toThrow(/append-only/);
+    }
+    expect(env.audit.list({ campaignId: 7 })[0]).toMatchObject({ id, actor: '会長 花子', action: 'approval.given' });
+    // New rows still append, with or without an explicit (fresh) id.
+    expect(env.audit.record('x')).toBeGreaterThan(id);
+  });
+
   it('exports CSV for Excel: BOM, CRLF, quoted cells, Japanese intact', () => {
     env.audit.record('import', { actor: '受付 太郎', listId: 1, details: { file: '会員名簿.csv', rows: 3 } });
     const csv = env.audit.exportCsv();

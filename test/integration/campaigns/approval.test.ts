@@ -27,9 +27,9 @@ describe('campaign drafts', () => {
 });
 
 describe('requesting approval', () => {
-  it('freezes a snapshot of the members, computes the digest and waits for approval', () => {
+  it('freezes a snapshot of the members, computes the digest and waits for approval', async () => {
     const c = f.draft();
-    const req = f.campaigns.requestApproval(c.id, f.requester.id);
+    const req = await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     expect(req.recipientCount).toBe(3);
     expect(req.digest).toMatch(/^[0-9a-f]{64}$/);
     const snap = listSnapshot(f.db, c.id);
@@ -44,9 +44,9 @@ describe('requesting approval', () => {
     expect(f.audit.list({ campaignId: c.id, action: 'approval.requested' })).toHaveLength(1);
   });
 
-  it('is blocked by a template referring to a column the list lacks', () => {
+  it('is blocked by a template referring to a column the list lacks', async () => {
     const c = f.draft({ bodyTemplate: '{{氏名}}様 {{電話}}' });
-    expect(() => f.campaigns.requestApproval(c.id, f.requester.id)).toThrowError(
+    await expect(f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN)).rejects.toThrowError(
       expect.objectContaining({ code: 'approval-blocked', details: expect.objectContaining({ templateIssues: expect.any(Array) }) }),
     );
   });
@@ -55,7 +55,7 @@ describe('requesting approval', () => {
     await f.importCsv(['メール,氏名,部屋', 'aoki@example.jp,青木 花子,101', 'baba@example.jp,馬場 一郎,'].join('\n'), f.listId);
     const c = f.draft();
     try {
-      f.campaigns.requestApproval(c.id, f.requester.id);
+      await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
       expect.unreachable();
     } catch (e) {
       expect(e).toMatchObject({ code: 'approval-blocked', details: { missingCount: 1, missing: [{ position: 1, email: 'baba@example.jp', missing: ['部屋'] }] } });
@@ -63,24 +63,24 @@ describe('requesting approval', () => {
     expect(listSnapshot(f.db, c.id)).toHaveLength(0);
   });
 
-  it('is blocked by a blocking check item, and the snapshot is rolled back', () => {
+  it('is blocked by a blocking check item, and the snapshot is rolled back', async () => {
     f.checkItems.push({ code: 'invalid-address', severity: 'blocking' });
     const c = f.draft();
-    expect(() => f.campaigns.requestApproval(c.id, f.requester.id)).toThrowError(expect.objectContaining({ code: 'approval-blocked' }));
+    await expect(f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN)).rejects.toThrowError(expect.objectContaining({ code: 'approval-blocked' }));
     expect(listSnapshot(f.db, c.id)).toHaveLength(0);
     expect(f.campaigns.getCampaign(c.id).status).toBe('draft');
   });
 
-  it('needs an SMTP profile', () => {
+  it('needs an SMTP profile', async () => {
     const c = f.draft({ profileId: null });
-    expect(() => f.campaigns.requestApproval(c.id, f.requester.id)).toThrowError(expect.objectContaining({ code: 'validation' }));
+    await expect(f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN)).rejects.toThrowError(expect.objectContaining({ code: 'validation' }));
   });
 });
 
 describe('approving', () => {
   it('refuses the requester approving their own request, without costing a PIN attempt', async () => {
     const c = f.draft();
-    f.campaigns.requestApproval(c.id, f.requester.id);
+    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     await expect(f.campaigns.approve(c.id, f.requester.id, REQUESTER_PIN)).rejects.toMatchObject({ code: 'approval-same-user' });
     expect(f.audit.list({ action: 'pin.failed' })).toHaveLength(0);
     expect(listApprovals(f.db, c.id)).toHaveLength(0);
@@ -88,7 +88,7 @@ describe('approving', () => {
 
   it('refuses a wrong PIN, and a locked approver', async () => {
     const c = f.draft();
-    f.campaigns.requestApproval(c.id, f.requester.id);
+    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     for (let i = 0; i < 4; i++) await expect(f.campaigns.approve(c.id, f.approver.id, '0000')).rejects.toMatchObject({ code: 'pin-wrong' });
     await expect(f.campaigns.approve(c.id, f.approver.id, '0000')).rejects.toMatchObject({ code: 'pin-locked' });
     await expect(f.campaigns.approve(c.id, f.approver.id, APPROVER_PIN)).rejects.toMatchObject({ code: 'pin-locked' });
@@ -103,7 +103,7 @@ describe('approving', () => {
 
   it('records approver, time and digest; assertApproved returns them while nothing changed', async () => {
     const c = f.draft();
-    const req = f.campaigns.requestApproval(c.id, f.requester.id);
+    const req = await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     f.clock.advance(60_000);
     const a = await f.campaigns.approve(c.id, f.approver.id, APPROVER_PIN);
     expect(a).toMatchObject({ digest: req.digest, approverId: f.approver.id, requestedBy: f.requester.id, approvedAt: f.clock.now() });
@@ -116,7 +116,7 @@ describe('approving', () => {
 
   it('refuses approval if something changed between the request and the PIN', async () => {
     const c = f.draft();
-    f.campaigns.requestApproval(c.id, f.requester.id);
+    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     await f.profiles.updateProfile(f.profile.id, { fromName: '別の名前' });
     await expect(f.campaigns.approve(c.id, f.approver.id, APPROVER_PIN)).rejects.toMatchObject({
       code: 'approval-void',
@@ -128,7 +128,7 @@ describe('approving', () => {
   it('can be requested and approved again after a void', async () => {
     const c = await f.approved();
     f.campaigns.updateCampaign(c.id, { subjectTemplate: '【訂正】{{氏名}}様' }, f.requester.id);
-    f.campaigns.requestApproval(c.id, f.requester.id);
+    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     await f.campaigns.approve(c.id, f.approver.id, APPROVER_PIN);
     expect(f.campaigns.assertApproved(c.id).approverId).toBe(f.approver.id);
     expect(listApprovals(f.db, c.id).map((a) => a.voidedAt === null)).toEqual([false, true]);

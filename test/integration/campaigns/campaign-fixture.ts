@@ -67,7 +67,7 @@ export async function campaignFixture() {
   /** A campaign taken through request and approval. */
   async function approved(over: Parameters<typeof draft>[0] = {}) {
     const c = draft(over);
-    campaigns.requestApproval(c.id, requester.id);
+    await campaigns.requestApproval(c.id, requester.id, REQUESTER_PIN);
     await campaigns.approve(c.id, approver.id, APPROVER_PIN);
     return c;
   }

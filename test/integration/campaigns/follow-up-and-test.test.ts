@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSnapshot } from '../../../electron/db/repos/snapshots-repo';
 import { buildMessage } from '../../../shared/message';
-import { APPROVER_PIN, campaignFixture, type CampaignFixture } from './campaign-fixture';
+import { APPROVER_PIN, REQUESTER_PIN, campaignFixture, type CampaignFixture } from './campaign-fixture';
 
 let f: CampaignFixture;
 beforeEach(async () => {
@@ -25,7 +25,7 @@ describe('follow-up campaigns', () => {
     const fu = f.campaigns.createFollowUp(first.id, { statuses: ['sent', 'unknown'], actorId: f.requester.id });
     expect(fu).toMatchObject({ followUpOf: first.id, status: 'draft', listId: first.listId, profileId: first.profileId });
     f.campaigns.updateCampaign(fu.id, { subjectTemplate: '【訂正】{{氏名}}様', bodyTemplate: '{{部屋}}号室 {{氏名}}様、先ほどのお知らせの訂正です。' });
-    const req = f.campaigns.requestApproval(fu.id, f.requester.id);
+    const req = await f.campaigns.requestApproval(fu.id, f.requester.id, REQUESTER_PIN);
     expect(req.recipientCount).toBe(2);
     expect(listSnapshot(f.db, fu.id).map((r) => [r.position, r.email, r.fields['部屋']])).toEqual([
       [0, 'aoki@example.jp', '101'],
@@ -41,7 +41,7 @@ describe('follow-up campaigns', () => {
     recordSends(first.id, ['sent', 'failed', 'unknown']);
     const fu = f.campaigns.createFollowUp(first.id, { statuses: ['sent', 'unknown'] });
     f.campaigns.updateCampaign(fu.id, { subjectTemplate: '訂正', bodyTemplate: '{{氏名}}様' });
-    f.campaigns.requestApproval(fu.id, f.requester.id);
+    await f.campaigns.requestApproval(fu.id, f.requester.id, REQUESTER_PIN);
     await f.campaigns.approve(fu.id, f.approver.id, APPROVER_PIN);
     f.db.prepare("UPDATE sends SET status = 'failed' WHERE campaign_id = ? AND status = 'unknown'").run(first.id);
     expect(() => f.campaigns.assertApproved(fu.id)).toThrowError(expect.objectContaining({ code: 'approval-void' }));
@@ -54,7 +54,7 @@ describe('follow-up campaigns', () => {
     expect(() => f.campaigns.createFollowUp(first.id, { statuses: ['bogus' as never] })).toThrowError(expect.objectContaining({ code: 'validation' }));
     const fu = f.campaigns.createFollowUp(first.id, { statuses: ['failed'] });
     f.campaigns.updateCampaign(fu.id, { subjectTemplate: 's', bodyTemplate: 'b' });
-    expect(() => f.campaigns.requestApproval(fu.id, f.requester.id)).toThrowError(
+    await expect(f.campaigns.requestApproval(fu.id, f.requester.id, REQUESTER_PIN)).rejects.toThrowError(
       expect.objectContaining({ code: 'approval-blocked', details: { noRecipients: true } }),
     );
   });
@@ -62,7 +62,7 @@ describe('follow-up campaigns', () => {
   it('a campaign with send records cannot be re-frozen', async () => {
     const first = await f.approved();
     recordSends(first.id, ['queued', 'queued', 'queued']);
-    expect(() => f.campaigns.requestApproval(first.id, f.requester.id)).toThrowError(expect.objectContaining({ code: 'send-state' }));
+    await expect(f.campaigns.requestApproval(first.id, f.requester.id, REQUESTER_PIN)).rejects.toThrowError(expect.objectContaining({ code: 'send-state' }));
   });
 });
 
@@ -84,7 +84,7 @@ describe('test message', () => {
 
   it('works by snapshot position after the request, refuses a bad operator address, never touches sends', async () => {
     const c = f.draft();
-    f.campaigns.requestApproval(c.id, f.requester.id);
+    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     const msg = f.campaigns.buildTestMessage(c.id, { position: 2 }, 'operator@example.jp');
     expect(msg.subject).toBe('[TEST] 千葉 三郎様 総会のお知らせ');
     expect(() => f.campaigns.buildTestMessage(c.id, { position: 2 }, 'a@b.jp, c@d.jp')).toThrowError(expect.objectContaining({ code: 'validation' }));

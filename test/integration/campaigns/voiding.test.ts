@@ -2,7 +2,7 @@
 // that assertApproved refuses, the approval row is marked voided and the audit log says so.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listApprovals } from '../../../electron/db/repos/approvals-repo';
-import { MEMBERS_CSV, campaignFixture, type CampaignFixture } from './campaign-fixture';
+import { MEMBERS_CSV, REQUESTER_PIN, campaignFixture, type CampaignFixture } from './campaign-fixture';
 
 let f: CampaignFixture;
 beforeEach(async () => {
@@ -56,7 +56,7 @@ describe('changes that void an approval', () => {
   it('attachment removed', async () => {
     const c = f.draft();
     const a = f.campaigns.addAttachment(c.id, { fileName: 'a.pdf', content: new Uint8Array([1, 2, 3]) });
-    f.campaigns.requestApproval(c.id, f.requester.id);
+    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     await f.campaigns.approve(c.id, f.approver.id, '86420975');
     f.campaigns.removeAttachment(c.id, a.id);
     expectVoided(c.id);
@@ -65,7 +65,7 @@ describe('changes that void an approval', () => {
   it('attachment bytes changed behind the service (stored hash left as it was)', async () => {
     const c = f.draft();
     f.campaigns.addAttachment(c.id, { fileName: 'a.pdf', content: new Uint8Array([1, 2, 3]) });
-    f.campaigns.requestApproval(c.id, f.requester.id);
+    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     await f.campaigns.approve(c.id, f.approver.id, '86420975');
     f.db.prepare('UPDATE attachments SET content = ? WHERE campaign_id = ?').run(Buffer.from([1, 2, 4]), c.id);
     expectVoided(c.id, ['attachments']);

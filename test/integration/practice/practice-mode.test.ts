@@ -97,7 +97,7 @@ describe('practice workspace', () => {
     expect(report.normalised.map((r) => r.line)).toEqual([9]);
     expect(report.duplicates).toEqual([{ email: 'toda.osamu@mail.example', lines: [21, 22] }]);
     const actions = (ws.db.prepare('SELECT action FROM audit ORDER BY id').all() as { action: string }[]).map((a) => a.action);
-    expect(actions).toEqual(['user.created', 'user.created', 'list.imported', 'campaign.created', 'practice.seeded']);
+    expect(actions).toEqual(['user.created', 'user.created', 'recovery-code.issued', 'list.imported', 'campaign.created', 'practice.seeded']);
 
     const [profile] = listProfileRows(ws.db);
     expect(profile).toMatchObject({

@@ -111,7 +111,8 @@ describe('campaign attachments on the wire', () => {
   it('loads the files once per run, not once per member', async () => {
     let loads = 0;
     const { smtp, fx, svc, schedule, start } = await setup(9, files(), (real) => ({
-      assertApproved: (id) => real.assertApproved(id),
+      assertApproved: (id, opts) => real.assertApproved(id, opts),
+      currentApproval: (id, opts) => real.currentApproval(id, opts),
       attachmentsForSend: (id) => (loads++, real.attachmentsForSend(id)),
     }));
     schedule();
@@ -146,7 +147,8 @@ describe('campaign attachments on the wire', () => {
   it('re-verifies the loaded bytes itself: a file that differs from the approved set stops the run', async () => {
     // The approval check passes, but the bytes handed to the sender differ (changed in between).
     const { smtp, fx, svc, schedule, start } = await setup(4, files(), (real) => ({
-      assertApproved: (id) => real.assertApproved(id),
+      assertApproved: (id, opts) => real.assertApproved(id, opts),
+      currentApproval: (id, opts) => real.currentApproval(id, opts),
       attachmentsForSend: (id) =>
         real.attachmentsForSend(id).map((f, i) => (i === 1 ? { ...f, content: Buffer.concat([f.content, Buffer.from(' ')]) } : f)),
     }));
@@ -164,7 +166,8 @@ describe('campaign attachments on the wire', () => {
       (fs: readonly { fileName: string; sha256: string; content: Buffer }[]) => fs.map((f, i) => (i === 0 ? { ...f, fileName: '別名.pdf' } : f)),
     ]) {
       const { smtp, fx, svc, schedule, start } = await setup(2, files(), (real) => ({
-        assertApproved: (id) => real.assertApproved(id),
+        assertApproved: (id, opts) => real.assertApproved(id, opts),
+      currentApproval: (id, opts) => real.currentApproval(id, opts),
         attachmentsForSend: (id) => tamper(real.attachmentsForSend(id)),
       }));
       schedule();
@@ -214,7 +217,7 @@ describe('test send with attachments', () => {
       return r.value as ResultOf<K>;
     }
     await call('settings:update', { actorId: null, organisationName: '桜町町内会' });
-    const user = await call('users:create', { actorId: null, name: '相川', pin: '4826' });
+    const user = await call('users:create', { name: '相川', pin: '4826' });
     const profile = await call('profiles:create', {
       actorId: user.id,
       profile: { name: 'local', host: '127.0.0.1', port: smtp.port, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '事務局', perMinute: null, perHour: null, maxConnections: 1 },
@@ -226,6 +229,8 @@ describe('test send with attachments', () => {
     const sent = files();
     for (const f of sent) await call('attachments:add', { actorId: user.id, campaignId: draft.id, fileName: f.fileName, bytes: f.content });
 
+    // One user: still setting up, so one more test address is registered without PINs.
+    await call('test-addresses:add', { address: 'me@sakura.example' });
     const test = await call('test:send', { actorId: user.id, campaignId: draft.id, to: 'me@sakura.example' });
     expect(test.to).toBe('me@sakura.example');
     expect(smtp.messages).toHaveLength(1);

@@ -107,6 +107,19 @@ describe('users and PINs', () => {
     await expect(env.users.verifyPin(u.id, PIN)).rejects.toMatchObject({ code: 'pin-locked' });
   });
 
+  it('40 parallel wrong PINs: only 5 are evaluated, and a right PIN sent 6th is refused', async () => {
+    const u = await env.users.createUser('佐藤', PIN);
+    const started = performance.now();
+    const guesses = Array.from({ length: 40 }, (_, i) => env.users.verifyPin(u.id, i === 5 ? PIN : String(1000 + i)));
+    const results = await Promise.allSettled(guesses);
+    const ms = performance.now() - started;
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
+    expect(codes.slice(0, 4)).toEqual(Array(4).fill('pin-wrong'));
+    expect(codes.slice(4)).toEqual(Array(36).fill('pin-locked'));
+    expect(env.audit.list({ action: 'pin.failed' })).toHaveLength(5);
+    console.log(`PIN race: 40 parallel attempts settled in ${ms.toFixed(0)} ms, ${env.audit.list({ action: 'pin.failed' }).length} evaluated`);
+  });
+
   it('never stores or logs the PIN in clear: not in the database file, not in the audit log', async () => {
     const a = await env.users.createUser('佐藤', PIN);
     const b = await env.users.createUser('鈴木', PASSPHRASE);

@@ -1,0 +1,71 @@
+// PIN verification with a per-user lockout (5 wrong PINs lock for 15 minutes), serialised per
+// user: checks of one user's PIN run one after another, so the lock set by the 5th wrong PIN is
+// seen by every later attempt however many arrive at once (40 parallel guesses were all
+// evaluated before the fix, and a right PIN sent 6th was once accepted).
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/connection';
+import * as repo from '../../db/repos/users-repo';
+import type { AuditService } from '../audit/audit-service';
+import type { Clock } from '../clock';
+import { pinMatches } from './pin-hash';
+
+export const MAX_PIN_FAILURES = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+
+export interface PinGate {
+  /** Resolves with the user when the PIN is right; otherwise throws 'pin-wrong' or 'pin-locked'. */
+  verify(userId: number, pin: string): Promise<repo.User>;
+}
+
+export function lockedError(until: number): AppError {
+  return new AppError('pin-locked', 'Too many wrong PINs: this user is locked', { until });
+}
+
+/** Runs one task at a time per key; a failed task does not stop the next. */
+export function createKeyedQueue() {
+  const tails = new Map<number, Promise<unknown>>();
+  return function run<T>(key: number, task: () => Promise<T>): Promise<T> {
+    const result = (tails.get(key) ?? Promise.resolve()).then(task, task);
+    const tail = result.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return result;
+  };
+}
+
+export function createPinGate({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }): PinGate {
+  const serial = createKeyedQueue();
+
+  function activeRecord(userId: number): repo.UserRecord {
+    const u = repo.getUserRecord(db, userId);
+    if (!u || u.removedAt !== null) throw new AppError('not-found', 'No such user', { userId });
+    return u;
+  }
+
+  async function check(userId: number, pin: string): Promise<repo.User> {
+    const u = activeRecord(userId);
+    // Refused before hashing: a locked user's PIN is not evaluated at all, right or wrong.
+    if (u.lockedUntil !== null && u.lockedUntil > clock.now()) throw lockedError(u.lockedUntil);
+    const ok = await pinMatches(pin, { hash: u.pinHash, salt: u.pinSalt });
+    if (ok) {
+      if (u.failedAttempts !== 0 || u.lockedUntil !== null) repo.resetFailures(db, userId);
+      return repo.toPublicUser(activeRecord(userId));
+    }
+    const now = clock.now();
+    const result = db.transaction(() => {
+      const attempts = repo.incrementFailures(db, userId);
+      audit.record('pin.failed', { actor: u.name, details: { userId, attempts } });
+      if (attempts < MAX_PIN_FAILURES) return { locked: false as const, attempts };
+      const until = now + LOCK_MS;
+      repo.lockUser(db, userId, until);
+      audit.record('pin.locked', { actor: u.name, details: { userId, until } });
+      return { locked: true as const, until };
+    })();
+    if (result.locked) throw lockedError(result.until);
+    throw new AppError('pin-wrong', 'The PIN is not correct', { remaining: MAX_PIN_FAILURES - result.attempts });
+  }
+
+  return { verify: (userId, pin) => serial(userId, () => check(userId, pin)) };
+}
