@@ -7,8 +7,8 @@ import type { HeaderProblem } from '../../../shared/csv';
 export type ImportEncoding = 'utf-8' | 'shift_jis' | 'euc-jp' | 'utf-16le';
 export type ImportDelimiter = ',' | '\t' | ';';
 
-/** Why a row was not imported: an address rule, or the row's shape. */
-export type RowRejectReason = AddressRejectReason | 'too-many-fields' | 'malformed-quotes';
+/** Why a row was not imported: an address rule, or the row's shape or content. */
+export type RowRejectReason = AddressRejectReason | 'too-many-fields' | 'malformed-quotes' | 'control-characters';
 
 export interface RejectedRow {
   /** 1-based physical line where the row starts; the header is line 1. */

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { detectColumns, uniqueColumnNames, type HeaderProblem } from '../../../shared/csv';
 import { AppError } from '../../../shared/errors';
+import { hasControlChars } from './control-chars';
 import { createChunkDecoder } from './decode-stream';
 import type { ImportEncoding } from './import-report';
 import { createCsvStream, type Dialect } from './parse-csv';
@@ -62,6 +63,9 @@ export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void)
   const decoder = createChunkDecoder(a.encoding);
   let header: ImportHeader | null = null;
   let packer: RowPacker | null = null;
+  // Set once a control character shows up in the text: every row from then on is checked (a
+  // row in the text ahead may have started in an earlier chunk, which was clean, so sticky).
+  let controls = false;
 
   const onHeader = (cells: string[]): void => {
     // Blank lines before the header are skipped (their lines still count).
@@ -97,17 +101,27 @@ export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void)
 
   const csv = createCsvStream(a.dialect, (cells, line, malformed) => {
     if (packer) packer.row(cells, line, malformed);
-    else onHeader(cells);
+    else {
+      onHeader(cells);
+      if (controls) (packer as RowPacker | null)?.watchControls();
+    }
   });
+  const feed = (text: string, final: boolean): void => {
+    if (!controls && hasControlChars(text)) {
+      controls = true;
+      packer?.watchControls();
+    }
+    csv.push(text, final);
+  };
 
   return {
     rows: () => (packer as RowPacker | null)?.tally.rows ?? 0,
     push(chunk) {
       hash.update(chunk);
-      csv.push(decoder.decode(chunk, false), false);
+      feed(decoder.decode(chunk, false), false);
     },
     finish() {
-      csv.push(decoder.decode(undefined, true), true);
+      feed(decoder.decode(undefined, true), true);
       if (header === null || packer === null) throw new AppError('import-no-header', 'The file has no header line.');
       (packer as RowPacker).flush();
       return { header, tally: (packer as RowPacker).tally, sha256: hash.digest('hex') };

@@ -3,6 +3,7 @@
 // and normalisation for the report. A batch is one string plus offsets, so that it crosses
 // from the parsing thread to the database thread as a single copy, not a million objects.
 import { normaliseAddress, validateAddress } from '../../../shared/address';
+import { rowHasControlChars } from './control-chars';
 import {
   REPORT_LIMIT,
   type NormalisedRow,
@@ -47,6 +48,8 @@ export interface RowPacker {
   readonly tally: RowTally;
   /** The RowHandler for the CSV stream; `cells` is consumed. */
   row(cells: string[], line: number, malformedQuotes: boolean): void;
+  /** From now on, refuse rows holding control characters (the text ahead has some: control-chars.ts). */
+  watchControls(): void;
   /** Hands over the rows packed so far (if any) as a batch. */
   flush(): void;
 }
@@ -76,6 +79,8 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
   let lines = new Int32Array(batchRows);
   let ends = new Int32Array(batchRows * 4);
   let keyNull = new Uint8Array(batchRows);
+  // Off until the reader sees a control character in the text, so clean files pay nothing per cell.
+  let watching = false;
 
   function reject(line: number, reason: RowRejectReason, rawEmail: string): void {
     tally.rejected++;
@@ -118,6 +123,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
     }
     tally.rows++;
     if (malformedQuotes) return reject(line, 'malformed-quotes', raw);
+    if (watching && rowHasControlChars(cells)) return reject(line, 'control-characters', raw);
     if (cells.length !== expected) {
       tally.ragged++;
       if (tally.raggedRows.length < REPORT_LIMIT) tally.raggedRows.push({ line, fields: cells.length, expected });
@@ -163,7 +169,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
     if (count === batchRows) flush();
   }
 
-  return { tally, row, flush };
+  return { tally, row, flush, watchControls: () => void (watching = true) };
 }
 
 /** Reads row r of a batch back as the values the members table stores. */

@@ -34,7 +34,7 @@ export interface ImportAnalysisDto {
   readonly bytes: number;
 }
 
-export type RowRejectReasonDto = AddressRejectReason | 'too-many-fields' | 'malformed-quotes';
+export type RowRejectReasonDto = AddressRejectReason | 'too-many-fields' | 'malformed-quotes' | 'control-characters';
 
 export interface ImportDiffMemberDto {
   readonly line: number | null;
