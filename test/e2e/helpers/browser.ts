@@ -1,5 +1,7 @@
-// Debian's Chromium through playwright-core (never `playwright install`), at 1280×800.
+// Chromium through playwright-core (never `playwright install`), at 1280×800; which Chromium is
+// chromium.ts's choice (Debian's where installed, else the one npm brings).
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumTarget } from './chromium';
 
 export const VIEWPORT = { width: 1280, height: 800 } as const;
 
@@ -15,7 +17,7 @@ const ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  return chromium.launch({ ...(await chromiumTarget()), args: ARGS });
 }
 
 export interface OpenPage {
