@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { AppError } from '../../shared/errors';
+import { subjectForHeader, useSafeDisplayNames } from './header-words';
 import { attachmentOptions, encodedPart, type MailAttachment } from './mail-attachments';
 import { serializeMime } from './mime-serialize';
 
@@ -75,7 +76,7 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
     envelope: { from: envelope.from, to: [envelope.to] },
     from: { name: message.from.name, address: message.from.address },
     to: { name: message.to.name, address: message.to.address },
-    subject: message.subject,
+    subject: subjectForHeader(message.subject),
     text: message.text,
     messageId: message.messageId,
     date: message.date,
@@ -93,6 +94,8 @@ export async function buildMime(envelope: MailEnvelope, message: OutgoingMessage
   // Same parts as composeMail's, but each encoded once for the whole run (see encodedPart).
   const raws = files.length > 0 ? await Promise.all(files.map(encodedPart)) : [];
   const tree = new MailComposer(raws.length > 0 ? { ...mail, attachments: raws.map((part) => ({ raw: part })) } : mail).compile();
+  // Before any header is written, by either path below: names as encoded words where needed.
+  useSafeDisplayNames(tree);
   // nodemailer composes (headers, encodings, structure); only the writing out is done here, and
   // anything unusual is left to nodemailer's own stream.
   return serializeMime(tree, raws) ?? tree.build();
