@@ -60,6 +60,11 @@ describe('real-mode flow in Chromium', () => {
     }
     await shoot('01-first-run-form');
     await page.click('[data-action="save-setup"]');
+    // The second user completed set-up: the organisation's recovery code is shown once.
+    const code = await page.textContent('[data-testid="recovery-code-value"]');
+    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+    await shoot('01-recovery-code');
+    await page.click('[data-action="recovery-noted"]');
     await page.waitForSelector('[data-screen="lists"]');
     expect(smtp.messages).toHaveLength(0);
   });
@@ -129,6 +134,8 @@ describe('real-mode flow in Chromium', () => {
 
   it('sends a test to the sender address only', async () => {
     await nav(page, 'test-send');
+    // The address is a choice among the registered ones, not a free field.
+    expect(await page.locator('select[name="test-to"] option').allTextContents()).toEqual([FROM]);
     await page.click('[data-action="test-send"]');
     await page.waitForSelector('[data-testid="test-sent"]');
     await smtp.waitFor(1);
@@ -138,6 +145,11 @@ describe('real-mode flow in Chromium', () => {
 
   it('refuses approval by the requester and a wrong PIN, then accepts the second user', async () => {
     await nav(page, 'approval');
+    // The requester confirms with their own PIN; a wrong one is refused and nothing is frozen.
+    await page.fill('input[name="requester-pin"]', APPROVER.pin);
+    await page.click('[data-action="request-approval"]');
+    await expectError(page, 'pin-wrong');
+    await page.fill('input[name="requester-pin"]', REQUESTER.pin);
     await page.click('[data-action="request-approval"]');
     await page.waitForSelector('[data-testid="approval-summary"]');
     expect(await page.textContent('[data-testid="approval-count"]')).toBe(String(MEMBERS.length));
@@ -179,6 +191,10 @@ describe('real-mode flow in Chromium', () => {
     await page.fill('input[name="approver-pin"]', APPROVER.pin);
     await page.click('[data-action="approve"]');
     await page.waitForSelector('[data-testid="approved"]');
+    const approvedText = (await page.textContent('[data-testid="approved"]')) ?? '';
+    expect(approvedText).toContain(REQUESTER.name);
+    expect(approvedText).toContain(APPROVER.name);
+    await page.waitForSelector('[data-testid="approval-expires"]');
     await shoot('06-approval-approved');
   });
 

@@ -69,6 +69,7 @@ describe('practice mode in Chromium', () => {
     await page.click('[data-action="test-send"]');
     await page.waitForSelector('[data-testid="test-sent"]');
     await nav(page, 'approval');
+    await page.fill('input[name="requester-pin"]', REQUESTER.pin);
     await page.click('[data-action="request-approval"]');
     await page.waitForSelector('[data-testid="approval-summary"]');
     await page.selectOption('select[name="approver"]', { label: APPROVER.name });

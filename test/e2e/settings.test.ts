@@ -47,6 +47,7 @@ describe('settings in Chromium', () => {
       await page.fill(`input[name="user-${i}-pin2"]`, u.pin);
     }
     await page.click('[data-action="save-setup"]');
+    await page.click('[data-action="recovery-noted"]');
     await page.waitForSelector('[data-screen="lists"]');
     await chooseOperator(page, USERS[0].name);
     await nav(page, 'settings');
@@ -152,6 +153,43 @@ describe('settings in Chromium', () => {
     await page.click('[data-action="create-campaign"]');
     await page.waitForSelector('[data-testid="editor"]');
     expect(await page.inputValue('input[name="cancel-window"]')).toBe('60');
+  });
+
+  it('adds a user only when two people enter their PINs, and registers a test address the same way', async () => {
+    await nav(page, 'settings');
+    const panel = page.locator('[data-testid="users-panel"]');
+    await panel.locator('input[name="user-name"]').fill('竹内');
+    await panel.locator('input[name="user-pin"]').fill('3141');
+    // One person twice is refused at the page (and by the host).
+    await panel.locator('select[name="users-signer-0"]').selectOption({ label: USERS[0].name });
+    await panel.locator('input[name="users-signer-0-pin"]').fill(USERS[0].pin);
+    await panel.locator('select[name="users-signer-1"]').selectOption({ label: USERS[0].name });
+    await panel.locator('input[name="users-signer-1-pin"]').fill(USERS[0].pin);
+    expect(await panel.locator('[data-action="user-change"]').isDisabled()).toBe(true);
+    // A wrong PIN from the second person: refused, with the reason in words.
+    await panel.locator('select[name="users-signer-1"]').selectOption({ label: USERS[1].name });
+    await panel.locator('input[name="users-signer-1-pin"]').fill('0000');
+    await panel.locator('[data-action="user-change"]').click();
+    await panel.locator('[data-error-code="pin-wrong"]').waitFor();
+    expect(await panel.locator('[data-testid="users-list"] li').count()).toBe(2);
+    for (const [i, u] of USERS.entries()) {
+      await panel.locator(`select[name="users-signer-${i}"]`).selectOption({ label: u.name });
+      await panel.locator(`input[name="users-signer-${i}-pin"]`).fill(u.pin);
+    }
+    await panel.locator('[data-action="user-change"]').click();
+    await panel.locator('[data-testid="users-list"] li', { hasText: '竹内' }).waitFor();
+
+    const tests = page.locator('[data-testid="test-addresses-panel"]');
+    expect(await tests.locator('[data-testid="test-addresses"] li').allTextContents()).toEqual([`${FROM}${'削除'}`]);
+    await tests.locator('input[name="test-address"]').fill('kaicho@midori.example');
+    for (const [i, u] of USERS.entries()) {
+      await tests.locator(`select[name="test-address-signer-${i}"]`).selectOption({ label: u.name });
+      await tests.locator(`input[name="test-address-signer-${i}-pin"]`).fill(u.pin);
+    }
+    await tests.locator('[data-action="add-test-address"]').click();
+    await tests.locator('[data-testid="test-addresses"] li', { hasText: 'kaicho@midori.example' }).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await shoot('s05-users');
   });
 
   it('opens practice mode from Settings and deletes its data after confirming', async () => {

@@ -1,4 +1,6 @@
-// Screen 6: ask for approval (freezes the recipients), then hand over to a second person.
+// Screen 6: ask for approval (the requester confirms with their PIN; the recipients are frozen),
+// then hand over to a second person. Shows who requested and who approved, and until when.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
@@ -15,13 +17,18 @@ export function ApprovalScreen() {
   const waiting = status !== undefined && status !== 'draft';
   const summary = useQuery('approval:summary', campaignId !== null && waiting ? { campaignId } : null);
   const request = useCall();
+  const [pin, setPin] = useState('');
   if (campaignId === null) return <p className="hint">{t('check.noCampaign')}</p>;
   const approval = campaign.data?.approval;
   const approved = approval && approval.voidedAt === null;
 
-  const ask = async () => {
+  const operator = users.find((u) => u.id === operatorId);
+  const ask = async (e: React.FormEvent) => {
+    e.preventDefault();
     if (operatorId === null) return;
-    if ((await request.run('approval:request', { actorId: operatorId, campaignId })) !== undefined) {
+    const r = await request.run('approval:request', { actorId: operatorId, campaignId, pin });
+    setPin('');
+    if (r !== undefined) {
       campaign.reload();
       summary.reload();
     }
@@ -32,19 +39,28 @@ export function ApprovalScreen() {
       <h2>{t('approval.title')}</h2>
       <ErrorText error={campaign.error} />
       {status === 'draft' && (
-        <section className="card">
+        <form className="card" onSubmit={(e) => void ask(e)}>
           <p>{t('approval.requestText')}</p>
-          <button type="button" className="btn primary" data-action="request-approval" onClick={() => void ask()} disabled={request.busy || operatorId === null}>
-            {t('approval.request')}
-          </button>
+          <div className="row">
+            <label className="field">
+              <span>{operator ? t('approval.requesterPin', { name: operator.name }) : t('approval.pin')}</span>
+              <input name="requester-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />
+            </label>
+            <button type="submit" className="btn primary" data-action="request-approval" disabled={request.busy || operatorId === null || pin.length < 4}>
+              {t('approval.request')}
+            </button>
+          </div>
           {operatorId === null && <span className="warn">{t('app.noOperator')}</span>}
           <ErrorText error={request.error} />
-        </section>
+        </form>
       )}
       {approved ? (
         <section className="card">
           <p className="notice" data-testid="approved">
-            {t('approval.approved', { name: approval.approverName })}
+            {t('approval.approvedBy', { requester: approval.requesterName, approver: approval.approverName })}
+          </p>
+          <p className="hint" data-testid="approval-expires">
+            {t('approval.expires', { time: new Date(approval.expiresAt).toLocaleString() })}
           </p>
           <button type="button" className="btn primary" data-action="to-send" onClick={() => go('send')}>
             {t('approval.nextStep')}

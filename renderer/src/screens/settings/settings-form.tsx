@@ -15,7 +15,10 @@ import { defaultLanguage } from '../../i18n';
 import { useApp } from '../../state/app-context';
 
 const MB = 1024 * 1024;
-type Field = 'organisationName' | 'organisationAddress' | 'organisationDomains' | 'maxAttachmentBytes' | 'defaultCancelWindowS';
+type Field = 'organisationName' | 'organisationAddress' | 'organisationDomains' | 'maxAttachmentBytes' | 'defaultCancelWindowS' | 'approvalValidHours';
+
+/** Bounds of the approval validity (hours), as the contract's schema has them. */
+const APPROVAL_HOURS = { min: 1, max: 720 } as const;
 
 const mb = (bytes: number) => String(Math.round((bytes / MB) * 100) / 100);
 
@@ -35,6 +38,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
   const [orgs, setOrgs] = useState(settings.recipientsAreOrganisations);
   const [limitMb, setLimitMb] = useState(mb(settings.maxAttachmentBytes));
   const [cancelS, setCancelS] = useState(String(settings.defaultCancelWindowS));
+  const [validHours, setValidHours] = useState(String(settings.approvalValidHours));
   const [language, setLanguage] = useState<'auto' | 'ja' | 'en'>(settings.language ?? 'auto');
   // The header's language buttons also save the language: only send it when changed here.
   const [languageTouched, setLanguageTouched] = useState(false);
@@ -65,6 +69,8 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
     const bad = new Set<Field>();
     if (limit !== null && !Number.isFinite(limit)) bad.add('maxAttachmentBytes');
     if (cancelS.trim() === '' || !Number.isFinite(cancel)) bad.add('defaultCancelWindowS');
+    const hours = Number(validHours);
+    if (validHours.trim() === '' || !Number.isFinite(hours)) bad.add('approvalValidHours');
     setUnparsable(bad);
     if (bad.size > 0) return call.setError(null);
     const patch: ArgsOf<'settings:update'> = {
@@ -75,6 +81,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
       recipientsAreOrganisations: orgs,
       maxAttachmentBytes: limit,
       defaultCancelWindowS: cancel,
+      approvalValidHours: hours,
       ...(languageTouched ? { language: language === 'auto' ? null : language } : {}),
     };
     const r = await call.run('settings:update', patch);
@@ -87,6 +94,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
     setDomains(r.organisationDomains.join(', '));
     setLimitMb(mb(r.maxAttachmentBytes));
     setCancelS(String(r.defaultCancelWindowS));
+    setValidHours(String(r.approvalValidHours));
     if (languageTouched) {
       applyingOwn.current = true;
       void i18n.changeLanguage(r.language ?? defaultLanguage(navigator.language)).finally(() => {
@@ -101,6 +109,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
   const bounds = {
     maxAttachmentBytes: { min: mb(MIN_ATTACHMENT_LIMIT_BYTES), max: mb(MAX_ATTACHMENT_LIMIT_BYTES) },
     defaultCancelWindowS: { min: MIN_CANCEL_WINDOW_S, max: MAX_CANCEL_WINDOW_S },
+    approvalValidHours: APPROVAL_HOURS,
   } as const;
   const fieldError = (f: Field) =>
     invalid.has(f) ? (
@@ -158,6 +167,12 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
           <input name="default-cancel-window" type="number" step="1" min={MIN_CANCEL_WINDOW_S} max={MAX_CANCEL_WINDOW_S} value={cancelS} onChange={(e) => edit(setCancelS)(e.target.value)} aria-invalid={invalid.has('defaultCancelWindowS')} />
           <span className="hint">{t('settings.cancelWindowHint', { min: MIN_CANCEL_WINDOW_S })}</span>
           {fieldError('defaultCancelWindowS')}
+        </label>
+        <label className={cls('approvalValidHours')}>
+          <span>{t('settings.approvalValid')}</span>
+          <input name="approval-valid-hours" type="number" step="1" min={APPROVAL_HOURS.min} max={APPROVAL_HOURS.max} value={validHours} onChange={(e) => edit(setValidHours)(e.target.value)} aria-invalid={invalid.has('approvalValidHours')} />
+          <span className="hint">{t('settings.approvalValidHint')}</span>
+          {fieldError('approvalValidHours')}
         </label>
         <label className="field">
           <span>{t('settings.language')}</span>

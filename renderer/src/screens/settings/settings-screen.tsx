@@ -1,11 +1,14 @@
 // Settings: the organisation, its sending address and domains, the check policy, the default
-// cancel window and the language; in the real workspace also the way into (and out of) practice.
+// cancel window, approval validity and the language; the users and test addresses (changed by two
+// people); in the real workspace also the way into (and out of) practice.
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { PracticePanel } from './practice-panel';
 import { SettingsForm } from './settings-form';
+import { TestAddressesPanel } from './test-addresses-panel';
+import { UsersPanel } from './users-panel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -18,6 +21,8 @@ export function SettingsScreen() {
       <ErrorText error={settings.error} />
       {/* Keyed by workspace: entering practice shows that workspace's own settings. */}
       {settings.data && <SettingsForm key={info.workspace} settings={settings.data} onSaved={reload} />}
+      <UsersPanel key={`users-${info.workspace}`} />
+      <TestAddressesPanel key={`test-${info.workspace}`} />
       {info.workspace === 'real' && <PracticePanel />}
     </div>
   );

@@ -5,6 +5,7 @@ import { DeletePractice } from '../../components/delete-practice';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
+import { RecoveryCodeNotice } from '../../components/recovery-code-notice';
 import { ProfileForm, emptyProfile } from './profile-form';
 import { UsersForm, type NewUser } from './users-form';
 
@@ -59,7 +60,9 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
   const [localError, setLocalError] = useState<string | null>(null);
   const call = useCall();
   // What a previous, partly failed attempt already saved, so "Save" can be pressed again safely.
-  const saved = useRef({ profileId: null as number | null, users: new Set<string>() });
+  const saved = useRef({ profileId: null as number | null, users: new Map<string, number>() });
+  // Shown once, when the second user completes set-up; onDone waits until it was noted.
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
 
   /** Creates the profile the first time, updates it after; used by Save and by Test connection. */
   const saveProfile = async (): Promise<number | undefined> => {
@@ -85,14 +88,24 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
     const settings = { actorId: null, organisationName: org.trim(), organisationAddress: profile.fromAddress.trim() || null };
     if ((await call.run('settings:update', settings)) === undefined) return;
     if ((await saveProfile()) === undefined) return;
+    let code: string | null = null;
     for (const u of filled) {
       const name = u.name.trim();
       if (saved.current.users.has(name)) continue;
-      if ((await call.run('users:create', { actorId: null, name, pin: u.pin })) === undefined) return;
-      saved.current.users.add(name);
+      // From the third user on, two users exist: the first two confirm with the PINs typed above.
+      const signers = saved.current.users.size >= 2
+        ? filled.slice(0, 2).map((f) => ({ userId: saved.current.users.get(f.name.trim())!, pin: f.pin }))
+        : undefined;
+      const created = await call.run('users:create', { name, pin: u.pin, ...(signers ? { signers } : {}) });
+      if (created === undefined) return;
+      saved.current.users.set(name, created.id);
+      code = created.recoveryCode ?? code;
     }
-    onDone();
+    if (code) setRecoveryCode(code);
+    else onDone();
   };
+
+  if (recoveryCode) return <RecoveryCodeNotice code={recoveryCode} onDone={onDone} />;
 
   return (
     <form data-screen="setup-real" onSubmit={(e) => void save(e)}>

@@ -1,4 +1,5 @@
-// Screen 5: send one member's exact message to the operator's own address, marked as a test.
+// Screen 5: send one member's exact message, marked as a test, to one of the organisation's
+// registered test addresses (Settings); no other address can be chosen or typed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
@@ -12,13 +13,16 @@ export function TestSendScreen() {
   const campaign = useQuery('campaigns:get', campaignId === null ? null : { id: campaignId });
   const profiles = useQuery('profiles:list', {});
   const profile = profiles.data?.find((p) => p.id === campaign.data?.profileId);
+  const registered = useQuery('test-addresses:list', {});
   const members = useQuery('members:page', campaign.data ? { listId: campaign.data.listId, offset: 0, limit: 100 } : null);
   const [memberId, setMemberId] = useState<number | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const call = useCall();
   const [sent, setSent] = useState<string | null>(null);
   if (campaignId === null) return <p className="hint">{t('check.noCampaign')}</p>;
-  const address = to ?? profile?.fromAddress ?? '';
+  const addresses = (registered.data ?? []).map((a) => a.address);
+  const fromRegistered = addresses.find((a) => a.toLowerCase() === profile?.fromAddress.toLowerCase());
+  const address = to ?? fromRegistered ?? addresses[0] ?? '';
   const chosen = memberId ?? members.data?.members[0]?.id ?? null;
 
   const send = async (e: React.FormEvent) => {
@@ -50,10 +54,25 @@ export function TestSendScreen() {
       </label>
       <label className="field">
         <span>{t('testSend.to')}</span>
-        <input name="test-to" type="email" value={address} onChange={(e) => setTo(e.target.value)} />
+        <select name="test-to" value={address} onChange={(e) => setTo(e.target.value)}>
+          {addresses.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+        <small className="hint">{t('testSend.toHint')}</small>
       </label>
+      {registered.data?.length === 0 && (
+        <p className="warn" data-testid="no-test-address">
+          {t('testSend.noAddress')}{' '}
+          <button type="button" className="btn small" onClick={() => go('settings')}>
+            {t('nav.settings')}
+          </button>
+        </p>
+      )}
       <div className="row">
-        <button type="submit" className="btn primary" data-action="test-send" disabled={call.busy || operatorId === null}>
+        <button type="submit" className="btn primary" data-action="test-send" disabled={call.busy || operatorId === null || address === ''}>
           {call.busy ? t('testSend.sending') : t('testSend.send')}
         </button>
         {operatorId === null && <span className="warn">{t('app.noOperator')}</span>}
