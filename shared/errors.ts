@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'two-people-required',
   'recovery-code-wrong',
   'test-address-unregistered',
+  'secret-store-unsafe',
   'pin-wrong',
   'pin-locked',
   'user-exists',

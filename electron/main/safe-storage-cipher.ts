@@ -1,15 +1,14 @@
 // Backs the file secret store with Electron's safeStorage (OS keychain / DPAPI / libsecret), so
-// the SMTP password is encrypted at rest by the OS and never reaches the renderer.
+// the SMTP password is encrypted at rest by the OS and never reaches the renderer. Storing is
+// refused where safeStorage would only obfuscate (keychain-policy.ts).
 import { safeStorage } from 'electron';
-import { AppError } from '../../shared/errors';
 import type { Cipher } from '../services/secrets/file-secret-store';
+import { assertSecretStoreSafe } from './keychain-policy';
 
 export function safeStorageCipher(): Cipher {
   return {
     encrypt(plain) {
-      if (!safeStorage.isEncryptionAvailable()) {
-        throw new AppError('internal', 'The system keychain is not available, so the password cannot be stored safely.');
-      }
+      assertSecretStoreSafe(process.platform, safeStorage.isEncryptionAvailable(), () => safeStorage.getSelectedStorageBackend());
       return safeStorage.encryptString(plain);
     },
     decrypt(blob) {

@@ -29,6 +29,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'two-people-required': 'This needs two different users, each entering their own PIN (one person cannot do it alone). At least two users must remain.',
   'recovery-code-wrong': 'The recovery code is not correct. Type the code you kept at set-up exactly, hyphens included.',
   'test-address-unregistered': 'A test can only go to an address the organisation registered in Settings. To use another address, register it there first with two PINs.',
+  'secret-store-unsafe': 'There is no safe place to keep the password (the system keychain). On Linux, start GNOME Keyring or KWallet, then save again. The password was not saved.',
   'pin-wrong': 'That PIN is not correct. Try again; after several wrong attempts the user is locked for a while.',
   'pin-locked': 'This user is locked after too many wrong PINs. Wait a few minutes and try again.',
   'user-exists': 'A user with this name already exists. Choose a different name.',
