@@ -1,6 +1,7 @@
 // Channels of sending, history/audit, practice mode and the practice outbox.
 import { z } from 'zod';
 import { channel, result } from './define';
+import { RECIPIENT_STATUSES } from '../statuses';
 import { actorId, empty, id, limit, offset } from './schemas';
 import type {
   AuditEntryDto,
@@ -15,7 +16,7 @@ import type {
 } from './dto';
 
 const control = z.object({ actorId, campaignId: id });
-const recipientStatus = z.enum(['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown']);
+const recipientStatus = z.enum(RECIPIENT_STATUSES);
 
 export const sendChannels = {
   /** Starts the cancel window of an approved campaign; sending begins when it ends. */

@@ -1,8 +1,9 @@
 // Events the hosts push to the page: import progress, send countdown/progress, outbox arrivals.
 import { z } from 'zod';
 import { event } from './define';
+import { RECIPIENT_STATUSES } from '../statuses';
 
-const status = z.enum(['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown']);
+const status = z.enum(RECIPIENT_STATUSES);
 
 export const events = {
   'import:progress': event(

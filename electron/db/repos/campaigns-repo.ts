@@ -1,11 +1,9 @@
 // Repository for the campaigns table: list + templates + profile + cancel window + status.
 import type { Db } from '../connection';
 
-/**
- * draft → pending_approval → approved are set by the campaign service; the send engine moves
- * an approved campaign on (scheduled, sending, paused, ...) with setCampaignStatus.
- */
-export type CampaignStatus = string;
+import { isCampaignStatus, type CampaignStatus } from '../../../shared/statuses';
+
+export type { CampaignStatus } from '../../../shared/statuses';
 
 export interface Campaign {
   readonly id: number;
@@ -56,6 +54,12 @@ interface CampaignRow {
   updated_at: number;
 }
 
+/** A status the code does not know means the file was written by newer code: refuse, never guess. */
+function toStatus(s: string): CampaignStatus {
+  if (!isCampaignStatus(s)) throw new Error(`Unknown campaign status in the database: ${s}`);
+  return s;
+}
+
 function rowToCampaign(r: CampaignRow): Campaign {
   return {
     id: r.id,
@@ -64,7 +68,7 @@ function rowToCampaign(r: CampaignRow): Campaign {
     name: r.name,
     subjectTemplate: r.subject_template,
     bodyTemplate: r.body_template,
-    status: r.status,
+    status: toStatus(r.status),
     digest: r.digest,
     followUpOf: r.follow_up_of,
     followUpStatuses: r.follow_up_statuses === null ? null : (JSON.parse(r.follow_up_statuses) as string[]),

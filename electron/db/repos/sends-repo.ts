@@ -3,8 +3,10 @@
 import type { Db } from '../connection';
 import { parseFields, type Fields } from '../json';
 
-export const SEND_STATUSES = ['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown'] as const;
-export type SendStatus = (typeof SEND_STATUSES)[number];
+import { RECIPIENT_STATUSES, type RecipientStatus } from '../../../shared/statuses';
+
+export const SEND_STATUSES = RECIPIENT_STATUSES;
+export type SendStatus = RecipientStatus;
 export type SendCounts = Record<SendStatus, number>;
 
 export interface Send {

@@ -21,7 +21,8 @@ export interface AuditFilter {
   readonly afterId?: number;
 }
 
-export type SendStatus = 'queued' | 'in_flight' | 'sent' | 'retrying' | 'failed' | 'cancelled' | 'unknown';
+export type { RecipientStatus as SendStatus } from '../../../shared/statuses';
+import type { RecipientStatus as SendStatus } from '../../../shared/statuses';
 
 export interface Recipient {
   readonly snapshotId: number;

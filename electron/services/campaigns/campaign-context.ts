@@ -15,8 +15,7 @@ export interface CampaignContext {
   readonly checks?: ChecksFn;
 }
 
-/** Statuses in which a campaign may still be edited or (re-)submitted for approval. */
-export const EDITABLE_STATUSES: readonly string[] = ['draft', 'pending_approval', 'approved'];
+import { EDITABLE_CAMPAIGN_STATUSES } from '../../../shared/statuses';
 
 export function mustGetCampaign(ctx: CampaignContext, id: number): Campaign {
   const c = getCampaign(ctx.db, id);
@@ -25,7 +24,7 @@ export function mustGetCampaign(ctx: CampaignContext, id: number): Campaign {
 }
 
 export function assertEditable(c: Campaign): void {
-  if (!EDITABLE_STATUSES.includes(c.status)) {
+  if (!(EDITABLE_CAMPAIGN_STATUSES as readonly string[]).includes(c.status)) {
     throw new AppError('send-state', 'This campaign is being or has been sent and can no longer change', {
       campaignId: c.id,
       status: c.status,

@@ -3,6 +3,7 @@
 import { sha256Hex } from '../sha256';
 import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/schemas';
 import { AppError } from '../../../shared/errors';
+import { RECIPIENT_STATUSES } from '../../../shared/statuses';
 import type { Db } from '../../db/connection';
 import * as attachmentsRepo from '../../db/repos/attachments-repo';
 import type { Attachment } from '../../db/repos/attachments-repo';
@@ -28,7 +29,7 @@ export type { TestMessage, TestTarget } from './test-message';
 
 export { DEFAULT_CANCEL_WINDOW_S } from '../settings/app-settings';
 export { MIN_CANCEL_WINDOW_S };
-const FOLLOW_UP_STATUSES: readonly SendStatus[] = ['sent', 'unknown', 'failed', 'cancelled', 'queued', 'retrying', 'in_flight'];
+const FOLLOW_UP_STATUSES: readonly SendStatus[] = RECIPIENT_STATUSES;
 
 export interface CampaignInput {
   readonly listId: number;

@@ -4,12 +4,9 @@ import type { FieldUse, TemplateIssue } from '../../template';
 import type { UserDto } from './app';
 import type { MemberDto } from './lists';
 
-/**
- * draft → pending_approval → approved (campaign service), then scheduled, sending, paused,
- * stopped, finished, cancelled (send engine). Kept open as a string so a new engine state does
- * not break the page; the UI translates the known ones.
- */
-export type CampaignStatus = string;
+import type { CampaignStatus } from '../../statuses';
+
+export type { CampaignStatus } from '../../statuses';
 
 export interface AttachmentDto {
   readonly id: number;

@@ -1,9 +1,9 @@
 // DTOs of sending, history, audit, practice mode and the practice outbox.
 import type { OutboxMessage, OutboxSummary } from '../../practice';
 
-export type SendState = 'idle' | 'scheduled' | 'sending' | 'paused' | 'stopped' | 'completed';
+import type { RecipientStatus, SendState } from '../../statuses';
 
-export type RecipientStatus = 'queued' | 'in_flight' | 'sent' | 'retrying' | 'failed' | 'cancelled' | 'unknown';
+export type { RecipientStatus, SendState } from '../../statuses';
 
 /** How many recipients are in each status. */
 export type SendCountsDto = Readonly<Record<RecipientStatus, number>>;

@@ -5,6 +5,19 @@ import { openDatabase } from '../../../electron/db/connection';
 import { migrations } from '../../../electron/db/migrations';
 import { currentVersion } from '../../../electron/db/migrate';
 import { tempDir } from '../../helpers/tmp';
+import { RECIPIENT_STATUSES } from '../../../shared/statuses';
+
+/** Opens a fresh database at the latest schema, runs `check`, cleans up. */
+function withDb(check: (db: Database.Database) => void): void {
+  const t = tempDir();
+  const db = openDatabase(join(t.dir, 's.db'));
+  try {
+    check(db);
+  } finally {
+    db.close();
+    t.cleanup();
+  }
+}
 
 describe('database file and migrations', () => {
   it('opens a file with WAL and foreign keys, at the latest schema', () => {
@@ -84,6 +97,27 @@ describe('database file and migrations', () => {
     } finally {
       t.cleanup();
     }
+  });
+
+  it('0004 adds users.removed_at, the test_addresses table (case-insensitive) and the audit REPLACE guard', () => {
+    withDb((db) => {
+      const userColumns = (db.prepare('PRAGMA table_info(users)').all() as { name: string }[]).map((c) => c.name);
+      expect(userColumns).toContain('removed_at');
+      const cols = (db.prepare('PRAGMA table_info(test_addresses)').all() as { name: string; pk: number }[]).map((c) => [c.name, c.pk]);
+      expect(cols).toEqual([['address', 1], ['added_by', 0], ['added_at', 0]]);
+      db.prepare("INSERT INTO test_addresses (address, added_at) VALUES ('Office@Sakura.example', 0)").run();
+      expect(() => db.prepare("INSERT INTO test_addresses (address, added_at) VALUES ('office@sakura.example', 0)").run()).toThrow(/UNIQUE/);
+      const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'").all() as { name: string }[]).map((r) => r.name);
+      expect(triggers.sort()).toEqual(['audit_no_delete', 'audit_no_replace', 'audit_no_update']);
+    });
+  });
+
+  it('the sends table accepts exactly the recipient statuses shared/statuses.ts declares', () => {
+    withDb((db) => {
+      const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sends'").get() as { sql: string }).sql;
+      const inList = /status IN\s*\(([^)]*)\)/.exec(sql)![1]!;
+      expect([...inList.matchAll(/'(\w+)'/g)].map((m) => m[1]).sort()).toEqual([...RECIPIENT_STATUSES].sort());
+    });
   });
 
   it('the audit table refuses UPDATE and DELETE', () => {

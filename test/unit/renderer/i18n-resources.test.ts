@@ -1,6 +1,7 @@
 // Every error code has a Japanese and an English sentence, and both languages have the same keys.
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors';
+import { CAMPAIGN_STATUSES, RECIPIENT_STATUSES, SEND_STATES } from '../../../shared/statuses';
 import { en } from '../../../renderer/src/i18n/en';
 import { ja } from '../../../renderer/src/i18n/ja';
 
@@ -22,6 +23,17 @@ describe('i18n resources', () => {
       // The Japanese sentence is actually Japanese (at least one kana or kanji).
       expect(ja.errors[code]).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
+  });
+
+  it('have a word for every notice status, member status and send state, in both languages', () => {
+    for (const m of [en, ja]) {
+      for (const s of CAMPAIGN_STATUSES) expect(m.history[`campaignStatus_${s}`], `campaignStatus_${s}`).toMatch(/\S/);
+      for (const s of RECIPIENT_STATUSES) expect(m.send[`status_${s}`], `status_${s}`).toMatch(/\S/);
+      for (const s of SEND_STATES) expect(m.send[`state_${s}`], `state_${s}`).toMatch(/\S/);
+    }
+    // No word for a status that does not exist (the "finished"/"completed" drift).
+    const keys = Object.keys(en.history).filter((k) => k.startsWith('campaignStatus_')).map((k) => k.slice('campaignStatus_'.length));
+    expect(keys.sort()).toEqual([...CAMPAIGN_STATUSES].sort());
   });
 
   it('have the same keys in Japanese and English, none empty', () => {

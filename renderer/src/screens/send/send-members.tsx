@@ -1,12 +1,16 @@
-// Per-member status with filters; resend failed messages; resolve "unknown" ones by hand.
+// Per-member status with a filter for every status; resend failed messages; resolve "unknown"
+// ones by hand, one or many at once, with the Message-ID to look up in the server's log.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecipientStatus, SendStatusDto } from '../../../../shared/contract';
+import { RECIPIENT_STATUSES } from '../../../../shared/statuses';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 
-const FILTERS: readonly (RecipientStatus | 'all')[] = ['all', 'sent', 'failed', 'unknown', 'queued'];
+const FILTERS: readonly (RecipientStatus | 'all')[] = ['all', ...RECIPIENT_STATUSES];
+/** The host resolves up to 1,000 unknown messages per call (send:resolve-unknown). */
+const MAX_RESOLVE = 1000;
 
 interface Props {
   campaignId: number;
@@ -19,6 +23,7 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<RecipientStatus | 'all'>('all');
   const page = useQuery('send:members', { campaignId, status: filter === 'all' ? undefined : filter, limit: 200 });
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const call = useCall();
   const reload = page.reload;
   const done = status.counts.sent + status.counts.failed + status.counts.unknown;
@@ -29,8 +34,18 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
     if (s) onStatus(s);
     reload();
   };
-  const resolve = (sendId: number, decision: 'sent' | 'resend') =>
-    actorId !== null && act(call.run('send:resolve-unknown', { actorId, campaignId, sendIds: [sendId], decision }));
+  const resolve = async (sendIds: readonly number[], decision: 'sent' | 'resend') => {
+    if (actorId === null || sendIds.length === 0) return;
+    await act(call.run('send:resolve-unknown', { actorId, campaignId, sendIds: sendIds.slice(0, MAX_RESOLVE), decision }));
+    setSelected(new Set());
+  };
+  const unknownOnPage = (page.data?.items ?? []).filter((m) => m.status === 'unknown').map((m) => m.sendId);
+  const toggle = (id: number) => setSelected((prev) => {
+    const next = new Set(prev);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  });
 
   return (
     <section className="card" data-testid="send-members">
@@ -48,23 +63,43 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
         )}
       </div>
       {status.counts.unknown > 0 && <p className="warn">{t('send.unknownHelp')}</p>}
+      {unknownOnPage.length > 0 && actorId !== null && (
+        <div className="row" data-testid="unknown-bulk">
+          <button type="button" className="btn small" onClick={() => setSelected(new Set(unknownOnPage))}>
+            {t('send.selectAllUnknown', { count: unknownOnPage.length })}
+          </button>
+          <button type="button" className="btn small" data-action="bulk-mark-sent" disabled={call.busy || selected.size === 0} onClick={() => void resolve([...selected], 'sent')}>
+            {t('send.markSelectedSent', { count: selected.size })}
+          </button>
+          <button type="button" className="btn small" data-action="bulk-resend" disabled={call.busy || selected.size === 0} onClick={() => void resolve([...selected], 'resend')}>
+            {t('send.resendSelected', { count: selected.size })}
+          </button>
+        </div>
+      )}
       <ErrorText error={call.error ?? page.error} />
       <div className="list-scroll">
         <table className="data">
           <thead>
             <tr>
+              <th />
               <th>#</th>
               <th>{t('lists.name')}</th>
               <th>{t('lists.email')}</th>
               <th>{t('send.state')}</th>
               <th>{t('send.attempts')}</th>
               <th>{t('send.response')}</th>
+              <th>{t('send.messageId')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {(page.data?.items ?? []).map((m) => (
               <tr key={m.sendId} data-status={m.status}>
+                <td>
+                  {m.status === 'unknown' && (
+                    <input type="checkbox" aria-label={t('send.select')} checked={selected.has(m.sendId)} onChange={() => toggle(m.sendId)} />
+                  )}
+                </td>
                 <td>{m.position + 1}</td>
                 <td>{m.name}</td>
                 <td>{m.email}</td>
@@ -73,13 +108,14 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
                 </td>
                 <td>{m.attempts}</td>
                 <td>{m.smtpResponse}</td>
+                <td className="message-id">{m.messageId}</td>
                 <td>
                   {m.status === 'unknown' && (
                     <span className="row">
-                      <button type="button" className="btn small" onClick={() => void resolve(m.sendId, 'sent')}>
+                      <button type="button" className="btn small" onClick={() => void resolve([m.sendId], 'sent')}>
                         {t('send.markSent')}
                       </button>
-                      <button type="button" className="btn small" onClick={() => void resolve(m.sendId, 'resend')}>
+                      <button type="button" className="btn small" onClick={() => void resolve([m.sendId], 'resend')}>
                         {t('send.resend')}
                       </button>
                     </span>

@@ -1,0 +1,22 @@
+// The closed sets of states, declared once: every type, zod enum and SQL check derives from
+// these arrays, and a test makes sure each has a sentence in Japanese and English.
+
+/** Where one member's message stands (the sends table). */
+export const RECIPIENT_STATUSES = ['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown'] as const;
+export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+
+/**
+ * Where a notice stands: draft → pending_approval → approved (campaign service), then
+ * scheduled (cancel window), sending, paused, and finally stopped or completed (send engine).
+ */
+export const CAMPAIGN_STATUSES = ['draft', 'pending_approval', 'approved', 'scheduled', 'sending', 'paused', 'stopped', 'completed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** What the send screen shows for a notice's run ('idle': no run yet). */
+export const SEND_STATES = ['idle', 'scheduled', 'sending', 'paused', 'stopped', 'completed'] as const;
+export type SendState = (typeof SEND_STATES)[number];
+
+/** Statuses in which a notice may still be edited or (re-)submitted for approval. */
+export const EDITABLE_CAMPAIGN_STATUSES = ['draft', 'pending_approval', 'approved'] as const satisfies readonly CampaignStatus[];
+
+export const isCampaignStatus = (s: string): s is CampaignStatus => (CAMPAIGN_STATUSES as readonly string[]).includes(s);
