@@ -1,5 +1,6 @@
 // Channels of campaigns: compose, attachments, template check, previews, checks, test send, approval.
 import { z } from 'zod';
+import { hasBidiControls } from '../bidi';
 import { channel, result } from './define';
 import { actorId, bytes, empty, fileName, id, limit, offset, pin } from './schemas';
 import type {
@@ -15,6 +16,12 @@ import type {
 } from './dto';
 
 const template = z.string().max(200_000);
+/** Every member sees this name: direction controls could pass "a.pdf\u202Egpj.exe" off as a picture. */
+const attachmentFileName = fileName.refine((n) => !hasBidiControls(n), {
+  message:
+    'The file name holds invisible characters that reverse the direction of the text (U+202A-202E, U+2066-2069, U+200E/F), ' +
+    'which can disguise what kind of file it is. Rename the file without them and add it again.',
+});
 
 export const campaignChannels = {
   'campaigns:list': channel(empty, result<readonly CampaignDto[]>()),
@@ -46,7 +53,7 @@ export const campaignChannels = {
     }),
     result<CampaignDto>(),
   ),
-  'attachments:add': channel(z.object({ actorId, campaignId: id, fileName, bytes }), result<AttachmentDto>()),
+  'attachments:add': channel(z.object({ actorId, campaignId: id, fileName: attachmentFileName, bytes }), result<AttachmentDto>()),
   'attachments:remove': channel(z.object({ actorId, campaignId: id, attachmentId: id }), result<null>()),
   /** Parses the templates against a list's columns; errors come back as issues, not as a failure. */
   'template:check': channel(

@@ -1,6 +1,7 @@
 // Files attached to every member's message; added by picker, removed one by one.
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasBidiControls, showBidiControls } from '../../../../shared/bidi';
 import type { AttachmentDto } from '../../../../shared/contract';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
@@ -18,9 +19,16 @@ export function AttachmentsPanel({ campaignId, actorId, attachments, editable, o
   const { t } = useTranslation();
   const call = useCall();
   const input = useRef<HTMLInputElement>(null);
+  // The app refuses such a name too (the contract); here the operator learns why, by name.
+  const [disguised, setDisguised] = useState<string | null>(null);
   const add = async (files: FileList | null) => {
     if (actorId === null) return;
+    setDisguised(null);
     for (const f of Array.from(files ?? [])) {
+      if (hasBidiControls(f.name)) {
+        setDisguised(showBidiControls(f.name));
+        break;
+      }
       const p = await readPicked(f);
       if ((await call.run('attachments:add', { actorId, campaignId, fileName: p.name, bytes: p.bytes })) === undefined) break;
     }
@@ -62,6 +70,11 @@ export function AttachmentsPanel({ campaignId, actorId, attachments, editable, o
             }}
           />
         </>
+      )}
+      {disguised && (
+        <div className="error" role="alert" data-testid="attachment-name-bidi">
+          {t('compose.attachmentNameBidi', { name: disguised })}
+        </div>
       )}
       <ErrorText error={call.error} />
     </div>
