@@ -1,6 +1,7 @@
 // Attachment checks. Toyota City 2024-08: the previous mail was attached whole (.eml) with
-// every resident's address, so mail files, archives holding one, and MIME content under any
-// name are blocked; readable text is scanned for addresses, above all other members'.
+// every resident's address, so mail files, archives holding one (named by the entry, whether
+// found by its name or its content), archives too deep to look into, and MIME content under
+// any name are blocked; readable text is scanned for addresses, above all other members'.
 import { findAddresses } from './address-text';
 import { isOrgDomain } from './domain-groups';
 import { EXAMPLE_CAP, item, listText } from './item';
@@ -26,7 +27,7 @@ function mailFileItem(a: CheckAttachment): CheckItem | null {
       en: `The attachment "${a.fileName}" is a whole mail message. It would hand over the previous mail's addresses and text, so it cannot be sent. Attach only the content you need as a separate file.`,
     });
   }
-  const inner = (a.innerNames ?? []).filter(isMailFileName);
+  const inner = [...new Set([...(a.innerNames ?? []).filter(isMailFileName), ...(a.mailEntries ?? [])])];
   if (a.containsMailFile || inner.length) {
     return item({
       code: 'attachment-archive-contains-mail',
@@ -35,6 +36,18 @@ function mailFileItem(a: CheckAttachment): CheckItem | null {
       params: { file: a.fileName, inner: inner.join(', ') },
       ja: `圧縮ファイル「${a.fileName}」の中にメールのファイル${inner.length ? `（${listText(inner, 3)}）` : ''}が入っています。送れませんので、中身を確かめて作り直してください。`,
       en: `The archive "${a.fileName}" contains a mail file${inner.length ? ` (${listText(inner, 3)})` : ''}. It cannot be sent: check its contents and build it again without it.`,
+    });
+  }
+  if (a.tooDeep) {
+    // What we could not open may be the very mail file this rule exists for (DESIGN: an archive
+    // that cannot be fully inspected is blocked).
+    return item({
+      code: 'attachment-archive-too-deep',
+      severity: 'blocking',
+      files: [a.fileName],
+      params: { file: a.fileName },
+      ja: `圧縮ファイル「${a.fileName}」は、圧縮ファイルの中にさらに圧縮ファイルが何重にも入っていて、中身をすべて確かめられません。送れませんので、中のファイルを取り出して、必要なものだけを添付し直してください。`,
+      en: `The archive "${a.fileName}" holds archives inside archives, too deep to check everything in it. It cannot be sent: take the files out and attach only the ones you need.`,
     });
   }
   return null;
@@ -59,8 +72,8 @@ export function attachmentRule(p: Prepared): CheckItem[] {
           severity: 'warning',
           files: [a.fileName],
           params: { file: a.fileName },
-          ja: `添付「${a.fileName}」は中身を確かめられません（パスワード付きや壊れた圧縮ファイル、何重にも圧縮したファイル）。中にメールや他の人のアドレスが入っていないか、自分で開いて確かめてください。`,
-          en: `The attachment "${a.fileName}" could not be looked into (password-protected, damaged or deeply nested archive). Open it yourself and check it holds no mail files or other people's addresses.`,
+          ja: `添付「${a.fileName}」は中身を確かめられません（パスワード付きや壊れた圧縮ファイル）。中にメールや他の人のアドレスが入っていないか、自分で開いて確かめてください。`,
+          en: `The attachment "${a.fileName}" could not be looked into (password-protected or damaged archive). Open it yourself and check it holds no mail files or other people's addresses.`,
         }),
       );
     }

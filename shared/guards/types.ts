@@ -29,8 +29,12 @@ export interface CheckAttachment {
   readonly innerNames?: readonly string[];
   /** The content starts like a MIME message (From:/To:/Subject:/Received:/Message-ID: headers). */
   readonly looksLikeMail?: boolean;
-  /** An archive whose contents could not be read (encrypted, damaged, nested too deep). */
+  /** Entries of an archive that are mail files, by name or by content ("outer.zip/inner.eml"). */
+  readonly mailEntries?: readonly string[];
+  /** An archive whose contents could not be read (encrypted, damaged). */
   readonly unreadable?: boolean;
+  /** An archive holding archives nested deeper than are opened: their contents were not looked at. */
+  readonly tooDeep?: boolean;
 }
 
 export interface CheckPolicy {

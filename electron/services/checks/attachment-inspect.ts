@@ -1,10 +1,11 @@
 // Inspects one attachment for the guards: is it a mail file (by name or by MIME headers at the
-// start, whatever its name), does an archive hold one (one nested archive deep), and what text
-// can be read from it (txt/csv/tsv, docx/xlsx/pptx XML, PDF) for the address scan.
+// start, whatever its name or text encoding), does an archive hold one (one nested archive
+// deep; deeper archives are reported, never silently skipped), and what text can be read from
+// it (txt/csv/tsv, docx/xlsx/pptx XML, PDF) for the address scan.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { isMailFileName, type CheckAttachment } from '../../../shared/guards';
 import { scanPdfText } from './pdf-text';
-import { decodeText, latin1, xmlText } from './text-decode';
+import { decodeText, latin1, utf16Of, xmlText } from './text-decode';
 
 export type Inspection = Omit<CheckAttachment, 'fileName' | 'bytes' | 'sha256'>;
 
@@ -18,15 +19,24 @@ const MAX_TEXT_CHARS = 20 * 1024 * 1024;
 
 const KEY_HEADERS = new Set(['from', 'to', 'subject', 'received', 'message-id', 'date', 'return-path', 'delivered-to', 'mime-version', 'cc', 'reply-to']);
 
+/** The start of the bytes as text for header sniffing: UTF-16 decoded (a mail saved as
+ * "Unicode text"), anything else as Latin-1, which never fails. */
+function headText(bytes: Uint8Array, max: number): string {
+  const utf16 = utf16Of(bytes);
+  return utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, Math.min(bytes.length, max * 2))) : latin1(bytes, max);
+}
+
 /**
  * True when the bytes start like a mail message: a block of "Name: value" header lines (an
  * mbox "From " line may come first) with at least two of the usual mail headers, one of them
- * From, Received or Message-ID. Also Outlook .msg (OLE with __substg1.0_ streams) and PST.
+ * From, Received or Message-ID, in UTF-8, Latin-1 or UTF-16. Also Outlook .msg (OLE with
+ * __substg1.0_ streams) and PST.
  */
 export function looksLikeMail(bytes: Uint8Array): boolean {
-  const head = latin1(bytes, 16 * 1024);
-  if (head.startsWith('!BDN')) return true;
-  if (head.startsWith('\xd0\xcf\x11\xe0') && latin1(bytes, 4 * 1024 * 1024).includes('_\0_\0s\0u\0b\0s\0t\0g\x001\0.\x000\0_\0')) return true;
+  const magic = latin1(bytes, 4);
+  if (magic === '!BDN') return true;
+  if (magic === '\xd0\xcf\x11\xe0') return latin1(bytes, 4 * 1024 * 1024).includes('_\0_\0s\0u\0b\0s\0t\0g\x001\0.\x000\0_\0');
+  const head = headText(bytes, 16 * 1024);
   const lines = head.replace(/^\ufeff|^\xef\xbb\xbf/, '').replace(/^\s+/, '').split(/\r?\n/);
   let i = lines[0]?.startsWith('From ') ? 1 : 0;
   const seen = new Set<string>();
@@ -48,14 +58,17 @@ function isZip(bytes: Uint8Array): boolean {
 
 interface ZipLook {
   names: string[];
-  mail: boolean;
+  /** Entries that are mail files, by name or by content, with their path in the archive. */
+  mailEntries: string[];
   text: string[];
   unreadable: boolean;
+  /** An archive inside was deeper than we open: its contents were not looked at. */
+  tooDeep: boolean;
 }
 
 /** Lists an archive and looks into its entries; nested archives are opened `depth` more levels. */
 function lookIntoZip(bytes: Uint8Array, prefix: string, depth: number, budget: { left: number }): ZipLook {
-  const out: ZipLook = { names: [], mail: false, text: [], unreadable: false };
+  const out: ZipLook = { names: [], mailEntries: [], text: [], unreadable: false, tooDeep: false };
   const wanted = (f: UnzipFileInfo) =>
     !f.name.endsWith('/') && !SKIP_INNER.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES && f.originalSize <= budget.left;
   let files: Record<string, Uint8Array>;
@@ -76,15 +89,16 @@ function lookIntoZip(bytes: Uint8Array, prefix: string, depth: number, budget: {
   }
   for (const [name, data] of Object.entries(files)) {
     const full = prefix + name;
-    if (isMailFileName(name) || looksLikeMail(data)) out.mail = true;
+    if (isMailFileName(name) || looksLikeMail(data)) out.mailEntries.push(full);
     if (isZip(data)) {
       if (depth > 0) {
         const inner = lookIntoZip(data, `${full}/`, depth - 1, budget);
         out.names.push(...inner.names);
+        out.mailEntries.push(...inner.mailEntries);
         out.text.push(...inner.text);
-        out.mail ||= inner.mail;
         out.unreadable ||= inner.unreadable;
-      } else out.unreadable = true;
+        out.tooDeep ||= inner.tooDeep;
+      } else out.tooDeep = true;
     } else if (OFFICE_PART.test(name) || /\.xml$/i.test(name)) out.text.push(xmlText(decodeText(data)));
     else if (TEXT_EXT.test(name) || isMailFileName(name)) out.text.push(decodeText(data));
     else if (/\.pdf$/i.test(name)) out.text.push(scanPdfText(data));
@@ -102,13 +116,18 @@ export function inspectAttachment(fileName: string, bytes: Uint8Array, pdfText?:
   let innerNames: string[] | undefined;
   let containsMailFile = false;
   let unreadable = false;
+  let tooDeep = false;
+  let mailEntries: string[] = [];
   if (isZip(bytes)) {
     // Office documents are archives too: list and read them the same way, so a mail file
     // embedded in a .docx is caught like one in a .zip.
     const z = lookIntoZip(bytes, '', 1, { left: MAX_TOTAL_BYTES });
     innerNames = z.names;
-    containsMailFile = z.mail || z.names.some(isMailFileName);
+    // Listed names count even when an entry was not decompressed (too large, encrypted).
+    mailEntries = [...new Set([...z.mailEntries, ...z.names.filter(isMailFileName)])];
+    containsMailFile = mailEntries.length > 0;
     unreadable = z.unreadable;
+    tooDeep = z.tooDeep;
     texts.push(...z.text);
   } else if (/\.pdf$/i.test(fileName) || latin1(bytes, 5) === '%PDF-') {
     texts.push(pdfText ?? scanPdfText(bytes));
@@ -119,6 +138,8 @@ export function inspectAttachment(fileName: string, bytes: Uint8Array, pdfText?:
   const out: { -readonly [K in keyof Inspection]: Inspection[K] } = { looksLikeMail: mailByContent, containsMailFile };
   if (text) out.text = text;
   if (innerNames) out.innerNames = innerNames;
+  if (mailEntries.length) out.mailEntries = mailEntries;
   if (unreadable) out.unreadable = true;
+  if (tooDeep) out.tooDeep = true;
   return out;
 }

@@ -1,9 +1,32 @@
 // Decodes attachment bytes to text the way Japanese offices write files: UTF-8 (with or
-// without BOM), UTF-16 with BOM, otherwise Shift_JIS (CP932, what Excel saves as CSV).
+// without BOM), UTF-16 (with a BOM, or recognised by its zero bytes: Windows "Unicode text"),
+// otherwise Shift_JIS (CP932, what Excel saves as CSV).
+
+/**
+ * 'utf-16le' or 'utf-16be' when the bytes are UTF-16 text: a BOM, or, in the first 1 KiB,
+ * mostly zero bytes at odd (LE) or even (BE) positions, as ASCII-heavy text such as mail
+ * headers has. Null otherwise.
+ */
+export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 16) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.1) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.1) return 'utf-16be';
+  return null;
+}
 
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const utf16 = utf16Of(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -42,9 +42,33 @@ describe('inspectAttachment', () => {
     expect(renamed.containsMailFile).toBe(true);
   });
 
-  it('marks an archive nested too deep as not inspectable', () => {
+  it('marks an archive nested too deep to open (not as unreadable: the guards block it)', () => {
     const deep = zipOf({ 'a.zip': zipOf({ 'b.zip': zipOf({ 'c.txt': strToU8('x') }) }) });
-    expect(inspectAttachment('deep.zip', deep).unreadable).toBe(true);
+    const r = inspectAttachment('deep.zip', deep);
+    expect(r.tooDeep).toBe(true);
+    expect(r.unreadable).toBeUndefined();
+  });
+
+  it('recognises a mail saved as UTF-16 text, with or without a BOM, and reads its addresses', () => {
+    const text = new TextDecoder().decode(forwardedEml(residents));
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const be = new Uint8Array(Buffer.from(text, 'utf16le').swap16());
+    for (const bytes of [new Uint8Array([0xff, 0xfe, ...le]), le, new Uint8Array([0xfe, 0xff, ...be]), be]) {
+      expect(looksLikeMail(bytes)).toBe(true);
+      const r = inspectAttachment('memo.txt', bytes);
+      expect(r.looksLikeMail).toBe(true);
+      expect(findAddresses(r.text!)).toEqual(expect.arrayContaining(residents));
+    }
+    // Ordinary UTF-16 text is still not a mail.
+    expect(looksLikeMail(new Uint8Array(Buffer.from('\ufeff会員名簿\r\n山田 太郎\r\n', 'utf16le')))).toBe(false);
+  });
+
+  it('names the entries found to be mail by their content, inside a zip and a nested one', () => {
+    const eml = forwardedEml(residents);
+    const utf16 = new Uint8Array(Buffer.from(new TextDecoder().decode(eml), 'utf16le'));
+    const r = inspectAttachment('docs.zip', zipOf({ 'minutes.dat': eml, 'notes.txt': strToU8('hello'), 'inner.zip': zipOf({ 'memo.txt': utf16 }) }));
+    expect(r.containsMailFile).toBe(true);
+    expect(r.mailEntries).toEqual(['minutes.dat', 'inner.zip/memo.txt']);
   });
 
   it('reads CP932 CSV, docx and xlsx text', () => {
