@@ -1,8 +1,10 @@
 // Groups the addresses of a list whose local parts look alike (lookalike-skeleton) on the same
-// domain. Not all pairs: a symmetric-delete index per domain over the skeletons finds
-// candidates in O(members x local-part length); small domains are compared pair by pair.
+// domain, and those that differ only by a look-alike domain (lookalike-domains). Not all pairs:
+// a symmetric-delete index per domain over the skeletons finds candidates in O(members x
+// local-part length); small domains are compared pair by pair.
 import { osaDistance } from './edit-distance';
 import { EXAMPLE_CAP } from './item';
+import { linkDomainTwins } from './lookalike-domains';
 import { closeEnough, MIN_DELETE2_LENGTH, MIN_DELETE_LENGTH, skeleton } from './lookalike-skeleton';
 import { UnionFind } from './union-find';
 
@@ -128,6 +130,7 @@ export function findLookalikes(emails: readonly string[]): LookalikeResult {
       });
     }
   }
+  if (linkDomainTwins(unique, uf, examples)) linked = true;
   if (!linked) return { groups: [], examples };
   const clusters = new Map<number, string[]>();
   for (let i = 0; i < unique.length; i++) {

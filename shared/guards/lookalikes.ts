@@ -1,6 +1,6 @@
 // Warns about addresses in the list that differ from another one on the same domain by one or
-// two edits or by look-alike characters (0/o, 1/l, rn/m): one of them is probably mistyped.
-// The grouping itself is in lookalike-index.
+// two edits or by look-alike characters (0/o, 1/l, rn/m), or only by a look-alike domain
+// (gmial.com / gmail.com): one of them is probably mistyped. The grouping is in lookalike-index.
 import { item, listText } from './item';
 import { findLookalikes } from './lookalike-index';
 import type { CheckItem, Prepared } from './types';

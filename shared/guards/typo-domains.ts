@@ -1,8 +1,9 @@
 // Warns about domains that look like a mistyped common or organisation domain (gmial.com,
-// docomo.ne.jo): the Mie Pref. contractor incident was a wrong address typed by hand.
+// docomo.ne.jo): the Mie Pref. contractor incident was a wrong address typed by hand. When the
+// corrected address is on the list too, the item says so: the same person may be listed twice.
 import { COMMON_DOMAINS, KNOWN_REAL_DOMAINS, domainBase } from './domain-lists';
 import { osaDistance } from './edit-distance';
-import { item } from './item';
+import { EXAMPLE_CAP, item, listText } from './item';
 import type { CheckItem, Prepared } from './types';
 
 const KNOWN = new Set([...COMMON_DOMAINS, ...KNOWN_REAL_DOMAINS]);
@@ -31,21 +32,40 @@ export function suggestDomain(domain: string, orgDomains: readonly string[] = []
   return best;
 }
 
+/** The corrected addresses (local@suggestion) of these rows that are on the list already. */
+function alreadyListed(p: Prepared, rows: readonly number[], suggestion: string, listed: () => Set<string>): string[] {
+  const found = new Set<string>();
+  for (const i of rows) {
+    const corrected = `${p.locals[i]}@${suggestion}`;
+    if (listed().has(corrected)) found.add(corrected);
+  }
+  return [...found];
+}
+
 export function typoDomainRule(p: Prepared, groups: Map<string, number[]>): CheckItem[] {
   const items: CheckItem[] = [];
   const domains = [...groups.keys()].sort();
+  let emails: Set<string> | null = null;
+  const listed = () => (emails ??= new Set(p.emails));
   for (const domain of domains) {
     const suggestion = suggestDomain(domain, p.orgDomains);
     if (!suggestion) continue;
-    const members = groups.get(domain)!.map((i) => p.input.recipients[i]!.id);
+    const rows = groups.get(domain)!;
+    const members = rows.map((i) => p.input.recipients[i]!.id);
+    const twins = alreadyListed(p, rows, suggestion, listed);
+    const shown = listText(twins, 3);
     items.push(
       item({
         code: 'typo-domain',
         severity: 'warning',
         members,
-        params: { domain, suggestion },
-        ja: `ドメイン「${domain}」は「${suggestion}」の打ち間違いかもしれません（${members.length}件）。名簿の元データを本人に確認し、正しければそのまま、誤りなら名簿を直して取り込み直してください。`,
-        en: `The domain "${domain}" looks like a typo for "${suggestion}" (${members.length} address(es)). Check with the members; if it is wrong, fix the list and import it again.`,
+        params: { domain, suggestion, alreadyListed: twins.length, listedAddresses: twins.slice(0, EXAMPLE_CAP).join(', ') },
+        ja:
+          `ドメイン「${domain}」は「${suggestion}」の打ち間違いかもしれません（${members.length}件）。名簿の元データを本人に確認し、正しければそのまま、誤りなら名簿を直して取り込み直してください。` +
+          (twins.length ? `直したアドレス（${shown}）は名簿にすでにあります。同じ人が二重に載っていないか確かめてください。` : ''),
+        en:
+          `The domain "${domain}" looks like a typo for "${suggestion}" (${members.length} address(es)). Check with the members; if it is wrong, fix the list and import it again.` +
+          (twins.length ? ` The corrected address(es) (${shown}) are already on the list: the same person may be listed twice.` : ''),
       }),
     );
   }
