@@ -8,6 +8,7 @@ import { groupByDomain } from './domain-groups';
 import { duplicateRule } from './duplicates';
 import { bySeverity } from './item';
 import { lookalikeRule } from './lookalikes';
+import { nameRule } from './names';
 import { approverRule, recipientPolicyRule, senderRule } from './policy';
 import { buildSample } from './sample';
 import { sizeRule } from './size';
@@ -53,6 +54,7 @@ export function runChecks(input: CheckInput): CheckReport {
     ...approverRule(p),
     ...typoDomainRule(p, groups),
     ...lookalikeRule(p),
+    ...nameRule(p),
     ...duplicateRule(p),
     ...changesRule(p),
     ...recipientPolicyRule(p, groups),
