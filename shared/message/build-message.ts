@@ -3,6 +3,7 @@
 import { AppError } from '../errors';
 import { compileTemplate, oneLine } from '../template';
 import type { CompiledTemplate, MessageTemplate } from '../template';
+import { withSentAddress } from './sent-address';
 
 export interface MailAddress {
   address: string;
@@ -47,7 +48,8 @@ export function buildMessage(args: {
 }): BuildMessageResult {
   const { sender, recipient, template } = args;
   const compiled = isCompiled(template) ? template : compileTemplate(template);
-  const rendered = compiled.render(recipient.fields);
+  // {{the email column}} shows the address the message goes to, not the cell as typed.
+  const rendered = compiled.render(withSentAddress(recipient.fields, recipient.email));
   if (!rendered.ok) return { ok: false, missing: rendered.missing };
   return {
     ok: true,
