@@ -3,7 +3,9 @@
 // It never touches the sends table.
 import { AppError } from '../../../shared/errors';
 import { buildMessage, type OutgoingMessage } from '../../../shared/message';
+import { checkTemplate, type MessageTemplate } from '../../../shared/template';
 import { listAttachmentFiles } from '../../db/repos/attachments-repo';
+import { getList } from '../../db/repos/lists-repo';
 import { getMember } from '../../db/repos/members-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { getSnapshotRowAt } from '../../db/repos/snapshots-repo';
@@ -29,18 +31,39 @@ function recipientOf(ctx: CampaignContext, listId: number, campaignId: number, t
   return { email: s.email, name: s.name, fields: s.fields };
 }
 
+/**
+ * Why the message could not be built. A placeholder naming no column of the list is not a gap
+ * in this member's row: it is said as such, with the closest columns, as the check report does.
+ */
+function buildFailure(ctx: CampaignContext, listId: number, template: MessageTemplate, missing: readonly string[]): AppError {
+  const columns = getList(ctx.db, listId)?.columns ?? [];
+  const unknown = checkTemplate(template, columns).flatMap((i) =>
+    i.code === 'template-unknown-field' && missing.includes(i.field) ? [{ field: i.field, suggestions: i.suggestions }] : [],
+  );
+  if (unknown.length === 0) {
+    return new AppError('template-missing-field', 'This member lacks fields the template needs', { missing });
+  }
+  const said = unknown.map((u) => `{{${u.field}}}${u.suggestions.length ? ` (did you mean "${u.suggestions[0]}"?)` : ''}`);
+  return new AppError('template-unknown-field', `The template uses ${said.join(', ')}, which the list has no column for.`, {
+    fields: unknown.map((u) => u.field),
+    suggestions: Object.fromEntries(unknown.map((u) => [u.field, u.suggestions])),
+    missing,
+  });
+}
+
 export function buildTestMessage(ctx: CampaignContext, campaignId: number, target: TestTarget, operatorAddress: string): TestMessage {
   const c = mustGetCampaign(ctx, campaignId);
   const to = operatorAddress.trim();
   if (!ADDRESS.test(to)) throw new AppError('validation', 'The test address is not a valid email address', { field: 'operatorAddress' });
   const profile = c.profileId === null ? undefined : getProfileRow(ctx.db, c.profileId);
   if (!profile) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
+  const template = { subject: c.subjectTemplate, body: c.bodyTemplate };
   const built = buildMessage({
     sender: { address: profile.fromAddress, name: profile.fromName },
     recipient: recipientOf(ctx, c.listId, campaignId, target),
-    template: { subject: c.subjectTemplate, body: c.bodyTemplate },
+    template,
   });
-  if (!built.ok) throw new AppError('template-missing-field', 'This member lacks fields the template needs', { missing: built.missing });
+  if (!built.ok) throw buildFailure(ctx, c.listId, template, built.missing);
   // The test is the exact preview, so it carries the same stored bytes the run would send.
   const attachments = listAttachmentFiles(ctx.db, campaignId).map((a) => ({ fileName: a.fileName, content: a.content }));
   // The member's own name must not appear next to someone else's address: To is the operator only.
