@@ -17,6 +17,7 @@ import type { CheckInput, CheckItem, CheckReport, Prepared } from './types';
 import { typoDomainRule } from './typo-domains';
 
 export type * from './types';
+export { CHECK_CODES, type CheckCode } from './codes';
 export { MEMBER_CAP } from './item';
 export { DEFAULT_MAX_ATTACHMENT_BYTES, MAIL_FILE_EXTENSIONS, isMailFileName } from './attachments';
 export { findAddresses } from './address-text';

@@ -1,4 +1,5 @@
 // Builds check items the same way everywhere: capped member lists with their full count.
+import type { CheckCode } from './codes';
 import type { CheckItem, Severity } from './types';
 
 /** At most this many member ids travel with one item; the UI pages through the rest by code. */
@@ -7,7 +8,7 @@ export const MEMBER_CAP = 200;
 export const EXAMPLE_CAP = 10;
 
 export interface ItemSpec {
-  code: string;
+  code: CheckCode;
   severity: Severity;
   members?: readonly number[];
   files?: readonly string[];

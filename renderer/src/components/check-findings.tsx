@@ -4,11 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { CheckItemDto, CheckReportDto } from '../../../shared/contract';
 
 function Items({ items, lang }: { items: readonly CheckItemDto[]; lang: 'ja' | 'en' }) {
+  const { t } = useTranslation();
   return (
     <ul>
       {items.map((i, n) => (
         <li key={`${i.code}-${n}`} data-code={i.code} data-severity={i.severity}>
-          <span className={`chip ${i.severity}`}>{i.code}</span> {i.message[lang]}
+          {/* A label in the page's language; a code this build has no label for shows as itself. */}
+          <span className={`chip ${i.severity}`} title={i.code}>
+            {t(`checkCode.${i.code}`, { defaultValue: i.code })}
+          </span>{' '}
+          {i.message[lang]}
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 // Every error code has a Japanese and an English sentence, and both languages have the same keys.
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors';
+import { CHECK_CODES } from '../../../shared/guards';
 import { CAMPAIGN_STATUSES, RECIPIENT_STATUSES, SEND_STATES } from '../../../shared/statuses';
 import { en } from '../../../renderer/src/i18n/en';
 import { ja } from '../../../renderer/src/i18n/ja';
@@ -34,6 +35,14 @@ describe('i18n resources', () => {
     // No word for a status that does not exist (the "finished"/"completed" drift).
     const keys = Object.keys(en.history).filter((k) => k.startsWith('campaignStatus_')).map((k) => k.slice('campaignStatus_'.length));
     expect(keys.sort()).toEqual([...CAMPAIGN_STATUSES].sort());
+  });
+
+  it('label every check report code in both languages', () => {
+    for (const code of CHECK_CODES) {
+      expect(en.checkCode[code], `en ${code}`).toMatch(/\S{3}/);
+      expect(ja.checkCode[code], `ja ${code}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+    expect(Object.keys(en.checkCode).sort()).toEqual([...CHECK_CODES].sort());
   });
 
   it('have the same keys in Japanese and English, none empty', () => {
