@@ -12,6 +12,9 @@ const BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // A mail header name followed by a colon, at the start or after a break or a space.
 const HEADER_TEXT = /(?:^|[\s\u3000])(?:bcc|cc|to|from|reply-to|sender|subject|content-type)[ \t]*[:：]/i;
 
+// Any character one of the three tests needs: one scan per name, the rest only for the few hits.
+const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069:：]/;
+
 interface Found {
   members: number[];
   examples: string[];
@@ -30,7 +33,7 @@ function collect(recipients: readonly CheckRecipient[], test: (name: string) => 
 const where = (r: CheckRecipient) => (r.line !== undefined ? `line ${r.line}: ` : '');
 
 export function nameRule(p: Prepared): CheckItem[] {
-  const { recipients } = p.input;
+  const recipients = p.input.recipients.filter((r) => r.name && SUSPECT.test(r.name));
   const items: CheckItem[] = [];
   const breaks = collect(recipients, (n) => BREAKS.test(n), (r) => `${where(r)}${oneLine(r.name)}`);
   if (breaks.members.length) {
