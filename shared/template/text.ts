@@ -63,9 +63,14 @@ export function lineColumn(source: string, offset: number): { line: number; colu
  * binary search (a template with thousands of issues would otherwise rescan it per issue). */
 export function lineIndex(source: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  if (!source.includes('\r')) {
+    // The usual case: native searches for \n only.
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
   }
   return (offset) => {
     let lo = 0;

@@ -48,7 +48,8 @@ function checkOnce(body: string, run: number): Run {
 
 export async function run(report: Report): Promise<void> {
   const body = adversarialTemplate();
-  checkOnce(adversarialTemplate(10 * 1024), -1); // warm up the JIT
+  // Warm up the JIT as a running app is (the compose screen checks on every edit).
+  for (let i = 1; i <= 3; i++) checkOnce(body, -i);
   const runs: Run[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(checkOnce(body, i));
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
