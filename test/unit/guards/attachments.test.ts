@@ -26,6 +26,19 @@ describe('attachment rules', () => {
     expect(codes(run([att({ fileName: 'ppap.zip', unreadable: true })]))).toEqual(['attachment-not-inspectable']);
   });
 
+  it('blocks an archive nested too deep to look into, once even when also unreadable', () => {
+    const r = run([att({ fileName: 'deep.zip', tooDeep: true }), att({ fileName: 'both.zip', tooDeep: true, unreadable: true })]);
+    expect(r.items.map((i) => [i.code, i.severity, i.params.file])).toEqual([
+      ['attachment-archive-too-deep', 'blocking', 'deep.zip'],
+      ['attachment-archive-too-deep', 'blocking', 'both.zip'],
+    ]);
+  });
+
+  it('names the entries found to be mail by content, with those found by name, once each', () => {
+    const r = run([att({ fileName: 'docs.zip', containsMailFile: true, innerNames: ['a/fwd.eml', 'minutes.dat'], mailEntries: ['minutes.dat', 'a/fwd.eml'] })]);
+    expect(r.items.map((i) => [i.code, i.params.inner])).toEqual([['attachment-archive-contains-mail', 'a/fwd.eml, minutes.dat']]);
+  });
+
   it('warns over the size limit', () => {
     expect(codes(run([att({ fileName: 'big.pdf', bytes: 11 * 1024 * 1024 })]))).toEqual(['attachment-too-large']);
     expect(codes(run([att({ fileName: 'big.pdf', bytes: 3000 })], { maxAttachmentBytes: 2048 }))).toEqual(['attachment-too-large']);
