@@ -5,11 +5,22 @@ import { setCampaignStatus } from '../../db/repos/campaigns-repo';
 import { inFlightToUnknown } from '../../db/repos/sends-repo';
 import type { SendAudit } from './send-types';
 
+/**
+ * Why a campaign was found paused at start-up. The audit row ('send.paused', details.reason) and
+ * the send status's error (reason) carry it, and the UI has words for each (send.recovery_<reason>).
+ * - 'stopped-while-sending': Tayori ended (crash, power cut, quit) while a run was sending;
+ *   messages that were in flight are 'unknown'.
+ * - 'window-ran-out-while-closed': the cancel window ended while Tayori was closed: nothing of
+ *   this window was sent, and nothing starts without the operator.
+ */
+export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-closed'] as const;
+export type RecoveryReason = (typeof RECOVERY_REASONS)[number];
+
 export interface Recovery {
   /** Members whose message may or may not have left. */
   readonly unknown: number;
   /** Campaigns that were sending (or whose window ran out while the app was closed), now paused. */
-  readonly paused: number[];
+  readonly paused: { readonly campaignId: number; readonly reason: RecoveryReason; readonly unknown: number }[];
   /** Campaigns still inside their cancel window: their timers must be armed again. */
   readonly scheduled: { readonly campaignId: number; readonly at: number }[];
 }
@@ -26,7 +37,7 @@ export function recover(db: Db, audit: SendAudit, now: number): Recovery {
     const campaigns = db
       .prepare("SELECT id, list_id, status, scheduled_at FROM campaigns WHERE status IN ('sending', 'scheduled')")
       .all() as { id: number; list_id: number; status: string; scheduled_at: number | null }[];
-    const paused: number[] = [];
+    const paused: { campaignId: number; reason: RecoveryReason; unknown: number }[] = [];
     const scheduled: { campaignId: number; at: number }[] = [];
     for (const c of campaigns) {
       if (c.status === 'scheduled' && c.scheduled_at !== null && c.scheduled_at > now) {
@@ -35,12 +46,14 @@ export function recover(db: Db, audit: SendAudit, now: number): Recovery {
       }
       // A window that ran out while Tayori was closed could not be cancelled: do not start on
       // launch, let the operator resume.
+      const reason: RecoveryReason = c.status === 'sending' ? 'stopped-while-sending' : 'window-ran-out-while-closed';
+      const unknown = rows.filter((r) => r.campaignId === c.id).length;
       setCampaignStatus(db, c.id, 'paused', now);
-      paused.push(c.id);
+      paused.push({ campaignId: c.id, reason, unknown });
       audit.record('send.paused', {
         campaignId: c.id,
         listId: c.list_id,
-        details: { reason: 'crash-recovery', was: c.status, unknown: rows.filter((r) => r.campaignId === c.id).length },
+        details: { reason, was: c.status, unknown, ...(c.scheduled_at !== null ? { scheduledAt: c.scheduled_at } : {}) },
       });
     }
     return { unknown: rows.length, paused, scheduled };

@@ -4,7 +4,7 @@
 // runs), operator-actions (what the operator does to a started send), send-progress (the UI feed).
 import { AppError } from '../../../shared/errors';
 import { createOperatorActions } from './operator-actions';
-import { recover, type Recovery } from './recovery';
+import { recover, type Recovery, type RecoveryReason } from './recovery';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import { createRunLifecycle } from './run-lifecycle';
 import type { ActiveRun, SendContext } from './send-context';
@@ -12,6 +12,15 @@ import { createSendProgress } from './send-progress';
 import { createScheduler } from './send-scheduler';
 import type { ErrorLike, ProgressListener, SendServiceDeps } from './send-types';
 import { systemTimers } from './timers';
+
+/** What the send status says about a run found interrupted at start-up; the reason tells which. */
+function recoveryError(reason: RecoveryReason, unknown: number): ErrorLike {
+  const message =
+    reason === 'stopped-while-sending'
+      ? `Tayori stopped while sending; ${unknown} message(s) may or may not have left (unknown): check them, then resume`
+      : 'The cancel window ran out while Tayori was closed; nothing was sent. Resume to send, or stop';
+  return { code: 'send-state', message, reason };
+}
 
 export function createSendService(deps: SendServiceDeps) {
   const { db, clock, audit, campaigns } = deps;
@@ -56,7 +65,7 @@ export function createSendService(deps: SendServiceDeps) {
       if (runs.size > 0) throw new AppError('send-state', 'Recovery runs only at start-up', {});
       const r = recover(db, audit, clock.now());
       for (const s of r.scheduled) scheduler.arm(s.campaignId, s.at);
-      for (const id of r.paused) errors.set(id, { code: 'send-state', message: 'Tayori stopped while sending; check unknown members, then resume' });
+      for (const p of r.paused) errors.set(p.campaignId, recoveryError(p.reason, p.unknown));
       return r;
     },
 

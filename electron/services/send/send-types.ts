@@ -5,6 +5,7 @@ import type { SmtpProfile } from '../../db/repos/profiles-repo';
 import type { SendCounts } from '../../db/repos/sends-repo';
 import type { MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
+import type { RecoveryReason } from './recovery';
 import type { RetryPolicy } from './retry-policy';
 import type { Timers } from './timers';
 
@@ -61,9 +62,15 @@ export interface SendProgress {
   /** Milliseconds left in the cancel window (0 unless scheduled). */
   readonly remainingMs: number;
   /** Why the run paused by itself (smtp-auth, smtp-connect, …), or null. */
-  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly error: ErrorLike | null;
 }
 
 export type ProgressListener = (p: SendProgress) => void;
 
-export type ErrorLike = Pick<AppError, 'code' | 'message'>;
+export type ErrorLike = Pick<AppError, 'code' | 'message'> & {
+  /**
+   * Set when start-up found the run interrupted (see RECOVERY_REASONS): which of the two it was,
+   * so the UI can say "Tayori stopped while sending" or "the window ran out, nothing was sent".
+   */
+  readonly reason?: RecoveryReason;
+};

@@ -296,6 +296,8 @@ export const en = {
     resend: 'Resend',
     attempts: 'Attempts',
     response: 'Server reply',
+    'recovery_stopped-while-sending': 'Tayori closed while this notice was being sent, so sending is paused. Members whose message may or may not have left are marked “unknown”: check them, then resume.',
+    'recovery_window-ran-out-while-closed': 'The cancel window ended while Tayori was closed, so nothing was sent and sending is paused. Resume to send now, or stop.',
   },
   history: {
     title: 'History',

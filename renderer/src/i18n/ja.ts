@@ -297,6 +297,8 @@ export const ja: Messages = {
     resend: '再送',
     attempts: '試行回数',
     response: 'サーバーの応答',
+    'recovery_stopped-while-sending': 'このお知らせの送信中に Tayori が終了したため、送信を一時停止しています。届いたかどうか分からない宛先は「不明」になっています。確かめてから再開してください。',
+    'recovery_window-ran-out-while-closed': 'Tayori を閉じている間に取り消し猶予が終わったため、まだ何も送っていません。送信は一時停止しています。今送るなら「再開」、送らないなら「中止」を押してください。',
   },
   history: {
     title: '履歴',

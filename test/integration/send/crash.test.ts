@@ -113,7 +113,7 @@ describe('crash safety (promise 5)', () => {
     // At most one message per connection can be in flight at a kill.
     expect(unknown.length).toBeLessThanOrEqual(KILLS * 2);
 
-    const recoveries = check.prepare("SELECT COUNT(*) AS n FROM audit WHERE action = 'send.paused' AND details_json LIKE '%crash-recovery%'").get() as { n: number };
+    const recoveries = check.prepare("SELECT COUNT(*) AS n FROM audit WHERE action = 'send.paused' AND details_json LIKE '%stopped-while-sending%'").get() as { n: number };
     expect(recoveries.n).toBe(KILLS);
     console.log(`crash test: kills after ${kills.join(', ')} received; ${sent.length} sent, ${unknown.length} unknown, ${received.length} received`);
   });
