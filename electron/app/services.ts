@@ -12,6 +12,7 @@ import { createPreviewService } from '../services/preview-service';
 import { createProfileService } from '../services/profiles/profile-service';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { createSendService } from '../services/send/send-service';
+import { createRecipientsService } from '../services/recipients/recipients-service';
 import { createTestSendService } from '../services/test-send/test-send-service';
 import { createUserService } from '../services/users/user-service';
 import type { TransportTimeouts } from '../smtp/transport-options';
@@ -54,6 +55,7 @@ export function createServices(options: ServicesOptions) {
     ...(options.createTransport ? { create: options.createTransport } : {}),
   });
   const send = createSendService({ db, clock, transportFactory: transportFor, campaigns, audit });
+  const recipients = createRecipientsService({ db, clock, audit });
   const testSend = createTestSendService({ db, clock, audit, users, campaigns, transportFor });
   // Messages that were in flight when the app last stopped become "unknown" (never resent
   // silently), interrupted runs become paused, and cancel windows are re-armed.
@@ -75,6 +77,7 @@ export function createServices(options: ServicesOptions) {
     transportFor,
     send,
     testSend,
+    recipients,
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
       await send.dispose();

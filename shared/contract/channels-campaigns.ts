@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { hasBidiControls } from '../bidi';
 import { channel, result } from './define';
-import { actorId, bytes, empty, fileName, id, limit, offset, pin } from './schemas';
+import { actorId, bytes, empty, fileName, id, limit, offset, pin, selection } from './schemas';
 import type {
   ApprovalDto,
   ApprovalSummaryDto,
@@ -40,9 +40,12 @@ export const campaignChannels = {
       bodyTemplate: template.optional(),
       profileId: id.nullable().optional(),
       cancelWindowS: z.number().int().min(0).max(86_400).optional(),
+      selection: selection.optional(),
     }),
     result<CampaignDto>(),
   ),
+  /** A new draft with the templates, account, cancel window and selection of an earlier notice. */
+  'campaigns:copy': channel(z.object({ actorId, campaignId: id, name: z.string().min(1).max(200) }), result<CampaignDto>()),
   /** A new draft addressed to exactly the recipients of an earlier campaign with these statuses. */
   'campaigns:follow-up': channel(
     z.object({

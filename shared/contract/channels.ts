@@ -4,11 +4,13 @@
 import { appChannels } from './channels-app';
 import { campaignChannels } from './channels-campaigns';
 import { listChannels } from './channels-lists';
+import { recipientChannels } from './channels-recipients';
 import { sendChannels } from './channels-send';
 
 export const channels = {
   ...appChannels,
   ...listChannels,
+  ...recipientChannels,
   ...campaignChannels,
   ...sendChannels,
 } as const;

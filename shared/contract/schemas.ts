@@ -1,5 +1,6 @@
 // Small zod schemas reused by many channels (ids, actors, bytes, paging).
 import { z } from 'zod';
+import { CONDITION_OPS } from '../recipients/selection';
 import { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
 
 export { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
@@ -23,3 +24,18 @@ export const email = z.string().min(3).max(320);
 
 export const cancelWindowS = z.number().int().min(MIN_CANCEL_WINDOW_S).max(MAX_CANCEL_WINDOW_S);
 export const attachmentLimitBytes = z.number().int().min(MIN_ATTACHMENT_LIMIT_BYTES).max(MAX_ATTACHMENT_LIMIT_BYTES);
+
+/** A member reference (k:key or e:address), as selections and exclusions name members. */
+export const memberRef = z.string().min(3).max(400).regex(/^[ke]:/);
+const refs = z.array(memberRef).max(10_000);
+const condition = z.object({
+  column: z.string().min(1).max(200),
+  op: z.enum(CONDITION_OPS),
+  values: z.array(z.string().max(500)).max(200),
+});
+/** Who of the list receives a notice (shared/recipients/selection.ts). */
+export const selection = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all'), exclude: refs.optional() }),
+  z.object({ kind: z.literal('conditions'), match: z.enum(['all', 'any']), conditions: z.array(condition).max(20), exclude: refs.optional() }),
+  z.object({ kind: z.literal('picked'), refs: refs.min(1), exclude: refs.optional() }),
+]);

@@ -1,5 +1,6 @@
-// Warns about one address on several rows (with the same or different names) and one name with
-// several addresses: both are how a shifted or hand-edited list shows itself (Halmek 2023-12).
+// One address on rows with different names blocks until resolved (shared, fixed or excluded);
+// the same row twice and one name with several addresses are warnings: each is how a shifted or
+// hand-edited list shows itself (Halmek 2023-12, OpenWork 2024-01).
 import { EXAMPLE_CAP, item, listText } from './item';
 import type { CheckItem, Prepared } from './types';
 
@@ -28,13 +29,23 @@ export function duplicateRule(p: Prepared): CheckItem[] {
     else nameRows.set(n, [i]);
   }
 
+  const shared = new Set((p.input.sharedAddresses ?? []).map((a) => a.toLowerCase()));
   const differentNames: number[] = [];
+  const diffAddresses: string[] = [];
+  const sharedMembers: number[] = [];
+  const sharedExamples: string[] = [];
   const sameName: number[] = [];
   const diffExamples: string[] = [];
   const sameExamples: string[] = [];
   for (const [email, rows] of byEmail) {
     if (rows.length < 2) continue;
     const names = new Set(rows.map((i) => normaliseName(rs[i]!.name)));
+    if (names.size > 1 && shared.has(email)) {
+      for (const i of rows) sharedMembers.push(rs[i]!.id);
+      if (sharedExamples.length < EXAMPLE_CAP) sharedExamples.push(`${email} (${rows.map((i) => rs[i]!.name).join(' / ')})`);
+      continue;
+    }
+    if (names.size > 1) diffAddresses.push(email);
     const target = names.size > 1 ? differentNames : sameName;
     for (const i of rows) target.push(rs[i]!.id);
     if (names.size > 1 && diffExamples.length < EXAMPLE_CAP) {
@@ -52,14 +63,28 @@ export function duplicateRule(p: Prepared): CheckItem[] {
 
   const items: CheckItem[] = [];
   if (differentNames.length) {
+    // Blocking: one person's mail would carry another member's name (the "A's data to B"
+    // incident) until someone decides, per address: fix it, exclude a row, or mark it shared.
     items.push(
       item({
         code: 'same-address-different-names',
-        severity: 'warning',
+        severity: 'blocking',
         members: differentNames.sort((a, b) => a - b),
-        params: { examples: diffExamples.join('; ') },
-        ja: `同じアドレスが別の名前の行に入っています（例: ${listText(diffExamples, 3)}）。名前と列がずれていないか、名簿を確かめてください。`,
-        en: `The same address appears on rows with different names (e.g. ${listText(diffExamples, 3)}). Check that names and addresses are not shifted in the list.`,
+        params: { examples: diffExamples.join('; '), addresses: diffAddresses.length, list: diffAddresses.slice(0, 200).join(' ') },
+        ja: `同じアドレスが別の名前の行に入っています（例: ${listText(diffExamples, 3)}）。このままでは一人に別の人の名前入りのメールが届きます。アドレスごとに、アドレスを直す・行を送信対象から外す・家族などで共有と記録する、のどれかを選んでください。`,
+        en: `The same address is on rows with different names (e.g. ${listText(diffExamples, 3)}): one person would receive mail with another member's name. For each address, fix it, exclude a row, or mark it as shared (a family).`,
+      }),
+    );
+  }
+  if (sharedExamples.length) {
+    items.push(
+      item({
+        code: 'shared-address',
+        severity: 'warning',
+        members: sharedMembers.sort((a, b) => a - b),
+        params: { examples: sharedExamples.join('; ') },
+        ja: `共有と記録されたアドレスには、会員ごとに 1 通ずつ届きます（${listText(sharedExamples, 3)}）。`,
+        en: `Addresses marked as shared get one mail per member (${listText(sharedExamples, 3)}).`,
       }),
     );
   }

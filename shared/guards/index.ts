@@ -7,6 +7,7 @@ import { changesRule } from './changes';
 import { groupByDomain } from './domain-groups';
 import { duplicateRule } from './duplicates';
 import { bySeverity } from './item';
+import { leftOutRule } from './left-out';
 import { lookalikeRule } from './lookalikes';
 import { nameRule } from './names';
 import { approverRule, recipientPolicyRule, senderRule } from './policy';
@@ -57,6 +58,7 @@ export function runChecks(input: CheckInput): CheckReport {
     ...lookalikeRule(p),
     ...nameRule(p),
     ...duplicateRule(p),
+    ...leftOutRule(p),
     ...changesRule(p),
     ...recipientPolicyRule(p, groups),
   ];

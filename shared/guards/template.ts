@@ -25,6 +25,18 @@ export function templateRule(p: Prepared): CheckItem[] {
     ];
   }
   const items: CheckItem[] = [];
+  if (!template.subject.trim() || !template.body.trim()) {
+    items.push(
+      item({
+        code: 'template-empty',
+        severity: 'blocking',
+        params: { part: !template.subject.trim() ? 'subject' : 'body' },
+        ja: `${!template.subject.trim() ? '件名' : '本文'}が空です。空のメールは送れません。文面を入力してください。`,
+        en: `The ${!template.subject.trim() ? 'subject' : 'body'} is empty. An empty mail cannot be sent: write it first.`,
+      }),
+    );
+  }
+  const renderedEmpty: number[] = [];
   const known = new Set(columns);
   const unknown = [...new Set(used.filter((f) => !known.has(f)))].sort();
   if (unknown.length) {
@@ -42,13 +54,29 @@ export function templateRule(p: Prepared): CheckItem[] {
   const missingByField = new Map<string, number[]>();
   for (const r of recipients) {
     const out = compiled.render(r.fields);
-    if (out.ok) continue;
+    if (out.ok) {
+      // A template made only of placeholders (or conditions) can still come out empty for someone.
+      if (template.subject.trim() && template.body.trim() && (!out.subject.trim() || !out.body.trim())) renderedEmpty.push(r.id);
+      continue;
+    }
     for (const f of out.missing) {
       if (unknownSet.has(f)) continue;
       const l = missingByField.get(f);
       if (l) l.push(r.id);
       else missingByField.set(f, [r.id]);
     }
+  }
+  if (renderedEmpty.length) {
+    items.push(
+      item({
+        code: 'template-empty',
+        severity: 'blocking',
+        members: renderedEmpty,
+        params: { part: 'rendered' },
+        ja: `${renderedEmpty.length}人あてのメールは、件名か本文が空になります。差し込み項目と条件を見直してください。`,
+        en: `For ${renderedEmpty.length} member(s) the subject or body comes out empty. Check the placeholders and conditions.`,
+      }),
+    );
   }
   if (missingByField.size) {
     const fields = [...missingByField.keys()].sort();

@@ -64,6 +64,23 @@ export interface CheckInput {
   readonly approversAvailable?: number;
   /** Seed of the sample; the same seed and list give the same sample. */
   readonly sampleSeed?: string;
+  /** Addresses the list marks as shared by several members (a family): each gets their own mail. */
+  readonly sharedAddresses?: readonly string[];
+  /** Who was left out of the recipients, and why (the recipient query's own counts). */
+  readonly leftOut?: RecipientsLeftOut;
+}
+
+export interface RecipientsLeftOut {
+  /** Rows merged into an identical earlier row (same address and name). */
+  readonly merged: number;
+  /** Members excluded from sending in the app. */
+  readonly excluded: number;
+  /** Members on the suppression list, with the reason (capped). */
+  readonly suppressed: readonly { readonly email: string; readonly reason: string }[];
+  readonly suppressedCount: number;
+  /** Follow-up members no longer on the list (capped). */
+  readonly missing: readonly { readonly email: string; readonly name: string }[];
+  readonly missingCount: number;
 }
 
 export interface CheckItem {

@@ -1,6 +1,7 @@
 // Handlers of campaigns: compose, attachments, template check, previews, checks, test send, approval.
 import type { ApprovalSummaryDto } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { describeSelection } from '../../../shared/recipients';
 import { checkTemplate, usedFields } from '../../../shared/template';
 import { latestApproval } from '../../db/repos/approvals-repo';
 import { getList } from '../../db/repos/lists-repo';
@@ -41,8 +42,12 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
     } catch {
       // A deleted user still shows the request, without a name.
     }
+    const selection = c.followUpOf === null ? c.selection : null;
+    const words = (lang: 'ja' | 'en') =>
+      selection ? describeSelection(selection, recipientCount, lang) : lang === 'ja' ? `前回の送信先 ${recipientCount} 人` : `${recipientCount} earlier recipients`;
     return {
       campaign: campaignDto(campaignId),
+      recipientsInWords: { ja: words('ja'), en: words('en') },
       requestedBy,
       from: senderOf(sv, c.profileId),
       recipientCount,
@@ -61,6 +66,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       return shown(s().campaigns.updateCampaign(id, clean, actorId));
     },
+    'campaigns:copy': ({ actorId, campaignId, name }) => shown(s().campaigns.copyCampaign(campaignId, name, actorId)),
     'campaigns:follow-up': ({ actorId, campaignId, name, statuses }) =>
       shown(s().campaigns.createFollowUp(campaignId, { statuses, name, actorId })),
 

@@ -6,12 +6,14 @@ import { appHandlers } from './app';
 import { campaignHandlers } from './campaigns';
 import { listHandlers } from './lists';
 import { practiceHandlers } from './practice';
+import { recipientHandlers } from './recipients';
 import { sendHandlers } from './send';
 
 export function createHandlers(app: AppContext): Handlers {
   return {
     ...appHandlers(app),
     ...listHandlers(app),
+    ...recipientHandlers(app),
     ...campaignHandlers(app),
     ...sendHandlers(app),
     ...practiceHandlers(app),

@@ -15,6 +15,8 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
   };
 
   return {
+    'members:update': ({ actorId, memberId, email, fields }) =>
+      toMemberDto(s().recipients.updateMember(memberId, { ...(email !== undefined ? { email } : {}), ...(fields ? { fields } : {}) }, app.actorName(actorId))),
     'lists:list': () => allLists(s().db).map((l) => toListDto(s().db, l)),
     'lists:get': ({ id }) => toListDto(s().db, mustGetList(id)),
     'lists:create': ({ actorId, name }) => {

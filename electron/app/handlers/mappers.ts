@@ -97,6 +97,7 @@ export function toCampaignDto(db: Db, c: Campaign, { userName, approvalExpiresAt
           voidReason: a.voidReason,
         }
       : null,
+    selection: c.selection,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -4,6 +4,7 @@ import m0001 from './0001_core';
 import m0002 from './0002_follow_up_statuses';
 import m0003 from './0003_pending_lists';
 import m0004 from './0004_two_person_rule';
+import m0005 from './0005_recipients';
 
 export interface Migration {
   readonly version: number;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'follow_up_statuses', sql: m0002 },
   { version: 3, name: 'pending_lists', sql: m0003 },
   { version: 4, name: 'two_person_rule', sql: m0004 },
+  { version: 5, name: 'recipients', sql: m0005 },
 ];

@@ -1,5 +1,6 @@
 // Repository for the campaigns table: list + templates + profile + cancel window + status.
 import type { Db } from '../connection';
+import { WHOLE_LIST, type Selection } from '../../../shared/recipients';
 
 import { isCampaignStatus, type CampaignStatus } from '../../../shared/statuses';
 
@@ -19,6 +20,8 @@ export interface Campaign {
   /** The earlier campaign's send statuses a follow-up addresses (null unless followUpOf). */
   readonly followUpStatuses: readonly string[] | null;
   readonly cancelWindowS: number;
+  /** Who of the list receives it (the whole list unless narrowed). */
+  readonly selection: Selection;
   readonly scheduledAt: number | null;
   readonly createdBy: number | null;
   readonly requestedBy: number | null;
@@ -33,6 +36,7 @@ export interface CampaignFields {
   readonly subjectTemplate: string;
   readonly bodyTemplate: string;
   readonly cancelWindowS: number;
+  readonly selection: Selection;
 }
 
 interface CampaignRow {
@@ -47,6 +51,7 @@ interface CampaignRow {
   follow_up_of: number | null;
   follow_up_statuses: string | null;
   cancel_window_s: number;
+  selection_json: string | null;
   scheduled_at: number | null;
   created_by: number | null;
   requested_by: number | null;
@@ -73,6 +78,7 @@ function rowToCampaign(r: CampaignRow): Campaign {
     followUpOf: r.follow_up_of,
     followUpStatuses: r.follow_up_statuses === null ? null : (JSON.parse(r.follow_up_statuses) as string[]),
     cancelWindowS: r.cancel_window_s,
+    selection: r.selection_json === null ? WHOLE_LIST : (JSON.parse(r.selection_json) as Selection),
     scheduledAt: r.scheduled_at,
     createdBy: r.created_by,
     requestedBy: r.requested_by,
@@ -88,12 +94,12 @@ export function insertCampaign(
 ): number {
   const info = db
     .prepare(
-      `INSERT INTO campaigns (list_id, profile_id, name, subject_template, body_template, cancel_window_s,
+      `INSERT INTO campaigns (list_id, profile_id, name, subject_template, body_template, cancel_window_s, selection_json,
          created_by, follow_up_of, follow_up_statuses, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
     )
     .run(
-      f.listId, f.profileId, f.name, f.subjectTemplate, f.bodyTemplate, f.cancelWindowS, f.createdBy,
+      f.listId, f.profileId, f.name, f.subjectTemplate, f.bodyTemplate, f.cancelWindowS, selectionJson(f.selection), f.createdBy,
       f.followUpOf ?? null, f.followUpStatuses ? JSON.stringify(f.followUpStatuses) : null, now, now,
     );
   return Number(info.lastInsertRowid);
@@ -102,8 +108,13 @@ export function insertCampaign(
 export function updateCampaignRow(db: Db, id: number, f: CampaignFields, now: number): void {
   db.prepare(
     `UPDATE campaigns SET list_id = ?, profile_id = ?, name = ?, subject_template = ?, body_template = ?,
-       cancel_window_s = ?, updated_at = ? WHERE id = ?`,
-  ).run(f.listId, f.profileId, f.name, f.subjectTemplate, f.bodyTemplate, f.cancelWindowS, now, id);
+       cancel_window_s = ?, selection_json = ?, updated_at = ? WHERE id = ?`,
+  ).run(f.listId, f.profileId, f.name, f.subjectTemplate, f.bodyTemplate, f.cancelWindowS, selectionJson(f.selection), now, id);
+}
+
+/** NULL stands for the whole list with no exclusions (rows written before selections existed). */
+function selectionJson(s: Selection): string | null {
+  return s.kind === 'all' && !s.exclude?.length ? null : JSON.stringify(s);
 }
 
 export function getCampaign(db: Db, id: number): Campaign | undefined {

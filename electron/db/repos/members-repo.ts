@@ -94,3 +94,24 @@ export function* iterateMembers(db: Db, listId: number): Generator<Member> {
 export function firstMemberId(db: Db, listId: number): number | null {
   return (db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT 1').get(listId) as { id: number } | undefined)?.id ?? null;
 }
+
+/** The list's member with this key (lowest id if several), for mapping an earlier send to today's list. */
+export function findMemberByKey(db: Db, listId: number, key: string): Member | undefined {
+  const r = db.prepare('SELECT * FROM members WHERE list_id = ? AND member_key = ? ORDER BY id LIMIT 1').get(listId, key) as MemberRow | undefined;
+  return r && rowToMember(r);
+}
+
+export function findMemberByEmail(db: Db, listId: number, email: string): Member | undefined {
+  const r = db.prepare('SELECT * FROM members WHERE list_id = ? AND email = ? ORDER BY id LIMIT 1').get(listId, email) as MemberRow | undefined;
+  return r && rowToMember(r);
+}
+
+/** A member's row after an edit in Tayori; `change` marks it for the next check report. */
+export function updateMemberRow(db: Db, id: number, m: { email: string; name: string; fields: Fields; change: MemberChange }): void {
+  db.prepare('UPDATE members SET email = ?, name = ?, fields_json = ?, change = ? WHERE id = ?').run(m.email, m.name, JSON.stringify(m.fields), m.change, id);
+}
+
+/** The list's members with this reference (k:key or e:address), for showing exclusions by name. */
+export function findMemberByRef(db: Db, listId: number, ref: string): Member | undefined {
+  return ref.startsWith('k:') ? findMemberByKey(db, listId, ref.slice(2)) : findMemberByEmail(db, listId, ref.slice(2));
+}

@@ -59,36 +59,6 @@ export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSn
   return position;
 }
 
-/**
- * Freezes a list's current members (in list order) as the campaign's snapshot, in one statement:
- * rows are copied inside SQLite, so a million-member list is never held in memory.
- */
-export function snapshotFromList(db: Db, campaignId: number, listId: number): number {
-  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
-  return db
-    .prepare(
-      `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
-       SELECT ?, row_number() OVER (ORDER BY id) - 1, id, email, name, fields_json
-       FROM members WHERE list_id = ? ORDER BY id`,
-    )
-    .run(campaignId, listId).changes;
-}
-
-/** Freezes the recipients of an earlier campaign whose send status is one of `statuses` (a follow-up). */
-export function snapshotFromSends(db: Db, campaignId: number, earlierId: number, statuses: readonly string[]): number {
-  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
-  if (statuses.length === 0) return 0;
-  return db
-    .prepare(
-      `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
-       SELECT ?, row_number() OVER (ORDER BY s.position) - 1, s.member_id, s.email, s.name, s.fields_json
-       FROM sends JOIN snapshots AS s ON s.id = sends.snapshot_id
-       WHERE sends.campaign_id = ? AND sends.status IN (${statuses.map(() => '?').join(', ')})
-       ORDER BY s.position`,
-    )
-    .run(campaignId, earlierId, ...statuses).changes;
-}
-
 /** Every snapshot row of a campaign, in position order. */
 export function listSnapshot(db: Db, campaignId: number): SnapshotRow[] {
   return (
@@ -116,4 +86,31 @@ export function getSnapshotRowAt(db: Db, campaignId: number, position: number): 
 
 export function countSnapshot(db: Db, campaignId: number): number {
   return (db.prepare('SELECT count(*) AS n FROM snapshots WHERE campaign_id = ?').get(campaignId) as { n: number }).n;
+}
+
+/** The frozen rows of an earlier campaign whose send status is one of `statuses`, in order. */
+export function* iterateSentRows(db: Db, campaignId: number, statuses: readonly string[]): Generator<SnapshotRow> {
+  if (statuses.length === 0) return;
+  const stmt = db.prepare(
+    `SELECT s.* FROM sends JOIN snapshots AS s ON s.id = sends.snapshot_id
+     WHERE sends.campaign_id = ? AND sends.status IN (${statuses.map(() => '?').join(', ')}) ORDER BY s.position`,
+  );
+  for (const r of stmt.iterate(campaignId, ...statuses) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(r);
+}
+
+/** A frozen row with what its member row says today (import change, line), for the check report. */
+export interface SnapshotWithMember extends SnapshotRow {
+  readonly change: string | null;
+  readonly line: number | null;
+}
+
+export function snapshotWithMembers(db: Db, campaignId: number, listId: number): SnapshotWithMember[] {
+  const rows = db
+    .prepare(
+      `SELECT s.*, m.change AS change, m.line AS line
+       FROM snapshots s LEFT JOIN members m ON m.id = s.member_id AND m.list_id = ?
+       WHERE s.campaign_id = ? ORDER BY s.position`,
+    )
+    .all(listId, campaignId) as (SnapshotDbRow & { change: string | null; line: number | null })[];
+  return rows.map((r) => ({ ...rowToSnapshot(r), change: r.change, line: r.line }));
 }

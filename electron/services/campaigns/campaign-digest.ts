@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { sha256Hex } from '../sha256';
 import { canonicalEncode, type Canonical } from '../../../shared/digest/canonical';
 import type { Fields } from '../../db/json';
+import type { Selection } from '../../../shared/recipients';
 
 export const DIGEST_VERSION = 'tayori-approval/1';
 
@@ -24,6 +25,8 @@ export interface DigestHeader {
   } | null;
   /** Blocking and warning findings of the check report (null when no checker is injected). */
   readonly checks: readonly { readonly code: string; readonly severity: string }[] | null;
+  /** The recipient selection, when the notice does not go to the whole list. */
+  readonly selection?: Selection;
 }
 
 export interface DigestRow {

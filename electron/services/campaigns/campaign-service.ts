@@ -4,6 +4,7 @@ import { sha256Hex } from '../sha256';
 import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/schemas';
 import { AppError } from '../../../shared/errors';
 import { RECIPIENT_STATUSES } from '../../../shared/statuses';
+import { WHOLE_LIST, type Selection } from '../../../shared/recipients';
 import type { Db } from '../../db/connection';
 import * as attachmentsRepo from '../../db/repos/attachments-repo';
 import type { Attachment } from '../../db/repos/attachments-repo';
@@ -38,6 +39,7 @@ export interface CampaignInput {
   readonly bodyTemplate?: string;
   readonly profileId?: number | null;
   readonly cancelWindowS?: number;
+  readonly selection?: Selection;
 }
 
 export type CampaignPatch = Partial<Omit<CampaignInput, 'listId'>> & { readonly listId?: number };
@@ -95,6 +97,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         profileId: input.profileId ?? null,
         // The organisation's default (Settings) unless this notice names its own.
         cancelWindowS: input.cancelWindowS ?? readDefaultCancelWindowS(db),
+        selection: input.selection ?? WHOLE_LIST,
       });
       const id = repo.insertCampaign(db, { ...fields, createdBy }, clock.now());
       audit.record('campaign.created', { actor: actorName(ctx, createdBy), campaignId: id, listId: fields.listId, details: { name: fields.name } });
@@ -110,11 +113,17 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         bodyTemplate: patch.bodyTemplate ?? before.bodyTemplate,
         profileId: patch.profileId === undefined ? before.profileId : patch.profileId,
         cancelWindowS: patch.cancelWindowS ?? before.cancelWindowS,
+        selection: patch.selection ?? before.selection,
       });
       if (before.followUpOf !== null && fields.listId !== before.listId) {
         throw new AppError('validation', 'A follow-up keeps the list of the campaign it follows', { field: 'listId' });
       }
-      const changed = (Object.keys(fields) as (keyof repo.CampaignFields)[]).filter((k) => fields[k] !== before[k]);
+      if (fields.selection !== before.selection && before.followUpOf !== null) {
+        throw new AppError('validation', 'A follow-up goes to the members of the notice it follows', { field: 'selection' });
+      }
+      // The selection is compared by content (it is an object); the other fields by value.
+      const same = (k: keyof repo.CampaignFields) => (k === 'selection' ? JSON.stringify(fields[k]) === JSON.stringify(before[k]) : fields[k] === before[k]);
+      const changed = (Object.keys(fields) as (keyof repo.CampaignFields)[]).filter((k) => !same(k));
       if (changed.length === 0) return before;
       edit(campaignId, 'edited', actorId, () => repo.updateCampaignRow(db, campaignId, fields, clock.now()), { changed });
       return mustGetCampaign(ctx, campaignId);
@@ -148,6 +157,16 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     attachmentsForSend: (campaignId: number): { fileName: string; sha256: string; content: Buffer }[] =>
       attachmentsRepo.listAttachmentFiles(db, campaignId).map((a) => ({ fileName: a.fileName, sha256: a.sha256, content: a.content })),
 
+    /** A new draft from an earlier notice (monthly notices are mostly the same); attachments are not copied. */
+    copyCampaign(campaignId: number, name: string, actorId: number | null = null): Campaign {
+      const from = mustGetCampaign(ctx, campaignId);
+      if (from.followUpOf !== null) throw new AppError('validation', 'A follow-up cannot be copied; copy the notice it follows', { field: 'campaignId' });
+      const fields = validated({ ...from, name });
+      const id = repo.insertCampaign(db, { ...fields, createdBy: actorId }, clock.now());
+      audit.record('campaign.copied', { actor: actorName(ctx, actorId), campaignId: id, listId: fields.listId, details: { from: campaignId, name: fields.name } });
+      return mustGetCampaign(ctx, id);
+    },
+
     createFollowUp(
       campaignId: number,
       opts: { statuses: readonly SendStatus[]; name?: string; actorId?: number | null },
@@ -168,6 +187,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
           subjectTemplate: '',
           bodyTemplate: '',
           cancelWindowS: earlier.cancelWindowS,
+          selection: WHOLE_LIST,
           createdBy: opts.actorId ?? null,
           followUpOf: campaignId,
           followUpStatuses: statuses,

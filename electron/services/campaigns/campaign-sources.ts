@@ -1,14 +1,19 @@
 // Reads, from the CURRENT database, everything the approval digest covers: the digest header
 // (templates, attachments re-hashed from their stored bytes, profile, check findings) and the
-// recipient source rows (the list's members, or for a follow-up the earlier campaign's recipients).
+// recipient source rows (the list's members the notice's selection chooses, or for a follow-up the
+// earlier campaign's recipients at their current address).
 import { sha256Hex } from '../sha256';
 import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import type { Db } from '../../db/connection';
-import { parseFields } from '../../db/json';
 import type { Campaign } from '../../db/repos/campaigns-repo';
-import { iterateMembers } from '../../db/repos/members-repo';
+import { findMemberByEmail, findMemberByKey, getMember } from '../../db/repos/members-repo';
+import { getList } from '../../db/repos/lists-repo';
+import { isExcluded } from '../../db/repos/list-rules-repo';
+import { iterateRecipients, snapshotFromRecipients } from '../../db/repos/recipients-query';
+import { isSuppressed } from '../../db/repos/suppressions-repo';
+import { memberRef } from '../../../shared/recipients';
 import { getProfileRow } from '../../db/repos/profiles-repo';
-import { snapshotFromList, snapshotFromSends, type NewSnapshotRow } from '../../db/repos/snapshots-repo';
+import { iterateSentRows, replaceSnapshot, type NewSnapshotRow } from '../../db/repos/snapshots-repo';
 import type { DigestHeader } from './campaign-digest';
 
 export type CheckSeverity = 'blocking' | 'warning' | 'info';
@@ -55,32 +60,62 @@ export function digestHeader(db: Db, c: Campaign, checks: ChecksFn | undefined):
         }
       : null,
     checks: checkItems(checks, c.id),
+    // The whole list is the default and adds nothing, so approvals given before selections
+    // existed keep their digest; any narrowing is signed off as it was written.
+    ...(c.selection.kind === 'all' && !c.selection.exclude?.length ? {} : { selection: c.selection }),
   };
+}
+
+/** A member of an earlier send who is no longer on the list: reported, never mailed. */
+export interface MissingMember {
+  readonly email: string;
+  readonly name: string;
+}
+
+/**
+ * A follow-up's (or a resend's) recipients: the members an earlier send reached with the given
+ * statuses, but at their CURRENT address and fields (found by member id, then member key, then
+ * address), less those excluded or suppressed since, identical rows merged. Members removed from
+ * the list since come back in `missing`.
+ */
+export function followUpRecipients(db: Db, c: Campaign): { rows: NewSnapshotRow[]; missing: MissingMember[] } {
+  const list = getList(db, c.listId);
+  const rows: NewSnapshotRow[] = [];
+  const missing: MissingMember[] = [];
+  const seen = new Set<string>();
+  if (c.followUpOf === null || !list) return { rows, missing };
+  for (const old of iterateSentRows(db, c.followUpOf, c.followUpStatuses ?? [])) {
+    const byId = old.memberId === null ? undefined : getMember(db, old.memberId);
+    const key = list.keyColumn ? (old.fields[list.keyColumn] ?? '').trim() : '';
+    const m =
+      (byId && byId.listId === c.listId ? byId : undefined) ??
+      (key ? findMemberByKey(db, c.listId, key) : undefined) ??
+      findMemberByEmail(db, c.listId, old.email);
+    if (!m) {
+      missing.push({ email: old.email, name: old.name });
+      continue;
+    }
+    if (isExcluded(db, c.listId, memberRef(m)) || isSuppressed(db, m.email)) continue;
+    const identity = `${m.email}\u0000${m.name}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    rows.push({ memberId: m.id, email: m.email, name: m.name, fields: m.fields });
+  }
+  return { rows, missing };
 }
 
 /** The rows a snapshot of this campaign would hold if frozen now, in order. */
 export function* sourceRows(db: Db, c: Campaign): Generator<NewSnapshotRow> {
-  if (c.followUpOf === null) {
-    for (const m of iterateMembers(db, c.listId)) yield { memberId: m.id, email: m.email, name: m.name, fields: m.fields };
+  if (c.followUpOf !== null) {
+    yield* followUpRecipients(db, c).rows;
     return;
   }
-  const statuses = c.followUpStatuses ?? [];
-  if (statuses.length === 0) return;
-  const stmt = db.prepare(
-    `SELECT snapshots.member_id, snapshots.email, snapshots.name, snapshots.fields_json
-     FROM sends JOIN snapshots ON snapshots.id = sends.snapshot_id
-     WHERE sends.campaign_id = ? AND sends.status IN (${statuses.map(() => '?').join(', ')})
-     ORDER BY snapshots.position`,
-  );
-  type Row = { member_id: number | null; email: string; name: string; fields_json: string };
-  for (const r of stmt.iterate(c.followUpOf, ...statuses) as IterableIterator<Row>) {
-    yield { memberId: r.member_id, email: r.email, name: r.name, fields: parseFields(r.fields_json) };
-  }
+  for (const r of iterateRecipients(db, c.listId, c.selection)) yield { memberId: r.memberId, email: r.email, name: r.name, fields: r.fields };
 }
 
 /** Freezes sourceRows(c) into the campaign's snapshot (same rows, same order); returns the count. */
 export function freezeSnapshot(db: Db, c: Campaign): number {
   return c.followUpOf === null
-    ? snapshotFromList(db, c.id, c.listId)
-    : snapshotFromSends(db, c.id, c.followUpOf, c.followUpStatuses ?? []);
+    ? snapshotFromRecipients(db, c.id, c.listId, c.selection)
+    : replaceSnapshot(db, c.id, followUpRecipients(db, c).rows);
 }

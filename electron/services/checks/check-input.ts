@@ -1,60 +1,62 @@
 // Gathers a campaign's CheckInput from the database: templates, recipients (the frozen
 // snapshot if there is one, else the list's members), inspected attachments, the sender
 // profile, policy settings, the previous send size and how many people could approve.
-import type { CheckAttachment, CheckInput, CheckRecipient, RecipientChange } from '../../../shared/guards';
+import type { CheckAttachment, CheckInput, CheckRecipient, RecipientChange, RecipientsLeftOut } from '../../../shared/guards';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
-import { parseFields } from '../../db/json';
-import { getCampaign } from '../../db/repos/campaigns-repo';
+import { getCampaign, type Campaign } from '../../db/repos/campaigns-repo';
+import { listSharedAddresses } from '../../db/repos/list-rules-repo';
+import { countRecipients, iterateRecipients } from '../../db/repos/recipients-query';
+import { countSnapshot, snapshotWithMembers } from '../../db/repos/snapshots-repo';
+import { suppressedInList } from '../../db/repos/suppressions-repo';
+import { countActiveUsers } from '../../db/repos/users-repo';
+import { followUpRecipients } from '../campaigns/campaign-sources';
 import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import { getList } from '../../db/repos/lists-repo';
-import { iterateMembers } from '../../db/repos/members-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { inspectAttachment } from './attachment-inspect';
 import { readPolicy } from './check-settings';
 
-interface SnapshotJoinRow {
-  id: number;
-  position: number;
-  member_id: number | null;
-  email: string;
-  name: string;
-  fields_json: string;
-  change: string | null;
-  line: number | null;
-}
+/** How many suppressed addresses and missing follow-up members the report names. */
+const LEFT_OUT_CAP = 20;
 
 /**
  * Recipient ids: the member id; a snapshot row whose member is gone (re-imported since) gets
  * -(position + 1), so ids stay unique and never collide with a member's.
  */
-function readRecipients(db: Db, campaignId: number, listId: number): { recipients: CheckRecipient[]; frozen: boolean } {
-  const snap = db
-    .prepare(
-      `SELECT s.id, s.position, s.member_id, s.email, s.name, s.fields_json, m.change, m.line
-       FROM snapshots s LEFT JOIN members m ON m.id = s.member_id AND m.list_id = ?
-       WHERE s.campaign_id = ? ORDER BY s.position`,
-    )
-    .all(listId, campaignId) as SnapshotJoinRow[];
-  if (snap.length) {
-    const recipients = snap.map((r) => {
-      const rec: CheckRecipient = {
-        id: r.member_id ?? -(r.position + 1),
-        email: r.email,
-        name: r.name,
-        fields: parseFields(r.fields_json),
-        change: (r.change as RecipientChange) ?? null,
-        ...(r.line !== null ? { line: r.line } : {}),
-      };
-      return rec;
-    });
-    return { recipients, frozen: true };
+function frozenRecipients(db: Db, campaignId: number, listId: number): CheckRecipient[] {
+  return snapshotWithMembers(db, campaignId, listId).map((r) => ({
+    id: r.memberId ?? -(r.position + 1),
+    email: r.email,
+    name: r.name,
+    fields: r.fields,
+    change: (r.change as RecipientChange) ?? null,
+    ...(r.line !== null ? { line: r.line } : {}),
+  }));
+}
+
+/**
+ * Before the freeze, the recipients are exactly what would be frozen now (the same query the
+ * snapshot is made from), so the check shows the real recipients from the start.
+ */
+function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; leftOut: RecipientsLeftOut } {
+  const suppressed = suppressedInList(db, c.listId, LEFT_OUT_CAP);
+  if (c.followUpOf !== null) {
+    const { rows, missing } = followUpRecipients(db, c);
+    return {
+      recipients: rows.map((r, i) => ({ id: r.memberId ?? -(i + 1), email: r.email, name: r.name, fields: r.fields })),
+      leftOut: { merged: 0, excluded: 0, suppressed: [], suppressedCount: 0, missing: missing.slice(0, LEFT_OUT_CAP), missingCount: missing.length },
+    };
   }
   const recipients: CheckRecipient[] = [];
-  for (const m of iterateMembers(db, listId)) {
-    recipients.push({ id: m.id, email: m.email, name: m.name, fields: m.fields, change: m.change, line: m.line });
+  for (const r of iterateRecipients(db, c.listId, c.selection)) {
+    recipients.push({ id: r.memberId, email: r.email, name: r.name, fields: r.fields, change: (r.change as RecipientChange) ?? null, line: r.line });
   }
-  return { recipients, frozen: false };
+  const counts = countRecipients(db, c.listId, c.selection, 0);
+  return {
+    recipients,
+    leftOut: { merged: counts.merged, excluded: counts.excluded, suppressed, suppressedCount: counts.suppressed, missing: [], missingCount: 0 },
+  };
 }
 
 /** The largest snapshot among earlier campaigns to the same list: the size of "the last send". */
@@ -87,9 +89,10 @@ export function readCheckInput(
   if (!campaign) throw new AppError('not-found', `Campaign ${campaignId} does not exist.`);
   const list = getList(db, campaign.listId);
   if (!list) throw new AppError('not-found', `List ${campaign.listId} does not exist.`);
-  const { recipients } = readRecipients(db, campaignId, campaign.listId);
+  const frozen = countSnapshot(db, campaignId) > 0;
+  const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId), leftOut: undefined } : draftRecipients(db, campaign);
   const profile = campaign.profileId === null ? undefined : getProfileRow(db, campaign.profileId);
-  const users = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  const users = countActiveUsers(db);
   const lastSendCount = previousSendCount(db, campaignId, campaign.listId);
   return {
     template: { subject: campaign.subjectTemplate, body: campaign.bodyTemplate },
@@ -103,5 +106,7 @@ export function readCheckInput(
     approversAvailable: Math.max(0, users - 1),
     // Seeded by campaign and list size: the approver and the requester see the same sample.
     sampleSeed: `campaign:${campaignId}:${recipients.length}`,
+    sharedAddresses: listSharedAddresses(db, campaign.listId),
+    ...(leftOut ? { leftOut } : {}),
   };
 }

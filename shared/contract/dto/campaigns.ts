@@ -5,6 +5,7 @@ import type { UserDto } from './app';
 import type { MemberDto } from './lists';
 
 import type { CampaignStatus } from '../../statuses';
+import type { Selection } from '../../recipients';
 
 export type { CampaignStatus } from '../../statuses';
 
@@ -53,6 +54,7 @@ export interface CampaignDto {
   readonly recipientCount: number | null;
   readonly attachments: readonly AttachmentDto[];
   readonly approval: ApprovalDto | null;
+  readonly selection: Selection;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -111,6 +113,8 @@ export interface TestSendDto {
 /** What the approver sees before entering their PIN. */
 export interface ApprovalSummaryDto {
   readonly campaign: CampaignDto;
+  /** Who receives it, in words (「棟」が「A」の会員 42 人). */
+  readonly recipientsInWords: { readonly ja: string; readonly en: string };
   readonly requestedBy: UserDto | null;
   readonly from: AddressDto;
   readonly recipientCount: number;

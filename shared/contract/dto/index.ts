@@ -3,3 +3,4 @@ export type * from './app';
 export type * from './lists';
 export type * from './campaigns';
 export type * from './send';
+export type * from './recipients';

@@ -6,12 +6,18 @@ import { cleanInput, recipients } from './build-input';
 const find = (r: ReturnType<typeof runChecks>, code: string) => r.items.find((i) => i.code === code);
 
 describe('duplicates', () => {
-  it('warns when one address is on rows with different names', () => {
+  it('blocks one address on rows with different names (one would get the other’s name)', () => {
     const r = runChecks(cleanInput({ recipients: recipients(['a@x.jp', 'b@x.jp', 'A@x.jp'], ['佐藤 花子', '鈴木 一郎', '田中 次郎']) }));
     const i = find(r, 'same-address-different-names')!;
-    expect(i.severity).toBe('warning');
+    expect(i.severity).toBe('blocking');
     expect(i.members).toEqual([1, 3]);
     expect(i.params.examples).toContain('佐藤 花子 / 田中 次郎');
+  });
+
+  it('lets an address marked as shared through, shown to the approver as a warning', () => {
+    const r = runChecks(cleanInput({ recipients: recipients(['a@x.jp', 'b@x.jp', 'A@x.jp'], ['佐藤 花子', '鈴木 一郎', '田中 次郎']), sharedAddresses: ['A@X.jp'] }));
+    expect(find(r, 'same-address-different-names')).toBeUndefined();
+    expect(find(r, 'shared-address')).toMatchObject({ severity: 'warning', members: [1, 3] });
   });
 
   it('warns about an exact duplicate row (the person would get two mails)', () => {

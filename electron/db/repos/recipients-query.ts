@@ -1,0 +1,151 @@
+// The one SQL definition of "who of a list receives this notice": the list's members, less those
+// excluded in the app (list_exclusions) and suppressed addresses (suppressions), filtered by the
+// notice's selection, with identical rows (same address and name) merged into the first one.
+// Counting, the domain breakdown, the check report, the digest and the frozen snapshot all read
+// this one query, so what the approver sees is what is frozen and sent.
+import { TRIM_CHARS, trimCell, type Condition, type Selection } from '../../../shared/recipients';
+import type { Db } from '../connection';
+import { parseFields, type Fields } from '../json';
+
+// The characters trimmed from a cell before comparing, as shared/recipients trims them.
+const TRIM = TRIM_CHARS;
+
+const REF = "(CASE WHEN m.member_key IS NOT NULL AND m.member_key <> '' THEN 'k:' || m.member_key ELSE 'e:' || m.email END)";
+
+/** A JSON path naming one key of fields_json, quoted so any header text is a valid path. */
+export function fieldPath(column: string): string {
+  return `$."${column.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+interface Clause {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+function conditionClause(c: Condition): Clause {
+  const v = `trim(coalesce(json_extract(m.fields_json, ?), ''), '${TRIM}')`;
+  const path = fieldPath(c.column);
+  const first = trimCell(c.values[0] ?? '');
+  switch (c.op) {
+    case 'equals':
+      return { sql: `${v} = ?`, params: [path, first] };
+    case 'one-of':
+      return { sql: `${v} IN (SELECT value FROM json_each(?))`, params: [path, JSON.stringify(c.values.map(trimCell))] };
+    case 'contains':
+      return first === '' ? { sql: '0', params: [] } : { sql: `instr(${v}, ?) > 0`, params: [path, first] };
+    case 'empty':
+      return { sql: `${v} = ''`, params: [path] };
+    case 'not-empty':
+      return { sql: `${v} <> ''`, params: [path] };
+  }
+}
+
+function selectionClause(s: Selection): Clause {
+  const parts: Clause[] = [];
+  if (s.exclude && s.exclude.length > 0) parts.push({ sql: `${REF} NOT IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(s.exclude)] });
+  if (s.kind === 'picked') parts.push({ sql: `${REF} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(s.refs)] });
+  if (s.kind === 'conditions' && s.conditions.length > 0) {
+    const cs = s.conditions.map(conditionClause);
+    parts.push({ sql: `(${cs.map((c) => c.sql).join(s.match === 'all' ? ' AND ' : ' OR ')})`, params: cs.flatMap((c) => c.params) });
+  }
+  return parts.length === 0 ? { sql: '1', params: [] } : { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
+}
+
+/** Members of the list that may receive anything at all (not excluded, not suppressed). */
+const ELIGIBLE = `m.list_id = ?
+  AND NOT EXISTS (SELECT 1 FROM list_exclusions x WHERE x.list_id = m.list_id AND x.member_ref = ${REF})
+  AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.address = m.email)`;
+
+/** The recipients' member rows, in list order (columns of members plus `ref`). */
+function recipientsSql(listId: number, s: Selection): Clause {
+  const sel = selectionClause(s);
+  return {
+    sql: `WITH chosen AS (
+            SELECT m.*, ${REF} AS ref, row_number() OVER (PARTITION BY m.email, m.name ORDER BY m.id) AS dup
+            FROM members m WHERE ${ELIGIBLE} AND ${sel.sql})
+          SELECT id, email, name, member_key, fields_json, change, line, ref FROM chosen WHERE dup = 1`,
+    params: [listId, ...sel.params],
+  };
+}
+
+export interface RecipientRow {
+  readonly memberId: number;
+  readonly ref: string;
+  readonly email: string;
+  readonly name: string;
+  readonly key: string | null;
+  readonly fields: Fields;
+  readonly change: string | null;
+  readonly line: number;
+}
+
+interface Row {
+  id: number;
+  email: string;
+  name: string;
+  member_key: string | null;
+  fields_json: string;
+  change: string | null;
+  line: number;
+  ref: string;
+}
+
+const toRecipient = (r: Row): RecipientRow => ({
+  memberId: r.id,
+  ref: r.ref,
+  email: r.email,
+  name: r.name,
+  key: r.member_key,
+  fields: parseFields(r.fields_json),
+  change: r.change,
+  line: r.line,
+});
+
+/** The recipients, streamed in list order. */
+export function* iterateRecipients(db: Db, listId: number, s: Selection): Generator<RecipientRow> {
+  const q = recipientsSql(listId, s);
+  for (const r of db.prepare(`${q.sql} ORDER BY id`).iterate(...q.params) as IterableIterator<Row>) yield toRecipient(r);
+}
+
+export interface RecipientCounts {
+  readonly count: number;
+  /** Address domains by number of recipients, most first (at most `topDomains`). */
+  readonly domains: readonly { readonly domain: string; readonly count: number }[];
+  /** Members of the list left out because they are excluded in the app. */
+  readonly excluded: number;
+  /** Members whose address is on the suppression list. */
+  readonly suppressed: number;
+  /** Rows merged into an identical earlier row (same address and name). */
+  readonly merged: number;
+}
+
+export function countRecipients(db: Db, listId: number, s: Selection, topDomains = 10): RecipientCounts {
+  const q = recipientsSql(listId, s);
+  const domains = db
+    .prepare(`SELECT lower(substr(email, instr(email, '@') + 1)) AS domain, count(*) AS n FROM (${q.sql}) GROUP BY domain ORDER BY n DESC, domain LIMIT ?`)
+    .all(...q.params, topDomains) as { domain: string; n: number }[];
+  const count = (db.prepare(`SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number }).n;
+  const sel = selectionClause(s);
+  const merged = (db
+    .prepare(`SELECT count(*) AS n FROM (SELECT row_number() OVER (PARTITION BY m.email, m.name ORDER BY m.id) AS dup FROM members m WHERE ${ELIGIBLE} AND ${sel.sql}) WHERE dup > 1`)
+    .get(listId, ...sel.params) as { n: number }).n;
+  const excluded = (db
+    .prepare(`SELECT count(*) AS n FROM members m WHERE m.list_id = ? AND EXISTS (SELECT 1 FROM list_exclusions x WHERE x.list_id = m.list_id AND x.member_ref = ${REF})`)
+    .get(listId) as { n: number }).n;
+  const suppressed = (db
+    .prepare('SELECT count(*) AS n FROM members m WHERE m.list_id = ? AND EXISTS (SELECT 1 FROM suppressions s WHERE s.address = m.email)')
+    .get(listId) as { n: number }).n;
+  return { count, domains: domains.map((d) => ({ domain: d.domain, count: d.n })), excluded, suppressed, merged };
+}
+
+/** Freezes the recipients as the campaign's snapshot inside SQLite (a million rows never sit in memory). */
+export function snapshotFromRecipients(db: Db, campaignId: number, listId: number, s: Selection): number {
+  const q = recipientsSql(listId, s);
+  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
+  return db
+    .prepare(
+      `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
+       SELECT ?, row_number() OVER (ORDER BY id) - 1, id, email, name, fields_json FROM (${q.sql}) ORDER BY id`,
+    )
+    .run(campaignId, ...q.params).changes;
+}
