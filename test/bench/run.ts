@@ -14,6 +14,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['send', () => import('./send-bench')],
   ['host', () => import('./host-bench')],
   ['template', () => import('./template-bench')],
+  ['segment', () => import('./segment-bench')],
 ];
 
 const only = process.argv.slice(2);

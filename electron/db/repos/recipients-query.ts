@@ -120,22 +120,37 @@ export interface RecipientCounts {
 }
 
 export function countRecipients(db: Db, listId: number, s: Selection, topDomains = 10): RecipientCounts {
-  const q = recipientsSql(listId, s);
-  const domains = db
-    .prepare(`SELECT lower(substr(email, instr(email, '@') + 1)) AS domain, count(*) AS n FROM (${q.sql}) GROUP BY domain ORDER BY n DESC, domain LIMIT ?`)
-    .all(...q.params, topDomains) as { domain: string; n: number }[];
-  const count = (db.prepare(`SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number }).n;
   const sel = selectionClause(s);
-  const merged = (db
-    .prepare(`SELECT count(*) AS n FROM (SELECT row_number() OVER (PARTITION BY m.email, m.name ORDER BY m.id) AS dup FROM members m WHERE ${ELIGIBLE} AND ${sel.sql}) WHERE dup > 1`)
-    .get(listId, ...sel.params) as { n: number }).n;
-  const excluded = (db
-    .prepare(`SELECT count(*) AS n FROM members m WHERE m.list_id = ? AND EXISTS (SELECT 1 FROM list_exclusions x WHERE x.list_id = m.list_id AND x.member_ref = ${REF})`)
-    .get(listId) as { n: number }).n;
-  const suppressed = (db
-    .prepare('SELECT count(*) AS n FROM members m WHERE m.list_id = ? AND EXISTS (SELECT 1 FROM suppressions s WHERE s.address = m.email)')
-    .get(listId) as { n: number }).n;
-  return { count, domains: domains.map((d) => ({ domain: d.domain, count: d.n })), excluded, suppressed, merged };
+  // One pass over the chosen rows gives the per-domain counts of recipients and the merged
+  // duplicates; one more over the list gives the excluded and suppressed (it is typed live).
+  const perDomain = db
+    .prepare(
+      `SELECT domain, sum(dup = 1) AS n, sum(dup > 1) AS merged FROM (
+         SELECT lower(substr(m.email, instr(m.email, '@') + 1)) AS domain,
+                row_number() OVER (PARTITION BY m.email, m.name ORDER BY m.id) AS dup
+         FROM members m WHERE ${ELIGIBLE} AND ${sel.sql})
+       GROUP BY domain`,
+    )
+    .all(listId, ...sel.params) as { domain: string; n: number; merged: number }[];
+  const left = db
+    .prepare(
+      `SELECT coalesce(sum(EXISTS (SELECT 1 FROM list_exclusions x WHERE x.list_id = m.list_id AND x.member_ref = ${REF})), 0) AS excluded,
+              coalesce(sum(EXISTS (SELECT 1 FROM suppressions s WHERE s.address = m.email)), 0) AS suppressed
+       FROM members m WHERE m.list_id = ?`,
+    )
+    .get(listId) as { excluded: number; suppressed: number };
+  const domains = perDomain
+    .filter((d) => d.n > 0)
+    .sort((x, y) => y.n - x.n || (x.domain < y.domain ? -1 : 1))
+    .slice(0, topDomains)
+    .map((d) => ({ domain: d.domain, count: d.n }));
+  return {
+    count: perDomain.reduce((t, d) => t + d.n, 0),
+    domains,
+    excluded: left.excluded,
+    suppressed: left.suppressed,
+    merged: perDomain.reduce((t, d) => t + d.merged, 0),
+  };
 }
 
 /** Freezes the recipients as the campaign's snapshot inside SQLite (a million rows never sit in memory). */
