@@ -2,8 +2,9 @@
 // profile must point at the practice outbox (127.0.0.1 and its port) or nothing is opened:
 // AppError 'practice-only', checked before any connection, whatever the profile says.
 import type { SmtpProfile } from '../db/repos/profiles-repo';
-import type { MailTransport } from '../smtp/mail-transport';
-import { createSmtpPool } from '../smtp/smtp-pool';
+import { AppError } from '../../shared/errors';
+import { TransportError, type MailTransport } from '../smtp/mail-transport';
+import { createSmtpPool, poolOptionsFrom } from '../smtp/smtp-pool';
 import { transportOptions, type TransportTimeouts } from '../smtp/transport-options';
 import { assertPracticeTarget, type SmtpTarget } from '../../shared/practice';
 
@@ -21,32 +22,73 @@ export interface TransportFactoryDeps {
   readonly create?: (profile: SmtpProfile, password: string | null) => MailTransport;
 }
 
+/**
+ * A locked keychain (or a damaged secret) is the account's problem, not the member's: a 'connect'
+ * failure, so the member goes back to the queue and the run pauses with this error.
+ * TODO(error code): a dedicated 'secret-unreadable' code would let the UI say exactly this;
+ * until shared/errors.ts has it, the keychain's code is the closest (details.reason tells).
+ */
+export function passwordUnreadable(profileId: number, cause: unknown): TransportError {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new TransportError(
+    'connect',
+    new AppError('secret-store-unsafe', 'The SMTP password could not be read from the secret store (is the keychain locked?)', {
+      reason: 'secret-unreadable',
+      profileId,
+      cause: why,
+    }),
+  );
+}
+
 function smtpPool(profile: SmtpProfile, password: string | null, timeouts?: Partial<TransportTimeouts>): MailTransport {
-  // transportOptions decides encryption and timeouts for "test connection" and sending alike;
-  // the pool takes the connection part and logs in itself.
-  const { auth, pool: _pool, maxConnections: _max, disableFileAccess: _f, disableUrlAccess: _u, ...connection } =
-    transportOptions(profile, password, timeouts) as ReturnType<typeof transportOptions> & { maxConnections?: number };
-  const user = profile.authUser;
-  return createSmtpPool({
-    connection,
-    ...(user && auth ? { auth: { user, pass: password ?? '' } } : {}),
-    maxConnections: profile.maxConnections,
-  });
+  // transportOptions decides encryption and timeouts for "test connection" and sending alike.
+  return createSmtpPool(poolOptionsFrom(transportOptions(profile, password, timeouts)));
 }
 
 export function createTransportFactory(deps: TransportFactoryDeps): TransportFactory {
+  const create = deps.create ?? ((p: SmtpProfile, w: string | null) => smtpPool(p, w, deps.timeouts));
   return (profile) => {
     if (deps.practiceOutbox) assertPracticeTarget(profile, deps.practiceOutbox);
+    const readPassword = async (): Promise<string | null> => {
+      try {
+        return await deps.password(profile.id);
+      } catch (e) {
+        throw passwordUnreadable(profile.id, e);
+      }
+    };
+    const make = async (): Promise<MailTransport> => {
+      const password = await readPassword();
+      try {
+        return create(profile, password);
+      } catch (e) {
+        // Nothing was sent: a 'connect' failure pauses the run instead of failing the member.
+        throw new TransportError('connect', e);
+      }
+    };
     let inner: Promise<MailTransport> | null = null;
-    // The password is read lazily (the secret store may be async), once per transport.
-    const open = () =>
-      (inner ??= deps.password(profile.id).then((pw) => (deps.create ?? ((p, w) => smtpPool(p, w, deps.timeouts)))(profile, pw)));
+    let closed = false;
+    // The password is read lazily (the secret store may be async), once per transport when it
+    // works. A failure is not kept: the next send (after the operator unlocked the keychain and
+    // resumed) reads it again.
+    const open = (): Promise<MailTransport> => {
+      if (!inner) {
+        const made = make();
+        inner = made;
+        made.catch(() => {
+          if (inner === made) inner = null;
+        });
+      }
+      return inner;
+    };
     return {
       async send(envelope, message) {
-        return (await open()).send(envelope, message);
+        const transport = await open();
+        if (closed) transport.close();
+        return transport.send(envelope, message);
       },
       close() {
-        void inner?.then((t) => t.close());
+        closed = true;
+        void inner?.then((t) => t.close(), () => undefined);
       },
     };
   };

@@ -59,6 +59,13 @@ export function mapSmtpError(e: unknown): AppError {
   if (smtpCode === 'ETIMEDOUT' || cause === 'ETIMEDOUT' || cause === 'ESOCKETTIMEDOUT') {
     return new AppError('smtp-timeout', 'The mail server did not answer in time', details);
   }
+  // Reset or closed during the STARTTLS handshake: the host and port answered, the encryption
+  // failed (a middlebox stripping TLS, a server whose TLS set-up is broken).
+  if (field(e, 'tlsUpgrade') === true) {
+    return isCertificateProblem(cause, message)
+      ? new AppError('smtp-tls', "The mail server's security certificate was rejected", details)
+      : new AppError('smtp-tls', 'The secure connection to the mail server failed during the STARTTLS handshake', details);
+  }
   if (smtpCode === 'EDNS' || (cause !== null && CONNECT_CAUSES.has(cause))) {
     return new AppError('smtp-connect', 'Could not connect to the mail server (check host and port)', details);
   }

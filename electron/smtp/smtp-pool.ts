@@ -7,11 +7,9 @@ import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { buildMime, TransportError, type MailTransport } from './mail-transport';
+import { openSession, step, type SessionOptions } from './smtp-session';
 
-export interface SmtpPoolOptions {
-  /** host, port, secure, requireTLS, ignoreTLS, tls, timeouts, name… (not `auth`: see below). */
-  readonly connection: SMTPConnection.Options;
-  readonly auth?: { readonly user: string; readonly pass: string };
+export interface SmtpPoolOptions extends SessionOptions {
   readonly maxConnections: number;
   /** Reconnect after this many messages (some providers cap messages per session). */
   readonly maxMessagesPerConnection?: number;
@@ -23,33 +21,6 @@ interface PooledConnection {
   messages: number;
 }
 
-/**
- * Runs one SMTPConnection step. nodemailer reports some failures only through the callback
- * and others (refused connection, a socket closing) only as 'error' or 'end' events, so the
- * step settles on whichever comes first.
- */
-function step<T>(smtp: SMTPConnection, fn: (cb: (err: unknown, value?: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const done = (err: unknown, value?: T) => {
-      if (settled) return;
-      settled = true;
-      smtp.removeListener('error', onError);
-      smtp.removeListener('end', onEnd);
-      if (err) reject(err);
-      else resolve(value as T);
-    };
-    const onError = (e: unknown) => done(e ?? new Error('SMTP connection error'));
-    // A server that answers 421 closes the connection right after: let the reply (delivered
-    // through the callback in the same turn) win over the bare close.
-    const onEnd = () =>
-      setImmediate(() => done(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' })));
-    smtp.once('error', onError);
-    smtp.once('end', onEnd);
-    fn(done);
-  });
-}
-
 export function createSmtpPool(options: SmtpPoolOptions): MailTransport {
   const max = Math.max(1, Math.floor(options.maxConnections));
   const perConnection = options.maxMessagesPerConnection ?? 1000;
@@ -59,19 +30,13 @@ export function createSmtpPool(options: SmtpPoolOptions): MailTransport {
   let closed = false;
 
   async function connect(): Promise<PooledConnection> {
-    const smtp = new SMTPConnection(options.connection);
-    const conn: PooledConnection = { smtp, dead: false, messages: 0 };
+    let conn: PooledConnection | null = null;
     // An idle connection the server closes must not crash the process, only leave the pool.
-    smtp.on('error', () => (conn.dead = true));
-    smtp.on('end', () => (conn.dead = true));
-    try {
-      await step<void>(smtp, (cb) => smtp.connect(() => cb(null)));
-      const auth = options.auth;
-      if (auth) await step<void>(smtp, (cb) => smtp.login({ user: auth.user, pass: auth.pass }, (err) => cb(err)));
-    } catch (e) {
-      smtp.close();
-      throw new TransportError('connect', e);
-    }
+    const smtp = await openSession(options, (c) => {
+      c.on('error', () => conn && (conn.dead = true));
+      c.on('end', () => conn && (conn.dead = true));
+    });
+    conn = { smtp, dead: false, messages: 0 };
     return conn;
   }
 
@@ -151,36 +116,13 @@ export function createSmtpPool(options: SmtpPoolOptions): MailTransport {
   };
 }
 
-/**
- * A transport whose pool is made on first use, for factories that must fetch the password
- * asynchronously (the secret store). A failure to make it is a 'connect' failure: nothing was sent.
- */
-export function lazyTransport(make: () => Promise<MailTransport>): MailTransport {
-  let made: Promise<MailTransport> | null = null;
-  let closed = false;
-  return {
-    async send(envelope, message) {
-      made ??= make();
-      let transport: MailTransport;
-      try {
-        transport = await made;
-      } catch (e) {
-        made = null;
-        throw new TransportError('connect', e);
-      }
-      if (closed) transport.close();
-      return transport.send(envelope, message);
-    },
-    close() {
-      closed = true;
-      void made?.then((t) => t.close(), () => undefined);
-    },
-  };
-}
-
 /** Pool options from transportOptions(profile, password) (nodemailer transport options). */
 export function poolOptionsFrom(o: SMTPTransport.Options & { maxConnections?: number }): SmtpPoolOptions {
-  const { auth, maxConnections, ...connection } = o;
+  // The pool logs in itself and never pools through nodemailer; file and URL access are
+  // message options (composeMail sets them), not connection ones.
+  const { auth, maxConnections, pool: _pool, disableFileAccess: _f, disableUrlAccess: _u, ...connection } = o as typeof o & {
+    pool?: unknown;
+  };
   const user = auth && 'user' in auth ? auth.user : undefined;
   const pass = auth && 'pass' in auth ? auth.pass : undefined;
   return {

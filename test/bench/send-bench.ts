@@ -7,8 +7,7 @@ import { buildMessage } from '../../shared/message';
 import { countByStatus } from '../../electron/db/repos/sends-repo';
 import { createSendService } from '../../electron/services/send/send-service';
 import { composeMail, newMessageId } from '../../electron/smtp/mail-transport';
-import { createSmtpPool, poolOptionsFrom } from '../../electron/smtp/smtp-pool';
-import { transportOptions } from '../../electron/smtp/transport-options';
+import { createTransportFactory } from '../../electron/app/transports';
 import { tempDb } from '../helpers/tmp';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -62,7 +61,8 @@ export async function run(report: Report): Promise<void> {
       clock,
       campaigns: fx.campaigns,
       audit: fx.audit,
-      transportFactory: (p) => createSmtpPool(poolOptionsFrom(transportOptions(p, null))),
+      // The app's own factory (lazy password read, then the pool), as in the real send.
+      transportFactory: createTransportFactory({ password: async () => null }),
     });
     const mails = fx.members.map((m) => {
       const built = buildMessage({ sender: SENDER, recipient: { email: m.email, name: m.name, fields: m.fields }, template: { subject: SUBJECT, body: BODY } });

@@ -47,6 +47,8 @@ export interface FixtureOptions {
   readonly perMinute?: number | null;
   readonly perHour?: number | null;
   readonly authUser?: string | null;
+  /** The profile's encryption; 'none' unless a test needs STARTTLS or TLS against its server. */
+  readonly security?: 'none' | 'starttls' | 'tls';
   readonly cancelWindowS?: number;
   /** Files added to the campaign before approval is requested. */
   readonly attachments?: readonly { readonly fileName: string; readonly content: Uint8Array }[];
@@ -71,7 +73,7 @@ export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions):
     members.forEach((m, i) => insert({ line: i + 2, email: m.email, name: m.name, key: null, fields: m.fields, change: null }));
   })();
   const profileId = insertProfile(db, {
-    name: 'local', host: '127.0.0.1', port: o.port, security: 'none', authUser: o.authUser ?? null,
+    name: 'local', host: '127.0.0.1', port: o.port, security: o.security ?? 'none', authUser: o.authUser ?? null,
     fromAddress: 'info@chounaikai.example.jp', fromName: '桜町 町内会', perMinute: o.perMinute ?? null,
     perHour: o.perHour ?? null, maxConnections: o.maxConnections ?? 2, practice: false,
   }, now);

@@ -27,6 +27,9 @@ export interface Send {
 export interface ClaimedSend {
   readonly id: number;
   readonly snapshotId: number;
+  /** Where the row stood before it was claimed (queued, or retrying after a 4xx). */
+  readonly status: 'queued' | 'retrying';
+  /** Attempts that reached the server before this one. */
   readonly attempts: number;
   readonly email: string;
   readonly name: string;
@@ -121,12 +124,12 @@ export function listSends(
 /** Prepared statements for the send loop: it runs them thousands of times. */
 export function sendStatements(db: Db) {
   const queuedAfter = db.prepare(
-    `SELECT s.id, s.snapshot_id, s.attempts, p.email, p.name, p.fields_json
+    `SELECT s.id, s.snapshot_id, s.status, s.attempts, p.email, p.name, p.fields_json
      FROM sends s JOIN snapshots p ON p.id = s.snapshot_id
      WHERE s.campaign_id = ? AND s.status = 'queued' AND s.id > ? ORDER BY s.id LIMIT ?`,
   );
   const dueRetries = db.prepare(
-    `SELECT s.id, s.snapshot_id, s.attempts, p.email, p.name, p.fields_json
+    `SELECT s.id, s.snapshot_id, s.status, s.attempts, p.email, p.name, p.fields_json
      FROM sends s JOIN snapshots p ON p.id = s.snapshot_id
      WHERE s.campaign_id = ? AND s.status = 'retrying' AND s.next_attempt_at <= ? ORDER BY s.next_attempt_at, s.id LIMIT ?`,
   );
@@ -141,10 +144,19 @@ export function sendStatements(db: Db) {
     `UPDATE sends SET status = ?, smtp_response = ?, next_attempt_at = ?, finished_at = ?, updated_at = ?
      WHERE id = ? AND status = 'in_flight'`,
   );
-  type Claim = { id: number; snapshot_id: number; attempts: number; email: string; name: string; fields_json: string };
+  // Back to the queue: nothing reached the server (or it refused for the account, not this
+  // member), so the attempt counted at claim is taken back, and a member never handed over
+  // has no start time. Keeps countAttempted "members handed to the server".
+  const requeue = db.prepare(
+    `UPDATE sends SET status = 'queued', smtp_response = ?, next_attempt_at = NULL, finished_at = NULL,
+       attempts = attempts - 1, started_at = CASE WHEN attempts = 1 THEN NULL ELSE started_at END, updated_at = ?
+     WHERE id = ? AND status = 'in_flight'`,
+  );
+  type Claim = { id: number; snapshot_id: number; status: 'queued' | 'retrying'; attempts: number; email: string; name: string; fields_json: string };
   const toClaimed = (r: Claim): ClaimedSend => ({
     id: r.id,
     snapshotId: r.snapshot_id,
+    status: r.status,
     attempts: r.attempts,
     email: r.email,
     name: r.name,
@@ -163,13 +175,17 @@ export function sendStatements(db: Db) {
     earliestRetryAt(campaignId: number): number | null {
       return (earliestRetry.get(campaignId) as { at: number | null }).at;
     },
-    /** Commits in_flight with the Message-ID about to be used. False if the row moved meanwhile. */
+    /**
+     * Commits in_flight with the Message-ID about to be used, counting the attempt now so that a
+     * crash mid-transaction leaves it counted. False if the row moved meanwhile.
+     */
     markInFlight(id: number, messageId: string, now: number): boolean {
       return toInFlight.run(messageId, now, now, id).changes === 1;
     },
-    /** in_flight → sent | failed | unknown | retrying (with next_attempt_at) | queued. */
+    /** in_flight → sent | failed | unknown | retrying (with next_attempt_at); queued takes the attempt back. */
     finish(id: number, status: SendStatus, response: string | null, now: number, nextAttemptAt: number | null = null): boolean {
-      const finishedAt = status === 'retrying' || status === 'queued' ? null : now;
+      if (status === 'queued') return requeue.run(response, now, id).changes === 1;
+      const finishedAt = status === 'retrying' ? null : now;
       return finish.run(status, response, nextAttemptAt, finishedAt, now, id).changes === 1;
     },
   };

@@ -1,11 +1,13 @@
 // SMTP profiles: create/edit, the password through the SecretStore (never returned to callers),
-// and "test connection" with nodemailer's verify mapped to coded errors.
-import nodemailer from 'nodemailer';
+// and "test connection" (one session opened as the sender opens its own) mapped to coded errors.
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import * as repo from '../../db/repos/profiles-repo';
 import type { SmtpProfile } from '../../db/repos/profiles-repo';
+import { TransportError } from '../../smtp/mail-transport';
 import { mapSmtpError } from '../../smtp/smtp-errors';
+import { poolOptionsFrom } from '../../smtp/smtp-pool';
+import { verifySession } from '../../smtp/smtp-session';
 import { transportOptions, type TransportTimeouts } from '../../smtp/transport-options';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
@@ -108,18 +110,16 @@ export function createProfileService({ db, clock, secrets, audit, timeouts }: Pr
     async testConnection(profileId) {
       const profile = getProfile(profileId);
       const password = await getPassword(profileId);
-      // One plain connection is enough to verify; the pool is for sending.
-      const transport = nodemailer.createTransport({ ...transportOptions(profile, password, timeouts), pool: false });
+      // One session opened exactly as the sending pool opens its connections, so that "test
+      // connection" and a send report the same fault alike (a reset STARTTLS is smtp-tls in both).
       try {
-        await transport.verify();
+        await verifySession(poolOptionsFrom(transportOptions(profile, password, timeouts)));
         audit?.record('profile.tested', { details: { profileId, ok: true } });
         return { ok: true, insecure: profile.insecure };
       } catch (e) {
-        const err = mapSmtpError(e);
+        const err = mapSmtpError(e instanceof TransportError ? (e.cause ?? e) : e);
         audit?.record('profile.tested', { details: { profileId, ok: false, code: err.code } });
         throw err;
-      } finally {
-        transport.close();
       }
     },
   };

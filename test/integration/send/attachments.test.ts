@@ -14,8 +14,7 @@ import { createSendService } from '../../../electron/services/send/send-service'
 import type { SendApprovals } from '../../../electron/services/send/send-types';
 import { contentTypeFor } from '../../../electron/smtp/mail-attachments';
 import { buildMime, newMessageId } from '../../../electron/smtp/mail-transport';
-import { createSmtpPool, poolOptionsFrom } from '../../../electron/smtp/smtp-pool';
-import { transportOptions } from '../../../electron/smtp/transport-options';
+import { createTransportFactory } from '../../../electron/app/transports';
 import { approvedCampaign, fastTimers } from '../../helpers/send-fixture';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture';
 import { tempDb, tempDir } from '../../helpers/tmp';
@@ -49,7 +48,7 @@ async function setup(n: number, attachments: Sent, campaigns?: (real: SendApprov
   const svc = createSendService({
     db: t.db, clock, timers, audit: fx.audit,
     campaigns: campaigns ? campaigns(fx.campaigns) : fx.campaigns,
-    transportFactory: (p) => createSmtpPool(poolOptionsFrom(transportOptions(p, null))),
+    transportFactory: createTransportFactory({ password: async () => null }),
   });
   cleanups.push(() => svc.dispose());
   const schedule = () => {

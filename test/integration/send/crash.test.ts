@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/connection';
 import { manualClock } from '../../../electron/services/clock';
 import { createSendService } from '../../../electron/services/send/send-service';
-import { createSmtpPool } from '../../../electron/smtp/smtp-pool';
+import { createTransportFactory } from '../../../electron/app/transports';
 import { tempDir } from '../../helpers/tmp';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture';
 import { approvedCampaign, fastTimers } from '../../helpers/send-fixture';
@@ -56,7 +56,7 @@ describe('crash safety (promise 5)', () => {
     const fx = await approvedCampaign(db, clock, { members: MEMBERS, port: sink.port, maxConnections: 2 });
     const timers = fastTimers(clock);
     timers.hold = true;
-    const scheduler = createSendService({ db, clock, timers, campaigns: fx.campaigns, audit: fx.audit, transportFactory: () => createSmtpPool({ connection: {}, maxConnections: 1 }) });
+    const scheduler = createSendService({ db, clock, timers, campaigns: fx.campaigns, audit: fx.audit, transportFactory: createTransportFactory({ password: async () => null }) });
     scheduler.schedule(fx.campaignId, 'operator');
     await scheduler.dispose();
     db.close();

@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildMessage } from '../../../shared/message';
 import { manualClock } from '../../../electron/services/clock';
 import { createSendService } from '../../../electron/services/send/send-service';
-import { transportOptions } from '../../../electron/smtp/transport-options';
-import { createSmtpPool, poolOptionsFrom } from '../../../electron/smtp/smtp-pool';
+import { createTransportFactory } from '../../../electron/app/transports';
 import { countByStatus, listSends } from '../../../electron/db/repos/sends-repo';
 import { tempDb } from '../../helpers/tmp';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture';
@@ -26,7 +25,7 @@ async function setup(n: number, sink?: SmtpCapture) {
   const fx = await approvedCampaign(t.db, clock, { members: n, port: smtp.port, maxConnections: 3 });
   const svc = createSendService({
     db: t.db, clock, timers, campaigns: fx.campaigns, audit: fx.audit,
-    transportFactory: (p) => createSmtpPool(poolOptionsFrom(transportOptions(p, null))),
+    transportFactory: createTransportFactory({ password: async () => null }),
   });
   cleanups.push(() => svc.dispose());
   return { ...t, smtp, clock, timers, fx, svc };
@@ -131,7 +130,7 @@ describe('one message per member (promise 1)', () => {
     const svc = createSendService({
       db: t.db, clock, timers, campaigns: fx.campaigns, audit: fx.audit,
       transportFactory: (p) => {
-        const pool = createSmtpPool(poolOptionsFrom(transportOptions(p, null)));
+        const pool = createTransportFactory({ password: async () => null })(p);
         return { send: (e, m) => (starts.push(clock.now()), pool.send(e, m)), close: () => pool.close() };
       },
     });
