@@ -12,9 +12,9 @@ const base64 = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 const SLACK = 64 * 1024;
 
 /** A member list of about a million rows (a 190 MB CSV), as the import has always accepted. */
-export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
+const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 /** The largest per-attachment limit an organisation may set. */
-export const ATTACHMENT_BODY_LIMIT = base64(MAX_ATTACHMENT_LIMIT_BYTES) + SLACK;
+const ATTACHMENT_BODY_LIMIT = base64(MAX_ATTACHMENT_LIMIT_BYTES) + SLACK;
 /** Subject and body of up to 200,000 characters each; a control character is 6 bytes in JSON. */
 export const TEMPLATE_BODY_LIMIT = 2 * 200_000 * 6 + SLACK;
 

@@ -6,14 +6,14 @@ import type { IncomingMessage } from 'node:http';
 import { AppError } from '../../shared/errors';
 
 /** How long, and how many more bytes, a refused upload is drained before the socket is closed. */
-export const LINGER_MS = 2_000;
-export const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 16 * 1024 * 1024;
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-export function tooLarge(channel: string, limit: number): AppError {
+function tooLarge(channel: string, limit: number): AppError {
   return new AppError('too-large', `This request is larger than "${channel}" accepts (at most ${sizeText(limit)}).`, { channel, limit });
 }
 

@@ -8,7 +8,7 @@ import type MimeNode from 'nodemailer/lib/mime-node';
 import { AppError } from '../../shared/errors';
 
 /** Longest run without spaces written as is; longer ones could not be folded under 78 columns. */
-export const MAX_PLAIN_WORD = 66;
+const MAX_PLAIN_WORD = 66;
 /** Characters of text per encoded word (nodemailer's own choice): each word stays under 76. */
 const WORD_CHARS = 52;
 
@@ -16,7 +16,7 @@ const LONG_WORD = new RegExp(`[^ \\t]{${MAX_PLAIN_WORD + 1}}`);
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** True when written as is, the text would be read as something else or could not be folded. */
-export function needsEncodedWords(text: string): boolean {
+function needsEncodedWords(text: string): boolean {
   return text.includes('=?') || LONG_WORD.test(text);
 }
 
@@ -34,7 +34,7 @@ export function subjectForHeader(subject: string): string {
 }
 
 /** A display name as it goes into From or To: plain words, a quoted string, or encoded words. */
-export function displayNameForHeader(name: string): string {
+function displayNameForHeader(name: string): string {
   if (needsEncodedWords(name) || !PRINTABLE_ASCII.test(name)) return encoded(name);
   return /^[\w ]*$/.test(name) ? name : quoteString(name);
 }

@@ -17,9 +17,9 @@ const SYNONYMS: readonly (readonly string[])[] = [
 ].map((group) => group.map(fold));
 
 /** Names longer than this (code points, after folding) are matched by synonyms and containment only. */
-export const MAX_DISTANCE_NAME = 32;
+const MAX_DISTANCE_NAME = 32;
 /** Edit-distance table cells one suggester may fill; past it, only the cheap matches are tried. */
-export const DISTANCE_BUDGET = 2_000_000;
+const DISTANCE_BUDGET = 2_000_000;
 
 /** Folds the differences a user does not see or care about when typing a column name. */
 export function fold(name: string): string {
