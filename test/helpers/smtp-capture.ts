@@ -23,6 +23,10 @@ export interface CaptureOptions {
   readonly auth?: { readonly user: string; readonly pass: string };
   /** Called once per transaction (at MAIL FROM) with its 1-based number. */
   readonly fault?: (tx: number) => Fault | undefined;
+  /** Asked at each new connection: true cuts it before the greeting (an outage, as the client sees it). */
+  readonly down?: () => boolean;
+  /** Called at each RCPT TO with the address (greylisting is decided per recipient); a reply refuses it. */
+  readonly rcpt?: (address: string, tx: number) => { readonly code: number; readonly message: string } | undefined;
 }
 
 export interface SmtpCapture {
@@ -31,6 +35,8 @@ export interface SmtpCapture {
   /** Number of MAIL FROM commands seen, whatever became of them. */
   transactions(): number;
   authFailures(): number;
+  /** Connections cut by `down`. */
+  connectionsCut(): number;
   parse(m: CapturedMessage): Promise<ParsedMail>;
   /** Resolves when `count` messages were received; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
@@ -46,12 +52,18 @@ export async function startSmtpCapture(options: CaptureOptions = {}): Promise<Sm
   const faults = new Map<string, { tx: number; fault: Fault | undefined }>();
   let txCount = 0;
   let authFailures = 0;
+  let connectionsCut = 0;
   const waiters: Array<{ count: number; resolve: () => void }> = [];
 
   const current = (session: SMTPServerSession) => faults.get(session.id) ?? { tx: 0, fault: undefined };
 
   const server: SMTPServer = new SMTPServer({
     secure: false,
+    onConnect(session, callback) {
+      if (!options.down?.()) return callback();
+      connectionsCut++;
+      for (const c of server.connections) if (c.id === session.id) c._socket.destroy();
+    },
     disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !options.auth,
     allowInsecureAuth: true,
@@ -73,9 +85,11 @@ export async function startSmtpCapture(options: CaptureOptions = {}): Promise<Sm
       if (f && f.at === 'mail') return callback(smtpError(f.code, f.message));
       callback();
     },
-    onRcptTo(_address, session, callback) {
-      const f = current(session).fault;
+    onRcptTo(address, session, callback) {
+      const { tx, fault: f } = current(session);
       if (f && f.at === 'rcpt') return callback(smtpError(f.code, f.message));
+      const refusal = options.rcpt?.(address.address, tx);
+      if (refusal) return callback(smtpError(refusal.code, refusal.message));
       callback();
     },
     onData(stream, session, callback) {
@@ -121,6 +135,7 @@ export async function startSmtpCapture(options: CaptureOptions = {}): Promise<Sm
     messages,
     transactions: () => txCount,
     authFailures: () => authFailures,
+    connectionsCut: () => connectionsCut,
     parse: (m) => simpleParser(m.raw),
     waitFor(count, timeoutMs = 20_000) {
       if (messages.length >= count) return Promise.resolve();

@@ -1,47 +1,86 @@
-// What a failed SMTP transaction means for the member and for the run (promises 5 and 6).
+// What a failed SMTP transaction means for the member and for the run (promises 5 and 6), and the
+// one place that says how long temporary failures are retried and when the run pauses.
 import { AppError } from '../../../shared/errors';
 import { TransportError } from '../../smtp/mail-transport';
 import { mapSmtpError } from '../../smtp/smtp-errors';
+import { replyScope } from '../../smtp/smtp-reply-scope';
+
+const MINUTE = 60_000;
 
 export interface RetryPolicy {
-  /** Attempts in all, the first one included; a 4xx on the last one fails the member. */
-  readonly maxAttempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  /** Failures (permanent or temporary) in a row that pause the whole run. */
+  /**
+   * The wait after a member's 1st, 2nd, … temporary (4xx) refusal; a 4xx after the last wait fails
+   * the member. Attempts in all: retryDelaysMs.length + 1.
+   */
+  readonly retryDelaysMs: readonly number[];
+  /** Each wait is spread by ± this fraction, so a greylisted batch does not come back at once. */
+  readonly jitter: number;
+  /** Permanent refusals (5xx) in a row that pause the run: something is wrong with the account. */
   readonly failuresInARowToPause: number;
+  /** The wait before reconnecting after the 1st, 2nd, … connection failure in a row (the last repeats). */
+  readonly reconnectDelaysMs: readonly number[];
+  /** Connection failures in a row (refused, timed out, dropped before DATA) that pause the run. */
+  readonly connectFailuresToPause: number;
 }
 
+/**
+ * Greylisting holds a new sender/recipient pair back for 1–30 minutes, some servers longer, and
+ * providers' throttling can last an hour or more. Retries at about 1, 6, 21, 51, 111, 171 and
+ * 231 minutes after the first refusal; the member fails if the 8th attempt (~3 h 50 min) is
+ * refused too. The run goes on sending other members meanwhile.
+ */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 5,
-  baseDelayMs: 30_000,
-  maxDelayMs: 30 * 60_000,
+  retryDelaysMs: [1, 5, 15, 30, 60, 60, 60].map((m) => m * MINUTE),
+  jitter: 0.2,
   failuresInARowToPause: 10,
+  // A link that stays down for about three minutes (four tries) pauses the run: the operator
+  // should know; a blip of a few seconds should not stop a send.
+  reconnectDelaysMs: [15_000, 60_000, 120_000],
+  connectFailuresToPause: 4,
 };
 
 export type Outcome =
-  /** The server refused for now (4xx): try again at `at`. */
+  /** The server refused this member for now (4xx): try again at `at`. Counts as an attempt. */
   | { readonly kind: 'retry'; readonly response: string; readonly at: number }
-  /** The server refused for good (5xx, or 4xx on the last attempt): the reply is kept. */
+  /** The server refused this member for good (5xx, or 4xx on the last attempt): the reply is kept. */
   | { readonly kind: 'failed'; readonly response: string }
   /** The connection broke after the message started to flow: it may have been taken. Never resent automatically. */
   | { readonly kind: 'unknown'; readonly response: string; readonly pause: AppError }
-  /** Nothing reached the server (connect, TLS, AUTH, or a dropped link before DATA): back to the queue, and the run pauses. */
-  | { readonly kind: 'requeue'; readonly response: string; readonly pause: AppError };
+  /**
+   * Something about the account or the server (login, TLS, quota, 421, the password unreadable):
+   * the member goes back to the queue, its attempt not counted, and the run pauses.
+   */
+  | { readonly kind: 'requeue'; readonly response: string; readonly pause: AppError }
+  /**
+   * The connection failed before any reply to the transaction (refused, timed out, dropped before
+   * DATA): back to the queue, attempt not counted; the run reconnects after a wait and pauses
+   * only if this keeps happening.
+   */
+  | { readonly kind: 'reconnect'; readonly response: string; readonly error: AppError };
 
-/** Exponential backoff with jitter: base·2^(n-1), then a random 50–100 % of it, capped. */
-export function backoffMs(policy: RetryPolicy, attempts: number, random: () => number): number {
-  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exp * (0.5 + 0.5 * random()));
+/** The wait after the `attempts`-th attempt was refused with a 4xx, jittered; null: no more retries. */
+export function retryDelayMs(policy: RetryPolicy, attempts: number, random: () => number): number | null {
+  const base = policy.retryDelaysMs[attempts - 1];
+  if (base === undefined) return null;
+  return Math.round(base * (1 - policy.jitter + 2 * policy.jitter * random()));
 }
 
 function describe(e: TransportError): string {
   return e.response ?? `${e.code}: ${e.message}`;
 }
 
+/** A refusal that is about the account or server, as the coded error the run pauses with. */
+function accountError(scope: 'auth' | 'server', e: TransportError): AppError {
+  const details = mapSmtpError(e.cause ?? e).details;
+  return scope === 'auth'
+    ? new AppError('smtp-auth', 'The mail server refused to send for this account', details)
+    : new AppError('smtp-rejected', `The mail server refused to take more messages for now: ${describe(e)}`, details);
+}
+
 /**
- * `attempts` counts the attempt that just failed. A server reply decides by its class; without
- * one, the stage decides: before DATA nothing can have been accepted, after it anything may.
+ * `attempts` counts the attempt that just failed. A server reply decides by whom it is about and
+ * its class; without one, the stage decides: before DATA nothing can have been accepted, after
+ * it anything may.
  */
 export function classify(e: unknown, attempts: number, now: number, policy: RetryPolicy, random: () => number): Outcome {
   if (!(e instanceof TransportError)) {
@@ -50,18 +89,25 @@ export function classify(e: unknown, attempts: number, now: number, policy: Retr
     return { kind: 'failed', response: `${app.code}: ${app.message}` };
   }
   const mapped = mapSmtpError(e.cause ?? e);
-  if (e.stage === 'connect') return { kind: 'requeue', response: describe(e), pause: mapped };
-  const code = e.responseCode;
-  if (code !== undefined && code >= 400 && code < 500) {
-    if (attempts >= policy.maxAttempts) return { kind: 'failed', response: describe(e) };
-    return { kind: 'retry', response: describe(e), at: now + backoffMs(policy, attempts, random) };
+  if (e.stage === 'connect') {
+    // A plain network failure may pass; login, TLS, a greeting refusal or an unreadable password will not.
+    const network = (mapped.code === 'smtp-connect' || mapped.code === 'smtp-timeout') && e.responseCode === undefined;
+    return network ? { kind: 'reconnect', response: describe(e), error: mapped } : { kind: 'requeue', response: describe(e), pause: mapped };
   }
-  if (code !== undefined && code >= 500) return { kind: 'failed', response: describe(e) };
+  const code = e.responseCode;
+  if (code !== undefined && code >= 400) {
+    const scope = replyScope(code, e.response);
+    if (scope !== 'recipient') return { kind: 'requeue', response: describe(e), pause: accountError(scope, e) };
+    if (code >= 500) return { kind: 'failed', response: describe(e) };
+    const wait = retryDelayMs(policy, attempts, random);
+    if (wait === null) return { kind: 'failed', response: describe(e) };
+    return { kind: 'retry', response: describe(e), at: now + wait };
+  }
   const lost = new AppError(
     mapped.code === 'smtp-timeout' ? 'smtp-timeout' : 'smtp-connect',
     'The connection to the mail server was lost during a message',
     mapped.details,
   );
-  if (e.stage === 'envelope') return { kind: 'requeue', response: describe(e), pause: lost };
+  if (e.stage === 'envelope') return { kind: 'reconnect', response: describe(e), error: lost };
   return { kind: 'unknown', response: describe(e), pause: lost };
 }

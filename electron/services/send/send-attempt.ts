@@ -55,7 +55,8 @@ export function outcomeStatus(outcome: AttemptResult): SendStatus {
   switch (outcome.kind) {
     case 'sent': return 'sent';
     case 'retry': return 'retrying';
-    case 'requeue': return 'queued';
+    case 'requeue':
+    case 'reconnect': return 'queued';
     default: return outcome.kind;
   }
 }

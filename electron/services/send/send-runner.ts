@@ -1,5 +1,7 @@
 // The send loop of one campaign run: claim a member, commit in_flight, one SMTP transaction, commit
 // the outcome. Pause and stop are honoured between messages; nothing is ever resent on a guess.
+// Members refused for now wait for their retry while the others go on; the run pauses only on
+// what says something about the account or the server.
 import { AppError } from '../../../shared/errors';
 import { compileTemplate } from '../../../shared/template';
 import type { Db } from '../../db/connection';
@@ -60,6 +62,9 @@ export function startRun(deps: RunDeps): Run {
   };
   let end: RunEnd | null = null;
   let failuresInARow = 0;
+  let connectFailuresInARow = 0;
+  /** No new connection before this time, after a connection failure. */
+  let reconnectAt = 0;
 
   const halt = (e: RunEnd) => {
     // A stop may follow a pause while the last messages are still in flight; nothing else overrides.
@@ -70,7 +75,7 @@ export function startRun(deps: RunDeps): Run {
 
   /** Marks the next member in_flight, unless the run is ending or the rate limit says wait. */
   function claimNext(now: number): Claim | null {
-    while (!end && deps.limiter.delay(now) === 0) {
+    while (!end && now >= reconnectAt && deps.limiter.delay(now) === 0) {
       const send = queue.next(now);
       if (!send) return null;
       const messageId = newMessageId(deps.sender.address);
@@ -78,7 +83,7 @@ export function startRun(deps: RunDeps): Run {
       // which recovery turns into 'unknown' instead of sending it again (promise 5).
       if (!stmts.markInFlight(send.id, messageId, now)) continue;
       deps.limiter.take(now);
-      deps.onTransition(send.attempts > 0 ? 'retrying' : 'queued', 'in_flight');
+      deps.onTransition(send.status, 'in_flight');
       return { send, messageId };
     }
     return null;
@@ -100,8 +105,21 @@ export function startRun(deps: RunDeps): Run {
       }
       deps.onTransition('in_flight', to);
     }
+    if (outcome.kind === 'reconnect') {
+      // Connections that fail together (one per worker) are one failure of the link.
+      if (now < reconnectAt) return;
+      connectFailuresInARow++;
+      if (connectFailuresInARow >= deps.policy.connectFailuresToPause) return halt({ state: 'paused', actor: null, error: outcome.error });
+      const delays = deps.policy.reconnectDelaysMs;
+      reconnectAt = now + (delays[Math.min(connectFailuresInARow, delays.length) - 1] ?? 0);
+      return;
+    }
+    // Any reply from the server says the link works.
+    connectFailuresInARow = 0;
+    // A 4xx (greylisting) neither counts nor clears: only permanent refusals in a row say
+    // something about the account; a whole batch waiting for its retry does not.
     if (outcome.kind === 'sent') failuresInARow = 0;
-    else if (outcome.kind === 'failed' || outcome.kind === 'retry') failuresInARow++;
+    else if (outcome.kind === 'failed') failuresInARow++;
     if (outcome.kind === 'unknown' || outcome.kind === 'requeue') halt({ state: 'paused', actor: null, error: outcome.pause });
     else if (failuresInARow >= deps.policy.failuresInARowToPause) {
       halt({
@@ -152,6 +170,10 @@ export function startRun(deps: RunDeps): Run {
         claim = claimNext(now);
         if (!claim) {
           if (end) return;
+          if (reconnectAt > now) {
+            await deps.sleeper.sleep(reconnectAt - now);
+            continue;
+          }
           const wait = deps.limiter.delay(now);
           if (wait > 0) {
             await deps.sleeper.sleep(wait);

@@ -1,8 +1,8 @@
-// Promise 5 (and 6) against a faulty server: 4xx retried with backoff, 5xx failed with the reply
+// Promise 5 (and 6) against a faulty server: 4xx retried on the schedule, 5xx failed with the reply
 // kept, a connection dropped inside DATA leaves the member 'unknown' (never resent by itself),
-// AUTH and connection failures pause the whole run.
+// AUTH failures and repeated connection failures pause the whole run.
 import { afterEach, describe, expect, it } from 'vitest';
-import { countByStatus, listSends } from '../../../electron/db/repos/sends-repo';
+import { countAttempted, countByStatus, listSends } from '../../../electron/db/repos/sends-repo';
 import { sendHarness, type Harness } from '../../helpers/send-harness';
 
 let h: Harness | undefined;
@@ -12,9 +12,9 @@ afterEach(async () => {
 });
 
 describe('SMTP faults (promise 5)', () => {
-  it('retries 421 and 451, fails 550 and keeps its reply', async () => {
+  it('retries 451 greylisting on its schedule, fails 550 and keeps its reply', async () => {
     const faults = new Map([
-      [2, { at: 'mail' as const, code: 421, message: '4.7.0 Try again later' }],
+      [2, { at: 'rcpt' as const, code: 450, message: '4.2.0 Recipient address rejected: Greylisted, see https://postgrey.schweikert.ch/' }],
       [4, { at: 'rcpt' as const, code: 451, message: '4.7.1 Greylisted' }],
       [6, { at: 'data' as const, code: 550, message: '5.7.1 Message rejected as spam' }],
     ]);
@@ -37,8 +37,9 @@ describe('SMTP faults (promise 5)', () => {
     const retried = rows.filter((r) => r.attempts === 2);
     expect(retried).toHaveLength(2);
     expect(retried.every((r) => r.status === 'sent')).toBe(true);
-    // The retries waited for their backoff (30 s base, jittered to at least half) on the clock.
-    expect(clock.now() - t0).toBeGreaterThanOrEqual(15_000);
+    // The retries waited for the first step of the schedule (1 minute, jittered by ±20 %) on the clock.
+    expect(clock.now() - t0).toBeGreaterThanOrEqual(48_000);
+    expect(fx.audit.list({ campaignId: fx.campaignId, action: 'send.paused' })).toHaveLength(0);
     const audit = fx.audit.list({ campaignId: fx.campaignId, action: 'send.member' });
     expect(audit.filter((e) => e.details['status'] === 'failed').map((e) => e.details['response'])).toEqual([
       '550 5.7.1 Message rejected as spam',
@@ -49,7 +50,7 @@ describe('SMTP faults (promise 5)', () => {
     h = await sendHarness({
       members: 1,
       capture: { fault: () => ({ at: 'rcpt', code: 452, message: '4.2.2 Mailbox full' }) },
-      policy: { maxAttempts: 3 },
+      policy: { retryDelaysMs: [60_000, 300_000] },
     });
     h.start();
     await h.svc.settled(h.fx.campaignId);
@@ -130,7 +131,7 @@ describe('SMTP faults (promise 5)', () => {
     expect(smtp.messages.every((m) => m.authUser === 'tayori')).toBe(true);
   });
 
-  it('a refused connection pauses the run with smtp-connect and sends nothing', async () => {
+  it('a connection refused again and again pauses the run with smtp-connect, sends nothing and counts no attempt', async () => {
     h = await sendHarness({ members: 3, port: 1 });
     h.start();
     await h.svc.settled(h.fx.campaignId);
@@ -138,6 +139,9 @@ describe('SMTP faults (promise 5)', () => {
     expect(st.state).toBe('paused');
     expect(st.error?.code).toBe('smtp-connect');
     expect(st.counts.queued).toBe(3);
+    // Nothing reached a server: the campaign still "never started" for the cancel window and expiry.
+    expect(listSends(h.db, h.fx.campaignId).map((r) => r.attempts)).toEqual([0, 0, 0]);
+    expect(countAttempted(h.db, h.fx.campaignId)).toBe(0);
   });
 
   it('resend failed only: failed members go again under the same approval, after a new window', async () => {
