@@ -25,10 +25,10 @@ export interface TransportFactoryDeps {
 /**
  * A locked keychain (or a damaged secret) is the account's problem, not the member's: a 'connect'
  * failure, so the member goes back to the queue and the run pauses with this error.
- * TODO(error code): a dedicated 'secret-unreadable' code would let the UI say exactly this;
- * until shared/errors.ts has it, the keychain's code is the closest (details.reason tells).
+ * The code is the keychain's ('secret-store-unsafe', the closest there is); details.reason says
+ * 'secret-unreadable'. A code of its own would let the UI say exactly this (proposed, not added).
  */
-export function passwordUnreadable(profileId: number, cause: unknown): TransportError {
+function passwordUnreadable(profileId: number, cause: unknown): TransportError {
   const why = cause instanceof Error ? cause.message : String(cause);
   return new TransportError(
     'connect',

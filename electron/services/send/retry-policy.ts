@@ -59,7 +59,7 @@ export type Outcome =
   | { readonly kind: 'reconnect'; readonly response: string; readonly error: AppError };
 
 /** The wait after the `attempts`-th attempt was refused with a 4xx, jittered; null: no more retries. */
-export function retryDelayMs(policy: RetryPolicy, attempts: number, random: () => number): number | null {
+function retryDelayMs(policy: RetryPolicy, attempts: number, random: () => number): number | null {
   const base = policy.retryDelaysMs[attempts - 1];
   if (base === undefined) return null;
   return Math.round(base * (1 - policy.jitter + 2 * policy.jitter * random()));
