@@ -34,8 +34,20 @@ function Shell() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [operatorId, setOperator] = useState<number | null>(null);
-  const [listId, setListId] = useState<number | null>(null);
+  const [listId, setListIdRaw] = useState<number | null>(null);
   const [campaignId, setCampaignId] = useState<number | null>(null);
+  // A notice belongs to one list: choosing another list lets go of the notice in hand, so a new
+  // notice is always created on the list the user is looking at (it once switched back silently).
+  const setListId = useCallback((id: number | null) => {
+    setListIdRaw((prev) => {
+      if (prev !== id) setCampaignId(null);
+      return id;
+    });
+  }, []);
+  const openCampaign = useCallback((c: { id: number; listId: number }) => {
+    setListIdRaw(c.listId);
+    setCampaignId(c.id);
+  }, []);
   const [screen, go] = useState<ScreenId>('lists');
 
   const reload = useCallback(() => {
@@ -72,11 +84,11 @@ function Shell() {
         screen,
         setOperator,
         setListId,
-        setCampaignId,
+        openCampaign,
         go,
         reload,
       },
-    [loaded, operatorId, listId, campaignId, screen, reload],
+    [loaded, operatorId, listId, campaignId, screen, reload, setListId, openCampaign],
   );
 
   if (!state) return error ? <ErrorText error={error} /> : <p className="main">{t('app.loading')}</p>;

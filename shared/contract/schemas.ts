@@ -27,15 +27,15 @@ export const attachmentLimitBytes = z.number().int().min(MIN_ATTACHMENT_LIMIT_BY
 
 /** A member reference (k:key or e:address), as selections and exclusions name members. */
 export const memberRef = z.string().min(3).max(400).regex(/^[ke]:/);
-const refs = z.array(memberRef).max(10_000);
+const refs = z.array(memberRef).max(10_000).readonly();
 const condition = z.object({
   column: z.string().min(1).max(200),
   op: z.enum(CONDITION_OPS),
-  values: z.array(z.string().max(500)).max(200),
+  values: z.array(z.string().max(500)).max(200).readonly(),
 });
 /** Who of the list receives a notice (shared/recipients/selection.ts). */
 export const selection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all'), exclude: refs.optional() }),
-  z.object({ kind: z.literal('conditions'), match: z.enum(['all', 'any']), conditions: z.array(condition).max(20), exclude: refs.optional() }),
-  z.object({ kind: z.literal('picked'), refs: refs.min(1), exclude: refs.optional() }),
+  z.object({ kind: z.literal('conditions'), match: z.enum(['all', 'any']), conditions: z.array(condition).max(20).readonly(), exclude: refs.optional() }),
+  z.object({ kind: z.literal('picked'), refs: z.array(memberRef).min(1).max(10_000).readonly(), exclude: refs.optional() }),
 ]);

@@ -21,8 +21,10 @@ export interface AppState {
   readonly campaignId: number | null;
   readonly screen: ScreenId;
   setOperator(id: number | null): void;
+  /** Choosing another list lets go of the notice in hand. */
   setListId(id: number | null): void;
-  setCampaignId(id: number | null): void;
+  /** Opens a notice, and with it its own list. */
+  openCampaign(c: { readonly id: number; readonly listId: number }): void;
   go(screen: ScreenId): void;
   /** Re-reads host info and users (after setup, or when the workspace switched). */
   reload(): void;

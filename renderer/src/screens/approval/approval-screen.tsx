@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
+import { ListBadge } from '../../components/list-badge';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
@@ -37,6 +38,7 @@ export function ApprovalScreen() {
   return (
     <div data-screen="approval">
       <h2>{t('approval.title')}</h2>
+      {campaign.data && <ListBadge listId={campaign.data.listId} recipients={campaign.data.recipientCount} />}
       <ErrorText error={campaign.error} />
       {status === 'draft' && (
         <form className="card" onSubmit={(e) => void ask(e)}>

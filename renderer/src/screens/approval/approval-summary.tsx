@@ -5,7 +5,7 @@ import { CheckFindings } from '../../components/check-findings';
 import { MailView, formatAddress } from '../../components/mail-view';
 
 export function ApprovalSummary({ summary }: { summary: ApprovalSummaryDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const c = summary.campaign;
   const first = summary.samples.find((s) => s.ok);
   return (
@@ -13,6 +13,14 @@ export function ApprovalSummary({ summary }: { summary: ApprovalSummaryDto }) {
       <h3>{t('approval.handOver')}</h3>
       <table className="data">
         <tbody>
+          <tr>
+            <th>{t('approval.list')}</th>
+            <td data-testid="approval-list">{c.listName}</td>
+          </tr>
+          <tr>
+            <th>{t('approval.who')}</th>
+            <td data-testid="approval-who">{i18n.language === 'ja' ? summary.recipientsInWords.ja : summary.recipientsInWords.en}</td>
+          </tr>
           <tr>
             <th>{t('approval.count')}</th>
             <td data-testid="approval-count">{summary.recipientCount}</td>

@@ -5,12 +5,15 @@ import { DomainChart } from '../../components/domain-chart';
 import { ErrorText } from '../../components/error-text';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
+import { ListBadge } from '../../components/list-badge';
 import { MessageBrowser } from './message-browser';
+import { SharedAddressResolver } from './shared-address-resolver';
 
 export function CheckScreen() {
   const { t } = useTranslation();
   const { campaignId, go } = useApp();
   const report = useQuery('checks:run', campaignId === null ? null : { campaignId });
+  const campaign = useQuery('campaigns:get', campaignId === null ? null : { id: campaignId });
   if (campaignId === null) return <p className="hint">{t('check.noCampaign')}</p>;
   const r = report.data;
   return (
@@ -25,7 +28,9 @@ export function CheckScreen() {
           {t('check.nextStep')}
         </button>
       </div>
+      {campaign.data && <ListBadge listId={campaign.data.listId} recipients={r?.counts.members ?? null} />}
       <ErrorText error={report.error} />
+      {r && campaign.data && <SharedAddressResolver listId={campaign.data.listId} report={r} onChanged={report.reload} />}
       <div className="grid2">
         <div>
           {r && (

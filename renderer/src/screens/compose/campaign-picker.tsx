@@ -1,4 +1,5 @@
-// Choose the notice to work on, or start a new one for the current list.
+// Choose the notice to work on among this list's notices, start a new one on this list, or start
+// one as a copy of an earlier notice (monthly notices are mostly the same).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDto } from '../../../../shared/contract';
@@ -7,21 +8,33 @@ import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
 import { useApp } from '../../state/app-context';
 
-export function CampaignPicker({ campaigns, onCreated }: { campaigns: readonly CampaignDto[]; onCreated: () => void }) {
+interface Props {
+  campaigns: readonly CampaignDto[];
+  current: CampaignDto | null;
+  onCreated: () => void;
+}
+
+export function CampaignPicker({ campaigns, current, onCreated }: Props) {
   const { t } = useTranslation();
-  const { campaignId, setCampaignId, listId, operatorId } = useApp();
+  const { openCampaign, listId, operatorId } = useApp();
   const [name, setName] = useState('');
   const call = useCall();
   const label = useStatusLabel();
+  const opened = (c: CampaignDto | undefined) => {
+    if (!c) return;
+    setName('');
+    openCampaign(c);
+    onCreated();
+  };
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
     if (listId === null || operatorId === null || !name.trim()) return;
-    const c = await call.run('campaigns:create', { actorId: operatorId, listId, name: name.trim() });
-    if (c) {
-      setName('');
-      setCampaignId(c.id);
-      onCreated();
-    }
+    opened(await call.run('campaigns:create', { actorId: operatorId, listId, name: name.trim() }));
+  };
+  const copy = async () => {
+    if (!current || operatorId === null) return;
+    const copyName = (name.trim() || t('compose.copyName', { name: current.name })).slice(0, 200);
+    opened(await call.run('campaigns:copy', { actorId: operatorId, campaignId: current.id, name: copyName }));
   };
   return (
     <div className="card">
@@ -30,8 +43,11 @@ export function CampaignPicker({ campaigns, onCreated }: { campaigns: readonly C
           <span>{t('compose.campaign')}</span>
           <select
             name="campaign"
-            value={campaignId ?? ''}
-            onChange={(e) => setCampaignId(e.target.value ? Number(e.target.value) : null)}
+            value={current?.id ?? ''}
+            onChange={(e) => {
+              const c = campaigns.find((x) => x.id === Number(e.target.value));
+              if (c) openCampaign(c);
+            }}
           >
             <option value="">—</option>
             {campaigns.map((c) => (
@@ -47,6 +63,11 @@ export function CampaignPicker({ campaigns, onCreated }: { campaigns: readonly C
             {t('compose.create')}
           </button>
         </form>
+        {current && current.followUpOf === null && (
+          <button type="button" className="btn" data-action="copy-campaign" disabled={call.busy || operatorId === null} onClick={() => void copy()}>
+            {t('compose.copy')}
+          </button>
+        )}
         {operatorId === null && <span className="warn">{t('app.noOperator')}</span>}
       </div>
       <ErrorText error={call.error} />

@@ -1,8 +1,10 @@
-// The editors of one notice: sender, subject, body, field picker, inline template errors,
-// attachments, and the live preview beside them. Saves on demand and before moving on.
-import { useRef, useState } from 'react';
+// The editors of one notice: who receives it, sender, subject, body, field picker, inline
+// template errors, attachments, and the live preview beside them. Saves by itself a moment after
+// each change and when the screen is left, so typed text is never lost.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDto } from '../../../../shared/contract';
+import type { Selection } from '../../../../shared/recipients';
 // A window shorter than this leaves no real chance to press Cancel (the bound Settings uses too).
 import { MIN_CANCEL_WINDOW_S } from '../../../../shared/contract/limits';
 import { ErrorText } from '../../components/error-text';
@@ -12,10 +14,13 @@ import { useApp } from '../../state/app-context';
 import { AttachmentsPanel } from './attachments-panel';
 import { FieldPicker, insertAt } from './field-picker';
 import { LivePreview } from './live-preview';
+import { SelectionEditor } from './selection-editor';
 import { TemplateIssues } from './template-issues';
 import { useDebounced } from './use-debounced';
 
 const EDITABLE = new Set(['draft', 'pending_approval', 'approved']);
+/** How long typing must pause before the draft is saved. */
+const AUTOSAVE_MS = 1200;
 
 export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -23,7 +28,11 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
   const [subject, setSubject] = useState(campaign.subjectTemplate);
   const [body, setBody] = useState(campaign.bodyTemplate);
   const [profileId, setProfileId] = useState(campaign.profileId);
-  const [cancelWindowS, setCancelWindowS] = useState(campaign.cancelWindowS);
+  // Kept as typed: a number field that clamps on every keystroke turned "30" into "1030".
+  const [cancelText, setCancelText] = useState(String(campaign.cancelWindowS));
+  const cancelWindowS = Number(cancelText);
+  const cancelValid = /^\d+$/.test(cancelText.trim()) && cancelWindowS >= MIN_CANCEL_WINDOW_S;
+  const [selection, setSelection] = useState<Selection>(campaign.selection);
   const [savedNote, setSavedNote] = useState(false);
   const last = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const list = useQuery('lists:get', { id: campaign.listId });
@@ -37,7 +46,9 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
     subject !== campaign.subjectTemplate ||
     body !== campaign.bodyTemplate ||
     profileId !== campaign.profileId ||
-    cancelWindowS !== campaign.cancelWindowS;
+    (cancelValid && cancelWindowS !== campaign.cancelWindowS) ||
+    JSON.stringify(selection) !== JSON.stringify(campaign.selection);
+  const followUp = campaign.followUpOf !== null;
 
   const pick = (field: string) => {
     const el = last.current;
@@ -59,7 +70,8 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
       subjectTemplate: subject,
       bodyTemplate: body,
       profileId,
-      cancelWindowS,
+      ...(cancelValid ? { cancelWindowS } : {}),
+      ...(followUp ? {} : { selection }),
     });
     if (r) {
       setSavedNote(true);
@@ -68,10 +80,33 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
     return r !== undefined;
   };
 
+  // Autosave: a pause in typing saves; leaving the screen saves what is left (latest values via a ref).
+  const latest = useRef({ persist, dirty, editable });
+  latest.current = { persist, dirty, editable };
+  useEffect(() => {
+    if (!dirty || !editable || operatorId === null) return;
+    const h = setTimeout(() => void latest.current.persist(), AUTOSAVE_MS);
+    return () => clearTimeout(h);
+  }, [subject, body, profileId, cancelText, selection, dirty, editable, operatorId]);
+  useEffect(
+    () => () => {
+      if (latest.current.dirty && latest.current.editable) void latest.current.persist();
+    },
+    [],
+  );
+  // Closing the window with unsaved text asks first (the autosave may not have run yet).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   return (
     <div className="grid2">
       <section className="card" data-testid="editor">
         {!editable && <p className="warn">{t('compose.readOnly')}</p>}
+        {editable && campaign.status !== 'draft' && <p className="warn">{t('compose.editVoids')}</p>}
         <label className="field">
           <span>{t('compose.profile')}</span>
           <select
@@ -92,13 +127,21 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
           <span>{t('send.cancelWindow')}</span>
           <input
             name="cancel-window"
-            type="number"
-            min={MIN_CANCEL_WINDOW_S}
-            value={cancelWindowS}
+            inputMode="numeric"
+            value={cancelText}
             readOnly={!editable}
-            onChange={(e) => setCancelWindowS(Math.max(MIN_CANCEL_WINDOW_S, Number(e.target.value) || 0))}
+            aria-invalid={!cancelValid}
+            onChange={(e) => setCancelText(e.target.value)}
           />
+          {!cancelValid && (
+            <span className="field-error" role="alert" data-invalid="cancel-window">
+              {t('compose.cancelWindowInvalid', { min: MIN_CANCEL_WINDOW_S })}
+            </span>
+          )}
         </label>
+        {!followUp && list.data && (
+          <SelectionEditor listId={campaign.listId} columns={list.data.columns} value={selection} editable={editable} onChange={setSelection} />
+        )}
         <FieldPicker columns={list.data?.columns ?? []} onPick={pick} />
         <label className="field">
           <span>{t('compose.subject')}</span>
@@ -139,12 +182,13 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
           <button type="button" className="btn" data-action="save" disabled={!dirty || save.busy || operatorId === null} onClick={() => void persist()}>
             {t('compose.save')}
           </button>
-          {savedNote && !dirty && <span className="notice">{t('compose.saved')}</span>}
+          {savedNote && !dirty && <span className="notice" data-testid="saved">{t('compose.saved')}</span>}
+          {dirty && <span className="hint">{save.busy ? t('compose.saving') : t('compose.unsaved')}</span>}
           <button
             type="button"
             className="btn primary"
             data-action="to-check"
-            disabled={save.busy}
+            disabled={save.busy || !cancelValid}
             onClick={() => void persist().then((ok) => ok && go('check'))}
           >
             {t('compose.next')}

@@ -10,7 +10,7 @@ import { RecipientsPanel } from './recipients-panel';
 
 export function HistoryScreen() {
   const { t, i18n } = useTranslation();
-  const { setCampaignId, go } = useApp();
+  const { openCampaign, go } = useApp();
   const campaigns = useQuery('campaigns:list', {});
   const [open, setOpen] = useState<number | null>(null);
   return (
@@ -48,7 +48,7 @@ export function HistoryScreen() {
                     type="button"
                     className="btn small"
                     onClick={() => {
-                      setCampaignId(c.id);
+                      openCampaign(c);
                       go(c.status === 'draft' ? 'compose' : 'send');
                     }}
                   >

@@ -12,7 +12,7 @@ const STATUSES: readonly FollowStatus[] = ['sent', 'failed', 'unknown', 'cancell
 
 export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number; onFollowUp: () => void }) {
   const { t, i18n } = useTranslation();
-  const { operatorId, setCampaignId, go } = useApp();
+  const { operatorId, openCampaign, go } = useApp();
   const [status, setStatus] = useState<FollowStatus>('sent');
   const recipients = useQuery('audit:recipients', { campaignId, status: status as RecipientStatus });
   const campaign = useQuery('campaigns:get', { id: campaignId });
@@ -23,7 +23,7 @@ export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number
     const c = await call.run('campaigns:follow-up', { actorId: operatorId, campaignId, name, statuses: [status] });
     if (c) {
       onFollowUp();
-      setCampaignId(c.id);
+      openCampaign(c);
       go('compose');
     }
   };

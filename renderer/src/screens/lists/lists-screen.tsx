@@ -62,7 +62,7 @@ export function ListsScreen() {
         </form>
         {operatorId === null && <span className="warn">{t('app.noOperator')}</span>}
         {current && current.memberCount > 0 && (
-          <button type="button" className="btn primary" onClick={() => go('compose')}>
+          <button type="button" className="btn primary" data-action="to-compose" onClick={() => go('compose')}>
             {t('compose.title')} →
           </button>
         )}

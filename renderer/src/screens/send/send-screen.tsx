@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SendStatusDto } from '../../../../shared/contract';
 import { ErrorText } from '../../components/error-text';
+import { ListBadge } from '../../components/list-badge';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
@@ -51,6 +52,7 @@ function SendPanel({ campaignId }: { campaignId: number }) {
           </span>
         )}
       </div>
+      {campaign.data && <ListBadge listId={campaign.data.listId} recipients={campaign.data.recipientCount} />}
       <ErrorText error={campaign.error ?? live.error} />
       {campaign.data && !approved && s?.state === 'idle' && <p className="warn">{t('send.notApproved')}</p>}
       {cancelled && s?.state !== 'scheduled' && (

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
+import { ListBadge } from '../../components/list-badge';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
@@ -41,6 +42,7 @@ export function TestSendScreen() {
   return (
     <form data-screen="test-send" className="card" onSubmit={(e) => void send(e)}>
       <h2>{t('testSend.title')}</h2>
+      {campaign.data && <ListBadge listId={campaign.data.listId} recipients={campaign.data.recipientCount} />}
       <p>{t('testSend.intro')}</p>
       <label className="field">
         <span>{t('testSend.member')}</span>
