@@ -20,3 +20,14 @@ export type SendState = (typeof SEND_STATES)[number];
 export const EDITABLE_CAMPAIGN_STATUSES = ['draft', 'pending_approval', 'approved'] as const satisfies readonly CampaignStatus[];
 
 export const isCampaignStatus = (s: string): s is CampaignStatus => (CAMPAIGN_STATUSES as readonly string[]).includes(s);
+
+/**
+ * Why a campaign was found paused at start-up. The audit row ('send.paused', details.reason) and
+ * the send status's error (reason) carry it, and the UI has words for each (send.recovery_<reason>).
+ * - 'stopped-while-sending': Tayori ended (crash, power cut, quit) while a run was sending;
+ *   messages that were in flight are 'unknown'.
+ * - 'window-ran-out-while-closed': the cancel window ended while Tayori was closed: nothing of
+ *   this window was sent, and nothing starts without the operator.
+ */
+export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-closed'] as const;
+export type RecoveryReason = (typeof RECOVERY_REASONS)[number];

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { AppInfoDto, PracticeStatusDto } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { countCampaignsInStatus } from '../db/repos/campaigns-repo';
 import { deletePracticeData, hasPracticeData, openPracticeWorkspace } from '../services/practice/practice-mode';
 import type { AppContext } from './app-context';
 import { createDispatch, type Dispatch, type Logger } from './dispatch';
@@ -63,11 +64,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   function switchTo(next: () => Promise<Services>): Promise<void> {
     const run = switching.then(async () => {
-      const busy = current.db
-        .prepare("SELECT count(*) AS n FROM campaigns WHERE status IN ('scheduled', 'sending')")
-        .get() as { n: number };
-      if (busy.n > 0) {
-        throw new AppError('send-state', 'A send is scheduled or running: cancel or finish it before switching.', { campaigns: busy.n });
+      const busy = countCampaignsInStatus(current.db, ['scheduled', 'sending']);
+      if (busy > 0) {
+        throw new AppError('send-state', 'A send is scheduled or running: cancel or finish it before switching.', { campaigns: busy });
       }
       const old = current;
       await old.close();

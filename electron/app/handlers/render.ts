@@ -6,7 +6,8 @@ import { buildMessage, type BuildMessageResult, type MailAddress } from '../../.
 import { listAttachments } from '../../db/repos/attachments-repo';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { getProfileRow, listProfileRows } from '../../db/repos/profiles-repo';
-import { countSnapshot, getSnapshotRowAt } from '../../db/repos/snapshots-repo';
+import { countMembers, countMembersBefore } from '../../db/repos/members-repo';
+import { countSnapshot, getSnapshotRowAt, snapshotPositionOfMember } from '../../db/repos/snapshots-repo';
 import type { Services } from '../services';
 
 export function senderOf(s: Services, profileId: number | null): MailAddress {
@@ -36,9 +37,7 @@ function fromList(
   const args = { listId, template, sender };
   if (at.memberId !== undefined) {
     const p = s.preview.preview({ ...args, memberId: at.memberId });
-    const before = s.db.prepare('SELECT count(*) AS n FROM members WHERE list_id = ? AND id < ?').get(listId, at.memberId) as { n: number };
-    const total = s.db.prepare('SELECT count(*) AS n FROM members WHERE list_id = ?').get(listId) as { n: number };
-    return dto({ position: before.n, total: total.n, memberId: p.member.id, email: p.member.email, name: p.member.name, attachments }, p);
+    return dto({ position: countMembersBefore(s.db, listId, at.memberId), total: countMembers(s.db, listId), memberId: p.member.id, email: p.member.email, name: p.member.name, attachments }, p);
   }
   const p = s.preview.previewByPosition({ ...args, index: at.position ?? 0 });
   return dto({ position: p.index, total: p.total, memberId: p.member.id, email: p.member.email, name: p.member.name, attachments }, p);
@@ -54,11 +53,9 @@ export function renderDraft(
 }
 
 function snapshotPositionOf(s: Services, campaignId: number, memberId: number): number {
-  const r = s.db
-    .prepare('SELECT position FROM snapshots WHERE campaign_id = ? AND member_id = ? ORDER BY position LIMIT 1')
-    .get(campaignId, memberId) as { position: number } | undefined;
-  if (!r) throw new AppError('not-found', 'This member is not among the recipients', { memberId });
-  return r.position;
+  const position = snapshotPositionOfMember(s.db, campaignId, memberId);
+  if (position === undefined) throw new AppError('not-found', 'This member is not among the recipients', { memberId });
+  return position;
 }
 
 /** One recipient's exact message for a campaign, by position or member id. */

@@ -1,19 +1,7 @@
 // Handlers of sending (cancel window, run control, per-member status) and history/audit.
-import type { RecipientStatus, SendMemberDto } from '../../../shared/contract';
+import { pageSendMembers } from '../../db/repos/sends-repo';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
-
-interface SendMemberRow {
-  id: number;
-  position: number;
-  email: string;
-  name: string;
-  status: RecipientStatus;
-  attempts: number;
-  smtp_response: string | null;
-  message_id: string | null;
-  finished_at: number | null;
-}
 
 export function sendHandlers(app: AppContext): DomainHandlers<'send' | 'audit'> {
   const s = () => app.services();
@@ -41,32 +29,7 @@ export function sendHandlers(app: AppContext): DomainHandlers<'send' | 'audit'> 
       return status(campaignId);
     },
     'send:status': ({ campaignId }) => status(campaignId),
-    'send:members': ({ campaignId, status: filter, offset, limit }) => {
-      const { db } = s();
-      const where = 'sends.campaign_id = ? AND (? IS NULL OR sends.status = ?)';
-      const args = [campaignId, filter ?? null, filter ?? null];
-      const total = (db.prepare(`SELECT count(*) AS n FROM sends WHERE ${where}`).get(...args) as { n: number }).n;
-      const rows = db
-        .prepare(
-          `SELECT sends.id, snapshots.position, snapshots.email, snapshots.name, sends.status, sends.attempts,
-                  sends.smtp_response, sends.message_id, sends.finished_at
-           FROM sends JOIN snapshots ON snapshots.id = sends.snapshot_id
-           WHERE ${where} ORDER BY snapshots.position LIMIT ? OFFSET ?`,
-        )
-        .all(...args, limit, offset) as SendMemberRow[];
-      const items: SendMemberDto[] = rows.map((r) => ({
-        sendId: r.id,
-        position: r.position,
-        email: r.email,
-        name: r.name,
-        status: r.status,
-        attempts: r.attempts,
-        smtpResponse: r.smtp_response,
-        messageId: r.message_id,
-        finishedAt: r.finished_at,
-      }));
-      return { total, offset, items };
-    },
+    'send:members': ({ campaignId, status: filter, offset, limit }) => ({ offset, ...pageSendMembers(s().db, campaignId, filter ?? null, offset, limit) }),
     'send:resend-failed': ({ actorId, campaignId }) => {
       s().send.resendFailed(campaignId, app.actorName(actorId));
       return status(campaignId);

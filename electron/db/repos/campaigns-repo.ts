@@ -144,3 +144,16 @@ export function setRequested(db: Db, id: number, digest: string, requestedBy: nu
 export function setScheduledAt(db: Db, id: number, at: number | null, now: number): void {
   db.prepare('UPDATE campaigns SET scheduled_at = ?, updated_at = ? WHERE id = ?').run(at, now, id);
 }
+
+export function countCampaignsInStatus(db: Db, statuses: readonly CampaignStatus[]): number {
+  return (db.prepare(`SELECT count(*) AS n FROM campaigns WHERE status IN (${statuses.map(() => '?').join(', ')})`).get(...statuses) as { n: number }).n;
+}
+
+/** Scheduled campaigns whose cancel window has elapsed, earliest first. */
+export function dueCampaignIds(db: Db, now: number): number[] {
+  return (db.prepare("SELECT id FROM campaigns WHERE status = 'scheduled' AND scheduled_at <= ? ORDER BY scheduled_at, id").all(now) as { id: number }[]).map((r) => r.id);
+}
+
+export function campaignsInStatus(db: Db, statuses: readonly CampaignStatus[]): Campaign[] {
+  return (db.prepare(`SELECT * FROM campaigns WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY id`).all(...statuses) as CampaignRow[]).map(rowToCampaign);
+}

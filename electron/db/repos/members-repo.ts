@@ -115,3 +115,8 @@ export function updateMemberRow(db: Db, id: number, m: { email: string; name: st
 export function findMemberByRef(db: Db, listId: number, ref: string): Member | undefined {
   return ref.startsWith('k:') ? findMemberByKey(db, listId, ref.slice(2)) : findMemberByEmail(db, listId, ref.slice(2));
 }
+
+/** How many of the list's members come before this one (its 0-based position in list order). */
+export function countMembersBefore(db: Db, listId: number, memberId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM members WHERE list_id = ? AND id < ?').get(listId, memberId) as { n: number }).n;
+}

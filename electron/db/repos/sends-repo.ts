@@ -234,3 +234,73 @@ export function countAttempted(db: Db, campaignId: number): number {
 export function hasSends(db: Db, campaignId: number): boolean {
   return db.prepare('SELECT 1 FROM sends WHERE campaign_id = ? LIMIT 1').get(campaignId) !== undefined;
 }
+
+/** One page of a campaign's members with their send state, in snapshot order (the send screen). */
+export interface SendMemberRow {
+  readonly sendId: number;
+  readonly position: number;
+  readonly email: string;
+  readonly name: string;
+  readonly status: SendStatus;
+  readonly attempts: number;
+  readonly smtpResponse: string | null;
+  readonly messageId: string | null;
+  readonly finishedAt: number | null;
+}
+
+export function pageSendMembers(db: Db, campaignId: number, status: SendStatus | null, offset: number, limit: number): { total: number; items: SendMemberRow[] } {
+  const where = 'sends.campaign_id = ? AND (? IS NULL OR sends.status = ?)';
+  const args = [campaignId, status, status];
+  const total = (db.prepare(`SELECT count(*) AS n FROM sends WHERE ${where}`).get(...args) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT sends.id, snapshots.position, snapshots.email, snapshots.name, sends.status, sends.attempts,
+              sends.smtp_response, sends.message_id, sends.finished_at
+       FROM sends JOIN snapshots ON snapshots.id = sends.snapshot_id
+       WHERE ${where} ORDER BY snapshots.position LIMIT ? OFFSET ?`,
+    )
+    .all(...args, limit, offset) as {
+    id: number; position: number; email: string; name: string; status: SendStatus; attempts: number;
+    smtp_response: string | null; message_id: string | null; finished_at: number | null;
+  }[];
+  return {
+    total,
+    items: rows.map((r) => ({
+      sendId: r.id, position: r.position, email: r.email, name: r.name, status: r.status, attempts: r.attempts,
+      smtpResponse: r.smtp_response, messageId: r.message_id, finishedAt: r.finished_at,
+    })),
+  };
+}
+
+/** Who a campaign went to (or failed to), with the frozen row: for incident reports and follow-ups. */
+export interface SentRecipientRow {
+  readonly snapshotId: number;
+  readonly position: number;
+  readonly memberId: number | null;
+  readonly email: string;
+  readonly name: string;
+  readonly fields: Fields;
+  readonly status: SendStatus;
+  readonly messageId: string | null;
+  readonly smtpResponse: string | null;
+  readonly finishedAt: number | null;
+}
+
+export function sentRecipients(db: Db, campaignId: number, statuses?: readonly SendStatus[]): SentRecipientRow[] {
+  const filter = statuses && statuses.length > 0 ? ` AND sends.status IN (${statuses.map(() => '?').join(', ')})` : '';
+  const rows = db
+    .prepare(
+      `SELECT snapshots.id AS snapshot_id, snapshots.position, snapshots.member_id, snapshots.email, snapshots.name,
+              snapshots.fields_json, sends.status, sends.message_id, sends.smtp_response, sends.finished_at
+       FROM sends JOIN snapshots ON snapshots.id = sends.snapshot_id
+       WHERE sends.campaign_id = ?${filter} ORDER BY snapshots.position`,
+    )
+    .all(campaignId, ...(statuses ?? [])) as {
+    snapshot_id: number; position: number; member_id: number | null; email: string; name: string; fields_json: string;
+    status: SendStatus; message_id: string | null; smtp_response: string | null; finished_at: number | null;
+  }[];
+  return rows.map((r) => ({
+    snapshotId: r.snapshot_id, position: r.position, memberId: r.member_id, email: r.email, name: r.name,
+    fields: parseFields(r.fields_json), status: r.status, messageId: r.message_id, smtpResponse: r.smtp_response, finishedAt: r.finished_at,
+  }));
+}

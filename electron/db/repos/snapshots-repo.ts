@@ -114,3 +114,20 @@ export function snapshotWithMembers(db: Db, campaignId: number, listId: number):
     .all(listId, campaignId) as (SnapshotDbRow & { change: string | null; line: number | null })[];
   return rows.map((r) => ({ ...rowToSnapshot(r), change: r.change, line: r.line }));
 }
+
+/** The largest frozen recipient count among earlier campaigns to the same list ("the last send"). */
+export function largestEarlierSnapshot(db: Db, listId: number, campaignId: number): number | undefined {
+  const r = db
+    .prepare(
+      `SELECT max(n) AS n FROM (
+         SELECT count(s.id) AS n FROM campaigns c JOIN snapshots s ON s.campaign_id = c.id
+         WHERE c.list_id = ? AND c.id < ? GROUP BY c.id)`,
+    )
+    .get(listId, campaignId) as { n: number | null };
+  return r.n ?? undefined;
+}
+
+/** Where a member stands among a campaign's frozen recipients, or undefined. */
+export function snapshotPositionOfMember(db: Db, campaignId: number, memberId: number): number | undefined {
+  return (db.prepare('SELECT position FROM snapshots WHERE campaign_id = ? AND member_id = ? ORDER BY position LIMIT 1').get(campaignId, memberId) as { position: number } | undefined)?.position;
+}

@@ -2,7 +2,8 @@
 // an incident report, and answers "who received campaign X".
 import type { Db } from '../../db/connection';
 import { appendAudit, queryAudit, type AuditEntry } from '../../db/repos/audit-repo';
-import { parseFields, type Fields } from '../../db/json';
+import type { Fields } from '../../db/json';
+import { sentRecipients } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
 import { auditToCsv } from './audit-csv';
 
@@ -44,18 +45,6 @@ export interface AuditService {
   recipientsOf(campaignId: number, statuses?: readonly SendStatus[]): Recipient[];
 }
 
-interface RecipientRow {
-  snapshot_id: number;
-  position: number;
-  member_id: number | null;
-  email: string;
-  name: string;
-  fields_json: string;
-  status: SendStatus;
-  message_id: string | null;
-  smtp_response: string | null;
-  finished_at: number | null;
-}
 
 export function createAuditService({ db, clock }: { db: Db; clock: Clock }): AuditService {
   return {
@@ -71,33 +60,6 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }): Aud
     },
     list: (filter = {}) => queryAudit(db, filter),
     exportCsv: (filter = {}) => auditToCsv(queryAudit(db, { ...filter, limit: filter.limit ?? Number.MAX_SAFE_INTEGER })),
-    recipientsOf(campaignId, statuses) {
-      const args: (number | string)[] = [campaignId];
-      let where = 'sends.campaign_id = ?';
-      if (statuses && statuses.length > 0) {
-        where += ` AND sends.status IN (${statuses.map(() => '?').join(', ')})`;
-        args.push(...statuses);
-      }
-      const rows = db
-        .prepare(
-          `SELECT snapshots.id AS snapshot_id, snapshots.position, snapshots.member_id, snapshots.email, snapshots.name,
-                  snapshots.fields_json, sends.status, sends.message_id, sends.smtp_response, sends.finished_at
-           FROM sends JOIN snapshots ON snapshots.id = sends.snapshot_id
-           WHERE ${where} ORDER BY snapshots.position`,
-        )
-        .all(...args) as RecipientRow[];
-      return rows.map((r) => ({
-        snapshotId: r.snapshot_id,
-        position: r.position,
-        memberId: r.member_id,
-        email: r.email,
-        name: r.name,
-        fields: parseFields(r.fields_json),
-        status: r.status,
-        messageId: r.message_id,
-        smtpResponse: r.smtp_response,
-        finishedAt: r.finished_at,
-      }));
-    },
+    recipientsOf: (campaignId, statuses) => sentRecipients(db, campaignId, statuses),
   };
 }

@@ -7,7 +7,7 @@ import type { Db } from '../../db/connection';
 import { getCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { listSharedAddresses } from '../../db/repos/list-rules-repo';
 import { countRecipients, iterateRecipients } from '../../db/repos/recipients-query';
-import { countSnapshot, snapshotWithMembers } from '../../db/repos/snapshots-repo';
+import { countSnapshot, largestEarlierSnapshot, snapshotWithMembers } from '../../db/repos/snapshots-repo';
 import { suppressedInList } from '../../db/repos/suppressions-repo';
 import { countActiveUsers } from '../../db/repos/users-repo';
 import { followUpRecipients } from '../campaigns/campaign-sources';
@@ -59,18 +59,6 @@ function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; l
   };
 }
 
-/** The largest snapshot among earlier campaigns to the same list: the size of "the last send". */
-function previousSendCount(db: Db, campaignId: number, listId: number): number | undefined {
-  const r = db
-    .prepare(
-      `SELECT max(n) AS n FROM (
-         SELECT count(s.id) AS n FROM campaigns c JOIN snapshots s ON s.campaign_id = c.id
-         WHERE c.list_id = ? AND c.id < ? GROUP BY c.id)`,
-    )
-    .get(listId, campaignId) as { n: number | null };
-  return r.n ?? undefined;
-}
-
 export function readAttachments(db: Db, campaignId: number, pdfText: (sha256: string) => string | null | undefined): CheckAttachment[] {
   return listAttachmentFiles(db, campaignId).map((f) => ({
     fileName: f.fileName,
@@ -93,7 +81,7 @@ export function readCheckInput(
   const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId), leftOut: undefined } : draftRecipients(db, campaign);
   const profile = campaign.profileId === null ? undefined : getProfileRow(db, campaign.profileId);
   const users = countActiveUsers(db);
-  const lastSendCount = previousSendCount(db, campaignId, campaign.listId);
+  const lastSendCount = largestEarlierSnapshot(db, campaign.listId, campaignId);
   return {
     template: { subject: campaign.subjectTemplate, body: campaign.bodyTemplate },
     columns: list.columns,

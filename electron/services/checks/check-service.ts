@@ -5,6 +5,7 @@
 // showing the report, so the report and the approval digest see the same text.
 import { runChecks, type CheckReport } from '../../../shared/guards';
 import type { Db } from '../../db/connection';
+import { listPdfAttachments } from '../../db/repos/attachments-repo';
 import { readCheckInput } from './check-input';
 import { extractPdfText } from './pdf-text';
 
@@ -27,13 +28,7 @@ export function createCheckService(deps: { db: Db }): CheckService {
     },
 
     async prepareAttachments(campaignId) {
-      const rows = db
-        .prepare(
-          `SELECT sha256, content FROM attachments
-           WHERE campaign_id = ? AND (lower(file_name) LIKE '%.pdf' OR substr(content, 1, 5) = CAST('%PDF-' AS BLOB))`,
-        )
-        .all(campaignId) as { sha256: string; content: Buffer }[];
-      for (const r of rows) {
+      for (const r of listPdfAttachments(db, campaignId)) {
         if (pdfCache.has(r.sha256)) continue;
         const text = await extractPdfText(new Uint8Array(r.content));
         // Keep the cache bounded; the oldest entry goes first (Map keeps insertion order).

@@ -1,20 +1,13 @@
 // Start-up after a crash (promise 5): what was in flight is unknown, never resent by itself,
 // and no campaign resumes sending without the operator.
 import type { Db } from '../../db/connection';
-import { setCampaignStatus } from '../../db/repos/campaigns-repo';
+import { campaignsInStatus, setCampaignStatus } from '../../db/repos/campaigns-repo';
 import { inFlightToUnknown } from '../../db/repos/sends-repo';
 import type { SendAudit } from './send-types';
 
-/**
- * Why a campaign was found paused at start-up. The audit row ('send.paused', details.reason) and
- * the send status's error (reason) carry it, and the UI has words for each (send.recovery_<reason>).
- * - 'stopped-while-sending': Tayori ended (crash, power cut, quit) while a run was sending;
- *   messages that were in flight are 'unknown'.
- * - 'window-ran-out-while-closed': the cancel window ended while Tayori was closed: nothing of
- *   this window was sent, and nothing starts without the operator.
- */
-export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-closed'] as const;
-export type RecoveryReason = (typeof RECOVERY_REASONS)[number];
+import type { RecoveryReason } from '../../../shared/statuses';
+
+export { RECOVERY_REASONS, type RecoveryReason } from '../../../shared/statuses';
 
 export interface Recovery {
   /** Members whose message may or may not have left. */
@@ -34,9 +27,7 @@ export function recover(db: Db, audit: SendAudit, now: number): Recovery {
         details: { sendId: r.id, status: 'unknown', messageId: r.messageId, reason: 'in-flight-at-crash' },
       });
     }
-    const campaigns = db
-      .prepare("SELECT id, list_id, status, scheduled_at FROM campaigns WHERE status IN ('sending', 'scheduled')")
-      .all() as { id: number; list_id: number; status: string; scheduled_at: number | null }[];
+    const campaigns = campaignsInStatus(db, ['sending', 'scheduled']).map((c) => ({ id: c.id, list_id: c.listId, status: c.status, scheduled_at: c.scheduledAt }));
     const paused: { campaignId: number; reason: RecoveryReason; unknown: number }[] = [];
     const scheduled: { campaignId: number; at: number }[] = [];
     for (const c of campaigns) {

@@ -1,7 +1,7 @@
 // The cancel window (promise 4): scheduling a send, cancelling it inside the window, the countdown.
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
-import { getCampaign, setCampaignStatus, setScheduledAt, type Campaign } from '../../db/repos/campaigns-repo';
+import { dueCampaignIds, getCampaign, setCampaignStatus, setScheduledAt, type Campaign } from '../../db/repos/campaigns-repo';
 import { countAttempted, createMissingSends, moveAll } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
 import type { SendApprovals, SendAudit } from './send-types';
@@ -123,10 +123,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
     /** Scheduled campaigns whose window has elapsed. */
     due(): number[] {
-      const rows = db
-        .prepare("SELECT id FROM campaigns WHERE status = 'scheduled' AND scheduled_at <= ? ORDER BY scheduled_at, id")
-        .all(clock.now()) as { id: number }[];
-      return rows.map((r) => r.id);
+      return dueCampaignIds(db, clock.now());
     },
 
     disposeTimers(): void {

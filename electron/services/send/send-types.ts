@@ -5,7 +5,7 @@ import type { SmtpProfile } from '../../db/repos/profiles-repo';
 import type { SendCounts } from '../../db/repos/sends-repo';
 import type { MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
-import type { RecoveryReason } from './recovery';
+import type { RecoveryReason } from '../../../shared/statuses';
 import type { RetryPolicy } from './retry-policy';
 import type { Timers } from './timers';
 
