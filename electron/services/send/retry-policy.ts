@@ -13,7 +13,11 @@ export interface RetryPolicy {
    * the member. Attempts in all: retryDelaysMs.length + 1.
    */
   readonly retryDelaysMs: readonly number[];
-  /** Each wait is spread by ± this fraction, so a greylisted batch does not come back at once. */
+  /**
+   * Each wait is lengthened by up to this fraction, so a greylisted batch does not come back at
+   * once; never shortened, so a retry is never earlier than its step (a greylisting server's
+   * hold is a minimum: a retry that comes early is refused again and costs a step).
+   */
   readonly jitter: number;
   /** Permanent refusals (5xx) in a row that pause the run: something is wrong with the account. */
   readonly failuresInARowToPause: number;
@@ -24,10 +28,10 @@ export interface RetryPolicy {
 }
 
 /**
- * Greylisting holds a new sender/recipient pair back for 1–30 minutes, some servers longer, and
- * providers' throttling can last an hour or more. Retries at about 1, 6, 21, 51, 111, 171 and
- * 231 minutes after the first refusal; the member fails if the 8th attempt (~3 h 50 min) is
- * refused too. The run goes on sending other members meanwhile.
+ * Greylisting holds a new sender/recipient pair back for 1–30 minutes (Postgrey: 5), some servers
+ * longer, and providers' throttling can last an hour or more. Retries at 1, 6, 21, 51, 111, 171
+ * and 231 minutes after the first refusal (each wait up to 20 % longer); the member fails if the
+ * 8th attempt (after 3 h 51 min to 4 h 37 min) is refused too. The run sends other members meanwhile.
  */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   retryDelaysMs: [1, 5, 15, 30, 60, 60, 60].map((m) => m * MINUTE),
@@ -62,7 +66,7 @@ export type Outcome =
 function retryDelayMs(policy: RetryPolicy, attempts: number, random: () => number): number | null {
   const base = policy.retryDelaysMs[attempts - 1];
   if (base === undefined) return null;
-  return Math.round(base * (1 - policy.jitter + 2 * policy.jitter * random()));
+  return Math.round(base * (1 + policy.jitter * random()));
 }
 
 function describe(e: TransportError): string {
