@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'import-encoding',
   'import-cancelled',
   'import-too-large',
+  'import-changed-since-preview',
+  'import-undo-unavailable',
   'template-syntax',
   'template-unknown-field',
   'template-missing-field',

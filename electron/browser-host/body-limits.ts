@@ -20,6 +20,7 @@ export const TEMPLATE_BODY_LIMIT = 2 * 200_000 * 6 + SLACK;
 
 const LIMITS: Partial<Record<ChannelName, number>> = {
   'import:analyze': IMPORT_BODY_LIMIT,
+  'import:preview': IMPORT_BODY_LIMIT,
   'import:run': IMPORT_BODY_LIMIT,
   'attachments:add': ATTACHMENT_BODY_LIMIT,
   'campaigns:update': TEMPLATE_BODY_LIMIT,

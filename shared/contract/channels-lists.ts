@@ -1,11 +1,24 @@
-// Channels of member lists: create, import a CSV (analyse, then run), browse members.
+// Channels of member lists: create, import a CSV (analyse; for a list that has members, preview
+// what it would change; then run; undo the latest), browse members.
 import { z } from 'zod';
 import { channel, result } from './define';
 import { actorId, bytes, empty, fileName, id, limit, offset } from './schemas';
-import type { ImportAnalysisDto, ImportReportDto, ImportSummaryDto, ListDto, MembersPageDto } from './dto';
+import type { ImportAnalysisDto, ImportPreviewDto, ImportReportDto, ImportSummaryDto, ImportUndoDto, ListDto, MembersPageDto } from './dto';
 
 const encoding = z.enum(['utf-8', 'shift_jis', 'euc-jp', 'utf-16le']);
 const delimiter = z.enum([',', '\t', ';']);
+
+/** The file and how to read it, as import:analyze suggested and the user confirmed. */
+const importFile = {
+  fileName,
+  bytes,
+  encoding: encoding.optional(),
+  delimiter: delimiter.optional(),
+  /** Column names from import:analyze; omitted ones are detected. null = no such column. */
+  emailColumn: z.string().min(1).optional(),
+  nameColumn: z.string().min(1).nullable().optional(),
+  keyColumn: z.string().min(1).nullable().optional(),
+};
 
 export const listChannels = {
   'lists:list': channel(empty, result<readonly ListDto[]>()),
@@ -17,6 +30,12 @@ export const listChannels = {
     z.object({ fileName, bytes, encoding: encoding.optional(), delimiter: delimiter.optional() }),
     result<ImportAnalysisDto>(),
   ),
+  /**
+   * What importing the file into this existing list would change (members added, removed, with a
+   * changed address or name, by name and key) and which rows it would reject; writes nothing.
+   * Emits import:progress.
+   */
+  'import:preview': channel(z.object({ listId: id, ...importFile }), result<ImportPreviewDto>()),
   /** Replaces the list's members in one transaction and reports every change; emits import:progress. */
   'import:run': channel(
     z.object({
@@ -24,17 +43,14 @@ export const listChannels = {
       /** The list to replace; omit it (and give listName) to create a new list. */
       listId: id.optional(),
       listName: z.string().min(1).max(200).optional(),
-      fileName,
-      bytes,
-      encoding: encoding.optional(),
-      delimiter: delimiter.optional(),
-      /** Column names from import:analyze; omitted ones are detected. null = no such column. */
-      emailColumn: z.string().min(1).optional(),
-      nameColumn: z.string().min(1).nullable().optional(),
-      keyColumn: z.string().min(1).nullable().optional(),
+      ...importFile,
+      /** From import:preview: refuse (import-changed-since-preview) if the file or the list's import changed since. */
+      expected: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), previousImportId: id.nullable() }).optional(),
     }),
     result<ImportReportDto>(),
   ),
+  /** Puts back exactly the members and columns the list had before its latest import; audited. */
+  'import:undo': channel(z.object({ actorId, listId: id }), result<ImportUndoDto>()),
   'import:history': channel(z.object({ listId: id }), result<readonly ImportSummaryDto[]>()),
   'members:page': channel(
     z.object({ listId: id, offset, limit, query: z.string().max(200).optional() }),

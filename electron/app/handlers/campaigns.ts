@@ -10,7 +10,7 @@ import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
 import type { Campaign } from '../../services/campaigns/campaign-service';
-import { toCampaignDto, toUserDto } from './mappers';
+import { toCampaignDto, toMemberDto, toUserDto } from './mappers';
 import { renderCampaign, renderDraft, senderOf } from './render';
 
 const SAMPLE_PREVIEWS = 3;
@@ -95,7 +95,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
     'preview:search': ({ campaignId, query, offset, limit }) => {
       const c = s().campaigns.getCampaign(campaignId);
       const page = s().preview.search({ listId: c.listId, query, limit, offset });
-      return { total: page.total, matches: page.members.map((m) => ({ id: m.id, line: m.line, email: m.email, name: m.name, key: m.key, fields: m.fields, change: m.change })) };
+      return { total: page.total, matches: page.members.map(toMemberDto) };
     },
     'checks:run': async ({ campaignId }) => {
       await s().checks.prepareAttachments(campaignId);

@@ -1,4 +1,5 @@
 // Handlers of lists, CSV import and member browsing. Import progress goes out as import:progress.
+import type { ParsedArgsOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { allLists, createList, getList, renameList } from '../../db/repos/lists-repo';
 import { countMembers, pageMembers } from '../../db/repos/members-repo';
@@ -6,8 +7,24 @@ import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
 import { toListDto, toMemberDto } from './mappers';
 
+/** The file part of import:preview and import:run as the import service takes it (no undefined keys). */
+function fileOptions(a: ParsedArgsOf<'import:preview'> | ParsedArgsOf<'import:run'>) {
+  const { fileName, bytes, encoding, delimiter, emailColumn, nameColumn, keyColumn } = a;
+  return {
+    fileName,
+    bytes,
+    ...(encoding ? { encoding } : {}),
+    ...(delimiter ? { delimiter } : {}),
+    ...(emailColumn !== undefined ? { emailColumn } : {}),
+    ...(nameColumn !== undefined ? { nameColumn } : {}),
+    ...(keyColumn !== undefined ? { keyColumn } : {}),
+  };
+}
+
 export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import' | 'members'> {
   const s = () => app.services();
+  const progress = (listId: number | null) => (rows: number, done: number, total: number, phase: 'reading' | 'done') =>
+    app.events.emit('import:progress', { listId, phase, rows, bytesRead: done, totalBytes: total });
   const mustGetList = (id: number) => {
     const l = getList(s().db, id);
     if (!l) throw new AppError('not-found', 'No such list', { listId: id });
@@ -37,26 +54,28 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
       const r = await s().imports.inspectBuffer(bytes, { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) });
       return { fileName, ...r };
     },
-    'import:run': async ({ actorId, listId, listName, fileName, bytes, encoding, delimiter, emailColumn, nameColumn, keyColumn }) => {
-      const emit = (rows: number, done: number, total: number, phase: 'reading' | 'done') =>
-        app.events.emit('import:progress', { listId: listId ?? null, phase, rows, bytesRead: done, totalBytes: total });
+    'import:preview': async (a) => {
+      const emit = progress(a.listId);
+      const result = await s().imports.previewBuffer({ ...fileOptions(a), listId: a.listId, onProgress: (p) => emit(p.rowsDone, p.bytesDone, p.bytesTotal, 'reading') });
+      emit(result.counts.rows, result.bytes, result.bytes, 'done');
+      return result;
+    },
+    'import:run': async (a) => {
+      const { actorId, listId, listName, expected } = a;
+      const emit = progress(listId ?? null);
       const actor = app.actorName(actorId);
       const result = await s().imports.importBuffer({
-        bytes,
-        fileName,
+        ...fileOptions(a),
         ...(listId !== undefined ? { listId } : {}),
         ...(listName !== undefined ? { listName } : {}),
-        ...(encoding ? { encoding } : {}),
-        ...(delimiter ? { delimiter } : {}),
-        ...(emailColumn !== undefined ? { emailColumn } : {}),
-        ...(nameColumn !== undefined ? { nameColumn } : {}),
-        ...(keyColumn !== undefined ? { keyColumn } : {}),
         ...(actor ? { actor } : {}),
+        ...(expected ? { expected } : {}),
         onProgress: (p) => emit(p.rowsDone, p.bytesDone, p.bytesTotal, 'reading'),
       });
       emit(result.counts.rows, result.bytes, result.bytes, 'done');
       return result;
     },
+    'import:undo': ({ actorId, listId }) => s().imports.undoLastImport(listId, app.actorName(actorId)),
     'import:history': ({ listId }) => {
       mustGetList(listId);
       return s().imports.listImports(listId).map(({ report: _report, ...summary }) => summary);

@@ -52,7 +52,7 @@ export function toListDto(db: Db, l: List): ListDto {
 }
 
 export function toMemberDto(m: Member): MemberDto {
-  return { id: m.id, line: m.line, email: m.email, name: m.name, key: m.key, fields: m.fields, change: m.change };
+  return { id: m.id, line: m.line, email: m.email, name: m.name, key: m.key, fields: m.fields, change: m.change, edited: m.edited };
 }
 
 /** How the campaign mapper names users and dates approvals. */

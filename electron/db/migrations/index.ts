@@ -5,6 +5,7 @@ import m0002 from './0002_follow_up_statuses';
 import m0003 from './0003_pending_lists';
 import m0004 from './0004_two_person_rule';
 import m0005 from './0005_recipients';
+import m0006 from './0006_import_undo';
 
 export interface Migration {
   readonly version: number;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'pending_lists', sql: m0003 },
   { version: 4, name: 'two_person_rule', sql: m0004 },
   { version: 5, name: 'recipients', sql: m0005 },
+  { version: 6, name: 'import_undo', sql: m0006 },
 ];

@@ -7,7 +7,7 @@ export type MemberChange = 'new' | 'email-changed' | 'name-changed' | null;
 export interface Member {
   readonly id: number;
   readonly listId: number;
-  /** 1-based physical line in the source file where the row starts. */
+  /** The row's Excel row number in the file it was imported from (the header is row 1). */
   readonly line: number;
   /** Normalised address. */
   readonly email: string;
@@ -16,6 +16,8 @@ export interface Member {
   /** Every column of the row, as text, keyed by header. */
   readonly fields: Fields;
   readonly change: MemberChange;
+  /** Who changed the row in Tayori since it was imported, and when (null: as imported). */
+  readonly edited: { readonly by: string | null; readonly at: number } | null;
 }
 
 export interface NewMember {
@@ -36,6 +38,8 @@ interface MemberRow {
   member_key: string | null;
   fields_json: string;
   change: string | null;
+  edited_at: number | null;
+  edited_by: string | null;
 }
 
 export function rowToMember(r: MemberRow): Member {
@@ -48,6 +52,7 @@ export function rowToMember(r: MemberRow): Member {
     key: r.member_key,
     fields: parseFields(r.fields_json),
     change: (r.change as MemberChange) ?? null,
+    edited: r.edited_at === null || r.edited_at === undefined ? null : { by: r.edited_by, at: r.edited_at },
   };
 }
 
@@ -106,9 +111,15 @@ export function findMemberByEmail(db: Db, listId: number, email: string): Member
   return r && rowToMember(r);
 }
 
-/** A member's row after an edit in Tayori; `change` marks it for the next check report. */
-export function updateMemberRow(db: Db, id: number, m: { email: string; name: string; fields: Fields; change: MemberChange }): void {
-  db.prepare('UPDATE members SET email = ?, name = ?, fields_json = ?, change = ? WHERE id = ?').run(m.email, m.name, JSON.stringify(m.fields), m.change, id);
+/** A member's row after an edit in Tayori; `change` marks it for the next check report, `edited` for the list. */
+export function updateMemberRow(
+  db: Db,
+  id: number,
+  m: { email: string; name: string; fields: Fields; change: MemberChange; editedBy: string | null; editedAt: number },
+): void {
+  db.prepare('UPDATE members SET email = ?, name = ?, fields_json = ?, change = ?, edited_by = ?, edited_at = ? WHERE id = ?').run(
+    m.email, m.name, JSON.stringify(m.fields), m.change, m.editedBy, m.editedAt, id,
+  );
 }
 
 /** The list's members with this reference (k:key or e:address), for showing exclusions by name. */

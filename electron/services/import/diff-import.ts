@@ -3,7 +3,7 @@
 // and the duplicate addresses. All set-based SQL: no row passes through JavaScript again,
 // which is why this copies with INSERT ... SELECT rather than members-repo's memberInserter.
 import type { Db } from '../../db/connection';
-import { REPORT_LIMIT, type DiffMember, type DuplicateAddress, type ImportDiff } from './import-report';
+import { REPORT_LIMIT, type DiffChange, type DiffMember, type DuplicateAddress, type ImportDiff } from './import-report';
 
 export interface ReplaceArgs {
   readonly listId: number;
@@ -71,7 +71,7 @@ function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; max
 
   const added = db
     .prepare(
-      `SELECT line, email, name, member_key AS key FROM members
+      `SELECT line AS row, email, name, member_key AS key FROM members
        WHERE list_id = :list AND id > :maxOld AND change = 'new' ORDER BY id LIMIT :limit`,
     )
     .all(limit) as DiffMember[];
@@ -88,18 +88,18 @@ function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; max
   const removed = (
     db.prepare(`SELECT o.email, o.name, o.member_key AS key ${removedWhere} ORDER BY o.id LIMIT :limit`).all(limit) as Omit<
       DiffMember,
-      'line'
+      'row'
     >[]
-  ).map((r) => ({ line: null, ...r }));
+  ).map((r) => ({ row: null, ...r }));
 
-  const changed = (change: string, column: 'email' | 'name') =>
+  const changed = (change: string, column: 'email' | 'name'): DiffChange[] =>
     db
       .prepare(
-        `SELECT n.line, n.email, n.member_key AS key, n.${column} AS "to", o.${column} AS "from"
+        `SELECT n.line AS row, n.member_key AS key, n.name, n.email, o.${column} AS "from", n.${column} AS "to"
          FROM members n JOIN members o ON o.id = ${previousLookup(a.matchBy, 'n')}
          WHERE n.list_id = :list AND n.id > :maxOld AND n.change = '${change}' ORDER BY n.id LIMIT :limit`,
       )
-      .all(limit) as { line: number; email: string; key: string | null; to: string; from: string }[];
+      .all(limit) as DiffChange[];
 
   return {
     matchedBy: a.matchBy,
@@ -107,8 +107,8 @@ function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; max
     counts,
     added,
     removed,
-    emailChanged: changed('email-changed', 'email').map((r) => ({ key: r.key ?? '', from: r.from, to: r.to, line: r.line })),
-    nameChanged: changed('name-changed', 'name').map((r) => ({ email: r.email, from: r.from, to: r.to, line: r.line })),
+    emailChanged: changed('email-changed', 'email'),
+    nameChanged: changed('name-changed', 'name'),
   };
 }
 
@@ -117,9 +117,9 @@ export function findDuplicates(db: Db, listId: number): { duplicates: DuplicateA
   const groups = `SELECT email FROM members WHERE list_id = ? GROUP BY email HAVING count(*) > 1`;
   const duplicateCount = (db.prepare(`SELECT count(*) AS n FROM (${groups})`).get(listId) as { n: number }).n;
   if (duplicateCount === 0) return { duplicates: [], duplicateCount };
-  const lines = db.prepare('SELECT line FROM members WHERE list_id = ? AND email = ? ORDER BY line').pluck();
+  const rows = db.prepare('SELECT line FROM members WHERE list_id = ? AND email = ? ORDER BY line').pluck();
   const duplicates = (db.prepare(`${groups} ORDER BY min(id) LIMIT ?`).pluck().all(listId, REPORT_LIMIT) as string[]).map(
-    (email) => ({ email, lines: lines.all(listId, email) as number[] }),
+    (email) => ({ email, rows: rows.all(listId, email) as number[] }),
   );
   return { duplicates, duplicateCount };
 }

@@ -10,14 +10,21 @@ export type ImportDelimiter = ',' | '\t' | ';';
 /** Why a row was not imported: an address rule, or the row's shape or content. */
 export type RowRejectReason = AddressRejectReason | 'too-many-fields' | 'malformed-quotes' | 'control-characters';
 
+// Where a row is, in the user's terms: `row` is the Excel row (one per record, the header is
+// row 1, as Excel numbers them), `line` the text line it starts on. They differ after a cell
+// with a line break (one Excel row, two text lines); the report shows the line only then.
+
 export interface RejectedRow {
-  /** 1-based physical line where the row starts; the header is line 1. */
+  /** The Excel row (record number, the header is row 1). */
+  readonly row: number;
+  /** 1-based text line where the row starts. */
   readonly line: number;
   readonly reason: RowRejectReason;
   readonly rawEmail: string;
 }
 
 export interface NormalisedRow {
+  readonly row: number;
   readonly line: number;
   readonly from: string;
   readonly to: string;
@@ -25,6 +32,7 @@ export interface NormalisedRow {
 }
 
 export interface RaggedRow {
+  readonly row: number;
   readonly line: number;
   readonly fields: number;
   readonly expected: number;
@@ -32,14 +40,32 @@ export interface RaggedRow {
 
 export interface DuplicateAddress {
   readonly email: string;
-  readonly lines: number[];
+  /** Excel rows of the members with this address. */
+  readonly rows: number[];
 }
 
+/**
+ * A member in the diff, always named by name and key as well as address: an address alone can
+ * belong to someone else (a removal of 伊藤 once showed as 髙橋's address).
+ */
 export interface DiffMember {
-  readonly line: number | null;
+  /** Excel row in the new file; null for a removed member (it is not in the file). */
+  readonly row: number | null;
   readonly email: string;
   readonly name: string;
   readonly key: string | null;
+}
+
+/** A member whose address or name changed: who (key, name, address now) and what. */
+export interface DiffChange {
+  readonly row: number;
+  readonly key: string | null;
+  /** The name in the new file (for a name change, the same as `to`). */
+  readonly name: string;
+  /** The address in the new file (for an address change, the same as `to`). */
+  readonly email: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface ImportDiff {
@@ -49,8 +75,8 @@ export interface ImportDiff {
   readonly counts: { added: number; removed: number; emailChanged: number; nameChanged: number };
   readonly added: DiffMember[];
   readonly removed: DiffMember[];
-  readonly emailChanged: { key: string; from: string; to: string; line: number }[];
-  readonly nameChanged: { email: string; from: string; to: string; line: number }[];
+  readonly emailChanged: DiffChange[];
+  readonly nameChanged: DiffChange[];
 }
 
 export interface ImportCounts {

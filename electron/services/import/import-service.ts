@@ -1,6 +1,7 @@
-// The member-list import: inspect a file for the mapping step, then import it into a list in
-// one transaction, with a report of every rejected or normalised row and a diff against the
-// list's previous import. A failed import leaves the database exactly as it was.
+// The member-list import: inspect a file for the mapping step, preview what a re-import would
+// change, then import it into a list in one transaction, with a report of every rejected or
+// normalised row and a diff against the list's previous import; undo the latest re-import.
+// A failed import leaves the database exactly as it was.
 //
 // Why not BEGIN ... COMMIT around the streaming loop: the file is read asynchronously, and
 // every await lets other code run on this same connection (the send service commits each
@@ -25,12 +26,16 @@ import { getList } from '../../db/repos/lists-repo';
 import type { Clock } from '../clock';
 import { bufferSource, fileSource, type ByteSource } from './byte-source';
 import { bomLength, detectEncoding } from './detect-encoding';
-import { commitImport, type CommitTarget } from './commit-import';
+import { commitImport, previewImport, type CommitTarget, type ImportBasis } from './commit-import';
 import type { ImportDelimiter, ImportEncoding, ImportProgress, ImportReport, ImportResult, ImportWarning } from './import-report';
 import { pendingListSink, stageTableSink, type MemberSink } from './member-sink';
 import { detectDialect } from './parse-csv';
 import { createPending, discardPending, purgeAbandoned, settlePending } from './pending-list';
 import { readInto, type ColumnChoice } from './read-import';
+import { undoLastImport, type UndoResult } from './undo-import';
+
+export type { ImportBasis } from './commit-import';
+export type { UndoResult } from './undo-import';
 
 export interface ImportOptions extends ColumnChoice {
   /** Import into this list; otherwise a new list named listName (or the file name) is created. */
@@ -42,6 +47,8 @@ export interface ImportOptions extends ColumnChoice {
   readonly delimiter?: ImportDelimiter;
   /** Name of the user importing, for the audit log and the import history. */
   readonly actor?: string;
+  /** Apply only if the file and the list's current import are still those of the preview. */
+  readonly expected?: ImportBasis;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ImportProgress) => void;
 }
@@ -60,9 +67,19 @@ export interface InspectResult {
   readonly bytes: number;
 }
 
+/** What importing the file into the list would do; nothing was written. */
+export interface ImportPreview extends Omit<ImportResult, 'importId'> {
+  /** The list's import the file would replace (null: the list has none yet). */
+  readonly previousImportId: number | null;
+}
+
 export interface ImportService {
   importFile(args: ImportOptions & { filePath: string }): Promise<ImportResult>;
   importBuffer(args: ImportOptions & { bytes: Uint8Array; fileName: string }): Promise<ImportResult>;
+  /** Reads the file and computes the report and diff of importing it into an existing list, writing nothing. */
+  previewBuffer(args: ImportOptions & { listId: number; bytes: Uint8Array; fileName: string }): Promise<ImportPreview>;
+  /** Puts back the members the list's latest import replaced (audited). */
+  undoLastImport(listId: number, actor: string | null): UndoResult;
   inspectFile(filePath: string, opts?: { encoding?: ImportEncoding; delimiter?: ImportDelimiter }): Promise<InspectResult>;
   inspectBuffer(bytes: Uint8Array, opts?: { encoding?: ImportEncoding; delimiter?: ImportDelimiter }): Promise<InspectResult>;
   listImports(listId: number): ImportRecord[];
@@ -128,6 +145,9 @@ export interface ImportServiceDeps {
   readonly parseThread?: 'auto' | 'always' | 'never';
 }
 
+/** Commit the import, or compute it and roll it back (the preview of a re-import). */
+type Mode = 'commit' | 'preview';
+
 /** Where an import's rows go while the file is read (member-sink.ts), and how to undo it. */
 interface Target {
   readonly sink: MemberSink;
@@ -159,7 +179,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     return { sink: stage, commit: { kind: 'stage', listId: o.listId, stageTable: stage.table }, discard: async () => stage.drop() };
   }
 
-  async function readAndCommit(source: ByteSource, o: ImportOptions, s: Sniffed, fileName: string): Promise<ImportResult> {
+  async function readAndCommit(source: ByteSource, o: ImportOptions, s: Sniffed, fileName: string, mode: Mode): Promise<ImportResult> {
     const target = openTarget(o, s, fileName);
     try {
       const read = await readInto(db, source, target.sink, {
@@ -182,10 +202,13 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         o.encoding && s.detectedEncoding !== o.encoding
           ? [{ kind: 'encoding-override', detected: s.detectedEncoding, used: o.encoding }]
           : [];
-      const result = commitImport(db, target.commit, {
+      const args = {
         read, encoding: s.encoding, detectedEncoding: s.detectedEncoding, bom: s.bom, delimiter: s.delimiter,
         warnings, fileName, bytes: source.size, now: clock.now(), ...(o.actor !== undefined ? { actor: o.actor } : {}),
-      });
+        ...(o.expected ? { expected: o.expected } : {}),
+      };
+      const result =
+        mode === 'preview' ? previewImport(db, target.commit, args) : commitImport(db, target.commit, args);
       if (target.commit.kind === 'pending') settlePending(db, target.commit.pending);
       else await target.discard();
       return result;
@@ -195,7 +218,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     }
   }
 
-  async function run(source: ByteSource, o: ImportOptions): Promise<ImportResult> {
+  async function run(source: ByteSource, o: ImportOptions, mode: Mode = 'commit'): Promise<ImportResult> {
     if (o.listId !== undefined && !getList(db, o.listId)) {
       throw new AppError('not-found', `List ${o.listId} does not exist.`, { listId: o.listId });
     }
@@ -211,13 +234,13 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
     db.pragma('wal_autocheckpoint = 0');
     try {
-      return await readAndCommit(source, o, s, fileName);
+      return await readAndCommit(source, o, s, fileName, mode);
     } catch (e) {
       // English headers and romaji rows can fill the whole sample with ASCII, so an Excel
       // (CP932) file looks like UTF-8 until its first Japanese row: read it again as CP932.
       const refuted = e instanceof AppError && e.code === 'import-encoding' && !o.encoding && s.asciiSample;
       if (!refuted) throw e;
-      return await readAndCommit(source, o, { ...s, encoding: 'shift_jis', detectedEncoding: 'shift_jis' }, fileName);
+      return await readAndCommit(source, o, { ...s, encoding: 'shift_jis', detectedEncoding: 'shift_jis' }, fileName, mode);
     } finally {
       db.pragma(`cache_size = ${cache}`);
       db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
@@ -227,6 +250,11 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
   return {
     importFile: async (args) => run(await fileSource(args.filePath), args),
     importBuffer: (args) => run(bufferSource(args.bytes, args.fileName), args),
+    previewBuffer: async (args) => {
+      const { importId: _never, ...r } = await run(bufferSource(args.bytes, args.fileName), args, 'preview');
+      return { ...r, previousImportId: r.diff?.previousImportId ?? null };
+    },
+    undoLastImport: (listId, actor) => undoLastImport(db, { listId, actor, now: clock.now() }),
     inspectFile: async (filePath, opts = {}) => inspect(await fileSource(filePath), opts),
     inspectBuffer: (bytes, opts = {}) => inspect(bufferSource(bytes, 'upload.csv'), opts),
     listImports: (listId) => listImports(db, listId),

@@ -14,7 +14,7 @@ const ROWS_PER_STATEMENT = 64;
 
 /**
  * A batch writer for `INSERT INTO target (...) VALUES rowSql, rowSql, ...`, where rowSql takes
- * five parameters: line, email, name, key, fields JSON.
+ * five parameters: line (the Excel row), email, name, key, fields JSON.
  */
 function batchWriter(db: Db, insertInto: string, rowSql: string): MemberSink {
   const many = db.prepare(`${insertInto} VALUES ${Array(ROWS_PER_STATEMENT).fill(rowSql).join(', ')}`);
@@ -22,12 +22,12 @@ function batchWriter(db: Db, insertInto: string, rowSql: string): MemberSink {
   const args: unknown[] = new Array(ROWS_PER_STATEMENT * 5);
   return {
     write(b) {
-      const { text, ends, lines, keyNull } = b;
+      const { text, ends, excelRows, keyNull } = b;
       let r = 0;
       let start = 0;
       const fill = (out: unknown[], o: number): void => {
         const e = r * 4;
-        out[o] = lines[r];
+        out[o] = excelRows[r];
         out[o + 1] = text.slice(start, ends[e]);
         out[o + 2] = text.slice(ends[e]!, ends[e + 1]);
         out[o + 3] = keyNull[r] ? null : text.slice(ends[e + 1]!, ends[e + 2]);

@@ -1,5 +1,6 @@
-// Streaming CSV parsing on papaparse's own Parser, fed decoded text piece by piece, with the
-// physical line number where each row starts (quoted fields may span lines).
+// Streaming CSV parsing on papaparse's own Parser, fed decoded text piece by piece, with where
+// each row starts in Excel's terms (its row number: one per record, the header is row 1) and
+// in the text (its line: a cell with a line break makes one Excel row span several lines).
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import type { ImportDelimiter } from './import-report';
@@ -30,8 +31,12 @@ export function detectDialect(sampleText: string, delimiter?: ImportDelimiter): 
   return { delimiter: delimiter ?? guessed, newline };
 }
 
-/** Called once per row, in order; `cells` belongs to the callee. */
-export type RowHandler = (cells: string[], line: number, malformedQuotes: boolean) => void;
+/**
+ * Called once per row, in order; `cells` belongs to the callee. `row` is the Excel row (every
+ * record counts, blank ones and the header too), `line` the 1-based text line the row starts on.
+ * Two numbers rather than an object: this runs once per row of a million-row file.
+ */
+export type RowHandler = (cells: string[], row: number, line: number, malformedQuotes: boolean) => void;
 
 export interface CsvStream {
   /** Feeds the next piece of text; rows completed by it are handed to the handler at once. */
@@ -55,6 +60,7 @@ export function createCsvStream(dialect: Dialect, onRow: RowHandler): CsvStream 
   const lineChar = dialect.newline === '\r' ? '\r' : '\n';
   let pending = '';
   let nextLine = 1;
+  let nextRow = 1;
 
   return {
     push(text, final) {
@@ -83,9 +89,11 @@ export function createCsvStream(dialect: Dialect, onRow: RowHandler): CsvStream 
       for (let r = 0; r < rows.length; r++) {
         const cells = rows[r]!;
         const line = nextLine;
+        const row = nextRow++;
         if (r === unclosedRow) {
-          throw new AppError('import-unreadable', `A quoted field starting on line ${line} is never closed.`, {
+          throw new AppError('import-unreadable', `A quoted field starting on Excel row ${row} (line ${line}) is never closed.`, {
             reason: 'unclosed-quote',
+            row,
             line,
           });
         }
@@ -96,12 +104,13 @@ export function createCsvStream(dialect: Dialect, onRow: RowHandler): CsvStream 
           }
         }
         nextLine += span;
-        onRow(cells, line, malformed.size > 0 && malformed.has(r));
+        onRow(cells, row, line, malformed.size > 0 && malformed.has(r));
       }
       pending = final ? '' : pending.slice(result.meta.cursor);
       if (pending.length > MAX_PENDING_CHARS) {
-        throw new AppError('import-unreadable', `A quoted field starting on line ${nextLine} is never closed.`, {
+        throw new AppError('import-unreadable', `A quoted field starting on Excel row ${nextRow} (line ${nextLine}) is never closed.`, {
           reason: 'unclosed-quote',
+          row: nextRow,
           line: nextLine,
         });
       }

@@ -99,8 +99,8 @@ export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void)
     );
   };
 
-  const csv = createCsvStream(a.dialect, (cells, line, malformed) => {
-    if (packer) packer.row(cells, line, malformed);
+  const csv = createCsvStream(a.dialect, (cells, row, line, malformed) => {
+    if (packer) packer.row(cells, row, line, malformed);
     else {
       onHeader(cells);
       if (controls) (packer as RowPacker | null)?.watchControls();

@@ -8,7 +8,7 @@ import type { RowBatch } from './row-batch';
 
 const port = parentPort!;
 const engine = createParseEngine(workerData as EngineArgs, (batch: RowBatch) =>
-  port.postMessage({ type: 'batch', batch }, [batch.lines.buffer, batch.ends.buffer, batch.keyNull.buffer] as ArrayBuffer[]),
+  port.postMessage({ type: 'batch', batch }, [batch.excelRows.buffer, batch.ends.buffer, batch.keyNull.buffer] as ArrayBuffer[]),
 );
 
 port.on('message', (m: { type: 'chunk'; bytes: ArrayBuffer } | { type: 'end' }) => {

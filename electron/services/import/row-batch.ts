@@ -22,10 +22,11 @@ export interface RowColumns {
 /**
  * Accepted rows. Row r's values are slices of `text`: email from ends[4r-1] (0 for r = 0) to
  * ends[4r], then name, key and the fields JSON. keyNull[r] = 1 when the row has no key.
+ * excelRows[r] is the row's number in Excel (what members.line keeps and the UI shows).
  */
 export interface RowBatch {
   readonly count: number;
-  readonly lines: Int32Array;
+  readonly excelRows: Int32Array;
   readonly ends: Int32Array;
   readonly keyNull: Uint8Array;
   readonly text: string;
@@ -47,7 +48,7 @@ export interface RowTally {
 export interface RowPacker {
   readonly tally: RowTally;
   /** The RowHandler for the CSV stream; `cells` is consumed. */
-  row(cells: string[], line: number, malformedQuotes: boolean): void;
+  row(cells: string[], row: number, line: number, malformedQuotes: boolean): void;
   /** From now on, refuse rows holding control characters (the text ahead has some: control-chars.ts). */
   watchControls(): void;
   /** Hands over the rows packed so far (if any) as a batch. */
@@ -76,23 +77,23 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
   let parts: string[] = [];
   let pos = 0;
   let count = 0;
-  let lines = new Int32Array(batchRows);
+  let excelRows = new Int32Array(batchRows);
   let ends = new Int32Array(batchRows * 4);
   let keyNull = new Uint8Array(batchRows);
   // Off until the reader sees a control character in the text, so clean files pay nothing per cell.
   let watching = false;
 
-  function reject(line: number, reason: RowRejectReason, rawEmail: string): void {
+  function reject(row: number, line: number, reason: RowRejectReason, rawEmail: string): void {
     tally.rejected++;
     tally.rejectedByReason[reason] = (tally.rejectedByReason[reason] ?? 0) + 1;
-    if (tally.rejectedRows.length < REPORT_LIMIT) tally.rejectedRows.push({ line, reason, rawEmail });
+    if (tally.rejectedRows.length < REPORT_LIMIT) tally.rejectedRows.push({ row, line, reason, rawEmail });
   }
 
   function flush(): void {
     if (count === 0) return;
     const batch: RowBatch = {
       count,
-      lines: lines.subarray(0, count),
+      excelRows: excelRows.subarray(0, count),
       ends: ends.subarray(0, count * 4),
       keyNull: keyNull.subarray(0, count),
       text: parts.join(''),
@@ -101,7 +102,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
     pos = 0;
     count = 0;
     // Fresh arrays: the batch's may be transferred to another thread.
-    lines = new Int32Array(batchRows);
+    excelRows = new Int32Array(batchRows);
     ends = new Int32Array(batchRows * 4);
     keyNull = new Uint8Array(batchRows);
     onBatch(batch);
@@ -113,7 +114,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
     ends[slot] = pos;
   }
 
-  function row(cells: string[], line: number, malformedQuotes: boolean): void {
+  function row(cells: string[], excelRow: number, line: number, malformedQuotes: boolean): void {
     const raw = cells[emailIndex] ?? '';
     // Blank lines and rows of empty cells (Excel writes ",,,," for formatted empty rows) are
     // not members and not errors.
@@ -122,31 +123,31 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
       return;
     }
     tally.rows++;
-    if (malformedQuotes) return reject(line, 'malformed-quotes', raw);
-    if (watching && rowHasControlChars(cells)) return reject(line, 'control-characters', raw);
+    if (malformedQuotes) return reject(excelRow, line, 'malformed-quotes', raw);
+    if (watching && rowHasControlChars(cells)) return reject(excelRow, line, 'control-characters', raw);
     if (cells.length !== expected) {
       tally.ragged++;
-      if (tally.raggedRows.length < REPORT_LIMIT) tally.raggedRows.push({ line, fields: cells.length, expected });
+      if (tally.raggedRows.length < REPORT_LIMIT) tally.raggedRows.push({ row: excelRow, line, fields: cells.length, expected });
       // Extra non-empty cells mean the row's columns are shifted (an unquoted comma in a name):
       // its address may belong to another column, so it is not imported. Missing trailing cells
       // are read as empty.
       if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) {
-        return reject(line, 'too-many-fields', raw);
+        return reject(excelRow, line, 'too-many-fields', raw);
       }
     }
     const n = normaliseAddress(raw);
     const reason = validateAddress(n.email);
-    if (reason !== null) return reject(line, reason, raw);
+    if (reason !== null) return reject(excelRow, line, reason, raw);
     if (n.changes.length > 0) {
       tally.normalised++;
       if (tally.normalisedRows.length < REPORT_LIMIT) {
-        tally.normalisedRows.push({ line, from: raw, to: n.email, changes: n.changes });
+        tally.normalisedRows.push({ row: excelRow, line, from: raw, to: n.email, changes: n.changes });
       }
     }
     const name = nameIndex >= 0 ? (cells[nameIndex] ?? '').trim() : '';
     const key = keyIndex >= 0 ? (cells[keyIndex] ?? '').trim() : '';
     const r = count++;
-    lines[r] = line;
+    excelRows[r] = excelRow;
     keyNull[r] = key === '' ? 1 : 0;
     const slot = r * 4;
     push(n.email, slot);

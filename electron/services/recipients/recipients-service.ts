@@ -86,8 +86,10 @@ export function createRecipientsService({ db, clock, audit }: { db: Db; clock: C
       if (list.emailColumn) fields[list.emailColumn] = email;
       const name = list.nameColumn ? (fields[list.nameColumn] ?? '').trim() : m.name;
       const change = email !== m.email ? 'email-changed' : name !== m.name ? 'name-changed' : m.change;
-      updateMemberRow(db, memberId, { email, name, fields, change });
       const changed = Object.keys(fields).filter((k) => fields[k] !== m.fields[k]);
+      // Saving the row unchanged is not an edit: nothing to mark or audit.
+      if (changed.length === 0 && email === m.email) return m;
+      updateMemberRow(db, memberId, { email, name, fields, change, editedBy: actor, editedAt: clock.now() });
       audit.record('member.edited', { actor, listId: m.listId, details: { memberId, from: { email: m.email, name: m.name }, to: { email, name }, changed } });
       return getMember(db, memberId)!;
     },

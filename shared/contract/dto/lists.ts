@@ -36,11 +36,22 @@ export interface ImportAnalysisDto {
 
 export type RowRejectReasonDto = AddressRejectReason | 'too-many-fields' | 'malformed-quotes' | 'control-characters';
 
+/** A member of the diff, by name and key as well as address. row: Excel row in the new file. */
 export interface ImportDiffMemberDto {
-  readonly line: number | null;
+  readonly row: number | null;
   readonly email: string;
   readonly name: string;
   readonly key: string | null;
+}
+
+/** A changed address or name: the member (key, name and address now) and the change. */
+export interface ImportDiffChangeDto {
+  readonly row: number;
+  readonly key: string | null;
+  readonly name: string;
+  readonly email: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface ImportDiffDto {
@@ -49,8 +60,8 @@ export interface ImportDiffDto {
   readonly counts: { readonly added: number; readonly removed: number; readonly emailChanged: number; readonly nameChanged: number };
   readonly added: readonly ImportDiffMemberDto[];
   readonly removed: readonly ImportDiffMemberDto[];
-  readonly emailChanged: readonly { readonly key: string; readonly from: string; readonly to: string; readonly line: number }[];
-  readonly nameChanged: readonly { readonly email: string; readonly from: string; readonly to: string; readonly line: number }[];
+  readonly emailChanged: readonly ImportDiffChangeDto[];
+  readonly nameChanged: readonly ImportDiffChangeDto[];
 }
 
 /** The report of one import; each list is capped (counts are always complete). */
@@ -78,15 +89,17 @@ export interface ImportReportDto {
     readonly blank: number;
   };
   readonly rejectedByReason: Partial<Record<RowRejectReasonDto, number>>;
-  readonly rejected: readonly { readonly line: number; readonly reason: RowRejectReasonDto; readonly rawEmail: string }[];
+  /** row: the Excel row (header = row 1); line: the text line, which differs after a cell with a line break. */
+  readonly rejected: readonly { readonly row: number; readonly line: number; readonly reason: RowRejectReasonDto; readonly rawEmail: string }[];
   readonly normalised: readonly {
+    readonly row: number;
     readonly line: number;
     readonly from: string;
     readonly to: string;
     readonly changes: readonly AddressChange[];
   }[];
-  readonly ragged: readonly { readonly line: number; readonly fields: number; readonly expected: number }[];
-  readonly duplicates: readonly { readonly email: string; readonly lines: readonly number[] }[];
+  readonly ragged: readonly { readonly row: number; readonly line: number; readonly fields: number; readonly expected: number }[];
+  readonly duplicates: readonly { readonly email: string; readonly rows: readonly number[] }[];
   readonly headerProblems: readonly HeaderProblem[];
   readonly warnings: readonly {
     readonly kind: 'encoding-override';
@@ -95,6 +108,21 @@ export interface ImportReportDto {
   }[];
   /** null on a list's first import. */
   readonly diff: ImportDiffDto | null;
+}
+
+/** What importing a file into an existing list would do; nothing has been written yet. */
+export interface ImportPreviewDto extends Omit<ImportReportDto, 'importId'> {
+  /** The list's import this file would replace; import:run's `expected` sends it back with sha256. */
+  readonly previousImportId: number | null;
+}
+
+export interface ImportUndoDto {
+  readonly listId: number;
+  readonly undoneImportId: number;
+  /** The import the list's members come from again. */
+  readonly restoredImportId: number | null;
+  readonly restored: number;
+  readonly discarded: number;
 }
 
 export interface ImportSummaryDto {
@@ -109,18 +137,26 @@ export interface ImportSummaryDto {
   readonly rejectedRows: number;
   readonly importedBy: number | null;
   readonly createdAt: number;
+  /** When and by whom the import was undone (null: it was not). */
+  readonly undoneAt: number | null;
+  readonly undoneBy: string | null;
+  /** This is the list's latest import and it replaced an earlier one: it can be undone. */
+  readonly canUndo: boolean;
 }
 
 export type MemberChangeDto = 'new' | 'email-changed' | 'name-changed' | null;
 
 export interface MemberDto {
   readonly id: number;
+  /** The member's Excel row in the file it was imported from (the header is row 1). */
   readonly line: number;
   readonly email: string;
   readonly name: string;
   readonly key: string | null;
   readonly fields: Readonly<Record<string, string>>;
   readonly change: MemberChangeDto;
+  /** Changed in Tayori since its import: by whom and when (null: as imported). */
+  readonly edited: { readonly by: string | null; readonly at: number } | null;
 }
 
 export interface MembersPageDto {

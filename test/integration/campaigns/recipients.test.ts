@@ -135,6 +135,18 @@ describe('suppressions and exclusions', () => {
     expect(await codes()).toContain('warning:address-changed');
     expect(core.context.services().audit.list({ action: 'member.edited' }).at(-1)).toMatchObject({ actor: '相川', listId, details: { from: { email: 'eto@a.example' } } });
   });
+
+  it('marks a member edited in Tayori (by whom, when), also for a cell other than address or name; saving it unchanged is no edit', async () => {
+    const { call, core, clock, a, listId } = await setUp();
+    const m = (await call('members:page', { listId, query: '小野' })).members[0]!;
+    expect(m.edited).toBeNull();
+    const edited = await call('members:update', { actorId: a.id, memberId: m.id, fields: { 棟: 'B' } });
+    expect(edited).toMatchObject({ change: null, edited: { by: '相川', at: clock.now() }, fields: { 棟: 'B' } });
+    expect((await call('members:page', { listId, query: '小野' })).members[0]!.edited).toEqual({ by: '相川', at: clock.now() });
+    const audited = core.context.services().audit.list({ action: 'member.edited' }).length;
+    await call('members:update', { actorId: a.id, memberId: m.id, fields: { 棟: 'B' } });
+    expect(core.context.services().audit.list({ action: 'member.edited' })).toHaveLength(audited);
+  });
 });
 
 describe('templates that cannot be sent empty', () => {

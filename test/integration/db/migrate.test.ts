@@ -112,6 +112,23 @@ describe('database file and migrations', () => {
     });
   });
 
+  it('0006 keeps the members an import replaced (its own copy, dropped with the import), undone imports and member edits', () => {
+    withDb((db) => {
+      const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns('imports')).toEqual(expect.arrayContaining(['undone_at', 'undone_by']));
+      expect(columns('members')).toEqual(expect.arrayContaining(['edited_at', 'edited_by']));
+      // The copy holds every column of members but list_id, so an undo can restore rows exactly.
+      const copied = columns('import_undo_members').filter((c) => c !== 'import_id' && c !== 'member_id');
+      expect(copied.sort()).toEqual(columns('members').filter((c) => c !== 'id' && c !== 'list_id').sort());
+      db.prepare("INSERT INTO lists (id, name, created_at, updated_at) VALUES (1, 'l', 0, 0)").run();
+      db.prepare("INSERT INTO imports (id, list_id, file_name, sha256, encoding, delimiter, total_rows, accepted_rows, rejected_rows, report_json, created_at) VALUES (1, 1, 'f', 'x', 'utf-8', ',', 0, 0, 0, '{}', 0)").run();
+      db.prepare("INSERT INTO import_undo (import_id, list_id, mapping_json) VALUES (1, 1, '{}')").run();
+      db.prepare("INSERT INTO import_undo_members (import_id, member_id, line, email, name, fields_json) VALUES (1, 7, 2, 'a@b.example', 'A', '{}')").run();
+      db.prepare('DELETE FROM lists WHERE id = 1').run();
+      expect(db.prepare('SELECT count(*) AS n FROM import_undo_members').get()).toEqual({ n: 0 });
+    });
+  });
+
   it('the sends table accepts exactly the recipient statuses shared/statuses.ts declares', () => {
     withDb((db) => {
       const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sends'").get() as { sql: string }).sql;

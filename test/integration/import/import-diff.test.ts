@@ -26,10 +26,11 @@ it('reports new, removed, changed-address and changed-name members by 会員番�
     matchedBy: 'key',
     previousImportId: a.importId,
     counts: { added: 1, removed: 1, emailChanged: 1, nameChanged: 1 },
-    added: [{ line: 5, email: 'goro@example.jp', name: '伊藤 五郎', key: '5' }],
-    removed: [{ line: null, email: 'ichiro@example.jp', name: '鈴木 一郎', key: '3' }],
-    emailChanged: [{ key: '2', from: 'hanako@example.jp', to: 'hanako@private.example', line: 3 }],
-    nameChanged: [{ email: 'jiro@example.jp', from: '高橋 次郎', to: '高橋 治郎', line: 4 }],
+    added: [{ row: 5, email: 'goro@example.jp', name: '伊藤 五郎', key: '5' }],
+    removed: [{ row: null, email: 'ichiro@example.jp', name: '鈴木 一郎', key: '3' }],
+    // Every change names the member by key and name as well as address.
+    emailChanged: [{ row: 3, key: '2', name: '佐藤 花子', email: 'hanako@private.example', from: 'hanako@example.jp', to: 'hanako@private.example' }],
+    nameChanged: [{ row: 4, key: '4', name: '高橋 治郎', email: 'jiro@example.jp', from: '高橋 次郎', to: '高橋 治郎' }],
   });
   expect(f.members(b.listId).map((m) => [m.key, m.change])).toEqual([
     ['1', null],
@@ -59,8 +60,8 @@ it('without a key column, matches by address: a name changed for the same addres
     matchedBy: 'email',
     counts: { added: 1, removed: 0, emailChanged: 0, nameChanged: 2 },
     nameChanged: [
-      { email: 'a@example.jp', from: 'A', to: 'B', line: 2 },
-      { email: 'b@example.jp', from: 'B', to: 'A', line: 3 },
+      { row: 2, key: null, name: 'B', email: 'a@example.jp', from: 'A', to: 'B' },
+      { row: 3, key: null, name: 'A', email: 'b@example.jp', from: 'B', to: 'A' },
     ],
   });
   expect(f.members(a.listId).map((m) => m.change)).toEqual(['name-changed', 'name-changed', 'new']);

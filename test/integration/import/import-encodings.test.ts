@@ -75,16 +75,16 @@ describe('dialects', () => {
     expect(f.members(r.listId)[0]).toMatchObject({ name: '佐藤, 一郎', email: 'ichiro@example.jp' });
   });
 
-  it('parses quoted fields with embedded newlines and quotes, and counts physical lines', async () => {
+  it('parses quoted fields with embedded newlines and quotes, and counts Excel rows and text lines', async () => {
     const text =
       '氏名,メール,備考\r\n' +
       '"山田 ""タロウ"" 太郎",taro@example.jp,"一行目\n二行目\n三行目"\r\n' +
       '佐藤,bad-address,ok\r\n' +
       '鈴木,suzuki@example.jp,"a,b"\r\n';
     const r = await f.service.importFile({ filePath: f.write(text) });
-    expect(r.rejected).toEqual([{ line: 5, reason: 'no-at', rawEmail: 'bad-address' }]);
+    expect(r.rejected).toEqual([{ row: 3, line: 5, reason: 'no-at', rawEmail: 'bad-address' }]);
     const ms = f.members(r.listId);
-    expect(ms.map((m) => [m.line, m.name])).toEqual([[2, '山田 "タロウ" 太郎'], [6, '鈴木']]);
+    expect(ms.map((m) => [m.line, m.name])).toEqual([[2, '山田 "タロウ" 太郎'], [4, '鈴木']]);
     expect(JSON.parse(ms[0]!.fields_json).備考).toBe('一行目\n二行目\n三行目');
   });
 

@@ -91,11 +91,11 @@ describe('practice workspace', () => {
     };
     expect(imp).toMatchObject({ encoding: 'shift_jis', accepted_rows: 30, rejected_rows: 1 });
     const report = JSON.parse(imp.report_json) as {
-      rejected: { line: number }[]; normalised: { line: number }[]; duplicates: { email: string; lines: number[] }[];
+      rejected: { row: number }[]; normalised: { row: number }[]; duplicates: { email: string; rows: number[] }[];
     };
-    expect(report.rejected.map((r) => r.line)).toEqual([32]);
-    expect(report.normalised.map((r) => r.line)).toEqual([9]);
-    expect(report.duplicates).toEqual([{ email: 'toda.osamu@mail.example', lines: [21, 22] }]);
+    expect(report.rejected.map((r) => r.row)).toEqual([32]);
+    expect(report.normalised.map((r) => r.row)).toEqual([9]);
+    expect(report.duplicates).toEqual([{ email: 'toda.osamu@mail.example', rows: [21, 22] }]);
     const actions = (ws.db.prepare('SELECT action FROM audit ORDER BY id').all() as { action: string }[]).map((a) => a.action);
     expect(actions).toEqual(['user.created', 'user.created', 'recovery-code.issued', 'list.imported', 'campaign.created', 'practice.seeded']);
 

@@ -1,13 +1,19 @@
-// Screen 2: member lists — pick or create a list, import a CSV into it, browse its members.
-import { useEffect, useState } from 'react';
+// Screen 2: member lists — pick or create a list, import a CSV into it (a re-import is checked
+// first and can be undone), browse, edit and exclude its members, and keep the organisation's
+// suppression list. The suppression list lives here rather than in Settings: it is about who
+// receives, like exclusions, and a member's "please stop" is handled while looking at the list.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
+import { memberRef } from '../../../../shared/recipients';
 import { useApp } from '../../state/app-context';
+import { ExcludedPanel } from './excluded-panel';
 import { ImportHistory } from './import-history';
 import { ImportPanel } from './import-panel';
 import { MemberBrowser } from './member-browser';
+import { SuppressionsPanel } from './suppressions-panel';
 
 export function ListsScreen() {
   const { t } = useTranslation();
@@ -34,6 +40,20 @@ export function ListsScreen() {
     }
   };
   const current = lists.data?.find((l) => l.id === listId) ?? null;
+  const exclusions = useQuery('exclusions:list', current ? { listId: current.id } : null);
+  const reloadExclusions = exclusions.reload;
+  // Exclusions name members by key (or address); the member list marks the rows they cover,
+  // by each row's own reference, and includes them again by the exclusion's.
+  const excluded = useMemo(
+    () => new Map((exclusions.data ?? []).map((e) => [e.member ? memberRef(e.member) : e.ref, e.ref] as const)),
+    [exclusions.data],
+  );
+  const reloadLists = lists.reload;
+  const imported = useCallback(() => {
+    setVersion((v) => v + 1);
+    reloadLists();
+    reloadExclusions();
+  }, [reloadLists, reloadExclusions]);
 
   return (
     <div data-screen="lists">
@@ -71,19 +91,13 @@ export function ListsScreen() {
       {lists.data?.length === 0 && <p className="hint">{t('lists.none')}</p>}
       {current && (
         <>
-          <ImportPanel
-            key={current.id}
-            listId={current.id}
-            actorId={operatorId}
-            onImported={() => {
-              setVersion((v) => v + 1);
-              lists.reload();
-            }}
-          />
-          <MemberBrowser listId={current.id} version={version} />
-          <ImportHistory listId={current.id} version={version} />
+          <ImportPanel key={current.id} listId={current.id} actorId={operatorId} replacing={current.memberCount > 0} onImported={imported} />
+          <MemberBrowser list={current} version={version} actorId={operatorId} excluded={excluded} onExclusions={reloadExclusions} />
+          <ExcludedPanel listId={current.id} version={version} actorId={operatorId} exclusions={exclusions.data} onChanged={reloadExclusions} />
+          <ImportHistory listId={current.id} version={version} actorId={operatorId} onUndone={imported} />
         </>
       )}
+      <SuppressionsPanel actorId={operatorId} />
     </div>
   );
 }

@@ -1,13 +1,17 @@
 // Virtualised member list: only visible rows exist in the DOM; pages of 200 are fetched on demand,
 // so scrolling stays smooth at 100k members. Row positions are set through the CSSOM (ref), since
-// the CSP forbids style attributes.
+// the CSP forbids style attributes. Each row can be edited or excluded from sending (each in a
+// small form above the list, which is the confirm step); its state says what changed.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberDto } from '../../../../shared/contract';
+import type { ListDto, MemberDto } from '../../../../shared/contract';
 import type { ErrorInfo } from '../../../../shared/errors';
+import { memberRef } from '../../../../shared/recipients';
 import { api } from '../../api/client';
 import { ErrorText } from '../../components/error-text';
+import { ExcludeMemberForm } from './exclude-member-form';
+import { MemberEditForm } from './member-edit-form';
 
 const PAGE = 200;
 const ROW = 28;
@@ -18,7 +22,20 @@ function place(top: number) {
   };
 }
 
-export function MemberBrowser({ listId, version }: { listId: number; version: number }) {
+interface Props {
+  list: ListDto;
+  version: number;
+  actorId: number | null;
+  /** Members excluded from sending: the row's reference (k:key / e:address) → the exclusion's. */
+  excluded: ReadonlyMap<string, string>;
+  /** An exclusion was added or removed here. */
+  onExclusions: () => void;
+}
+
+type Open = { readonly mode: 'edit' | 'exclude'; readonly member: MemberDto } | null;
+
+export function MemberBrowser({ list, version, actorId, excluded, onExclusions }: Props) {
+  const listId = list.id;
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -30,6 +47,28 @@ export function MemberBrowser({ listId, version }: { listId: number; version: nu
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const scroller = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<Open>(null);
+  // The last action's outcome, translated when shown (the language may change meanwhile).
+  const [saved, setSaved] = useState<{ key: 'members.saved' | 'members.excludedNotice'; name: string } | null>(null);
+  const include = useCallback(
+    async (m: MemberDto) => {
+      if (actorId === null) return;
+      const ref = excluded.get(memberRef(m));
+      if (ref === undefined) return;
+      const r = await api.invoke('exclusions:remove', { actorId, listId, ref });
+      if (!r.ok) return setError(r.error);
+      onExclusions();
+    },
+    [actorId, listId, excluded, onExclusions],
+  );
+  // A form opened for a member of another list, or before a re-import, would edit the wrong row.
+  useEffect(() => {
+    setOpen(null);
+    setSaved(null);
+  }, [listId, version]);
+  // An edited member replaces its row in the cached pages, so the change shows at once.
+  const replace = (m: MemberDto) =>
+    setPages((old) => new Map([...old].map(([page, rows]) => [page, rows.map((r) => (r.id === m.id ? m : r))] as const)));
 
   useEffect(() => {
     const h = setTimeout(() => setDebounced(query.trim()), 250);
@@ -88,6 +127,7 @@ export function MemberBrowser({ listId, version }: { listId: number; version: nu
         <input
           type="search"
           name="member-search"
+          className="member-search"
           placeholder={t('lists.search')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -97,22 +137,80 @@ export function MemberBrowser({ listId, version }: { listId: number; version: nu
         </span>
       </div>
       <ErrorText error={error} />
+      {saved && (
+        <p className="notice" data-testid="member-saved">
+          {t(saved.key, { name: saved.name })}
+        </p>
+      )}
+      {open?.mode === 'edit' && (
+        <MemberEditForm
+          key={open.member.id}
+          member={open.member}
+          list={list}
+          actorId={actorId}
+          onClose={() => setOpen(null)}
+          onSaved={(m) => {
+            replace(m);
+            setOpen(null);
+            setSaved({ key: 'members.saved', name: m.name || m.email });
+          }}
+        />
+      )}
+      {open?.mode === 'exclude' && (
+        <ExcludeMemberForm
+          key={open.member.id}
+          member={open.member}
+          listId={listId}
+          actorId={actorId}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setSaved({ key: 'members.excludedNotice', name: open.member.name || open.member.email });
+            setOpen(null);
+            onExclusions();
+          }}
+        />
+      )}
       <div className="member-browser" ref={scroller}>
-        <div className="member-row head h28">
-          <span>{t('lists.line')}</span>
+        <div className="member-row with-actions head h28">
+          <span>{t('lists.excelRow')}</span>
           <span>{t('lists.name')}</span>
           <span>{t('lists.email')}</span>
           <span>{t('lists.status')}</span>
+          <span>{t('members.actions')}</span>
         </div>
         <div className="spacer-box" ref={box}>
           {items.map((it) => {
             const m = pages.get(Math.floor(it.index / PAGE))?.[it.index % PAGE];
+            const ref = m ? memberRef(m) : '';
+            const out = m !== undefined && excluded.has(ref);
             return (
-              <div key={it.key} className="member-row h28" ref={place(it.start)} data-member-index={it.index}>
+              <div key={it.key} className="member-row with-actions h28" ref={place(it.start)} data-member-index={it.index} data-member-ref={ref}>
                 <span>{m?.line ?? '…'}</span>
                 <span>{m?.name ?? ''}</span>
                 <span>{m?.email ?? ''}</span>
-                <span>{m?.change ? t(`lists.change_${m.change}`) : ''}</span>
+                <span className="states">
+                  {out && <span className="chip warning">{t('members.excluded')}</span>}
+                  {m?.change && <span className="chip info">{t(`lists.change_${m.change}`)}</span>}
+                  {m?.edited && <span className="chip">{t('members.edited')}</span>}
+                </span>
+                <span className="actions">
+                  {m && (
+                    <>
+                      <button type="button" className="btn small" data-action="edit-member" disabled={actorId === null} onClick={() => (setSaved(null), setOpen({ mode: 'edit', member: m }))}>
+                        {t('members.edit')}
+                      </button>
+                      {out ? (
+                        <button type="button" className="btn small" data-action="include-member" disabled={actorId === null} onClick={() => (setSaved(null), void include(m))}>
+                          {t('members.include')}
+                        </button>
+                      ) : (
+                        <button type="button" className="btn small" data-action="exclude-member" disabled={actorId === null} onClick={() => (setSaved(null), setOpen({ mode: 'exclude', member: m }))}>
+                          {t('members.exclude')}
+                        </button>
+                      )}
+                    </>
+                  )}
+                </span>
               </div>
             );
           })}

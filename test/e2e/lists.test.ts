@@ -1,0 +1,210 @@
+// The Lists screen in Chromium (issue 11): rejected rows by Excel row, a member excluded from
+// sending (with a reason, after a confirm step) and included again, a member's address edited
+// and shown as changed, the suppression list (add with a reason, search, remove after a confirm
+// step), and a re-import that first shows what it would change by name and key, applies only on
+// confirmation, and is undone. Screenshots in ja and en.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { membersCsvText, toCp932, type TestMember } from './helpers/cp932-csv';
+import { openSession, type E2eSession } from './helpers/session';
+import { chooseOperator } from './helpers/ui';
+
+const USERS = [
+  { name: '森', pin: '5820' },
+  { name: '林', pin: '9134' },
+] as const;
+
+// 108 伊藤 was registered with 髙橋's address; 102's room cell has a line break (one Excel row,
+// two text lines), so 小野's bad address is Excel row 7 on text line 8.
+const FIRST: readonly TestMember[] = [
+  { no: '101', name: '髙橋 一郎', email: 'takahashi@example.com', room: '101号室' },
+  { no: '102', name: '青木 花子', email: 'aoki@example.net', room: '102号室\n（角部屋）' },
+  { no: '103', name: '上田 健', email: 'ueda@example.org', room: '201号室' },
+  { no: '104', name: '江藤 さくら', email: 'eto@example.com', room: '202号室' },
+  { no: '108', name: '伊藤 四郎', email: 'takahashi@example.com', room: '205号室' },
+  { no: '109', name: '小野 次郎', email: 'ono@@example.com', room: '301号室' },
+];
+// The corrected list: 伊藤 removed, 林 added.
+const SECOND: readonly TestMember[] = [
+  ...FIRST.filter((m) => !['108', '109'].includes(m.no)),
+  { no: '110', name: '林 三郎', email: 'hayashi@example.org', room: '302号室' },
+];
+
+let session: E2eSession;
+let page: Page;
+const shoot = (name: string) => session.shoot(name);
+const row = (key: string) => page.locator(`[data-member-ref="k:${key}"]`);
+const memberCount = () => page.locator('select[name="list"] option:checked').textContent();
+
+async function pick(name: string, members: readonly TestMember[]): Promise<void> {
+  await page.setInputFiles('[data-testid="file-input"]', { name, mimeType: 'text/csv', buffer: toCp932(membersCsvText(members)) });
+  await page.waitForSelector('[data-testid="import-mapping"]');
+}
+
+beforeAll(async () => {
+  session = await openSession('tayori-e2e-lists-', 'ja-JP');
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the Lists screen in Chromium', () => {
+  it('imports a list and reports a rejected row by its Excel row, with the text line where it differs', async () => {
+    await page.waitForSelector('[data-screen="setup"]');
+    await page.click('[data-action="setup-real"]');
+    await page.fill('input[name="org-name"]', 'みどり町内会');
+    await page.fill('input[name="smtp-host"]', '127.0.0.1');
+    await page.fill('input[name="smtp-port"]', '2525');
+    await page.selectOption('select[name="smtp-security"]', 'none');
+    await page.fill('input[name="smtp-from"]', 'office@midori.example');
+    for (const [i, u] of USERS.entries()) {
+      await page.fill(`input[name="user-${i}-name"]`, u.name);
+      await page.fill(`input[name="user-${i}-pin"]`, u.pin);
+      await page.fill(`input[name="user-${i}-pin2"]`, u.pin);
+    }
+    await page.click('[data-action="save-setup"]');
+    await page.click('[data-action="recovery-noted"]');
+    await page.waitForSelector('[data-screen="lists"]');
+    await chooseOperator(page, USERS[0].name);
+    await page.fill('input[name="new-list"]', '会員名簿');
+    await page.click('[data-action="create-list"]');
+    await page.waitForSelector('select[name="list"] option:checked:has-text("会員名簿")', { state: 'attached' });
+
+    await pick('members.csv', FIRST);
+    // A list without members is imported at once: there is nothing to replace.
+    await page.click('[data-action="run-import"]');
+    const rejected = page.locator('[data-testid="rejected-rows"]');
+    await rejected.waitFor();
+    expect(await rejected.locator('th').first().textContent()).toBe('Excel の行');
+    expect(await rejected.locator('tr[data-row="7"] td').first().textContent()).toBe('7 （ファイルの 8 行目）');
+    expect(await page.getAttribute('[data-testid="rejected-rows"] tr[data-row="7"]', 'data-line')).toBe('8');
+    await expect.poll(() => page.textContent('[data-testid="match-count"]')).toBe('5 件');
+    await page.locator('[data-testid="rejected-rows"]').scrollIntoViewIfNeeded();
+    await shoot('l01-import-excel-rows');
+  });
+
+  it('excludes a member with a reason after a confirm step, lists them as excluded, and includes them again', async () => {
+    await row('103').locator('[data-action="exclude-member"]').click();
+    const form = page.locator('[data-testid="exclude-member"]');
+    await form.waitFor();
+    expect(await form.textContent()).toContain('上田 健（ueda@example.org）');
+    // Nothing happens until the confirm button.
+    expect(await page.locator('[data-testid="exclusions"]').count()).toBe(0);
+    await form.locator('input[name="exclude-reason"]').fill('長期入院');
+    await form.scrollIntoViewIfNeeded();
+    await shoot('l02-exclude-confirm');
+    await form.locator('[data-action="confirm-exclude"]').click();
+    const excluded = page.locator('[data-testid="exclusions"] tr[data-ref="k:103"]');
+    await excluded.waitFor();
+    expect(await excluded.locator('td').allTextContents()).toEqual(expect.arrayContaining(['上田 健', 'ueda@example.org', '長期入院', '森']));
+    await row('103').locator('.chip', { hasText: '送信対象外' }).waitFor();
+    await page.locator('[data-testid="excluded-panel"]').scrollIntoViewIfNeeded();
+    await shoot('l03-excluded');
+
+    await excluded.locator('[data-action="include-again"]').click();
+    await page.locator('[data-testid="excluded-panel"]', { hasText: '送信対象外の会員はいません。' }).waitFor();
+    expect(await row('103').locator('.chip').count()).toBe(0);
+  });
+
+  it('edits a member’s address and shows the row as changed', async () => {
+    await row('104').locator('[data-action="edit-member"]').click();
+    const form = page.locator('[data-testid="member-edit"]');
+    await form.waitFor();
+    await form.locator('input[name="edit-email"]').fill('ETO＠new.example ');
+    await form.locator('input[data-column="部屋番号"]').fill('203号室');
+    await form.scrollIntoViewIfNeeded();
+    await shoot('l04-member-edit');
+    await form.locator('[data-action="save-member"]').click();
+    await page.waitForSelector('[data-testid="member-saved"]');
+    // The service normalised the address; the row says it changed, and that it was edited here.
+    await row('104').locator('span', { hasText: 'ETO@new.example' }).waitFor();
+    expect(await row('104').locator('.chip').allTextContents()).toEqual(['アドレス変更', '名簿で編集']);
+    await page.locator('[data-testid="member-browser"]').scrollIntoViewIfNeeded();
+    await shoot('l05-member-edited');
+  });
+
+  it('keeps a suppression list: add with a reason and a note, search, remove after a confirm step', async () => {
+    const panel = page.locator('[data-testid="suppressions-panel"]');
+    expect(await panel.locator('select[name="suppress-reason"] option').allTextContents()).toEqual([
+      '本人から配信停止の希望', '転居した', '亡くなった', '宛先がなく届かない（何度も戻ってくる）', 'その他',
+    ]);
+    await panel.locator('input[name="suppress-address"]').fill('ueda@example.org');
+    await panel.locator('select[name="suppress-reason"]').selectOption('moved');
+    await panel.locator('input[name="suppress-note"]').fill('電話で申し出');
+    await panel.locator('[data-action="add-suppression"]').click();
+    await panel.locator('tr[data-address="ueda@example.org"]').waitFor();
+    await panel.locator('input[name="suppress-address"]').fill('old@example.jp');
+    await panel.locator('select[name="suppress-reason"]').selectOption('bounced');
+    await panel.locator('[data-action="add-suppression"]').click();
+    await panel.locator('tr[data-address="old@example.jp"]').waitFor();
+    expect(await panel.locator('tr[data-address="ueda@example.org"] td').allTextContents()).toEqual(
+      expect.arrayContaining(['ueda@example.org', '転居した', '電話で申し出', '森']),
+    );
+    await panel.locator('input[name="suppression-search"]').fill('ueda');
+    await expect.poll(() => panel.locator('[data-testid="suppressions"] tbody tr').count()).toBe(1);
+    await panel.locator('input[name="suppression-search"]').fill('');
+    await panel.locator('tr[data-address="old@example.jp"]').waitFor();
+    await panel.locator('tr[data-address="old@example.jp"] [data-action="remove-suppression"]').click();
+    await panel.locator('[data-testid="remove-suppression-confirm"]').waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await shoot('l06-suppressions');
+    await panel.locator('[data-action="confirm-remove-suppression"]').click();
+    await panel.locator('tr[data-address="old@example.jp"]').waitFor({ state: 'detached' });
+    expect(await panel.locator('[data-testid="suppressions"] tbody tr').count()).toBe(1);
+  });
+
+  it('shows what a re-import would change by name and key, changes nothing until confirmed, then applies it', async () => {
+    await page.locator('[data-testid="import-panel"]').scrollIntoViewIfNeeded();
+    await pick('members-2.csv', SECOND);
+    expect(await page.locator('[data-action="run-import"]').count()).toBe(0);
+    await page.click('[data-action="preview-import"]');
+    const preview = page.locator('[data-testid="import-preview"]');
+    await preview.waitFor();
+    // The removal names 伊藤 and 108, not only the address 伊藤 shared with 髙橋.
+    const removed = preview.locator('[data-diff="removed"] tr[data-key="108"] td');
+    expect(await removed.allTextContents()).toEqual(['—', '108', '伊藤 四郎', 'takahashi@example.com']);
+    expect(await preview.locator('[data-diff="added"] tr[data-key="110"] td').allTextContents()).toEqual(['6', '110', '林 三郎', 'hayashi@example.org']);
+    expect(await preview.locator('[data-diff="email-changed"] tr[data-key="104"] td').allTextContents()).toEqual([
+      '5', '104', '江藤 さくら', 'eto@example.com', 'ETO@new.example', 'eto@example.com',
+    ]);
+    expect(await preview.locator('[data-diff="removed"] th').nth(1).textContent()).toBe('会員番号');
+    // Nothing has changed yet.
+    expect(await memberCount()).toContain('会員 5 人');
+    await page.locator('[data-testid="import-confirm"]').scrollIntoViewIfNeeded();
+    await shoot('l07-reimport-preview');
+
+    await page.click('[data-action="confirm-import"]');
+    await page.waitForSelector('[data-testid="import-report"]');
+    await row('110').waitFor();
+    expect(await row('108').count()).toBe(0);
+    await page.locator('[data-testid="import-history"]').scrollIntoViewIfNeeded();
+    await shoot('l08-reimport-done');
+  });
+
+  it('undoes the re-import after a confirm step: 伊藤 and the edited address are back, the history says who undid it', async () => {
+    await page.locator('[data-testid="import-report"] ~ .row [data-action="undo-import"]').click();
+    const confirm = page.locator('[data-testid="import-panel"] [data-testid="undo-import-confirm"]');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('「members-2.csv」');
+    await confirm.scrollIntoViewIfNeeded();
+    await shoot('l09-undo-confirm');
+    await confirm.locator('[data-action="confirm-undo-import"]').click();
+    await page.waitForSelector('[data-testid="import-undone"]');
+    await row('108').waitFor();
+    expect(await row('110').count()).toBe(0);
+    await row('104').locator('span', { hasText: 'ETO@new.example' }).waitFor();
+    const undone = page.locator('[data-testid="import-history"] tr[data-undone="true"]');
+    await undone.waitFor();
+    expect(await undone.textContent()).toContain('元に戻し済み（森、');
+    expect(await page.locator('[data-testid="import-history"] [data-action="undo-import"]').count()).toBe(0);
+    await page.locator('[data-testid="import-history"]').scrollIntoViewIfNeeded();
+    await shoot('l10-undone');
+  });
+
+  it('fits 1280×800 without horizontal overflow and logged no page errors', () => {
+    for (const [name, px] of Object.entries(session.overflows)) expect(px, name).toBeLessThanOrEqual(0);
+    expect(session.errors).toEqual([]);
+  });
+});
