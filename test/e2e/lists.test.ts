@@ -159,6 +159,8 @@ describe('the Lists screen in Chromium', () => {
     await page.locator('[data-testid="import-panel"]').scrollIntoViewIfNeeded();
     await pick('members-2.csv', SECOND);
     expect(await page.locator('[data-action="run-import"]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="import-mapping"]')).toContain('区切り文字: カンマ（,）');
+    await shoot('l06b-import-mapping');
     await page.click('[data-action="preview-import"]');
     const preview = page.locator('[data-testid="import-preview"]');
     await preview.waitFor();

@@ -16,13 +16,8 @@ interface Props {
 }
 
 const ENCODINGS: readonly ImportEncodingDto[] = ['shift_jis', 'utf-8', 'euc-jp', 'utf-16le'];
-const ENCODING_NAMES: Record<ImportEncodingDto, string> = {
-  shift_jis: 'Shift_JIS (CP932, Excel)',
-  'utf-8': 'UTF-8',
-  'euc-jp': 'EUC-JP',
-  'utf-16le': 'UTF-16LE',
-};
-const DELIMITERS: Record<string, string> = { ',': ', (comma)', '\t': 'TAB', ';': '; (semicolon)' };
+// Words, not codes, in either language (the Japanese screen showed "(comma)" and "TAB").
+const DELIMITER_KEYS: Record<string, string> = { ',': 'lists.delimiter_comma', '\t': 'lists.delimiter_tab', ';': 'lists.delimiter_semicolon' };
 
 export function ImportMapping({ analysis, mapping, onMapping, onEncoding }: Props) {
   const { t } = useTranslation();
@@ -52,14 +47,14 @@ export function ImportMapping({ analysis, mapping, onMapping, onEncoding }: Prop
           <select name="encoding" value={analysis.encoding} onChange={(e) => onEncoding(e.target.value as ImportEncodingDto)}>
             {ENCODINGS.map((e) => (
               <option key={e} value={e}>
-                {ENCODING_NAMES[e]}
+                {t(`lists.encodingChoice_${e}`)}
                 {e === analysis.detectedEncoding ? ' ✓' : ''}
               </option>
             ))}
           </select>
         </label>
         <span>
-          {t('lists.delimiter')}: {DELIMITERS[analysis.delimiter] ?? analysis.delimiter}
+          {t('lists.delimiter')}: {DELIMITER_KEYS[analysis.delimiter] ? t(DELIMITER_KEYS[analysis.delimiter]!) : analysis.delimiter}
         </span>
       </div>
       <h3>{t('lists.mapping')}</h3>

@@ -130,6 +130,7 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
             <button type="button" className="btn" data-action="cancel-import" disabled={call.busy} onClick={cancel}>
               {t('lists.replaceNo')}
             </button>
+            {actorId === null && <span className="warn">{t('app.noOperator')}</span>}
           </div>
         </>
       )}
