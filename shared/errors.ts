@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'recovery-code-wrong',
   'test-address-unregistered',
   'secret-store-unsafe',
+  'secret-unreadable',
   'pin-wrong',
   'pin-locked',
   'user-exists',

@@ -28,6 +28,8 @@ export const isCampaignStatus = (s: string): s is CampaignStatus => (CAMPAIGN_ST
  *   messages that were in flight are 'unknown'.
  * - 'window-ran-out-while-closed': the cancel window ended while Tayori was closed: nothing of
  *   this window was sent, and nothing starts without the operator.
+ * - 'too-late-not-sent': a scheduled send found more than the late limit (12 hours by default)
+ *   after its time: it is not sent at all; the notice goes back to approved (or draft).
  */
-export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-closed'] as const;
+export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-closed', 'too-late-not-sent'] as const;
 export type RecoveryReason = (typeof RECOVERY_REASONS)[number];

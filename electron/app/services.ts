@@ -15,6 +15,8 @@ import { createSendService } from '../services/send/send-service';
 import { createRecipientsService } from '../services/recipients/recipients-service';
 import { createTestSendService } from '../services/test-send/test-send-service';
 import { createUserService } from '../services/users/user-service';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../services/send/quiet-hours';
+import { readLateLimitHours, readQuietHours } from '../services/settings/app-settings';
 import type { TransportTimeouts } from '../smtp/transport-options';
 import { createSettingsStore } from './settings-store';
 import { createTransportFactory, type TransportFactory } from './transports';
@@ -29,6 +31,8 @@ export interface ServicesBase {
   readonly smtpTimeouts?: Partial<TransportTimeouts>;
   /** Substitute SMTP transport (tests); the practice-only check still runs before it. */
   readonly createTransport?: (profile: SmtpProfile, password: string | null) => MailTransport;
+  /** Quiet hours until the organisation sets its own (21:00-08:00 unless given; null: none). */
+  readonly defaultQuietHours?: QuietHours | null;
 }
 
 export interface ServicesOptions extends ServicesBase {
@@ -47,14 +51,16 @@ export function createServices(options: ServicesOptions) {
   const campaigns = createCampaignService({ db, clock, audit, users, checks: (id) => checks.checkCampaign(id) });
   const imports = createImportService({ db, clock });
   const preview = createPreviewService({ db });
-  const settings = createSettingsStore(db, audit);
   const transportFor: TransportFactory = createTransportFactory({
     password: (id) => profiles.getPassword(id),
     ...(practice ? { practiceOutbox: practice.outbox } : {}),
     ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}),
     ...(options.createTransport ? { create: options.createTransport } : {}),
   });
-  const send = createSendService({ db, clock, transportFactory: transportFor, campaigns, audit });
+  // A rehearsal in the practice workspace sends at once, whatever the hour.
+  const quietDefault = practice ? null : options.defaultQuietHours === undefined ? DEFAULT_QUIET_HOURS : options.defaultQuietHours;
+  const settings = createSettingsStore(db, audit, quietDefault);
+  const send = createSendService({ db, clock, transportFactory: transportFor, campaigns, audit, quietHours: () => readQuietHours(db, quietDefault), lateLimitMs: readLateLimitHours(db) * 3_600_000 });
   const recipients = createRecipientsService({ db, clock, audit });
   const testSend = createTestSendService({ db, clock, audit, users, campaigns, transportFor });
   // Messages that were in flight when the app last stopped become "unknown" (never resent

@@ -6,7 +6,8 @@ import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../../shared/guards';
 import type { Db } from '../db/connection';
 import { readSetting, writeSetting } from '../db/repos/settings-repo';
 import { readPolicy, SETTING_KEYS } from '../services/checks';
-import { APP_SETTING_KEYS, readApprovalValidHours, readDefaultCancelWindowS } from '../services/settings/app-settings';
+import { APP_SETTING_KEYS, readApprovalValidHours, readDefaultCancelWindowS, readLateLimitHours, readQuietHours } from '../services/settings/app-settings';
+import { DEFAULT_QUIET_HOURS, formatQuietHours, type QuietHours } from '../services/send/quiet-hours';
 import type { AuditService } from '../services/audit/audit-service';
 
 export type SettingsPatch = Partial<{
@@ -18,7 +19,8 @@ export interface SettingsStore {
   update(patch: SettingsPatch, actor: string | null): SettingsDto;
 }
 
-export function createSettingsStore(db: Db, audit: AuditService): SettingsStore {
+/** `quietDefault`: the quiet hours in force while the organisation has set none (shown as such). */
+export function createSettingsStore(db: Db, audit: AuditService, quietDefault: QuietHours | null = DEFAULT_QUIET_HOURS): SettingsStore {
   const read = (key: string) => readSetting(db, key);
   const write = (key: string, value: string | null) => writeSetting(db, key, value);
 
@@ -35,6 +37,8 @@ export function createSettingsStore(db: Db, audit: AuditService): SettingsStore 
       defaultCancelWindowS: readDefaultCancelWindowS(db),
       language: language === 'ja' || language === 'en' ? language : null,
       approvalValidHours: readApprovalValidHours(db),
+      quietHours: ((q) => (q ? formatQuietHours(q) : null))(readQuietHours(db, quietDefault)),
+      lateLimitHours: readLateLimitHours(db),
     };
   }
 
@@ -54,6 +58,9 @@ export function createSettingsStore(db: Db, audit: AuditService): SettingsStore 
         if (patch.defaultCancelWindowS !== undefined) write(APP_SETTING_KEYS.defaultCancelWindowS, String(patch.defaultCancelWindowS));
         if (patch.language !== undefined) write(APP_SETTING_KEYS.language, patch.language);
         if (patch.approvalValidHours !== undefined) write(APP_SETTING_KEYS.approvalValidHours, String(patch.approvalValidHours));
+        // '' (not a missing key) records "no quiet hours", so the default does not come back.
+        if (patch.quietHours !== undefined) write(APP_SETTING_KEYS.quietHours, patch.quietHours ?? '');
+        if (patch.lateLimitHours !== undefined) write(APP_SETTING_KEYS.lateLimitHours, String(patch.lateLimitHours));
         const after = get();
         // Only what actually changed goes on the record (the screen saves every field at once).
         const changed = (Object.keys(patch) as (keyof SettingsDto)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));

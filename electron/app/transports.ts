@@ -25,14 +25,12 @@ export interface TransportFactoryDeps {
 /**
  * A locked keychain (or a damaged secret) is the account's problem, not the member's: a 'connect'
  * failure, so the member goes back to the queue and the run pauses with this error.
- * The code is the keychain's ('secret-store-unsafe', the closest there is); details.reason says
- * 'secret-unreadable'. A code of its own would let the UI say exactly this (proposed, not added).
  */
 function passwordUnreadable(profileId: number, cause: unknown): TransportError {
   const why = cause instanceof Error ? cause.message : String(cause);
   return new TransportError(
     'connect',
-    new AppError('secret-store-unsafe', 'The SMTP password could not be read from the secret store (is the keychain locked?)', {
+    new AppError('secret-unreadable', 'The SMTP password could not be read from the secret store (is the keychain locked?)', {
       reason: 'secret-unreadable',
       profileId,
       cause: why,

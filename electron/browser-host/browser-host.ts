@@ -21,6 +21,8 @@ export interface BrowserHostOptions {
   /** Shorter SMTP timeouts or a substitute transport (tests). */
   readonly smtp?: Pick<AppCoreOptions, 'smtpTimeouts' | 'createTransport'>;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Quiet hours until Settings say otherwise (tests that send on the wall clock pass null). */
+  readonly defaultQuietHours?: AppCoreOptions['defaultQuietHours'];
 }
 
 export interface BrowserHost {
@@ -52,6 +54,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ...(options.log ? { log: options.log } : {}),
     ...(options.smtp?.smtpTimeouts ? { smtpTimeouts: options.smtp.smtpTimeouts } : {}),
     ...(options.smtp?.createTransport ? { createTransport: options.smtp.createTransport } : {}),
+    ...(options.defaultQuietHours !== undefined ? { defaultQuietHours: options.defaultQuietHours } : {}),
   });
   try {
     const http = await startHttpHost({

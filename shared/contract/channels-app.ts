@@ -52,6 +52,9 @@ export const appChannels = {
       defaultCancelWindowS: cancelWindowS.optional(),
       language: z.enum(['ja', 'en']).nullable().optional(),
       approvalValidHours: z.number().int().min(1).max(720).optional(),
+      /** 'HH:MM-HH:MM' (e.g. 21:00-08:00); null for no quiet hours. */
+      quietHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/).nullable().optional(),
+      lateLimitHours: z.number().int().min(1).max(168).optional(),
     }),
     result<SettingsDto>(),
   ),

@@ -20,7 +20,8 @@ const recipientStatus = z.enum(RECIPIENT_STATUSES);
 
 export const sendChannels = {
   /** Starts the cancel window of an approved campaign; sending begins when it ends. */
-  'send:schedule': channel(control, result<SendStatusDto>()),
+  /** `at`: send at this time (epoch ms) rather than as soon as the window ends; the window runs before it. */
+  'send:schedule': channel(control.extend({ at: z.number().int().positive().optional() }), result<SendStatusDto>()),
   /** Inside the cancel window: nothing is sent. */
   'send:cancel': channel(control, result<SendStatusDto>()),
   'send:pause': channel(control, result<SendStatusDto>()),

@@ -21,7 +21,8 @@ export interface TestApp {
 /** Pushes the folder's removal and the core's close onto `cleanups` (run them in reverse). */
 export function createTestApp(cleanups: (() => Promise<void> | void)[]): TestApp {
   const t = tempDir();
-  const clock = manualClock();
+  // Noon local time: sends through the app are outside the default quiet hours (21:00-08:00).
+  const clock = manualClock(new Date(2026, 0, 5, 12, 0).getTime());
   const core = createAppCore({
     dataDir: t.dir,
     secretStore: createMemorySecretStore(),

@@ -1,6 +1,7 @@
 // A send service wired to a capture SMTP server and an approved campaign, for the send tests.
 // The transport comes from the app's own factory (createTransportFactory) reading the password
 // through the profile service and a secret store, exactly as electron/app/services.ts wires it.
+import type { QuietHours } from '../../electron/services/send/quiet-hours';
 import { createTransportFactory } from '../../electron/app/transports';
 import { setSecretRef } from '../../electron/db/repos/profiles-repo';
 import { manualClock } from '../../electron/services/clock';
@@ -38,11 +39,14 @@ export async function sendHarness(
     port?: number;
     /** Timers that keep simulated time faithful (for measuring schedules); slower in real time. */
     simulatedTime?: boolean;
+    /** Quiet hours of the organisation (none unless given), and where the clock starts. */
+    quietHours?: QuietHours;
+    clockStart?: number;
   },
 ): Promise<Harness> {
   const t = tempDb();
   const smtp = await startSmtpCapture(o.capture);
-  const clock = manualClock();
+  const clock = manualClock(o.clockStart);
   const inFlight = () => t.db.prepare("SELECT 1 FROM sends WHERE status = 'in_flight' LIMIT 1").get() !== undefined;
   const timers = o.simulatedTime ? simTimers(clock, () => !inFlight()) : fastTimers(clock);
   const fx = await approvedCampaign(t.db, clock, { ...o, port: o.port ?? smtp.port });
@@ -69,6 +73,7 @@ export async function sendHarness(
     campaigns: fx.campaigns,
     audit: fx.audit,
     ...(o.policy ? { policy: o.policy } : {}),
+    ...(o.quietHours ? { quietHours: () => o.quietHours! } : {}),
     // As electron/app/services.ts does it.
     transportFactory: createTransportFactory({ password: (id) => profiles.getPassword(id) }),
   });

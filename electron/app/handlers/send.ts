@@ -8,8 +8,8 @@ export function sendHandlers(app: AppContext): DomainHandlers<'send' | 'audit'> 
   const status = (campaignId: number) => s().send.status(campaignId);
 
   return {
-    'send:schedule': ({ actorId, campaignId }) => {
-      s().send.schedule(campaignId, app.actorName(actorId));
+    'send:schedule': ({ actorId, campaignId, at }) => {
+      s().send.schedule(campaignId, app.actorName(actorId), at);
       return status(campaignId);
     },
     'send:cancel': ({ actorId, campaignId }) => {

@@ -209,17 +209,15 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     assertApproved: (campaignId: number, opts?: flow.ApprovalCheck) => flow.assertApproved(ctx, campaignId, opts),
     approvalExpiresAt: (approvedAt: number) => flow.approvalExpiresAt(ctx, approvedAt),
     /**
-     * Verifies the approval of a campaign about to be shown (digest, and expiry while the send
-     * has not started), voiding it on the spot if anything it covers changed; returns the
-     * campaign as it now stands. A running send keeps its approval however old.
+     * Verifies the approval of a campaign about to be shown (digest; and expiry while it is
+     * approved but not yet scheduled), voiding it on the spot if anything it covers changed;
+     * returns the campaign as it now stands. A scheduled or running send keeps its approval
+     * however old: expiry is checked when the send is scheduled.
      */
     verifyShownApproval(campaignId: number): Campaign {
       const c = mustGetCampaign(ctx, campaignId);
-      if (c.status === 'approved' || (c.status === 'scheduled' && countAttempted(db, campaignId) === 0)) {
-        flow.currentApproval(ctx, campaignId, { unexpired: true });
-      } else if (c.status === 'scheduled') {
-        flow.currentApproval(ctx, campaignId);
-      }
+      if (c.status === 'approved') flow.currentApproval(ctx, campaignId, { unexpired: true });
+      else if (c.status === 'scheduled') flow.currentApproval(ctx, campaignId);
       return mustGetCampaign(ctx, campaignId);
     },
 

@@ -6,6 +6,7 @@ import { setCampaignStatus, setScheduledAt } from '../../db/repos/campaigns-repo
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { countAttempted, countByStatus, moveAll, recentStartsForProfile } from '../../db/repos/sends-repo';
 import { createRateLimiter } from './rate-limiter';
+import { withQuietHours } from './quiet-hours';
 import { loadApprovedAttachments } from './run-attachments';
 import type { SendContext } from './send-context';
 import { startRun, type RunEnd } from './send-runner';
@@ -29,8 +30,9 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
   function begin(campaignId: number, action: 'send.started' | 'send.resumed', actor: string | null): void {
     if (runs.has(campaignId)) return;
     const c = mustGetCampaign(db, campaignId);
-    // An approval expires for starting a send; a resumed or resent run continues under it.
-    const approval = campaigns.assertApproved(campaignId, { unexpired: action === 'send.started' && countAttempted(db, campaignId) === 0 });
+    // Expiry was checked when the send was scheduled (a send may be scheduled days ahead); here
+    // only "nothing changed since" matters.
+    const approval = campaigns.assertApproved(campaignId);
     // Once per run, not per member; checked byte for byte against what was approved.
     const attachments = loadApprovedAttachments(campaigns, campaignId, approval.attachments);
     const profile = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
@@ -55,7 +57,7 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       template: { subject: c.subjectTemplate, body: c.bodyTemplate },
       attachments,
       transport,
-      limiter: createRateLimiter(profile, recentStartsForProfile(db, profile.id, now - HOUR)),
+      limiter: withQuietHours(createRateLimiter(profile, recentStartsForProfile(db, profile.id, now - HOUR)), ctx.quietHours()),
       policy: ctx.policy,
       random: ctx.random,
       sleeper: createSleeper(ctx.timers),

@@ -1,5 +1,6 @@
 // What the parts of one send service share: the injected dependencies with their defaults filled
 // in, the active runs, the last error per campaign, the cancel-window scheduler and progress.
+import type { QuietHours } from './quiet-hours';
 import type { Db } from '../../db/connection';
 import type { SendCounts } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
@@ -27,6 +28,7 @@ export interface SendContext {
   readonly timers: Timers;
   readonly random: () => number;
   readonly policy: RetryPolicy;
+  readonly quietHours: () => QuietHours | null;
   /** At most one run per campaign. */
   readonly runs: Map<number, ActiveRun>;
   /** Why a campaign's run paused by itself or could not start; cleared when a run starts. */

@@ -54,14 +54,18 @@ export function createScheduler(deps: SchedulerDeps) {
    * Opens the cancel window: asserts the approval, creates the missing sends rows, records it.
    * `requeueCancelled` is true for a fresh schedule (after a cancel) and false for resends.
    */
-  function open(campaignId: number, actor: string | null, requeueCancelled: boolean, extra: Record<string, unknown> = {}) {
+  function open(campaignId: number, actor: string | null, requeueCancelled: boolean, extra: Record<string, unknown> = {}, sendAt?: number) {
     const c = mustGetCampaign(db, campaignId);
     if (c.profileId === null) throw new AppError('validation', 'The campaign has no SMTP profile', { field: 'profileId' });
     // A first run needs an unexpired approval; a resend goes out under the approval its run had.
     const approval = campaigns.assertApproved(campaignId, { unexpired: countAttempted(db, campaignId) === 0 });
     const windowS = Math.max(MIN_CANCEL_WINDOW_S, c.cancelWindowS);
     const now = clock.now();
-    const at = now + windowS * 1000;
+    // A chosen time must leave the whole cancel window before it.
+    if (sendAt !== undefined && sendAt < now + windowS * 1000) {
+      throw new AppError('validation', 'The send time must leave the cancel window before it', { field: 'at', earliest: now + windowS * 1000 });
+    }
+    const at = sendAt ?? now + windowS * 1000;
     const queued = db.transaction(() => {
       const created = createMissingSends(db, campaignId, now);
       const requeued = requeueCancelled ? moveAll(db, campaignId, ['cancelled'], 'queued', now).length : 0;
@@ -71,7 +75,7 @@ export function createScheduler(deps: SchedulerDeps) {
         actor,
         campaignId,
         listId: c.listId,
-        details: { digest: approval.digest, approverId: approval.approverId, windowS, scheduledAt: at, created, requeued, ...extra },
+        details: { digest: approval.digest, approverId: approval.approverId, windowS, scheduledAt: at, chosenTime: sendAt !== undefined, created, requeued, ...extra },
       });
       return created + requeued;
     })();
@@ -84,12 +88,12 @@ export function createScheduler(deps: SchedulerDeps) {
     arm,
     disarm,
 
-    schedule(campaignId: number, actor: string | null) {
+    schedule(campaignId: number, actor: string | null, sendAt?: number) {
       const c = mustGetCampaign(db, campaignId);
       if ((RUN_STATUSES as readonly string[]).includes(c.status)) {
         throw new AppError('send-state', `This campaign is already ${c.status}`, { status: c.status });
       }
-      return open(campaignId, actor, true);
+      return open(campaignId, actor, true, {}, sendAt);
     },
 
     /** Cancels inside the window: nothing is sent, the queued members become cancelled. */

@@ -18,7 +18,9 @@ function recoveryError(reason: RecoveryReason, unknown: number): ErrorLike {
   const message =
     reason === 'stopped-while-sending'
       ? `Tayori stopped while sending; ${unknown} message(s) may or may not have left (unknown): check them, then resume`
-      : 'The cancel window ran out while Tayori was closed; nothing was sent. Resume to send, or stop';
+      : reason === 'too-late-not-sent'
+        ? 'The scheduled time passed long ago while Tayori was closed; the notice was not sent. Schedule it again if it is still wanted'
+        : 'The cancel window ran out while Tayori was closed; nothing was sent. Resume to send, or stop';
   return { code: 'send-state', message, reason };
 }
 
@@ -39,6 +41,7 @@ export function createSendService(deps: SendServiceDeps) {
     timers,
     random: deps.random ?? Math.random,
     policy: { ...DEFAULT_RETRY_POLICY, ...deps.policy },
+    quietHours: deps.quietHours ?? (() => null),
     runs,
     errors,
     scheduler,
@@ -47,7 +50,8 @@ export function createSendService(deps: SendServiceDeps) {
   const lifecycle = createRunLifecycle(ctx);
 
   return {
-    schedule: (campaignId: number, actor: string | null) => scheduler.schedule(campaignId, actor),
+    /** `at`: send at this time (epoch ms) instead of when the cancel window ends; the window runs before it. */
+    schedule: (campaignId: number, actor: string | null, at?: number) => scheduler.schedule(campaignId, actor, at),
     cancel: (campaignId: number, actor: string | null) => scheduler.cancel(campaignId, actor),
     /** Milliseconds left in the cancel window, for the countdown. */
     remaining: (campaignId: number) => scheduler.remaining(campaignId),
@@ -63,7 +67,7 @@ export function createSendService(deps: SendServiceDeps) {
     /** Call once at start-up, before anything else: in_flight → unknown, sending → paused. */
     recoverAfterCrash(): Recovery {
       if (runs.size > 0) throw new AppError('send-state', 'Recovery runs only at start-up', {});
-      const r = recover(db, audit, clock.now());
+      const r = recover(db, audit, clock.now(), deps.lateLimitMs);
       for (const s of r.scheduled) scheduler.arm(s.campaignId, s.at);
       for (const p of r.paused) errors.set(p.campaignId, recoveryError(p.reason, p.unknown));
       return r;

@@ -6,6 +6,7 @@ import type { SendCounts } from '../../db/repos/sends-repo';
 import type { MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
 import type { RecoveryReason } from '../../../shared/statuses';
+import type { QuietHours } from './quiet-hours';
 import type { RetryPolicy } from './retry-policy';
 import type { Timers } from './timers';
 
@@ -50,6 +51,10 @@ export interface SendServiceDeps {
   readonly timers?: Timers;
   readonly random?: () => number;
   readonly policy?: Partial<RetryPolicy>;
+  /** The organisation's quiet hours, read when a run starts (none when omitted). */
+  readonly quietHours?: () => QuietHours | null;
+  /** A scheduled send found at start-up more than this late is not sent (default: never dropped). */
+  readonly lateLimitMs?: number;
 }
 
 /** Where a campaign's send stands, for the UI. */

@@ -3,6 +3,7 @@
 import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/schemas';
 import type { Db } from '../../db/connection';
 import { readSetting } from '../../db/repos/settings-repo';
+import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from '../send/quiet-hours';
 
 export const APP_SETTING_KEYS = {
   organisationName: 'app.organisation_name',
@@ -11,7 +12,24 @@ export const APP_SETTING_KEYS = {
   defaultCancelWindowS: 'campaign.default_cancel_window_s',
   /** Hours an approval stays good for starting a send. */
   approvalValidHours: 'approval.valid_hours',
+  /** 'HH:MM-HH:MM' when no message may start; '' for none (unset: 21:00-08:00). */
+  quietHours: 'send.quiet_hours',
+  /** A scheduled send found this many hours late at start-up is not sent. */
+  lateLimitHours: 'send.late_limit_hours',
 } as const;
+
+export const DEFAULT_LATE_LIMIT_HOURS = 12;
+
+/** The stored quiet hours; unset means `fallback` (21:00-08:00 in the app). */
+export function readQuietHours(db: Db, fallback: QuietHours | null = DEFAULT_QUIET_HOURS): QuietHours | null {
+  const v = readSetting(db, APP_SETTING_KEYS.quietHours);
+  return v === null ? fallback : parseQuietHours(v);
+}
+
+export function readLateLimitHours(db: Db): number {
+  const n = Number(readSetting(db, APP_SETTING_KEYS.lateLimitHours));
+  return Number.isInteger(n) && n >= 1 && n <= 24 * 7 ? n : DEFAULT_LATE_LIMIT_HOURS;
+}
 
 /** A day: long enough for "approve in the evening, send in the morning", short enough that a
  * forgotten approval does not wait for weeks for someone to press Send. */

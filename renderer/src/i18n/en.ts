@@ -431,6 +431,7 @@ export const en = {
     attempts: 'Attempts',
     response: 'Server reply',
     'recovery_stopped-while-sending': 'Tayori closed while this notice was being sent, so sending is paused. Members whose message may or may not have left are marked “unknown”: check them, then resume.',
+    'recovery_too-late-not-sent': 'Tayori started long after the scheduled time, so this notice was not sent (nobody received it). If it is still needed, check it and send it again.',
     'recovery_window-ran-out-while-closed': 'The cancel window ended while Tayori was closed, so nothing was sent and sending is paused. Resume to send now, or stop.',
   },
   history: {

@@ -32,6 +32,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'recovery-code-wrong': 'The recovery code is not correct. Type the code you kept at set-up exactly, hyphens included.',
   'test-address-unregistered': 'A test can only go to an address the organisation registered in Settings. To use another address, register it there first with two PINs.',
   'secret-store-unsafe': 'There is no safe place to keep the password (the system keychain). On Linux, start GNOME Keyring or KWallet, then save again. The password was not saved.',
+  'secret-unreadable': 'The mail account’s password could not be read from the system keychain (is it locked?). Sending is paused: unlock the keychain, then press Resume.',
   'pin-wrong': 'That PIN is not correct. Try again; after several wrong attempts the user is locked for a while.',
   'pin-locked': 'This user is locked after too many wrong PINs. Wait a few minutes and try again.',
   'user-exists': 'A user with this name already exists. Choose a different name.',

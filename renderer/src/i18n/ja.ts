@@ -432,6 +432,7 @@ export const ja: Messages = {
     attempts: '試行回数',
     response: 'サーバーの応答',
     'recovery_stopped-while-sending': 'このお知らせの送信中に Tayori が終了したため、送信を一時停止しています。届いたかどうか分からない宛先は「不明」になっています。確かめてから再開してください。',
+    'recovery_too-late-not-sent': '予約した送信時刻を大きく過ぎてから Tayori が起動したため、このお知らせは送っていません（誰にも届いていません）。まだ必要なら、内容を確かめてから送り直してください。',
     'recovery_window-ran-out-while-closed': 'Tayori を閉じている間に取り消し猶予が終わったため、まだ何も送っていません。送信は一時停止しています。今送るなら「再開」、送らないなら「中止」を押してください。',
   },
   history: {

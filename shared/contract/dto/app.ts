@@ -39,6 +39,10 @@ export interface SettingsDto {
   readonly language: 'ja' | 'en' | null;
   /** Hours an approval stays good for starting a send. */
   readonly approvalValidHours: number;
+  /** 'HH:MM-HH:MM' in which no message starts (this computer's clock), or null for none. */
+  readonly quietHours: string | null;
+  /** A scheduled send found this many hours late (Tayori was closed) is not sent. */
+  readonly lateLimitHours: number;
 }
 
 export interface UserDto {

@@ -1,7 +1,7 @@
 // DTOs of sending, history, audit, practice mode and the practice outbox.
 import type { OutboxMessage, OutboxSummary } from '../../practice';
 
-import type { RecipientStatus, SendState } from '../../statuses';
+import type { RecipientStatus, RecoveryReason, SendState } from '../../statuses';
 
 export type { RecipientStatus, SendState } from '../../statuses';
 
@@ -15,7 +15,7 @@ export interface SendStatusDto {
   /** Milliseconds left in the cancel window (0 unless scheduled), by the host's clock. */
   readonly remainingMs: number;
   /** Why the run paused by itself (smtp-auth, smtp-connect, ...), or null. */
-  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly error: { readonly code: string; readonly message: string; readonly reason?: RecoveryReason } | null;
 }
 
 export interface SendMemberDto {

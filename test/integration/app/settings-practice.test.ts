@@ -41,6 +41,8 @@ describe('settings', () => {
       defaultCancelWindowS: 300,
       language: null,
       approvalValidHours: 24,
+      quietHours: '21:00-08:00',
+      lateLimitHours: 12,
     });
     const saved = await call('settings:update', {
       actorId: null,
@@ -52,6 +54,8 @@ describe('settings', () => {
       defaultCancelWindowS: 120,
       language: 'en',
       approvalValidHours: 48,
+      quietHours: null,
+      lateLimitHours: 6,
     });
     expect(saved).toEqual({
       organisationName: '桜町内会',
@@ -62,6 +66,8 @@ describe('settings', () => {
       defaultCancelWindowS: 120,
       language: 'en',
       approvalValidHours: 48,
+      quietHours: null,
+      lateLimitHours: 6,
     });
     expect(await call('settings:get', {})).toEqual(saved);
     // The check report reads the very same values.
