@@ -34,9 +34,6 @@ import { createPending, discardPending, purgeAbandoned, settlePending } from './
 import { readInto, type ColumnChoice } from './read-import';
 import { undoLastImport, type UndoResult } from './undo-import';
 
-export type { ImportBasis } from './commit-import';
-export type { UndoResult } from './undo-import';
-
 export interface ImportOptions extends ColumnChoice {
   /** Import into this list; otherwise a new list named listName (or the file name) is created. */
   readonly listId?: number;

@@ -136,6 +136,22 @@ describe('suppressions and exclusions', () => {
     expect(core.context.services().audit.list({ action: 'member.edited' }).at(-1)).toMatchObject({ actor: '相川', listId, details: { from: { email: 'eto@a.example' } } });
   });
 
+  it('records who excluded and included a member, and who added and removed a suppressed address', async () => {
+    const { call, core, a, listId } = await setUp();
+    const audit = (action: string) => core.context.services().audit.list({ action });
+    const m = (await call('members:page', { listId, query: '井上' })).members[0]!;
+    await call('exclusions:add', { actorId: a.id, listId, memberId: m.id, reason: '本人の希望' });
+    await call('exclusions:remove', { actorId: a.id, listId, ref: 'k:1002' });
+    expect(audit('member.excluded')).toMatchObject([{ actor: '相川', listId, details: { ref: 'k:1002', name: '井上 花子', reason: '本人の希望' } }]);
+    expect(audit('member.included')).toMatchObject([{ actor: '相川', listId, details: { ref: 'k:1002' } }]);
+    const listed = await call('suppressions:add', { actorId: a.id, address: 'Moved＠b.example', reason: 'moved', note: '転居の連絡' });
+    expect(listed).toMatchObject([{ address: 'Moved@b.example', reason: 'moved', note: '転居の連絡', addedBy: '相川' }]);
+    expect(await call('suppressions:list', { query: 'moved@' })).toHaveLength(1);
+    await call('suppressions:remove', { actorId: a.id, address: 'Moved@b.example' });
+    expect(audit('suppression.added')).toMatchObject([{ actor: '相川', details: { address: 'Moved@b.example', reason: 'moved' } }]);
+    expect(audit('suppression.removed')).toMatchObject([{ actor: '相川', details: { address: 'Moved@b.example' } }]);
+  });
+
   it('marks a member edited in Tayori (by whom, when), also for a cell other than address or name; saving it unchanged is no edit', async () => {
     const { call, core, clock, a, listId } = await setUp();
     const m = (await call('members:page', { listId, query: '小野' })).members[0]!;
