@@ -8,6 +8,7 @@ import { ListBadge } from '../../components/list-badge';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
+import { ScheduleForm } from './schedule-form';
 import { SendCountdown } from './send-countdown';
 import { SendMembers } from './send-members';
 import { useSendStatus } from './use-send-status';
@@ -29,10 +30,11 @@ function SendPanel({ campaignId }: { campaignId: number }) {
   const s = live.status;
   const approved = campaign.data?.approval && campaign.data.approval.voidedAt === null;
 
-  const control = async (ch: 'send:schedule' | 'send:cancel' | 'send:pause' | 'send:resume' | 'send:stop') => {
+  const control = async (ch: 'send:schedule' | 'send:cancel' | 'send:pause' | 'send:resume' | 'send:stop', at?: number) => {
     if (operatorId === null) return;
     if (ch === 'send:stop' && !window.confirm(t('send.stopConfirm'))) return;
-    const r: SendStatusDto | undefined = await call.run(ch, { actorId: operatorId, campaignId });
+    const r: SendStatusDto | undefined =
+      ch === 'send:schedule' ? await call.run(ch, { actorId: operatorId, campaignId, ...(at !== undefined ? { at } : {}) }) : await call.run(ch, { actorId: operatorId, campaignId });
     if (r) {
       live.set(r);
       setCancelled(ch === 'send:cancel');
@@ -55,20 +57,18 @@ function SendPanel({ campaignId }: { campaignId: number }) {
       {campaign.data && <ListBadge listId={campaign.data.listId} recipients={campaign.data.recipientCount} />}
       <ErrorText error={campaign.error ?? live.error} />
       {campaign.data && !approved && s?.state === 'idle' && <p className="warn">{t('send.notApproved')}</p>}
+      {s?.state === 'idle' && s.error?.reason && (
+        <p className="warn" role="alert" data-recovery={s.error.reason}>
+          {t(`send.recovery_${s.error.reason}`)}
+        </p>
+      )}
       {cancelled && s?.state !== 'scheduled' && (
         <p className="notice" data-testid="cancelled">
           {t('send.cancelled')}
         </p>
       )}
       {s && (s.state === 'idle' || (cancelled && s.state !== 'scheduled')) && approved && (
-        <section className="card">
-          <p>
-            {t('send.cancelWindow')}: {campaign.data?.cancelWindowS}
-          </p>
-          <button type="button" className="btn primary big" data-action="schedule" disabled={call.busy || operatorId === null} onClick={() => void control('send:schedule')}>
-            {cancelled ? t('send.startAgain') : t('send.schedule')}
-          </button>
-        </section>
+        <ScheduleForm cancelWindowS={campaign.data?.cancelWindowS ?? 0} again={cancelled} busy={call.busy || operatorId === null} onSchedule={(at) => void control('send:schedule', at)} />
       )}
       {s?.state === 'scheduled' && <SendCountdown remainingMs={live.remainingMs} busy={call.busy} onCancel={() => void control('send:cancel')} />}
       {s && ['sending', 'paused', 'stopped', 'completed'].includes(s.state) && (
@@ -93,7 +93,13 @@ function SendPanel({ campaignId }: { campaignId: number }) {
             )}
           </div>
           <p className="hint">{t('send.noRecall')}</p>
-          <ErrorText error={s.error} />
+          {s.error?.reason ? (
+            <p className="warn" role="alert" data-recovery={s.error.reason}>
+              {t(`send.recovery_${s.error.reason}`)}
+            </p>
+          ) : (
+            <ErrorText error={s.error} />
+          )}
         </section>
       )}
       {operatorId === null && <p className="warn">{t('app.noOperator')}</p>}

@@ -15,10 +15,11 @@ import { defaultLanguage } from '../../i18n';
 import { useApp } from '../../state/app-context';
 
 const MB = 1024 * 1024;
-type Field = 'organisationName' | 'organisationAddress' | 'organisationDomains' | 'maxAttachmentBytes' | 'defaultCancelWindowS' | 'approvalValidHours';
+type Field = 'organisationName' | 'organisationAddress' | 'organisationDomains' | 'maxAttachmentBytes' | 'defaultCancelWindowS' | 'approvalValidHours' | 'quietHours' | 'lateLimitHours';
 
 /** Bounds of the approval validity (hours), as the contract's schema has them. */
 const APPROVAL_HOURS = { min: 1, max: 720 } as const;
+const LATE_HOURS = { min: 1, max: 168 } as const;
 
 const mb = (bytes: number) => String(Math.round((bytes / MB) * 100) / 100);
 
@@ -39,6 +40,10 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
   const [limitMb, setLimitMb] = useState(mb(settings.maxAttachmentBytes));
   const [cancelS, setCancelS] = useState(String(settings.defaultCancelWindowS));
   const [validHours, setValidHours] = useState(String(settings.approvalValidHours));
+  const [quietOn, setQuietOn] = useState(settings.quietHours !== null);
+  const [quietStart, setQuietStart] = useState(settings.quietHours?.slice(0, 5) ?? '21:00');
+  const [quietEnd, setQuietEnd] = useState(settings.quietHours?.slice(6) ?? '08:00');
+  const [lateHours, setLateHours] = useState(String(settings.lateLimitHours));
   const [language, setLanguage] = useState<'auto' | 'ja' | 'en'>(settings.language ?? 'auto');
   // The header's language buttons also save the language: only send it when changed here.
   const [languageTouched, setLanguageTouched] = useState(false);
@@ -71,6 +76,8 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
     if (cancelS.trim() === '' || !Number.isFinite(cancel)) bad.add('defaultCancelWindowS');
     const hours = Number(validHours);
     if (validHours.trim() === '' || !Number.isFinite(hours)) bad.add('approvalValidHours');
+    const late = Number(lateHours);
+    if (lateHours.trim() === '' || !Number.isFinite(late)) bad.add('lateLimitHours');
     setUnparsable(bad);
     if (bad.size > 0) return call.setError(null);
     const patch: ArgsOf<'settings:update'> = {
@@ -82,6 +89,8 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
       maxAttachmentBytes: limit,
       defaultCancelWindowS: cancel,
       approvalValidHours: hours,
+      quietHours: quietOn ? `${quietStart}-${quietEnd}` : null,
+      lateLimitHours: late,
       ...(languageTouched ? { language: language === 'auto' ? null : language } : {}),
     };
     const r = await call.run('settings:update', patch);
@@ -95,6 +104,8 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
     setLimitMb(mb(r.maxAttachmentBytes));
     setCancelS(String(r.defaultCancelWindowS));
     setValidHours(String(r.approvalValidHours));
+    setQuietOn(r.quietHours !== null);
+    setLateHours(String(r.lateLimitHours));
     if (languageTouched) {
       applyingOwn.current = true;
       void i18n.changeLanguage(r.language ?? defaultLanguage(navigator.language)).finally(() => {
@@ -110,6 +121,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
     maxAttachmentBytes: { min: mb(MIN_ATTACHMENT_LIMIT_BYTES), max: mb(MAX_ATTACHMENT_LIMIT_BYTES) },
     defaultCancelWindowS: { min: MIN_CANCEL_WINDOW_S, max: MAX_CANCEL_WINDOW_S },
     approvalValidHours: APPROVAL_HOURS,
+    lateLimitHours: LATE_HOURS,
   } as const;
   const fieldError = (f: Field) =>
     invalid.has(f) ? (
@@ -173,6 +185,27 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
           <input name="approval-valid-hours" type="number" step="1" min={APPROVAL_HOURS.min} max={APPROVAL_HOURS.max} value={validHours} onChange={(e) => edit(setValidHours)(e.target.value)} aria-invalid={invalid.has('approvalValidHours')} />
           <span className="hint">{t('settings.approvalValidHint')}</span>
           {fieldError('approvalValidHours')}
+        </label>
+        <div className={cls('quietHours')}>
+          <label className="check-field">
+            <input type="checkbox" name="quiet-hours-on" checked={quietOn} onChange={(e) => edit(setQuietOn)(e.target.checked)} />
+            <span>{t('settings.quietHours')}</span>
+          </label>
+          {quietOn && (
+            <span className="row">
+              <input type="time" name="quiet-start" aria-label={t('settings.quietStart')} value={quietStart} onChange={(e) => edit(setQuietStart)(e.target.value)} />
+              <span>〜</span>
+              <input type="time" name="quiet-end" aria-label={t('settings.quietEnd')} value={quietEnd} onChange={(e) => edit(setQuietEnd)(e.target.value)} />
+            </span>
+          )}
+          <span className="hint">{t('settings.quietHoursHint')}</span>
+          {fieldError('quietHours')}
+        </div>
+        <label className={cls('lateLimitHours')}>
+          <span>{t('settings.lateLimit')}</span>
+          <input name="late-limit-hours" type="number" step="1" min={LATE_HOURS.min} max={LATE_HOURS.max} value={lateHours} onChange={(e) => edit(setLateHours)(e.target.value)} aria-invalid={invalid.has('lateLimitHours')} />
+          <span className="hint">{t('settings.lateLimitHint')}</span>
+          {fieldError('lateLimitHours')}
         </label>
         <label className="field">
           <span>{t('settings.language')}</span>
