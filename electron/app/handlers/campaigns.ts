@@ -61,7 +61,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
     'campaigns:list': () => s().campaigns.listCampaigns().map(shown).reverse(),
     'campaigns:get': ({ id }) => campaignDto(id),
     'campaigns:create': ({ actorId, listId, name, profileId }) =>
-      shown(s().campaigns.createCampaign({ listId, name, profileId: profileId ?? null }, actorId)),
+      shown(s().campaigns.createCampaign({ listId, name, ...(profileId !== undefined ? { profileId } : {}) }, actorId)),
     'campaigns:update': ({ actorId, id, ...patch }) => {
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       return shown(s().campaigns.updateCampaign(id, clean, actorId));

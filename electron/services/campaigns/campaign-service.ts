@@ -11,7 +11,7 @@ import type { Attachment } from '../../db/repos/attachments-repo';
 import * as repo from '../../db/repos/campaigns-repo';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
-import { getProfileRow } from '../../db/repos/profiles-repo';
+import { getProfileRow, listProfileRows } from '../../db/repos/profiles-repo';
 import { countAttempted } from '../../db/repos/sends-repo';
 import type { AuditService, SendStatus } from '../audit/audit-service';
 import type { Clock } from '../clock';
@@ -75,6 +75,11 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     return { ...f, name };
   }
 
+  function soleProfileId(): number | null {
+    const all = listProfileRows(db);
+    return all.length === 1 ? all[0]!.id : null;
+  }
+
   /** Runs an edit of an editable campaign: voids its approval and records what changed. */
   function edit<T>(campaignId: number, what: string, actorId: number | null | undefined, change: (c: Campaign) => T, details: Record<string, unknown> = {}): T {
     return db.transaction(() => {
@@ -94,7 +99,8 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         name: input.name,
         subjectTemplate: input.subjectTemplate ?? '',
         bodyTemplate: input.bodyTemplate ?? '',
-        profileId: input.profileId ?? null,
+        // Most organisations have one mail account: a new notice uses it unless told otherwise.
+        profileId: input.profileId === undefined ? soleProfileId() : input.profileId,
         // The organisation's default (Settings) unless this notice names its own.
         cancelWindowS: input.cancelWindowS ?? readDefaultCancelWindowS(db),
         selection: input.selection ?? WHOLE_LIST,
