@@ -38,6 +38,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     clock: options.clock,
     ...(options.smtpTimeouts ? { smtpTimeouts: options.smtpTimeouts } : {}),
     ...(options.createTransport ? { createTransport: options.createTransport } : {}),
+    ...(options.defaultQuietHours !== undefined ? { defaultQuietHours: options.defaultQuietHours } : {}),
   };
   let current: Services = wire(createServices({ ...base, dbFile }));
   // Workspace switches are serialised: a second click waits for the first switch to finish.

@@ -9,6 +9,8 @@ import { getProfileRow, listProfileRows } from '../../db/repos/profiles-repo';
 import { countMembers, countMembersBefore } from '../../db/repos/members-repo';
 import { countSnapshot, getSnapshotRowAt, snapshotPositionOfMember } from '../../db/repos/snapshots-repo';
 import type { Services } from '../services';
+import { countRecipients, recipientAt, recipientPosition } from '../../db/repos/recipients-query';
+import { followUpRecipients } from '../../services/campaigns/campaign-sources';
 
 export function senderOf(s: Services, profileId: number | null): MailAddress {
   const p = profileId !== null ? getProfileRow(s.db, profileId) : listProfileRows(s.db)[0];
@@ -71,5 +73,32 @@ export function renderCampaign(s: Services, c: Campaign, at: { position?: number
     const built = buildMessage({ sender, recipient: { email: row.email, name: row.name, fields: row.fields }, template });
     return dto({ position, total, memberId: row.memberId, email: row.email, name: row.name, attachments }, built);
   }
-  return fromList(s, c.listId, template, sender, at, attachments);
+  return fromRecipients(s, c, template, sender, at, attachments);
+}
+
+/**
+ * Before the freeze: the notice's recipients as they would be frozen now (its selection, less
+ * exclusions and suppressions, duplicates merged; a follow-up's current rows), never the whole list.
+ */
+function fromRecipients(
+  s: Services,
+  c: Campaign,
+  template: { subject: string; body: string },
+  sender: MailAddress,
+  at: { position?: number | undefined; memberId?: number | undefined },
+  attachments: Attachments,
+): RenderedMessageDto {
+  const rows = c.followUpOf !== null ? followUpRecipients(s.db, c).rows : null;
+  const total = rows ? rows.length : countRecipients(s.db, c.listId, c.selection, 0).count;
+  const position =
+    at.memberId === undefined
+      ? (at.position ?? 0)
+      : rows
+        ? rows.findIndex((r) => r.memberId === at.memberId)
+        : (recipientPosition(s.db, c.listId, c.selection, at.memberId) ?? -1);
+  if (position < 0) throw new AppError('not-found', 'This member is not among the recipients', { memberId: at.memberId });
+  const row = rows ? rows[position] : recipientAt(s.db, c.listId, c.selection, position);
+  if (!row) throw new AppError('not-found', 'There is no recipient at this position', { position, total });
+  const built = buildMessage({ sender, recipient: { email: row.email, name: row.name, fields: row.fields }, template });
+  return dto({ position, total, memberId: row.memberId, email: row.email, name: row.name, attachments }, built);
 }

@@ -164,3 +164,17 @@ export function snapshotFromRecipients(db: Db, campaignId: number, listId: numbe
     )
     .run(campaignId, ...q.params).changes;
 }
+
+/** The recipient at a 0-based position in list order, or undefined past the end. */
+export function recipientAt(db: Db, listId: number, s: Selection, position: number): RecipientRow | undefined {
+  const q = recipientsSql(listId, s);
+  const r = db.prepare(`${q.sql} ORDER BY id LIMIT 1 OFFSET ?`).get(...q.params, position) as Row | undefined;
+  return r && toRecipient(r);
+}
+
+/** Where a member stands among the recipients, or undefined when the selection leaves them out. */
+export function recipientPosition(db: Db, listId: number, s: Selection, memberId: number): number | undefined {
+  const q = recipientsSql(listId, s);
+  const r = db.prepare(`SELECT (SELECT count(*) FROM (${q.sql}) x WHERE x.id < ?) AS before, EXISTS (SELECT 1 FROM (${q.sql}) y WHERE y.id = ?) AS here`).get(...q.params, memberId, ...q.params, memberId) as { before: number; here: number };
+  return r.here ? r.before : undefined;
+}
