@@ -1,7 +1,7 @@
 // Warns about rows that changed since the previous import: new or changed addresses (MHLW
 // 2023-09: a mis-registered private address kept receiving mail) and names that moved to
 // another address (Halmek 2023-12: names shifted one row against addresses).
-import { item } from './item';
+import { item, listText } from './item';
 import type { CheckItem, Prepared } from './types';
 
 /** Share of moved names above which the whole column is probably shifted, not edited. */
@@ -43,14 +43,19 @@ export function changesRule(p: Prepared): CheckItem[] {
     );
   }
   if (changed.length) {
+    // Changes made in Tayori name who made them: the approver checks them with that person.
+    const byId = new Map(rs.map((r) => [r.id, r]));
+    const inApp = changed.map((id) => byId.get(id)!).filter((r) => r.editedBy !== undefined);
+    const jaApp = inApp.map((r) => `${r.name}（${r.editedBy} さんが Tayori で変更）`);
+    const enApp = inApp.map((r) => `${r.name} (changed in Tayori by ${r.editedBy})`);
     items.push(
       item({
         code: 'address-changed',
         severity: 'warning',
         members: changed,
-        params: { changed: changed.length },
-        ja: `${changed.length}人のアドレスが前回の取り込みから変わっています。変更が本人からの届け出どおりか、確認してから送ってください。`,
-        en: `${changed.length} member(s) have a different address than in the previous import. Confirm each change with the member before sending.`,
+        params: { changed: changed.length, inApp: inApp.length },
+        ja: `${changed.length}人のアドレスが前回の取り込みから変わっています${inApp.length ? `（${listText(jaApp, 3)}）` : ''}。変更が本人からの届け出どおりか、確認してから送ってください。`,
+        en: `${changed.length} member(s) have a different address than in the previous import${inApp.length ? ` (${listText(enApp, 3)})` : ''}. Confirm each change with the member before sending.`,
       }),
     );
   }

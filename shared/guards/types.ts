@@ -14,6 +14,8 @@ export interface CheckRecipient {
   readonly change?: RecipientChange;
   /** 1-based line in the imported file, for messages. */
   readonly line?: number;
+  /** Who changed the row in Tayori since it was imported (the approver is told). */
+  readonly editedBy?: string;
 }
 
 /** An attachment as inspected by the service (electron/services/checks/attachment-inspect.ts). */

@@ -63,7 +63,7 @@ function recipientsSql(listId: number, s: Selection): Clause {
     sql: `WITH chosen AS (
             SELECT m.*, ${REF} AS ref, row_number() OVER (PARTITION BY m.email, m.name ORDER BY m.id) AS dup
             FROM members m WHERE ${ELIGIBLE} AND ${sel.sql})
-          SELECT id, email, name, member_key, fields_json, change, line, ref FROM chosen WHERE dup = 1`,
+          SELECT id, email, name, member_key, fields_json, change, line, edited_by, ref FROM chosen WHERE dup = 1`,
     params: [listId, ...sel.params],
   };
 }
@@ -77,6 +77,8 @@ export interface RecipientRow {
   readonly fields: Fields;
   readonly change: string | null;
   readonly line: number;
+  /** Who edited the row in Tayori since its import, or null. */
+  readonly editedBy: string | null;
 }
 
 interface Row {
@@ -87,6 +89,7 @@ interface Row {
   fields_json: string;
   change: string | null;
   line: number;
+  edited_by: string | null;
   ref: string;
 }
 
@@ -99,6 +102,7 @@ const toRecipient = (r: Row): RecipientRow => ({
   fields: parseFields(r.fields_json),
   change: r.change,
   line: r.line,
+  editedBy: r.edited_by,
 });
 
 /** The recipients, streamed in list order. */

@@ -32,6 +32,7 @@ function frozenRecipients(db: Db, campaignId: number, listId: number): CheckReci
     fields: r.fields,
     change: (r.change as RecipientChange) ?? null,
     ...(r.line !== null ? { line: r.line } : {}),
+    ...(r.editedBy !== null ? { editedBy: r.editedBy } : {}),
   }));
 }
 
@@ -50,7 +51,15 @@ function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; l
   }
   const recipients: CheckRecipient[] = [];
   for (const r of iterateRecipients(db, c.listId, c.selection)) {
-    recipients.push({ id: r.memberId, email: r.email, name: r.name, fields: r.fields, change: (r.change as RecipientChange) ?? null, line: r.line });
+    recipients.push({
+      id: r.memberId,
+      email: r.email,
+      name: r.name,
+      fields: r.fields,
+      change: (r.change as RecipientChange) ?? null,
+      line: r.line,
+      ...(r.editedBy !== null ? { editedBy: r.editedBy } : {}),
+    });
   }
   const counts = countRecipients(db, c.listId, c.selection, 0);
   return {

@@ -133,6 +133,9 @@ describe('suppressions and exclusions', () => {
     expect(edited).toMatchObject({ email: 'ETO@a.example', change: 'email-changed' });
     expect(edited.fields['メールアドレス']).toBe('ETO@a.example');
     expect(await codes()).toContain('warning:address-changed');
+    const changed = (await call('checks:run', { campaignId: (await call('campaigns:list', {}))[0]!.id })).items.find((i) => i.code === 'address-changed')!;
+    expect(changed.message.ja).toContain('江藤 さくら（相川 さんが Tayori で変更）');
+    expect(changed.message.en).toContain('changed in Tayori by 相川');
     expect(core.context.services().audit.list({ action: 'member.edited' }).at(-1)).toMatchObject({ actor: '相川', listId, details: { from: { email: 'eto@a.example' } } });
   });
 
