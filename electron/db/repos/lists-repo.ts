@@ -54,6 +54,11 @@ export function publishList(db: Db, id: number, now: number): void {
   db.prepare('UPDATE lists SET pending = 0, updated_at = ? WHERE id = ? AND pending = 1').run(now, id);
 }
 
+/** Deletes a list only while it is pending; its import row goes with it (ON DELETE CASCADE). */
+export function deletePendingList(db: Db, id: number): void {
+  db.prepare('DELETE FROM lists WHERE id = ? AND pending = 1').run(id);
+}
+
 /** Lists still pending: an import in progress, or one that crashed. */
 export function pendingListIds(db: Db): number[] {
   return db.prepare('SELECT id FROM lists WHERE pending = 1 ORDER BY id').pluck().all() as number[];

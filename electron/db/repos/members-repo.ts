@@ -67,8 +67,9 @@ export function memberInserter(db: Db, listId: number, importId: number): (m: Ne
   };
 }
 
-export function deleteMembersOfList(db: Db, listId: number): void {
-  db.prepare('DELETE FROM members WHERE list_id = ?').run(listId);
+/** Deletes up to `limit` of the list's members (lowest ids first); returns how many went. */
+export function deleteSomeMembers(db: Db, listId: number, limit: number): number {
+  return db.prepare('DELETE FROM members WHERE id IN (SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT ?)').run(listId, limit).changes;
 }
 
 export function getMember(db: Db, id: number): Member | undefined {

@@ -9,8 +9,9 @@ import { appendAudit } from '../../db/repos/audit-repo';
 import { keepReplacedMembers } from '../../db/repos/import-undo-repo';
 import { completeImport, insertImport, latestImport, setImportReport } from '../../db/repos/imports-repo';
 import { getList, publishList, updateListMapping } from '../../db/repos/lists-repo';
-import { findDuplicates, replaceMembers, type ReplaceResult } from './diff-import';
-import type { ImportDelimiter, ImportEncoding, ImportReport, ImportResult, ImportWarning } from './import-report';
+import { findDuplicates, replaceMembers, type ReplaceResult } from '../../db/repos/import-diff-repo';
+import { findUserByName } from '../../db/repos/users-repo';
+import { REPORT_LIMIT, type ImportDelimiter, type ImportEncoding, type ImportReport, type ImportResult, type ImportWarning } from './import-report';
 import type { PendingList } from './pending-list';
 import type { ReadResult } from './read-import';
 
@@ -42,7 +43,7 @@ export type CommitTarget =
 
 function userId(db: Db, actor: string | undefined): number | null {
   if (actor === undefined) return null;
-  return (db.prepare('SELECT id FROM users WHERE name = ?').pluck().get(actor) as number | undefined) ?? null;
+  return findUserByName(db, actor)?.id ?? null;
 }
 
 export function commitImport(db: Db, target: CommitTarget, c: CommitArgs): ImportResult {
@@ -86,7 +87,7 @@ function applyImport(db: Db, target: CommitTarget, c: CommitArgs, keepUndo: bool
     ({ listId, importId } = target.pending);
     completeImport(db, importId, { sha256: c.read.sha256, ...counts });
     publishList(db, listId, c.now);
-    replaced = { diff: null, ...findDuplicates(db, listId) };
+    replaced = { diff: null, ...findDuplicates(db, listId, REPORT_LIMIT) };
   } else {
     const list = getList(db, target.listId)!;
     listId = list.id;
@@ -107,7 +108,7 @@ function applyImport(db: Db, target: CommitTarget, c: CommitArgs, keepUndo: bool
       keepReplacedMembers(db, { importId, listId, previousImportId: previous.id, mapping });
     }
     replaced = replaceMembers(db, {
-      listId, importId, stageTable: target.stageTable, previousImportId: previous?.id ?? null, matchBy,
+      listId, importId, stageTable: target.stageTable, previousImportId: previous?.id ?? null, matchBy, limit: REPORT_LIMIT,
     });
   }
   const r = c.read;

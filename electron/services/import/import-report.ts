@@ -2,6 +2,7 @@
 // (as report_json) in the import history.
 import type { AddressChange, AddressRejectReason } from '../../../shared/address';
 import type { HeaderProblem } from '../../../shared/csv';
+import type { DuplicateAddress, ImportDiff } from '../../db/repos/import-diff-repo';
 
 /** shift_jis decodes as CP932 (WHATWG), i.e. with the NEC/IBM extensions Excel writes. */
 export type ImportEncoding = 'utf-8' | 'shift_jis' | 'euc-jp' | 'utf-16le';
@@ -36,47 +37,6 @@ export interface RaggedRow {
   readonly line: number;
   readonly fields: number;
   readonly expected: number;
-}
-
-export interface DuplicateAddress {
-  readonly email: string;
-  /** Excel rows of the members with this address. */
-  readonly rows: number[];
-}
-
-/**
- * A member in the diff, always named by name and key as well as address: an address alone can
- * belong to someone else (a removal of 伊藤 once showed as 髙橋's address).
- */
-export interface DiffMember {
-  /** Excel row in the new file; null for a removed member (it is not in the file). */
-  readonly row: number | null;
-  readonly email: string;
-  readonly name: string;
-  readonly key: string | null;
-}
-
-/** A member whose address or name changed: who (key, name, address now) and what. */
-export interface DiffChange {
-  readonly row: number;
-  readonly key: string | null;
-  /** The name in the new file (for a name change, the same as `to`). */
-  readonly name: string;
-  /** The address in the new file (for an address change, the same as `to`). */
-  readonly email: string;
-  readonly from: string;
-  readonly to: string;
-}
-
-export interface ImportDiff {
-  /** 'key' when rows were matched by the key column, 'email' when by address. */
-  readonly matchedBy: 'key' | 'email';
-  readonly previousImportId: number;
-  readonly counts: { added: number; removed: number; emailChanged: number; nameChanged: number };
-  readonly added: DiffMember[];
-  readonly removed: DiffMember[];
-  readonly emailChanged: DiffChange[];
-  readonly nameChanged: DiffChange[];
 }
 
 export interface ImportCounts {

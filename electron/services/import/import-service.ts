@@ -169,9 +169,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         discard: () => discardPending(db, pending.listId),
       };
     }
-    // The stage is rebuilt from the file on any failure, so its rollback journal may live in
-    // memory (set outside any transaction, where SQLite accepts a journal-mode change).
-    db.pragma('temp.journal_mode = MEMORY');
+    // The stage's journal lives in memory (import-rows-repo.ts): it is rebuilt from the file on failure.
     const stage = stageTableSink(db);
     return { sink: stage, commit: { kind: 'stage', listId: o.listId, stageTable: stage.table }, discard: async () => stage.drop() };
   }

@@ -3,7 +3,8 @@
 // failed or cancelled import deletes it again; one left by a crash is deleted by the next import.
 import type { Db } from '../../db/connection';
 import { insertImport } from '../../db/repos/imports-repo';
-import { createPendingList, pendingListIds } from '../../db/repos/lists-repo';
+import { createPendingList, deletePendingList, pendingListIds } from '../../db/repos/lists-repo';
+import { deleteSomeMembers } from '../../db/repos/members-repo';
 
 export interface PendingList {
   readonly listId: number;
@@ -37,14 +38,10 @@ const DELETE_STEP = 20_000;
 
 /** Deletes a pending list with its members and import row, in short steps. */
 export async function discardPending(db: Db, listId: number): Promise<void> {
-  const step = db.prepare(
-    'DELETE FROM members WHERE id IN (SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT ?)',
-  );
-  while (step.run(listId, DELETE_STEP).changes > 0) {
+  while (deleteSomeMembers(db, listId, DELETE_STEP) > 0) {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  // The import row goes with the list (ON DELETE CASCADE); the guard keeps a published list safe.
-  db.prepare('DELETE FROM lists WHERE id = ? AND pending = 1').run(listId);
+  deletePendingList(db, listId);
   active.delete(keyOf(db, listId));
 }
 

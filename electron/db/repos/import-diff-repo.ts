@@ -1,19 +1,61 @@
 // Moves staged rows into a list's members inside the import's transaction, marking each row
-// new / email-changed / name-changed against the members it replaces, and reports the diff
+// new / email-changed / name-changed against the members it replaces, and reads back the diff
 // and the duplicate addresses. All set-based SQL: no row passes through JavaScript again,
-// which is why this copies with INSERT ... SELECT rather than members-repo's memberInserter.
-import type { Db } from '../../db/connection';
-import { REPORT_LIMIT, type DiffChange, type DiffMember, type DuplicateAddress, type ImportDiff } from './import-report';
+// which is why this copies with INSERT ... SELECT rather than writing rows one by one.
+import type { Db } from '../connection';
+
+export interface DuplicateAddress {
+  readonly email: string;
+  /** Excel rows of the members with this address. */
+  readonly rows: number[];
+}
+
+/**
+ * A member in the diff, always named by name and key as well as address: an address alone can
+ * belong to someone else (a removal of 伊藤 once showed as 髙橋's address).
+ */
+export interface DiffMember {
+  /** Excel row in the new file; null for a removed member (it is not in the file). */
+  readonly row: number | null;
+  readonly email: string;
+  readonly name: string;
+  readonly key: string | null;
+}
+
+/** A member whose address or name changed: who (key, name, address now) and what. */
+export interface DiffChange {
+  readonly row: number;
+  readonly key: string | null;
+  /** The name in the new file (for a name change, the same as `to`). */
+  readonly name: string;
+  /** The address in the new file (for an address change, the same as `to`). */
+  readonly email: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface ImportDiff {
+  /** 'key' when rows were matched by the key column, 'email' when by address. */
+  readonly matchedBy: 'key' | 'email';
+  readonly previousImportId: number;
+  readonly counts: { added: number; removed: number; emailChanged: number; nameChanged: number };
+  readonly added: DiffMember[];
+  readonly removed: DiffMember[];
+  readonly emailChanged: DiffChange[];
+  readonly nameChanged: DiffChange[];
+}
 
 export interface ReplaceArgs {
   readonly listId: number;
   readonly importId: number;
-  /** The TEMP table of staged rows (member-sink.ts), fields already JSON. */
+  /** The TEMP table of staged rows (import-rows-repo.ts), fields already JSON. */
   readonly stageTable: string;
   /** The previous import of the list, or null on its first import. */
   readonly previousImportId: number | null;
   /** Match rows by the key column (same key column as before) or by address. */
   readonly matchBy: 'key' | 'email';
+  /** How many entries each list of the diff and the duplicates names at most (counts are complete). */
+  readonly limit: number;
 }
 
 export interface ReplaceResult {
@@ -54,7 +96,7 @@ export function replaceMembers(db: Db, a: ReplaceArgs): ReplaceResult {
 
   const diff = first ? null : computeDiff(db, a, p);
   db.prepare('DELETE FROM members WHERE list_id = :list AND id <= :maxOld').run(p);
-  return { diff, ...findDuplicates(db, a.listId) };
+  return { diff, ...findDuplicates(db, a.listId, a.limit) };
 }
 
 function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; maxOld: number }): ImportDiff {
@@ -67,7 +109,7 @@ function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; max
     else if (r.change === 'email-changed') counts.emailChanged = r.n;
     else if (r.change === 'name-changed') counts.nameChanged = r.n;
   }
-  const limit = { ...p, limit: REPORT_LIMIT };
+  const limit = { ...p, limit: a.limit };
 
   const added = db
     .prepare(
@@ -112,13 +154,13 @@ function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; max
   };
 }
 
-export function findDuplicates(db: Db, listId: number): { duplicates: DuplicateAddress[]; duplicateCount: number } {
+export function findDuplicates(db: Db, listId: number, limit: number): { duplicates: DuplicateAddress[]; duplicateCount: number } {
   // The (list_id, email) index answers the grouping without touching the table.
   const groups = `SELECT email FROM members WHERE list_id = ? GROUP BY email HAVING count(*) > 1`;
   const duplicateCount = (db.prepare(`SELECT count(*) AS n FROM (${groups})`).get(listId) as { n: number }).n;
   if (duplicateCount === 0) return { duplicates: [], duplicateCount };
   const rows = db.prepare('SELECT line FROM members WHERE list_id = ? AND email = ? ORDER BY line').pluck();
-  const duplicates = (db.prepare(`${groups} ORDER BY min(id) LIMIT ?`).pluck().all(listId, REPORT_LIMIT) as string[]).map(
+  const duplicates = (db.prepare(`${groups} ORDER BY min(id) LIMIT ?`).pluck().all(listId, limit) as string[]).map(
     (email) => ({ email, rows: rows.all(listId, email) as number[] }),
   );
   return { duplicates, duplicateCount };
