@@ -8,11 +8,11 @@ import { systemClock } from '../services/clock';
 import { createFileSecretStore } from '../services/secrets/file-secret-store';
 import { forwardEvents, registerIpc } from './ipc';
 import { safeStorageCipher } from './safe-storage-cipher';
-import { createMainWindow, lockDownSession } from './window';
+import { createMainWindow, indexUrlOf, lockDownSession } from './window';
 
 // Bundled as dist-electron/main.cjs; the renderer is built into dist/renderer next to it.
 const appRoot = join(__dirname, '..');
-const indexFile = join(appRoot, 'dist', 'renderer', 'index.html');
+const indexUrl = indexUrlOf(join(appRoot, 'dist', 'renderer', 'index.html'));
 const preloadFile = join(__dirname, 'preload.cjs');
 
 let core: AppCore | null = null;
@@ -31,13 +31,16 @@ async function start(): Promise<void> {
     sampleDir: join(appRoot, 'resources', 'sample'),
   });
   lockDownSession();
-  const { window, indexUrl } = createMainWindow({ indexFile, preloadFile });
+  // Handlers first: the page may invoke as soon as it loads, and a channel registered after the
+  // window opened would answer "no handler" to an early call. Until the window exists, no
+  // sender passes the check (mainFrame is null) and events go nowhere.
+  registerIpc(ipcMain, core.dispatch, { mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null), indexUrl });
+  forwardEvents(core.events, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
+  const window = createMainWindow({ indexUrl, preloadFile });
   mainWindow = window;
   window.on('closed', () => {
     mainWindow = null;
   });
-  registerIpc(ipcMain, core.dispatch, { mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null), indexUrl });
-  forwardEvents(core.events, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
 }
 
 // One instance only: two processes on one SQLite file and one send queue could double-send.

@@ -4,9 +4,12 @@ import { BrowserWindow, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 
 export interface WindowOptions {
-  readonly indexFile: string;
+  /** file:// URL of our index.html (indexUrlOf): IPC checks senders against it before the window exists. */
+  readonly indexUrl: string;
   readonly preloadFile: string;
 }
+
+export const indexUrlOf = (indexFile: string): string => pathToFileURL(indexFile).toString();
 
 /** Only http(s) URLs that parse are handed to the OS; everything else (file:, javascript:, custom schemes) is dropped. */
 export function externalUrl(raw: string): string | null {
@@ -24,8 +27,7 @@ export function lockDownSession(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow({ indexFile, preloadFile }: WindowOptions): { window: BrowserWindow; indexUrl: string } {
-  const indexUrl = pathToFileURL(indexFile).toString();
+export function createMainWindow({ indexUrl, preloadFile }: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -62,5 +64,5 @@ export function createMainWindow({ indexFile, preloadFile }: WindowOptions): { w
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   void window.loadURL(indexUrl);
-  return { window, indexUrl };
+  return window;
 }
