@@ -144,3 +144,27 @@ describe('who receives it, in Chromium', () => {
     await shoot('r04-approval-words');
   });
 });
+
+describe('scheduled sending, in Chromium', () => {
+  it('books the send for tomorrow morning, shows when it starts, and can cancel it', async () => {
+    await page.selectOption('select[name="approver"]', { label: USERS[1].name });
+    await page.fill('input[name="approver-pin"]', USERS[1].pin);
+    await page.click('[data-action="approve"]');
+    await page.waitForSelector('[data-testid="approved"]');
+    await page.click('[data-action="to-send"]');
+    await page.waitForSelector('[data-testid="schedule-form"]');
+    expect(await page.textContent('[data-testid="list-badge-recipients"]')).toContain('3');
+    await page.check('input[name="send-when"][value="at"]');
+    const tomorrow = new Date(Date.now() + 24 * 3_600_000);
+    const p = (n: number) => String(n).padStart(2, '0');
+    await page.fill('input[name="send-at"]', `${tomorrow.getFullYear()}-${p(tomorrow.getMonth() + 1)}-${p(tomorrow.getDate())}T09:30`);
+    await page.click('[data-action="schedule"]');
+    await page.waitForSelector('[data-testid="countdown"]');
+    const seconds = Number(await page.getAttribute('[data-testid="countdown"] .countdown', 'data-seconds'));
+    expect(seconds).toBeGreaterThan(3600);
+    expect(await page.textContent('[data-testid="countdown"]')).toContain('9:30');
+    await shoot('r05-scheduled');
+    await page.click('[data-action="cancel-send"]');
+    await page.waitForSelector('[data-testid="cancelled"]');
+  });
+});
