@@ -21,7 +21,7 @@ import type { TransportTimeouts } from '../smtp/transport-options';
 import { createSettingsStore } from './settings-store';
 import { createTransportFactory, type TransportFactory } from './transports';
 import type { MailTransport } from '../smtp/mail-transport';
-import type { SmtpProfile } from '../db/repos/profiles-repo';
+import type { SmtpProfile } from '../../shared/smtp-profile';
 
 /** What the services of every workspace share; the app core keeps these across workspace switches. */
 export interface ServicesBase {

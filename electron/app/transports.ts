@@ -1,7 +1,7 @@
 // The one place that turns an SMTP profile into a MailTransport. In practice mode every
 // profile must point at the practice outbox (127.0.0.1 and its port) or nothing is opened:
 // AppError 'practice-only', checked before any connection, whatever the profile says.
-import type { SmtpProfile } from '../db/repos/profiles-repo';
+import type { SmtpProfile } from '../../shared/smtp-profile';
 import { AppError } from '../../shared/errors';
 import { TransportError, type MailTransport } from '../smtp/mail-transport';
 import { createSmtpPool, poolOptionsFrom } from '../smtp/smtp-pool';

@@ -1,6 +1,7 @@
 // The SMTP side of sending: the transport interface, and one member's message composed by nodemailer.
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { isSingleAddress } from '../../shared/address';
 import { AppError } from '../../shared/errors';
 import { subjectForHeader, useSafeDisplayNames } from './header-words';
 import { attachmentOptions, encodedPart, type MailAttachment } from './mail-attachments';
@@ -42,12 +43,10 @@ export interface MailTransport {
   close(): void;
 }
 
-// One addr-spec and nothing else: a comma, angle bracket or space would let a single "address"
-// expand into several recipients in the header or the envelope (promise 1).
-const SINGLE_ADDRESS = /^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+$/;
-
+// A comma, angle bracket or space would let a single "address" expand into several recipients
+// in the header or the envelope (promise 1).
 export function assertSingleAddress(address: string): void {
-  if (!SINGLE_ADDRESS.test(address)) {
+  if (!isSingleAddress(address)) {
     throw new AppError('validation', 'The address is not exactly one plain email address.', { address });
   }
 }

@@ -1,7 +1,7 @@
 // Builds nodemailer SMTP transport options from a profile: the only place that decides how
 // Tayori connects (encryption, auth, pooling, timeouts). Shared by "test connection" and the sender.
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import type { SmtpProfile } from '../db/repos/profiles-repo';
+import type { SmtpProfile } from '../../shared/smtp-profile';
 
 export interface TransportTimeouts {
   /** Milliseconds to establish the TCP (or TLS) connection. */

@@ -1,5 +1,6 @@
 // Channels of the app itself: host info, first-run setup, settings, users and SMTP profiles.
 import { z } from 'zod';
+import { isMailboxAddress } from '../address/single';
 import { channel, result } from './define';
 import { actorId, attachmentLimitBytes, cancelWindowS, email, empty, id, pin, security, signer, signers } from './schemas';
 import type {
@@ -13,7 +14,9 @@ import type {
   TestAddressDto,
   UserDto,
 } from './dto';
+import type { ProfileFields } from '../smtp-profile';
 
+/** Every field the form edits, typed against the profile so a field cannot be added on one side only. */
 const profileFields = {
   name: z.string().min(1).max(100),
   host: z.string().min(1).max(253),
@@ -25,13 +28,13 @@ const profileFields = {
   perMinute: z.number().int().positive().nullable(),
   perHour: z.number().int().positive().nullable(),
   maxConnections: z.number().int().min(1).max(10),
-};
+} satisfies { readonly [K in keyof Omit<ProfileFields, 'practice'>]-?: z.ZodType<ProfileFields[K]> };
 
 /** A profile as typed in the form. The password is write-only: omit it to keep the stored one, null to remove it. */
 export const profileInput = z.object({ ...profileFields, password: z.string().max(1000).optional() });
 
 /** One address, no spaces or lists: the settings screen compares every profile's From with it. */
-const organisationAddress = email.regex(/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/);
+const organisationAddress = email.refine(isMailboxAddress, { message: 'Invalid email address' });
 /** A mail domain such as example.org (a leading @ is tolerated and dropped when stored). */
 const domain = z.string().min(3).max(253).regex(/^@?[^\s@,;<>]+\.[^\s@,;<>.]+$/);
 

@@ -1,6 +1,7 @@
 // Small zod schemas reused by many channels (ids, actors, bytes, paging).
 import { z } from 'zod';
 import { CONDITION_OPS } from '../recipients/selection';
+import { SMTP_SECURITIES } from '../smtp-profile';
 import { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
 
 export { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
@@ -19,7 +20,7 @@ export const signers = z.array(signer).length(2);
 export const offset = z.number().int().min(0).default(0);
 export const limit = z.number().int().min(1).max(1000).default(100);
 export const empty = z.object({});
-export const security = z.enum(['tls', 'starttls', 'none']);
+export const security = z.enum(SMTP_SECURITIES);
 export const email = z.string().min(3).max(320);
 
 export const cancelWindowS = z.number().int().min(MIN_CANCEL_WINDOW_S).max(MAX_CANCEL_WINDOW_S);

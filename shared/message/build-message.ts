@@ -1,5 +1,6 @@
 // The one function that turns ONE recipient row into the exact message that member receives.
 // Preview and sender both call it, so the approved preview is byte for byte what is sent.
+import { isSingleAddress } from '../address/single';
 import { AppError } from '../errors';
 import { compileTemplate, oneLine } from '../template';
 import type { CompiledTemplate, MessageTemplate } from '../template';
@@ -26,12 +27,8 @@ export interface Recipient {
 
 export type BuildMessageResult = { ok: true; message: OutgoingMessage } | { ok: false; missing: string[] };
 
-// One plain addr-spec: no spaces, control characters, commas, angle brackets or quotes, exactly
-// one @. Anything else could smuggle a second recipient or a header into the envelope.
-const SINGLE_ADDRESS = /^[^\s\u0000-\u001f\u007f-\u009f@,;:<>()[\]"\\]+@[^\s\u0000-\u001f\u007f-\u009f@,;:<>()[\]"\\]+$/;
-
 function checkAddress(address: string, role: 'sender' | 'recipient'): string {
-  if (!SINGLE_ADDRESS.test(address)) {
+  if (!isSingleAddress(address)) {
     throw new AppError('validation', `The ${role} address is not a single plain email address.`, { role, address });
   }
   return address;

@@ -8,7 +8,7 @@ import type { Campaign } from '../../db/repos/campaigns-repo';
 import { latestImport } from '../../db/repos/imports-repo';
 import { getList, type List } from '../../db/repos/lists-repo';
 import { countMembers, type Member } from '../../db/repos/members-repo';
-import type { SmtpProfile } from '../../db/repos/profiles-repo';
+import type { SmtpProfile } from '../../../shared/smtp-profile';
 import { countSnapshot } from '../../db/repos/snapshots-repo';
 import type { User } from '../../db/repos/users-repo';
 import type { Clock } from '../../services/clock';
@@ -18,22 +18,9 @@ export function toUserDto(u: User, clock: Clock): UserDto {
   return { id: u.id, name: u.name, locked, lockedUntil: locked ? u.lockedUntil : null, createdAt: u.createdAt };
 }
 
-export function toProfileDto(p: SmtpProfile): ProfileDto {
-  return {
-    id: p.id,
-    name: p.name,
-    host: p.host,
-    port: p.port,
-    security: p.security,
-    authUser: p.authUser,
-    hasPassword: p.hasPassword,
-    fromAddress: p.fromAddress,
-    fromName: p.fromName,
-    perMinute: p.perMinute,
-    perHour: p.perHour,
-    maxConnections: p.maxConnections,
-    practice: p.practice,
-  };
+/** Everything but what the page has no use for; a new profile field reaches the page by itself. */
+export function toProfileDto({ insecure: _i, createdAt: _c, updatedAt: _u, ...dto }: SmtpProfile): ProfileDto {
+  return dto;
 }
 
 export function toListDto(db: Db, l: List): ListDto {

@@ -1,118 +1,66 @@
 // Repository for smtp_profiles: where and as whom a campaign is sent. The password itself is
 // never in this table, only a reference into the SecretStore (secret_ref).
+import type { ProfileFields, SmtpProfile } from '../../../shared/smtp-profile';
 import type { Db } from '../connection';
 
-export type SmtpSecurity = 'tls' | 'starttls' | 'none';
+/**
+ * Each stored field's column: the one mapping between the profile and its table. The SELECT's
+ * aliases, the INSERT and UPDATE column lists and their arguments are all derived from it.
+ */
+const PROFILE_COLUMNS = {
+  name: 'name',
+  host: 'host',
+  port: 'port',
+  security: 'security',
+  authUser: 'auth_user',
+  fromAddress: 'from_address',
+  fromName: 'from_name',
+  perMinute: 'per_minute',
+  perHour: 'per_hour',
+  maxConnections: 'max_connections',
+  practice: 'practice',
+} as const satisfies { readonly [K in keyof ProfileFields]-?: string };
 
-/** The profile as every caller sees it: no password, only whether one is stored. */
-export interface SmtpProfile {
-  readonly id: number;
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  readonly security: SmtpSecurity;
-  readonly authUser: string | null;
-  readonly hasPassword: boolean;
-  readonly fromAddress: string;
-  readonly fromName: string;
-  /** Messages per minute / per hour the provider allows (null: no limit). */
-  readonly perMinute: number | null;
-  readonly perHour: number | null;
-  readonly maxConnections: number;
-  /** A practice profile points at a local sink (issue 6). */
-  readonly practice: boolean;
-  /** True when mail would travel unencrypted (security 'none', loopback only). */
-  readonly insecure: boolean;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
+const FIELDS = Object.keys(PROFILE_COLUMNS) as (keyof ProfileFields)[];
 
-export interface ProfileFields {
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  readonly security: SmtpSecurity;
-  readonly authUser: string | null;
-  readonly fromAddress: string;
-  readonly fromName: string;
-  readonly perMinute: number | null;
-  readonly perHour: number | null;
-  readonly maxConnections: number;
-  readonly practice: boolean;
-}
+/** A row as SELECT_PROFILE reads it (columns aliased to the field names); SQLite has no boolean. */
+type ProfileRow = Omit<SmtpProfile, 'hasPassword' | 'insecure' | 'practice'> & { readonly secretRef: string | null; readonly practice: 0 | 1 };
 
-interface ProfileRow {
-  id: number;
-  name: string;
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  auth_user: string | null;
-  secret_ref: string | null;
-  from_address: string;
-  from_name: string;
-  per_minute: number | null;
-  per_hour: number | null;
-  max_connections: number;
-  practice: number;
-  created_at: number;
-  updated_at: number;
-}
+const SELECT_PROFILE = `SELECT id, secret_ref AS secretRef, created_at AS createdAt, updated_at AS updatedAt, ${FIELDS.map(
+  (f) => `${PROFILE_COLUMNS[f]} AS ${f}`,
+).join(', ')} FROM smtp_profiles`;
 
-function rowToProfile(r: ProfileRow): SmtpProfile {
-  return {
-    id: r.id,
-    name: r.name,
-    host: r.host,
-    port: r.port,
-    security: r.security,
-    authUser: r.auth_user,
-    hasPassword: r.secret_ref !== null,
-    fromAddress: r.from_address,
-    fromName: r.from_name,
-    perMinute: r.per_minute,
-    perHour: r.per_hour,
-    maxConnections: r.max_connections,
-    practice: r.practice === 1,
-    insecure: r.security === 'none',
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+function rowToProfile({ secretRef, practice, ...r }: ProfileRow): SmtpProfile {
+  return { ...r, hasPassword: secretRef !== null, practice: practice === 1, insecure: r.security === 'none' };
 }
 
 function fieldArgs(f: ProfileFields): (string | number | null)[] {
-  return [
-    f.name, f.host, f.port, f.security, f.authUser, f.fromAddress, f.fromName,
-    f.perMinute, f.perHour, f.maxConnections, f.practice ? 1 : 0,
-  ];
+  return FIELDS.map((k) => {
+    const v = f[k];
+    return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  });
 }
 
 export function insertProfile(db: Db, f: ProfileFields, now: number): number {
+  const columns = FIELDS.map((k) => PROFILE_COLUMNS[k]).join(', ');
   const info = db
-    .prepare(
-      `INSERT INTO smtp_profiles (name, host, port, security, auth_user, from_address, from_name,
-         per_minute, per_hour, max_connections, practice, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+    .prepare(`INSERT INTO smtp_profiles (${columns}, created_at, updated_at) VALUES (${FIELDS.map(() => '?').join(', ')}, ?, ?)`)
     .run(...fieldArgs(f), now, now);
   return Number(info.lastInsertRowid);
 }
 
 export function updateProfileRow(db: Db, id: number, f: ProfileFields, now: number): void {
-  db.prepare(
-    `UPDATE smtp_profiles SET name = ?, host = ?, port = ?, security = ?, auth_user = ?, from_address = ?,
-       from_name = ?, per_minute = ?, per_hour = ?, max_connections = ?, practice = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(...fieldArgs(f), now, id);
+  const assignments = FIELDS.map((k) => `${PROFILE_COLUMNS[k]} = ?`).join(', ');
+  db.prepare(`UPDATE smtp_profiles SET ${assignments}, updated_at = ? WHERE id = ?`).run(...fieldArgs(f), now, id);
 }
 
 export function getProfileRow(db: Db, id: number): SmtpProfile | undefined {
-  const r = db.prepare('SELECT * FROM smtp_profiles WHERE id = ?').get(id) as ProfileRow | undefined;
+  const r = db.prepare(`${SELECT_PROFILE} WHERE id = ?`).get(id) as ProfileRow | undefined;
   return r && rowToProfile(r);
 }
 
 export function listProfileRows(db: Db): SmtpProfile[] {
-  return (db.prepare('SELECT * FROM smtp_profiles ORDER BY id').all() as ProfileRow[]).map(rowToProfile);
+  return (db.prepare(`${SELECT_PROFILE} ORDER BY id`).all() as ProfileRow[]).map(rowToProfile);
 }
 
 export function getSecretRef(db: Db, id: number): string | null {

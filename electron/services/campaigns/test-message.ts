@@ -1,6 +1,7 @@
 // The test send's message: the exact message of one member, with the subject prefixed
 // "[TEST] ", the To replaced by the operator's own address, and the campaign's attachments.
 // It never touches the sends table.
+import { isSingleAddress } from '../../../shared/address';
 import { AppError } from '../../../shared/errors';
 import { buildMessage, type OutgoingMessage } from '../../../shared/message';
 import { checkTemplate, type MessageTemplate } from '../../../shared/template';
@@ -17,8 +18,6 @@ export type TestMessage = OutgoingMessage & { readonly attachments?: readonly Ma
 
 /** A member of the campaign's list (while drafting) or a position in its frozen snapshot. */
 export type TestTarget = { readonly memberId: number } | { readonly position: number };
-
-const ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+$/;
 
 function recipientOf(ctx: CampaignContext, listId: number, campaignId: number, target: TestTarget) {
   if ('memberId' in target) {
@@ -54,7 +53,7 @@ function buildFailure(ctx: CampaignContext, listId: number, template: MessageTem
 export function buildTestMessage(ctx: CampaignContext, campaignId: number, target: TestTarget, operatorAddress: string): TestMessage {
   const c = mustGetCampaign(ctx, campaignId);
   const to = operatorAddress.trim();
-  if (!ADDRESS.test(to)) throw new AppError('validation', 'The test address is not a valid email address', { field: 'operatorAddress' });
+  if (!isSingleAddress(to)) throw new AppError('validation', 'The test address is not a valid email address', { field: 'operatorAddress' });
   const profile = c.profileId === null ? undefined : getProfileRow(ctx.db, c.profileId);
   if (!profile) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
   const template = { subject: c.subjectTemplate, body: c.bodyTemplate };

@@ -1,26 +1,16 @@
 // Validation of SMTP profile input: where mail may go and under which sender identity.
+import { isSingleAddress } from '../../../shared/address';
 import { AppError } from '../../../shared/errors';
-import type { ProfileFields, SmtpSecurity } from '../../db/repos/profiles-repo';
+import { SMTP_SECURITIES, type ProfileFields } from '../../../shared/smtp-profile';
 
-export interface ProfileInput {
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  readonly security: SmtpSecurity;
-  readonly authUser?: string | null;
-  /** undefined keeps the stored password; null or '' removes it. */
-  readonly password?: string | null;
-  readonly fromAddress: string;
-  readonly fromName?: string;
-  readonly perMinute?: number | null;
-  readonly perHour?: number | null;
-  readonly maxConnections?: number;
-  readonly practice?: boolean;
-}
+/**
+ * The fields as a caller gives them: the connection and the sender are required, the rest has
+ * defaults. password: undefined keeps the stored one; null or '' removes it.
+ */
+export type ProfileInput = Pick<ProfileFields, 'name' | 'host' | 'port' | 'security' | 'fromAddress'> &
+  Partial<ProfileFields> & { readonly password?: string | null };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-const ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+$/;
-const SECURITIES: readonly SmtpSecurity[] = ['tls', 'starttls', 'none'];
 
 export function isLoopbackHost(host: string): boolean {
   return LOOPBACK.has(host.trim().toLowerCase());
@@ -43,14 +33,14 @@ export function validateProfile(input: ProfileInput): ProfileFields {
   if (!name) throw invalid('name', 'The profile needs a name');
   if (!host || /\s/.test(host)) throw invalid('host', 'The mail server host is missing or invalid');
   if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw invalid('port', 'The port must be 1-65535');
-  if (!SECURITIES.includes(input.security)) throw invalid('security', 'Unknown security setting');
+  if (!SMTP_SECURITIES.includes(input.security)) throw invalid('security', 'Unknown security setting');
   // Without encryption the password and every message cross the network readable by anyone
   // on the path; allowed only when the server is this machine (a local relay or practice sink).
   if (input.security === 'none' && !isLoopbackHost(host)) {
     throw new AppError('smtp-insecure', 'Unencrypted connections are only allowed to this computer (127.0.0.1)', { host });
   }
   const fromAddress = input.fromAddress.trim();
-  if (!ADDRESS.test(fromAddress)) throw invalid('fromAddress', 'The sender address is not a valid email address');
+  if (!isSingleAddress(fromAddress)) throw invalid('fromAddress', 'The sender address is not a valid email address');
   const fromName = (input.fromName ?? '').trim();
   // A line break in a header value would let a profile inject extra headers (e.g. Bcc).
   if (/[\r\n]/.test(fromName) || /[\r\n]/.test(name)) throw invalid('fromName', 'Line breaks are not allowed here');

@@ -1,9 +1,9 @@
 // SMTP profiles: create/edit, the password through the SecretStore (never returned to callers),
 // and "test connection" (one session opened as the sender opens its own) mapped to coded errors.
 import { AppError } from '../../../shared/errors';
+import type { SmtpProfile } from '../../../shared/smtp-profile';
 import type { Db } from '../../db/connection';
 import * as repo from '../../db/repos/profiles-repo';
-import type { SmtpProfile } from '../../db/repos/profiles-repo';
 import { TransportError } from '../../smtp/mail-transport';
 import { mapSmtpError } from '../../smtp/smtp-errors';
 import { poolOptionsFrom } from '../../smtp/smtp-pool';
@@ -15,7 +15,6 @@ import type { SecretStore } from '../secrets/secret-store';
 import { validateProfile, type ProfileInput } from './profile-rules';
 
 export type { ProfileInput } from './profile-rules';
-export type { SmtpProfile } from '../../db/repos/profiles-repo';
 
 export interface ProfileService {
   createProfile(input: ProfileInput, actor?: string | null): Promise<SmtpProfile>;
@@ -64,12 +63,9 @@ export function createProfileService({ db, clock, secrets, audit, timeouts }: Pr
     return ref ? await secrets.get(ref) : null;
   }
 
-  function fieldsOf(p: SmtpProfile): ProfileInput {
-    return {
-      name: p.name, host: p.host, port: p.port, security: p.security, authUser: p.authUser,
-      fromAddress: p.fromAddress, fromName: p.fromName, perMinute: p.perMinute, perHour: p.perHour,
-      maxConnections: p.maxConnections, practice: p.practice,
-    };
+  /** The stored fields of a profile, as input for an edit that changes some of them. */
+  function fieldsOf({ id: _id, hasPassword: _p, insecure: _i, createdAt: _c, updatedAt: _u, ...fields }: SmtpProfile): ProfileInput {
+    return fields;
   }
 
   return {

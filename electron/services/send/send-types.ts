@@ -1,7 +1,7 @@
 // What the send service needs from the rest of Tayori, as narrow interfaces (easy to inject).
 import type { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
-import type { SmtpProfile } from '../../db/repos/profiles-repo';
+import type { SmtpProfile } from '../../../shared/smtp-profile';
 import type { SendCounts } from '../../db/repos/sends-repo';
 import type { MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';

@@ -4,6 +4,7 @@
 // approver (one person must not be able to route a member's mail to an address of their choosing).
 // During set-up (fewer than two users) the first mail account's From address is registered as
 // the account is saved, so the first test works without a detour through Settings.
+import { isMailboxAddress } from '../../../shared/address';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import { firstMemberId } from '../../db/repos/members-repo';
@@ -19,12 +20,10 @@ import type { TransportFactory } from '../send/send-types';
 
 export type { TestAddress } from '../../db/repos/test-addresses-repo';
 
-const ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\].]+(\.[^\s@<>()",;:\\[\].]+)+$/;
-
 /** Local part as typed, domain in lower case: how a mail server compares them. */
 export function normaliseTestAddress(text: string): string {
   const t = text.trim();
-  if (!ADDRESS.test(t) || t.length > 320) throw new AppError('validation', 'This is not a valid email address', { field: 'address' });
+  if (!isMailboxAddress(t) || t.length > 320) throw new AppError('validation', 'This is not a valid email address', { field: 'address' });
   const at = t.lastIndexOf('@');
   return `${t.slice(0, at)}@${t.slice(at + 1).toLowerCase()}`;
 }

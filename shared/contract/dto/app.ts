@@ -1,4 +1,5 @@
 // DTOs of the app-wide channels: host information, setup state, settings, users, SMTP profiles.
+import type { SmtpProfile, SmtpSecurity } from '../../smtp-profile';
 
 export type Workspace = 'real' | 'practice';
 
@@ -69,25 +70,8 @@ export interface TestAddressDto {
   readonly addedAt: number;
 }
 
-export type SmtpSecurity = 'tls' | 'starttls' | 'none';
-
-export interface ProfileDto {
-  readonly id: number;
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  readonly security: SmtpSecurity;
-  readonly authUser: string | null;
-  /** The password itself never leaves the main process. */
-  readonly hasPassword: boolean;
-  readonly fromAddress: string;
-  readonly fromName: string;
-  readonly perMinute: number | null;
-  readonly perHour: number | null;
-  readonly maxConnections: number;
-  /** A practice profile can only point at the built-in practice outbox. */
-  readonly practice: boolean;
-}
+/** A profile as the page sees it: the password itself never leaves the main process (hasPassword only). */
+export type ProfileDto = Omit<SmtpProfile, 'insecure' | 'createdAt' | 'updatedAt'>;
 
 export interface ConnectionTestDto {
   readonly host: string;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../shared/contract';
 import { createHandlers } from '../../../electron/app/handlers';
 import { createTransportFactory } from '../../../electron/app/transports';
-import type { SmtpProfile } from '../../../electron/db/repos/profiles-repo';
+import type { SmtpProfile } from '../../../shared/smtp-profile';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture';
 import { createTestApp } from '../../helpers/app-harness';
 

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { manualClock } from '../../../electron/services/clock';
 import { openPracticeWorkspace, practiceOnly } from '../../../electron/services/practice/practice-mode';
 import type { TransportFactory } from '../../../electron/services/send/send-types';
-import type { SmtpProfile } from '../../../electron/db/repos/profiles-repo';
+import type { SmtpProfile } from '../../../shared/smtp-profile';
 import { getProfileRow } from '../../../electron/db/repos/profiles-repo';
 import { newMessageId } from '../../../electron/smtp/mail-transport';
 import { createSmtpPool } from '../../../electron/smtp/smtp-pool';

@@ -3,7 +3,7 @@
 // after the keychain is unlocked a resume sends them. Built through the app's transport factory.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTransportFactory } from '../../../electron/app/transports';
-import type { SmtpProfile } from '../../../electron/db/repos/profiles-repo';
+import type { SmtpProfile } from '../../../shared/smtp-profile';
 import { countAttempted, countByStatus, listSends } from '../../../electron/db/repos/sends-repo';
 import { TransportError } from '../../../electron/smtp/mail-transport';
 import { sendHarness, type Harness } from '../../helpers/send-harness';

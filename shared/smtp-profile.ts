@@ -1,0 +1,33 @@
+// An SMTP profile (mail account), declared once: the repository's row type, the stored fields,
+// the service's input, the zod schema and the DTO all derive from SmtpProfile. Adding a field:
+// a migration, the field here, its column in profiles-repo.ts (PROFILE_COLUMNS), and the form.
+
+/** How the connection is encrypted: TLS from the start, STARTTLS upgrade, or none (loopback only). */
+export const SMTP_SECURITIES = ['tls', 'starttls', 'none'] as const;
+export type SmtpSecurity = (typeof SMTP_SECURITIES)[number];
+
+/** The profile as every caller sees it: no password, only whether one is stored. */
+export interface SmtpProfile {
+  readonly id: number;
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly security: SmtpSecurity;
+  readonly authUser: string | null;
+  readonly hasPassword: boolean;
+  readonly fromAddress: string;
+  readonly fromName: string;
+  /** Messages per minute / per hour the provider allows (null: no limit). */
+  readonly perMinute: number | null;
+  readonly perHour: number | null;
+  readonly maxConnections: number;
+  /** A practice profile points at a local sink (issue 6). */
+  readonly practice: boolean;
+  /** True when mail would travel unencrypted (security 'none', loopback only). */
+  readonly insecure: boolean;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+/** What is stored and edited: everything but the id, the password state and what is derived. */
+export type ProfileFields = Omit<SmtpProfile, 'id' | 'hasPassword' | 'insecure' | 'createdAt' | 'updatedAt'>;
