@@ -19,6 +19,9 @@ export type SendState = (typeof SEND_STATES)[number];
 /** Statuses in which a notice may still be edited or (re-)submitted for approval. */
 export const EDITABLE_CAMPAIGN_STATUSES = ['draft', 'pending_approval', 'approved'] as const satisfies readonly CampaignStatus[];
 
+/** Statuses the send engine owns, after the campaign service's draft → approved. */
+export const RUN_CAMPAIGN_STATUSES = ['scheduled', 'sending', 'paused', 'stopped', 'completed'] as const satisfies readonly CampaignStatus[];
+
 export const isCampaignStatus = (s: string): s is CampaignStatus => (CAMPAIGN_STATUSES as readonly string[]).includes(s);
 
 /**

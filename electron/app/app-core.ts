@@ -11,6 +11,7 @@ import { createDispatch, type Dispatch, type Logger } from './dispatch';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { createServices, type Services, type ServicesBase } from './services';
+import { readSetupStatus } from './setup-status';
 
 export interface AppCoreOptions extends ServicesBase {
   readonly host: AppInfoDto['host'];
@@ -88,17 +89,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const context: AppContext = {
     services: () => current,
     events,
-    info: () => {
-      const users = current.users.listUsers().length;
-      const profiles = current.profiles.listProfiles().length;
-      return {
-        version: options.version,
-        host: options.host,
-        workspace: current.workspace,
-        locale: options.locale,
-        setupComplete: current.settings.get().organisationName !== null && users >= 2 && profiles > 0,
-      };
-    },
+    info: () => ({
+      version: options.version,
+      host: options.host,
+      workspace: current.workspace,
+      locale: options.locale,
+      setupComplete: readSetupStatus(current).complete,
+    }),
     enterPractice: () =>
       current.practice
         ? Promise.resolve()

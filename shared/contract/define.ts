@@ -12,8 +12,8 @@ export interface ChannelDef<A extends z.ZodType, R> {
   readonly result: Phantom<R>;
 }
 
-export interface EventDef<P extends z.ZodType> {
-  readonly payload: P;
+export interface EventDef<P> {
+  readonly payload: Phantom<P>;
 }
 
 export function result<T>(): Phantom<T> {
@@ -24,8 +24,8 @@ export function channel<A extends z.ZodType, R>(args: A, res: Phantom<R>): Chann
   return { args, result: res };
 }
 
-export function event<P extends z.ZodType>(payload: P): EventDef<P> {
-  return { payload };
+export function event<P>(): EventDef<P> {
+  return { payload: {} };
 }
 
 /** What every invoke resolves to: errors are values with a code, never thrown across the boundary. */

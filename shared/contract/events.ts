@@ -1,31 +1,14 @@
 // Events the hosts push to the page: import progress, send countdown/progress, outbox arrivals.
-import { z } from 'zod';
+// Payloads are DTO types like channel results (nothing parses them: they come from our own main
+// process), so the emitter and the listener are checked against the same type.
 import { event } from './define';
-import { RECIPIENT_STATUSES } from '../statuses';
-
-const status = z.enum(RECIPIENT_STATUSES);
+import type { ImportProgressDto, SendStatusDto, Workspace } from './dto';
 
 export const events = {
-  'import:progress': event(
-    z.object({
-      listId: z.number().nullable(),
-      phase: z.enum(['reading', 'parsing', 'saving', 'done']),
-      rows: z.number(),
-      bytesRead: z.number(),
-      totalBytes: z.number(),
-    }),
-  ),
-  /** The cancel-window countdown and the run's progress (same shape as send:status). */
-  'send:progress': event(
-    z.object({
-      campaignId: z.number(),
-      state: z.enum(['idle', 'scheduled', 'sending', 'paused', 'stopped', 'completed']),
-      counts: z.record(status, z.number()),
-      remainingMs: z.number(),
-      error: z.object({ code: z.string(), message: z.string() }).nullable(),
-    }),
-  ),
-  'outbox:received': event(z.object({ id: z.string() })),
+  'import:progress': event<ImportProgressDto>(),
+  /** The cancel-window countdown and the run's progress: the same shape as send:status. */
+  'send:progress': event<SendStatusDto>(),
+  'outbox:received': event<{ readonly id: string }>(),
   /** The workspace switched (practice on/off): the page reloads its data. */
-  'app:workspace': event(z.object({ workspace: z.enum(['real', 'practice']) })),
+  'app:workspace': event<{ readonly workspace: Workspace }>(),
 } as const;

@@ -20,7 +20,7 @@ export type ResultOf<K extends ChannelName> = Channels[K]['result'] extends Phan
 
 export type Events = typeof events;
 export type EventName = keyof Events & string;
-export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+export type EventPayload<E extends EventName> = Events[E]['payload'] extends Phantom<infer P> ? P : never;
 
 /** Every channel name, for whitelists (preload, HTTP router). */
 export const CHANNEL_NAMES = Object.freeze(Object.keys(channels)) as readonly ChannelName[];

@@ -4,8 +4,6 @@ import { CONDITION_OPS } from '../recipients/selection';
 import { SMTP_SECURITIES } from '../smtp-profile';
 import { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
 
-export { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
-
 export const id = z.number().int().positive();
 /** The operator the UI has selected; services record it in the audit log. */
 export const actorId = id;

@@ -2,7 +2,7 @@
 import { assertPracticeTarget } from '../../../shared/practice';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
-import { MIN_USERS } from '../../services/users/user-service';
+import { readSetupStatus } from '../setup-status';
 import { toProfileDto, toUserDto } from './mappers';
 
 export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | 'settings' | 'users' | 'test-addresses' | 'profiles'> {
@@ -17,20 +17,7 @@ export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | '
 
   return {
     'app:info': () => app.info(),
-    'setup:status': () => {
-      const { settings, users, profiles } = s();
-      const organisationName = settings.get().organisationName;
-      const userCount = users.listUsers().length;
-      const profileCount = profiles.listProfiles().length;
-      return {
-        organisationName,
-        usersSetUp: users.isSetUp(),
-        userCount,
-        profileCount,
-        minUsers: MIN_USERS,
-        complete: organisationName !== null && userCount >= MIN_USERS && profileCount > 0,
-      };
-    },
+    'setup:status': () => readSetupStatus(s()),
     'settings:get': () => s().settings.get(),
     'settings:update': ({ actorId, ...patch }) => s().settings.update(patch, app.actorName(actorId)),
 

@@ -1,7 +1,7 @@
 // Campaigns: compose (list, templates, profile, cancel window), attachments, follow-ups, and the
 // approval flow (see approval-flow.ts). Every edit voids a pending or given approval.
 import { sha256Hex } from '../sha256';
-import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/schemas';
+import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/limits';
 import { AppError } from '../../../shared/errors';
 import { RECIPIENT_STATUSES } from '../../../shared/statuses';
 import { WHOLE_LIST, type Selection } from '../../../shared/recipients';
@@ -28,8 +28,6 @@ export type { ApprovalRequest, ValidApproval, VerifiedApproval } from './approva
 export type { ChecksFn } from './campaign-sources';
 export type { TestMessage, TestTarget } from './test-message';
 
-export { DEFAULT_CANCEL_WINDOW_S } from '../settings/app-settings';
-export { MIN_CANCEL_WINDOW_S };
 const FOLLOW_UP_STATUSES: readonly SendStatus[] = RECIPIENT_STATUSES;
 
 export interface CampaignInput {

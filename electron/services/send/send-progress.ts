@@ -3,7 +3,8 @@
 import type { Db } from '../../db/connection';
 import { countByStatus } from '../../db/repos/sends-repo';
 import { mustGetCampaign } from './send-scheduler';
-import type { ErrorLike, ProgressListener, SendProgress, SendState } from './send-types';
+import type { SendState } from '../../../shared/statuses';
+import type { ErrorLike, ProgressListener, SendProgress } from './send-types';
 
 export interface SendProgressDeps {
   readonly db: Db;

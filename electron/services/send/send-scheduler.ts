@@ -1,17 +1,13 @@
 // The cancel window (promise 4): scheduling a send, cancelling it inside the window, the countdown.
+import { MIN_CANCEL_WINDOW_S } from '../../../shared/contract/limits';
 import { AppError } from '../../../shared/errors';
+import { RUN_CAMPAIGN_STATUSES } from '../../../shared/statuses';
 import type { Db } from '../../db/connection';
 import { dueCampaignIds, getCampaign, setCampaignStatus, setScheduledAt, type Campaign } from '../../db/repos/campaigns-repo';
 import { countAttempted, createMissingSends, moveAll } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
 import type { SendApprovals, SendAudit } from './send-types';
 import type { Timers } from './timers';
-
-/** No send may start sooner than this after it was scheduled, whatever the campaign says. */
-export const MIN_CANCEL_WINDOW_S = 10;
-
-/** Campaign statuses the send engine owns, after the campaign service's draft → approved. */
-export const RUN_STATUSES = ['scheduled', 'sending', 'paused', 'stopped', 'completed'] as const;
 
 export interface SchedulerDeps {
   readonly db: Db;
@@ -90,7 +86,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
     schedule(campaignId: number, actor: string | null, sendAt?: number) {
       const c = mustGetCampaign(db, campaignId);
-      if ((RUN_STATUSES as readonly string[]).includes(c.status)) {
+      if ((RUN_CAMPAIGN_STATUSES as readonly string[]).includes(c.status)) {
         throw new AppError('send-state', `This campaign is already ${c.status}`, { status: c.status });
       }
       return open(campaignId, actor, true, {}, sendAt);

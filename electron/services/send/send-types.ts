@@ -5,7 +5,7 @@ import type { SmtpProfile } from '../../../shared/smtp-profile';
 import type { SendCounts } from '../../db/repos/sends-repo';
 import type { MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
-import type { RecoveryReason } from '../../../shared/statuses';
+import type { RecoveryReason, SendState } from '../../../shared/statuses';
 import type { QuietHours } from './quiet-hours';
 import type { RetryPolicy } from './retry-policy';
 import type { Timers } from './timers';
@@ -56,9 +56,6 @@ export interface SendServiceDeps {
   /** A scheduled send found at start-up more than this late is not sent (default: never dropped). */
   readonly lateLimitMs?: number;
 }
-
-/** Where a campaign's send stands, for the UI. */
-export type SendState = 'idle' | 'scheduled' | 'sending' | 'paused' | 'stopped' | 'completed';
 
 export interface SendProgress {
   readonly campaignId: number;

@@ -1,6 +1,6 @@
 // The app's own settings keys (beside the checks' policy.* keys in checks/check-settings.ts), so
 // that the settings screen, practice seeding and the campaign defaults agree on one spelling.
-import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/schemas';
+import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/limits';
 import type { Db } from '../../db/connection';
 import { readSetting } from '../../db/repos/settings-repo';
 import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from '../send/quiet-hours';

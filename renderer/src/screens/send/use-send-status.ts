@@ -32,7 +32,7 @@ export function useSendStatus(campaignId: number): LiveStatus {
 
   useEffect(refresh, [refresh]);
   useEvent('send:progress', (p) => {
-    if (p.campaignId === campaignId) set(p as SendStatusDto);
+    if (p.campaignId === campaignId) set(p);
   });
   const active = status?.state === 'scheduled' || status?.state === 'sending';
   useEffect(() => {
