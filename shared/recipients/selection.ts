@@ -21,9 +21,12 @@ export type Selection =
 
 export const WHOLE_LIST: Selection = { kind: 'all' };
 
-/** A member's reference: 'k:' + key when the list has a key column, else 'e:' + address. */
+/**
+ * A member's reference: 'k:' + key when the list has a key column, else 'e:' + address in lower
+ * case (a re-import that only changes the case of an address must not lose an exclusion).
+ */
 export function memberRef(m: { readonly key: string | null; readonly email: string }): string {
-  return m.key !== null && m.key !== '' ? `k:${m.key}` : `e:${m.email}`;
+  return m.key !== null && m.key !== '' ? `k:${m.key}` : `e:${m.email.toLowerCase()}`;
 }
 
 /** What is trimmed from a cell before comparing: spaces (full-width too), tabs, line breaks. */

@@ -125,7 +125,10 @@ export function updateMemberRow(
 
 /** The list's members with this reference (k:key or e:address), for showing exclusions by name. */
 export function findMemberByRef(db: Db, listId: number, ref: string): Member | undefined {
-  return ref.startsWith('k:') ? findMemberByKey(db, listId, ref.slice(2)) : findMemberByEmail(db, listId, ref.slice(2));
+  if (ref.startsWith('k:')) return findMemberByKey(db, listId, ref.slice(2));
+  // Address references are in lower case (shared/recipients memberRef).
+  const r = db.prepare('SELECT * FROM members WHERE list_id = ? AND lower(email) = ? ORDER BY id LIMIT 1').get(listId, ref.slice(2)) as MemberRow | undefined;
+  return r && rowToMember(r);
 }
 
 /** How many of the list's members come before this one (its 0-based position in list order). */

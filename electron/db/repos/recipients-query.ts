@@ -10,7 +10,7 @@ import { parseFields, type Fields } from '../json';
 // The characters trimmed from a cell before comparing, as shared/recipients trims them.
 const TRIM = TRIM_CHARS;
 
-const REF = "(CASE WHEN m.member_key IS NOT NULL AND m.member_key <> '' THEN 'k:' || m.member_key ELSE 'e:' || m.email END)";
+const REF = "(CASE WHEN m.member_key IS NOT NULL AND m.member_key <> '' THEN 'k:' || m.member_key ELSE 'e:' || lower(m.email) END)";
 
 /** A JSON path naming one key of fields_json, quoted so any header text is a valid path. */
 export function fieldPath(column: string): string {

@@ -94,8 +94,9 @@ export function incrementFailures(db: Db, id: number): number {
   return r?.failed_attempts ?? 0;
 }
 
+/** Locks until `until`; the failure count is kept, so the next lock can be longer. */
 export function lockUser(db: Db, id: number, until: number): void {
-  db.prepare('UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(until, id);
+  db.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(until, id);
 }
 
 export function resetFailures(db: Db, id: number): void {

@@ -1,4 +1,6 @@
-// PIN verification with a per-user lockout (5 wrong PINs lock for 15 minutes), serialised per
+// PIN verification with a per-user lockout (5 wrong PINs lock for 15 minutes, and each further
+// 5 in a row for twice as long, up to a day: a 4-digit PIN must not fall to patient guessing at
+// 480 tries a day), serialised per
 // user: checks of one user's PIN run one after another, so the lock set by the 5th wrong PIN is
 // seen by every later attempt however many arrive at once (40 parallel guesses were all
 // evaluated before the fix, and a right PIN sent 6th was once accepted).
@@ -11,6 +13,13 @@ import { pinMatches } from './pin-hash';
 
 export const MAX_PIN_FAILURES = 5;
 export const LOCK_MS = 15 * 60 * 1000;
+export const MAX_LOCK_MS = 24 * 60 * 60 * 1000;
+
+/** The lock after `attempts` wrong PINs in a row (a multiple of 5): 15 min, 30 min, 1 h, … 24 h. */
+export function lockMs(attempts: number): number {
+  const round = Math.max(1, Math.floor(attempts / MAX_PIN_FAILURES));
+  return Math.min(MAX_LOCK_MS, LOCK_MS * 2 ** Math.min(round - 1, 16));
+}
 
 export interface PinGate {
   /** Resolves with the user when the PIN is right; otherwise throws 'pin-wrong' or 'pin-locked'. */
@@ -57,14 +66,15 @@ export function createPinGate({ db, clock, audit }: { db: Db; clock: Clock; audi
     const result = db.transaction(() => {
       const attempts = repo.incrementFailures(db, userId);
       audit.record('pin.failed', { actor: u.name, details: { userId, attempts } });
-      if (attempts < MAX_PIN_FAILURES) return { locked: false as const, attempts };
-      const until = now + LOCK_MS;
+      // The count runs on across locks (only a right PIN resets it), so each lock is longer.
+      if (attempts % MAX_PIN_FAILURES !== 0) return { locked: false as const, attempts };
+      const until = now + lockMs(attempts);
       repo.lockUser(db, userId, until);
       audit.record('pin.locked', { actor: u.name, details: { userId, until } });
       return { locked: true as const, until };
     })();
     if (result.locked) throw lockedError(result.until);
-    throw new AppError('pin-wrong', 'The PIN is not correct', { remaining: MAX_PIN_FAILURES - result.attempts });
+    throw new AppError('pin-wrong', 'The PIN is not correct', { remaining: MAX_PIN_FAILURES - (result.attempts % MAX_PIN_FAILURES) });
   }
 
   return { verify: (userId, pin) => serial(userId, () => check(userId, pin)) };

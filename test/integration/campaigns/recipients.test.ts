@@ -21,7 +21,7 @@ const CSV = [
   '1005,小野 次郎,ono@c.example,A,監事',
 ].join('\n');
 
-async function setUp(csv = CSV) {
+async function setUp(csv = CSV, keyColumn: string | null = '会員番号') {
   const app = createTestApp(cleanups);
   const smtp = await startSmtpCapture();
   cleanups.push(() => smtp.close());
@@ -33,7 +33,7 @@ async function setUp(csv = CSV) {
   });
   const a = await call('users:create', { name: '相川', pin: A.pin });
   const b = await call('users:create', { name: '別所', pin: B.pin });
-  const report = await call('import:run', { actorId: a.id, listName: '会員', fileName: 'm.csv', bytes: new TextEncoder().encode(csv), keyColumn: '会員番号' });
+  const report = await call('import:run', { actorId: a.id, listName: '会員', fileName: 'm.csv', bytes: new TextEncoder().encode(csv), keyColumn });
   const draft = await call('campaigns:create', { actorId: a.id, listId: report.listId, name: '総会', profileId: profile.id });
   const campaign = await call('campaigns:update', { actorId: a.id, id: draft.id, subjectTemplate: '{{氏名}} 様', bodyTemplate: '{{氏名}} 様（{{棟}}棟）', cancelWindowS: 10 });
   const codes = async () => (await call('checks:run', { campaignId: campaign.id })).items.map((i) => `${i.severity}:${i.code}`);
@@ -187,5 +187,17 @@ describe('copies of earlier notices', () => {
     const copy = await call('campaigns:copy', { actorId: a.id, campaignId: campaign.id, name: '総会（12月）' });
     expect(copy).toMatchObject({ name: '総会（12月）', status: 'draft', subjectTemplate: '{{氏名}} 様', cancelWindowS: 10, selection: { kind: 'picked', refs: ['k:1001', 'k:1002'] } });
     expect(copy.id).not.toBe(campaign.id);
+  });
+});
+
+describe('exclusions by address', () => {
+  it('keep a member out when a re-import only changes the case of their address', async () => {
+    const noKey = CSV.split('\n').map((l) => l.slice(l.indexOf(',') + 1)).join('\n');
+    const { call, a, listId, campaign } = await setUp(noKey, null);
+    const m = (await call('members:page', { listId, query: '上田' })).members[0]!;
+    await call('exclusions:add', { actorId: a.id, listId, memberId: m.id, reason: '退会' });
+    await call('import:run', { actorId: a.id, listId, fileName: 'm2.csv', bytes: new TextEncoder().encode(noKey.replace('ueda@c.example', 'Ueda@c.example')), keyColumn: null });
+    expect((await call('exclusions:list', { listId }))[0]).toMatchObject({ ref: 'e:ueda@c.example', member: { name: '上田 健' } });
+    expect((await call('checks:run', { campaignId: campaign.id })).counts.members).toBe(4);
   });
 });

@@ -107,6 +107,21 @@ describe('users and PINs', () => {
     await expect(env.users.verifyPin(u.id, PIN)).rejects.toMatchObject({ code: 'pin-locked' });
   });
 
+  it('locks longer each time: 15 minutes, then 30, then an hour; a right PIN starts again', async () => {
+    const u = await env.users.createUser('佐藤', PIN);
+    const locks: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 5; i++) await expect(env.users.verifyPin(u.id, '0000')).rejects.toMatchObject({ code: /pin-(wrong|locked)/ });
+      const until = env.audit.list({ action: 'pin.locked' }).at(-1)!.details['until'] as number;
+      locks.push(until - env.clock.now());
+      env.clock.set(until);
+    }
+    expect(locks).toEqual([LOCK_MS, 2 * LOCK_MS, 4 * LOCK_MS]);
+    await expect(env.users.verifyPin(u.id, PIN)).resolves.toMatchObject({ id: u.id });
+    for (let i = 0; i < 4; i++) await expect(env.users.verifyPin(u.id, '0000')).rejects.toMatchObject({ code: 'pin-wrong' });
+    await expect(env.users.verifyPin(u.id, '0000')).rejects.toMatchObject({ code: 'pin-locked', details: { until: env.clock.now() + LOCK_MS } });
+  });
+
   it('40 parallel wrong PINs: only 5 are evaluated, and a right PIN sent 6th is refused', async () => {
     const u = await env.users.createUser('佐藤', PIN);
     const started = performance.now();
