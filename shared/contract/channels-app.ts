@@ -84,12 +84,16 @@ export const appChannels = {
   'test-addresses:add': channel(z.object({ address: email, signers: signers.optional() }), result<readonly TestAddressDto[]>()),
   'test-addresses:remove': channel(z.object({ actorId, address: email }), result<readonly TestAddressDto[]>()),
   'profiles:list': channel(empty, result<readonly ProfileDto[]>()),
-  'profiles:create': channel(z.object({ actorId: actorId.nullable(), profile: profileInput }), result<ProfileDto>()),
+  /**
+   * The mail account decides where every message (and the password) goes, so once two users
+   * exist, creating, changing or deleting one takes two users' PINs, like adding an approver.
+   */
+  'profiles:create': channel(z.object({ actorId: actorId.nullable(), profile: profileInput, signers: signers.optional() }), result<ProfileDto>()),
   'profiles:update': channel(
-    z.object({ actorId: actorId.nullable(), id, profile: profileInput }),
+    z.object({ actorId: actorId.nullable(), id, profile: profileInput, signers: signers.optional() }),
     result<ProfileDto>(),
   ),
-  'profiles:delete': channel(z.object({ actorId, id }), result<null>()),
+  'profiles:delete': channel(z.object({ actorId, id, signers: signers.optional() }), result<null>()),
   /** Connects and logs in to a saved profile's server without sending anything. */
   'profiles:test': channel(z.object({ id }), result<ConnectionTestDto>()),
 } as const;

@@ -7,6 +7,15 @@ import { toProfileDto, toUserDto } from './mappers';
 
 export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | 'settings' | 'users' | 'test-addresses' | 'profiles'> {
   const s = () => app.services();
+  /**
+   * Who changes a mail account: anyone while setting up; after that two users with their PINs
+   * (one person redirecting the account's server got members' test messages and the password).
+   */
+  const accountActor = async (actorId: number | null, signers: readonly { userId: number; pin: string }[] | undefined) => {
+    if (!s().users.isSetUp()) return app.actorName(actorId);
+    const [a, b] = await s().users.confirmTwo(signers ?? []);
+    return `${a.name} + ${b.name}`;
+  };
   const userDto = (u: Parameters<typeof toUserDto>[0]) => toUserDto(u, s().clock);
 
   /** In practice mode a profile may only point at the practice outbox: refused before any I/O. */
@@ -42,21 +51,21 @@ export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | '
     'test-addresses:remove': ({ actorId, address }) => s().testSend.removeAddress(address, app.actorName(actorId)),
 
     'profiles:list': () => s().profiles.listProfiles().map(toProfileDto),
-    'profiles:create': async ({ actorId, profile }) => {
+    'profiles:create': async ({ actorId, profile, signers }) => {
       guardPractice(profile);
       const practice = s().practice !== null;
-      const created = await s().profiles.createProfile({ ...profile, practice }, app.actorName(actorId));
+      const created = await s().profiles.createProfile({ ...profile, practice }, await accountActor(actorId, signers));
       s().testSend.registerSetUpAddress(created.fromAddress);
       return toProfileDto(created);
     },
-    'profiles:update': async ({ actorId, id, profile }) => {
+    'profiles:update': async ({ actorId, id, profile, signers }) => {
       guardPractice(profile);
-      const updated = await s().profiles.updateProfile(id, profile, app.actorName(actorId));
+      const updated = await s().profiles.updateProfile(id, profile, await accountActor(actorId, signers));
       s().testSend.registerSetUpAddress(updated.fromAddress);
       return toProfileDto(updated);
     },
-    'profiles:delete': async ({ actorId, id }) => {
-      await s().profiles.deleteProfile(id, app.actorName(actorId));
+    'profiles:delete': async ({ actorId, id, signers }) => {
+      await s().profiles.deleteProfile(id, await accountActor(actorId, signers));
       return null;
     },
     'profiles:test': async ({ id }) => {

@@ -40,6 +40,8 @@ describe('the flow through the dispatch', () => {
     const ben = await call('users:create', { name: '別所', pin: '7391' });
     const profile = await call('profiles:create', {
       actorId: aiko.id,
+      // After set-up a mail account takes two users' PINs.
+      signers: [{ userId: aiko.id, pin: '4826' }, { userId: ben.id, pin: '7391' }],
       profile: { name: 'local', host: '127.0.0.1', port: smtp.port, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '事務局', perMinute: null, perHour: null, maxConnections: 1 },
     });
     expect(profile).not.toHaveProperty('password');

@@ -18,9 +18,10 @@ const setup = () => createTestApp(cleanups);
 async function realWorkspace(call: ReturnType<typeof setup>['call'], n: number) {
   await call('settings:update', { actorId: null, organisationName: '桜町内会' });
   const user = await call('users:create', { name: '相川', pin: '4826' });
-  await call('users:create', { name: '別所', pin: '7391' });
+  const other = await call('users:create', { name: '別所', pin: '7391' });
   const profile = await call('profiles:create', {
     actorId: null,
+    signers: [{ userId: user.id, pin: '4826' }, { userId: other.id, pin: '7391' }],
     profile: { name: 'p', host: '127.0.0.1', port: 2525, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '', perMinute: null, perHour: null, maxConnections: 1 },
   });
   const rows = Array.from({ length: n }, (_, i) => `${i + 1},会員${i + 1},m${i + 1}@example.org`);

@@ -128,9 +128,23 @@ describe('test sends go only to registered addresses', () => {
   });
 
   it('does not follow the account when its From is changed after set-up', async () => {
-    const { call, fail, a, profile, campaign } = await organisation();
-    await call('profiles:update', { actorId: a.id, id: profile.id, profile: { ...profile, fromAddress: 'me@evil.example' } });
+    const { call, fail, a, b, profile, campaign } = await organisation();
+    const both = [{ userId: a.id, pin: A_PIN }, { userId: b.id, pin: B_PIN }];
+    await call('profiles:update', { actorId: a.id, id: profile.id, profile: { ...profile, fromAddress: 'me@evil.example' }, signers: both });
     expect((await fail('test:send', { actorId: a.id, campaignId: campaign.id })).code).toBe('test-address-unregistered');
+  });
+
+  it('refuses one person redirecting the mail account to another server (members’ tests and the password went there)', async () => {
+    const { call, fail, smtp, a, profile, campaign } = await organisation();
+    const evil = { ...profile, host: '127.0.0.1', port: smtp.port + 1 };
+    for (const signers of [undefined, [{ userId: a.id, pin: A_PIN }, { userId: a.id, pin: A_PIN }]]) {
+      expect((await fail('profiles:update', { actorId: a.id, id: profile.id, profile: evil, ...(signers ? { signers } : {}) })).code).toBe('two-people-required');
+    }
+    expect((await fail('profiles:create', { actorId: a.id, profile: { ...evil, name: 'mine' } })).code).toBe('two-people-required');
+    expect((await fail('profiles:delete', { actorId: a.id, id: profile.id })).code).toBe('two-people-required');
+    expect((await call('profiles:list', {})).map((p) => p.port)).toEqual([smtp.port]);
+    await call('test:send', { actorId: a.id, campaignId: campaign.id });
+    expect(smtp.messages).toHaveLength(1);
   });
 });
 
@@ -166,8 +180,8 @@ describe('approvals expire, and are void the moment they are shown', () => {
   });
 
   it('shows an approval as void as soon as the account it covers changes', async () => {
-    const { call, a, profile, campaign } = await approved();
-    await call('profiles:update', { actorId: a.id, id: profile.id, profile: { ...profile, fromName: '別の名前' } });
+    const { call, a, b, profile, campaign } = await approved();
+    await call('profiles:update', { actorId: a.id, id: profile.id, profile: { ...profile, fromName: '別の名前' }, signers: [{ userId: a.id, pin: A_PIN }, { userId: b.id, pin: B_PIN }] });
     const shown = await call('campaigns:get', { id: campaign.id });
     expect(shown.status).toBe('draft');
     expect(shown.approval!.voidedAt).not.toBeNull();
