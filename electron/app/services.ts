@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
 import { createAuditService } from '../services/audit/audit-service';
+import { createApprovalService } from '../services/campaigns/approval-service';
 import { createCampaignService } from '../services/campaigns/campaign-service';
 import { createCheckService } from '../services/checks';
 import type { Clock } from '../services/clock';
@@ -48,7 +49,8 @@ export function createServices(options: ServicesOptions) {
   const users = createUserService({ db, clock, audit });
   const profiles = createProfileService({ db, clock, secrets, audit, ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}) });
   const checks = createCheckService({ db });
-  const campaigns = createCampaignService({ db, clock, audit, users, checks: (id) => checks.checkCampaign(id) });
+  const approvals = createApprovalService({ db, clock, audit, users, checks: (id) => checks.checkCampaign(id) });
+  const campaigns = createCampaignService({ db, clock, audit, approvals });
   const imports = createImportService({ db, clock });
   const preview = createPreviewService({ db });
   const transportFor: TransportFactory = createTransportFactory({
@@ -60,9 +62,9 @@ export function createServices(options: ServicesOptions) {
   // A rehearsal in the practice workspace sends at once, whatever the hour.
   const quietDefault = practice ? null : options.defaultQuietHours === undefined ? DEFAULT_QUIET_HOURS : options.defaultQuietHours;
   const settings = createSettingsStore(db, audit, quietDefault);
-  const send = createSendService({ db, clock, transportFactory: transportFor, campaigns, audit, quietHours: () => readQuietHours(db, quietDefault), lateLimitMs: readLateLimitHours(db) * 3_600_000 });
+  const send = createSendService({ db, clock, transportFactory: transportFor, approvals, audit, quietHours: () => readQuietHours(db, quietDefault), lateLimitMs: readLateLimitHours(db) * 3_600_000 });
   const recipients = createRecipientsService({ db, clock, audit });
-  const testSend = createTestSendService({ db, clock, audit, users, campaigns, transportFor });
+  const testSend = createTestSendService({ db, clock, audit, users, transportFor });
   // Messages that were in flight when the app last stopped become "unknown" (never resent
   // silently), interrupted runs become paused, and cancel windows are re-armed.
   send.recoverAfterCrash();
@@ -77,6 +79,7 @@ export function createServices(options: ServicesOptions) {
     profiles,
     checks,
     campaigns,
+    approvals,
     imports,
     preview,
     settings,

@@ -3,6 +3,7 @@
 import { createList, updateListMapping } from '../../electron/db/repos/lists-repo';
 import { memberInserter } from '../../electron/db/repos/members-repo';
 import { createAuditService } from '../../electron/services/audit/audit-service';
+import { createApprovalService } from '../../electron/services/campaigns/approval-service';
 import { createCampaignService } from '../../electron/services/campaigns/campaign-service';
 import { systemClock } from '../../electron/services/clock';
 import { createProfileService } from '../../electron/services/profiles/profile-service';
@@ -21,7 +22,8 @@ export async function run(report: Report): Promise<void> {
     const audit = createAuditService({ db, clock });
     const users = createUserService({ db, clock, audit });
     const profiles = createProfileService({ db, clock, secrets: createMemorySecretStore(), audit });
-    const campaigns = createCampaignService({ db, clock, audit, users });
+    const approvals = createApprovalService({ db, clock, audit, users });
+    const campaigns = createCampaignService({ db, clock, audit, approvals });
     const list = createList(db, 'bench', clock.now());
     updateListMapping(db, list.id, { columns: ['email', 'name', 'room'], emailColumn: 'email', nameColumn: 'name', keyColumn: null }, clock.now());
     const importId = Number(
@@ -43,16 +45,16 @@ export async function run(report: Report): Promise<void> {
     const c = campaigns.createCampaign({ listId: list.id, name: 'bench', subjectTemplate: '{{name}}様', bodyTemplate: '{{name}}様\n{{room}}号室', profileId: profile.id });
 
     let t0 = performance.now();
-    await campaigns.requestApproval(c.id, requester.id, '1357');
+    await approvals.requestApproval(c.id, requester.id, '1357');
     const requestMs = performance.now() - t0;
     report('approval_request_100k_ms', requestMs, 'ms');
 
     t0 = performance.now();
-    await campaigns.approve(c.id, approver.id, '2468');
+    await approvals.approve(c.id, approver.id, '2468');
     report('approval_approve_100k_ms', performance.now() - t0, 'ms');
 
     t0 = performance.now();
-    campaigns.assertApproved(c.id);
+    approvals.assertApproved(c.id);
     const assertMs = performance.now() - t0;
     report('approval_assert_100k_ms', assertMs, 'ms');
     report('approval_assert_rows_per_s', MEMBERS / (assertMs / 1000), 'rows/s');

@@ -43,9 +43,9 @@ const ROUNDS = 3;
 async function anotherCampaign(t: ReturnType<typeof tempDb>, fx: SendFixture, round: number): Promise<number> {
   const ids = t.db.prepare('SELECT id FROM users ORDER BY id').all() as { id: number }[];
   const [requester, approver] = [ids[0]!.id, ids[1]!.id];
-  const c = fx.campaigns.createCampaign({ listId: fx.listId, name: `bench ${round}`, subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId: fx.profileId, cancelWindowS: 10 }, requester);
-  await fx.campaigns.requestApproval(c.id, requester, '1357');
-  await fx.campaigns.approve(c.id, approver, '2468');
+  const c = fx.campaigns.createCampaign({ listId: fx.listId, name: `bench ${round}`, subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId: fx.profileId, cancelWindowS: 10, createdBy: requester });
+  await fx.approvals.requestApproval(c.id, requester, '1357');
+  await fx.approvals.approve(c.id, approver, '2468');
   return c.id;
 }
 
@@ -59,7 +59,7 @@ export async function run(report: Report): Promise<void> {
     const svc = createSendService({
       db: t.db,
       clock,
-      campaigns: fx.campaigns,
+      approvals: fx.approvals,
       audit: fx.audit,
       // The app's own factory (lazy password read, then the pool), as in the real send.
       transportFactory: createTransportFactory({ password: async () => null }),

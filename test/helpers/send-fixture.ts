@@ -6,6 +6,7 @@ import { createList, updateListMapping } from '../../electron/db/repos/lists-rep
 import { memberInserter } from '../../electron/db/repos/members-repo';
 import { insertProfile } from '../../electron/db/repos/profiles-repo';
 import { createAuditService, type AuditService } from '../../electron/services/audit/audit-service';
+import { createApprovalService, type ApprovalService } from '../../electron/services/campaigns/approval-service';
 import { createCampaignService, type CampaignService } from '../../electron/services/campaigns/campaign-service';
 import type { Clock } from '../../electron/services/clock';
 import { createUserService } from '../../electron/services/users/user-service';
@@ -20,6 +21,7 @@ export interface FixtureMember {
 export interface SendFixture {
   readonly audit: AuditService;
   readonly campaigns: CampaignService;
+  readonly approvals: ApprovalService;
   readonly campaignId: number;
   readonly listId: number;
   readonly profileId: number;
@@ -57,7 +59,8 @@ export interface FixtureOptions {
 export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions): Promise<SendFixture> {
   const audit = createAuditService({ db, clock });
   const users = createUserService({ db, clock, audit });
-  const campaigns = createCampaignService({ db, clock, audit, users });
+  const approvals = createApprovalService({ db, clock, audit, users });
+  const campaigns = createCampaignService({ db, clock, audit, approvals });
   const requester = await users.createUser('佐藤 operator', '1357');
   const approver = await users.createUser('鈴木 approver', '2468');
   const members = typeof o.members === 'number' ? makeMembers(o.members) : o.members;
@@ -79,12 +82,12 @@ export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions):
   }, now);
   const c = campaigns.createCampaign({
     listId: list.id, name: '会費のお知らせ', subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId,
-    cancelWindowS: o.cancelWindowS ?? 10,
-  }, requester.id);
-  for (const a of o.attachments ?? []) campaigns.addAttachment(c.id, a, requester.id);
-  await campaigns.requestApproval(c.id, requester.id, '1357');
-  await campaigns.approve(c.id, approver.id, '2468');
-  return { audit, campaigns, campaignId: c.id, listId: list.id, profileId, members, subject: SUBJECT, body: BODY };
+    cancelWindowS: o.cancelWindowS ?? 10, createdBy: requester.id,
+  }, requester.name);
+  for (const a of o.attachments ?? []) campaigns.addAttachment(c.id, a, requester.name);
+  await approvals.requestApproval(c.id, requester.id, '1357');
+  await approvals.approve(c.id, approver.id, '2468');
+  return { audit, campaigns, approvals, campaignId: c.id, listId: list.id, profileId, members, subject: SUBJECT, body: BODY };
 }
 
 /**

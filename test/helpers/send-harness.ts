@@ -70,7 +70,7 @@ export async function sendHarness(
     db: t.db,
     clock,
     timers,
-    campaigns: fx.campaigns,
+    approvals: fx.approvals,
     audit: fx.audit,
     ...(o.policy ? { policy: o.policy } : {}),
     ...(o.quietHours ? { quietHours: () => o.quietHours! } : {}),

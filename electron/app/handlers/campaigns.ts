@@ -3,14 +3,13 @@ import type { ApprovalSummaryDto } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { describeSelection } from '../../../shared/recipients';
 import { checkTemplate, usedFields } from '../../../shared/template';
-import { latestApproval } from '../../db/repos/approvals-repo';
+import type { Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { countSnapshot } from '../../db/repos/snapshots-repo';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
-import type { Campaign } from '../../services/campaigns/campaign-service';
-import { toCampaignDto, toMemberDto, toUserDto } from './mappers';
+import { toApprovalDto, toCampaignDto, toMemberDto, toUserDto } from './mappers';
 import { renderCampaign, renderDraft, senderOf } from './render';
 
 const SAMPLE_PREVIEWS = 3;
@@ -20,9 +19,9 @@ type Domains = 'campaigns' | 'attachments' | 'template' | 'preview' | 'checks' |
 export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
   const s = () => app.services();
   const userName = (id: number) => app.actorName(id) ?? `user#${id}`;
-  const dtoContext = () => ({ userName, approvalExpiresAt: s().campaigns.approvalExpiresAt });
+  const dtoContext = () => ({ userName, approvalExpiresAt: s().approvals.approvalExpiresAt });
   /** A campaign as shown: its approval is verified first, so a void one never reads "approved". */
-  const shown = (c: Campaign) => toCampaignDto(s().db, s().campaigns.verifyShownApproval(c.id), dtoContext());
+  const shown = (c: Campaign) => toCampaignDto(s().db, s().approvals.verifyShownApproval(c.id), dtoContext());
   const campaignDto = (id: number) => shown(s().campaigns.getCampaign(id));
 
   async function summary(sv: Services, campaignId: number): Promise<ApprovalSummaryDto> {
@@ -61,23 +60,23 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
     'campaigns:list': () => s().campaigns.listCampaigns().map(shown).reverse(),
     'campaigns:get': ({ id }) => campaignDto(id),
     'campaigns:create': ({ actorId, listId, name, profileId }) =>
-      shown(s().campaigns.createCampaign({ listId, name, ...(profileId !== undefined ? { profileId } : {}) }, actorId)),
+      shown(s().campaigns.createCampaign({ listId, name, createdBy: actorId, ...(profileId !== undefined ? { profileId } : {}) }, app.actorName(actorId))),
     'campaigns:update': ({ actorId, id, ...patch }) => {
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return shown(s().campaigns.updateCampaign(id, clean, actorId));
+      return shown(s().campaigns.updateCampaign(id, clean, app.actorName(actorId)));
     },
-    'campaigns:copy': ({ actorId, campaignId, name }) => shown(s().campaigns.copyCampaign(campaignId, name, actorId)),
+    'campaigns:copy': ({ actorId, campaignId, name }) => shown(s().campaigns.copyCampaign(campaignId, { name, createdBy: actorId }, app.actorName(actorId))),
     'campaigns:follow-up': ({ actorId, campaignId, name, statuses }) =>
-      shown(s().campaigns.createFollowUp(campaignId, { statuses, name, actorId })),
+      shown(s().campaigns.createFollowUp(campaignId, { statuses, name, createdBy: actorId }, app.actorName(actorId))),
 
     'attachments:add': async ({ actorId, campaignId, fileName, bytes }) => {
-      const a = s().campaigns.addAttachment(campaignId, { fileName, content: bytes }, actorId);
+      const a = s().campaigns.addAttachment(campaignId, { fileName, content: bytes }, app.actorName(actorId));
       // Read PDF text now, so the check report and the approval digest see the same text.
       await s().checks.prepareAttachments(campaignId);
       return { id: a.id, fileName: a.fileName, sha256: a.sha256, bytes: a.bytes };
     },
     'attachments:remove': ({ actorId, campaignId, attachmentId }) => {
-      s().campaigns.removeAttachment(campaignId, attachmentId, actorId);
+      s().campaigns.removeAttachment(campaignId, attachmentId, app.actorName(actorId));
       return null;
     },
 
@@ -102,8 +101,8 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       return s().checks.checkCampaign(campaignId);
     },
 
-    'test:send': async (req) => {
-      const r = await s().testSend.send(req);
+    'test:send': async ({ actorId, ...req }) => {
+      const r = await s().testSend.send(req, app.actorName(actorId));
       app.notifyOutbox();
       return r;
     },
@@ -111,16 +110,11 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
     'approval:request': async ({ actorId, campaignId, pin }) => {
       const sv = s();
       await sv.checks.prepareAttachments(campaignId);
-      await sv.campaigns.requestApproval(campaignId, actorId, pin);
+      await sv.approvals.requestApproval(campaignId, actorId, pin);
       return summary(sv, campaignId);
     },
     'approval:summary': ({ campaignId }) => summary(s(), campaignId),
-    'approval:approve': async ({ campaignId, approverId, pin }) => {
-      const sv = s();
-      await sv.campaigns.approve(campaignId, approverId, pin);
-      const dto = toCampaignDto(sv.db, sv.campaigns.getCampaign(campaignId), dtoContext()).approval;
-      if (!dto || latestApproval(sv.db, campaignId) === undefined) throw new AppError('internal', 'The approval was not recorded.');
-      return dto;
-    },
+    'approval:approve': async ({ campaignId, approverId, pin }) =>
+      toApprovalDto(await s().approvals.approve(campaignId, approverId, pin), dtoContext()),
   };
 }

@@ -1,8 +1,8 @@
 // Service records → contract DTOs. The DTO types are the contract; a service type that drifts
 // from them fails to compile here rather than surprising the page.
-import type { CampaignDto, ListDto, MemberDto, ProfileDto, UserDto } from '../../../shared/contract';
+import type { ApprovalDto, CampaignDto, ListDto, MemberDto, ProfileDto, UserDto } from '../../../shared/contract';
 import type { Db } from '../../db/connection';
-import { latestApproval } from '../../db/repos/approvals-repo';
+import { latestApproval, type Approval } from '../../db/repos/approvals-repo';
 import { listAttachments } from '../../db/repos/attachments-repo';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { latestImport } from '../../db/repos/imports-repo';
@@ -48,7 +48,23 @@ export interface CampaignDtoContext {
   readonly approvalExpiresAt: (approvedAt: number) => number;
 }
 
-export function toCampaignDto(db: Db, c: Campaign, { userName, approvalExpiresAt }: CampaignDtoContext): CampaignDto {
+export function toApprovalDto(a: Approval, { userName, approvalExpiresAt }: CampaignDtoContext): ApprovalDto {
+  return {
+    id: a.id,
+    campaignId: a.campaignId,
+    requestedBy: a.requestedBy,
+    approverId: a.approverId,
+    approverName: userName(a.approverId),
+    requesterName: userName(a.requestedBy),
+    digest: a.digest,
+    approvedAt: a.approvedAt,
+    expiresAt: approvalExpiresAt(a.approvedAt),
+    voidedAt: a.voidedAt,
+    voidReason: a.voidReason,
+  };
+}
+
+export function toCampaignDto(db: Db, c: Campaign, context: CampaignDtoContext): CampaignDto {
   const snapshot = countSnapshot(db, c.id);
   const a = latestApproval(db, c.id);
   return {
@@ -69,21 +85,7 @@ export function toCampaignDto(db: Db, c: Campaign, { userName, approvalExpiresAt
     requestedBy: c.requestedBy,
     recipientCount: snapshot > 0 ? snapshot : null,
     attachments: listAttachments(db, c.id).map((x) => ({ id: x.id, fileName: x.fileName, sha256: x.sha256, bytes: x.bytes })),
-    approval: a
-      ? {
-          id: a.id,
-          campaignId: a.campaignId,
-          requestedBy: a.requestedBy,
-          approverId: a.approverId,
-          approverName: userName(a.approverId),
-          requesterName: userName(a.requestedBy),
-          digest: a.digest,
-          approvedAt: a.approvedAt,
-          expiresAt: approvalExpiresAt(a.approvedAt),
-          voidedAt: a.voidedAt,
-          voidReason: a.voidReason,
-        }
-      : null,
+    approval: a ? toApprovalDto(a, context) : null,
     selection: c.selection,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

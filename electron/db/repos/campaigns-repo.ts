@@ -1,5 +1,6 @@
 // Repository for the campaigns table: list + templates + profile + cancel window + status.
 import type { Db } from '../connection';
+import { AppError } from '../../../shared/errors';
 import { WHOLE_LIST, type Selection } from '../../../shared/recipients';
 
 import { isCampaignStatus, type CampaignStatus } from '../../../shared/statuses';
@@ -120,6 +121,13 @@ function selectionJson(s: Selection): string | null {
 export function getCampaign(db: Db, id: number): Campaign | undefined {
   const r = db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as CampaignRow | undefined;
   return r && rowToCampaign(r);
+}
+
+/** The campaign, or the coded not-found error every caller given an id by the page answers with. */
+export function mustGetCampaign(db: Db, id: number): Campaign {
+  const c = getCampaign(db, id);
+  if (!c) throw new AppError('not-found', 'No such campaign', { campaignId: id });
+  return c;
 }
 
 export function listCampaigns(db: Db, filter: { listId?: number } = {}): Campaign[] {

@@ -1,5 +1,6 @@
-// Campaigns: compose (list, templates, profile, cancel window), attachments, follow-ups, and the
-// approval flow (see approval-flow.ts). Every edit voids a pending or given approval.
+// Campaigns: compose (list, templates, profile, cancel window), attachments, copies and
+// follow-ups. Every edit voids a pending or given approval (approval-service.ts owns approval).
+// Actors are names, resolved by the caller; createdBy is the creating user's id, kept on the row.
 import { sha256Hex } from '../sha256';
 import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/limits';
 import { AppError } from '../../../shared/errors';
@@ -9,24 +10,13 @@ import type { Db } from '../../db/connection';
 import * as attachmentsRepo from '../../db/repos/attachments-repo';
 import type { Attachment } from '../../db/repos/attachments-repo';
 import * as repo from '../../db/repos/campaigns-repo';
-import type { Campaign } from '../../db/repos/campaigns-repo';
+import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { getProfileRow, listProfileRows } from '../../db/repos/profiles-repo';
-import { countAttempted } from '../../db/repos/sends-repo';
 import type { AuditService, SendStatus } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readDefaultCancelWindowS } from '../settings/app-settings';
-import { createUserService, type UserService } from '../users/user-service';
-import * as flow from './approval-flow';
-import { actorName, assertEditable, mustGetCampaign, type CampaignContext } from './campaign-context';
-import type { ChecksFn } from './campaign-sources';
-import { buildTestMessage, recordTestSent, type TestMessage, type TestTarget } from './test-message';
-
-export type { Campaign } from '../../db/repos/campaigns-repo';
-export type { Attachment } from '../../db/repos/attachments-repo';
-export type { ApprovalRequest, ValidApproval, VerifiedApproval } from './approval-flow';
-export type { ChecksFn } from './campaign-sources';
-export type { TestMessage, TestTarget } from './test-message';
+import { assertEditable, type ApprovalService } from './approval-service';
 
 const FOLLOW_UP_STATUSES: readonly SendStatus[] = RECIPIENT_STATUSES;
 
@@ -38,30 +28,21 @@ export interface CampaignInput {
   readonly profileId?: number | null;
   readonly cancelWindowS?: number;
   readonly selection?: Selection;
+  /** The user who creates it (kept on the row; the audit log names the actor). */
+  readonly createdBy?: number | null;
 }
 
-export type CampaignPatch = Partial<Omit<CampaignInput, 'listId'>> & { readonly listId?: number };
+export type CampaignPatch = Partial<Omit<CampaignInput, 'listId' | 'createdBy'>> & { readonly listId?: number };
 
 export interface CampaignServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: AuditService;
-  /** The check report (guards); approval is refused while it has blocking items. */
-  readonly checks?: ChecksFn;
-  /** Defaults to a user service on the same db. */
-  readonly users?: UserService;
+  /** An edit voids the notice's approval or pending request. */
+  readonly approvals: Pick<ApprovalService, 'voidForEdit'>;
 }
 
-export function createCampaignService(deps: CampaignServiceDeps) {
-  const ctx: CampaignContext = {
-    db: deps.db,
-    clock: deps.clock,
-    audit: deps.audit,
-    users: deps.users ?? createUserService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
-    ...(deps.checks ? { checks: deps.checks } : {}),
-  };
-  const { db, clock, audit } = ctx;
-
+export function createCampaignService({ db, clock, audit, approvals }: CampaignServiceDeps) {
   function validated(f: repo.CampaignFields): repo.CampaignFields {
     const name = f.name.trim();
     if (!name || name.length > 200) throw new AppError('validation', 'The campaign needs a name', { field: 'name' });
@@ -79,19 +60,19 @@ export function createCampaignService(deps: CampaignServiceDeps) {
   }
 
   /** Runs an edit of an editable campaign: voids its approval and records what changed. */
-  function edit<T>(campaignId: number, what: string, actorId: number | null | undefined, change: (c: Campaign) => T, details: Record<string, unknown> = {}): T {
+  function edit<T>(campaignId: number, what: string, actor: string | null, change: (c: Campaign) => T, details: Record<string, unknown> = {}): T {
     return db.transaction(() => {
-      const c = mustGetCampaign(ctx, campaignId);
+      const c = mustGetCampaign(db, campaignId);
       assertEditable(c);
       const result = change(c);
-      flow.voidForEdit(ctx, c, what);
-      audit.record(`campaign.${what}`, { actor: actorName(ctx, actorId), campaignId, listId: c.listId, details });
+      approvals.voidForEdit(c, what);
+      audit.record(`campaign.${what}`, { actor, campaignId, listId: c.listId, details });
       return result;
     })();
   }
 
   return {
-    createCampaign(input: CampaignInput, createdBy: number | null = null): Campaign {
+    createCampaign(input: CampaignInput, actor: string | null = null): Campaign {
       const fields = validated({
         listId: input.listId,
         name: input.name,
@@ -103,13 +84,13 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         cancelWindowS: input.cancelWindowS ?? readDefaultCancelWindowS(db),
         selection: input.selection ?? WHOLE_LIST,
       });
-      const id = repo.insertCampaign(db, { ...fields, createdBy }, clock.now());
-      audit.record('campaign.created', { actor: actorName(ctx, createdBy), campaignId: id, listId: fields.listId, details: { name: fields.name } });
-      return mustGetCampaign(ctx, id);
+      const id = repo.insertCampaign(db, { ...fields, createdBy: input.createdBy ?? null }, clock.now());
+      audit.record('campaign.created', { actor, campaignId: id, listId: fields.listId, details: { name: fields.name } });
+      return mustGetCampaign(db, id);
     },
 
-    updateCampaign(campaignId: number, patch: CampaignPatch, actorId: number | null = null): Campaign {
-      const before = mustGetCampaign(ctx, campaignId);
+    updateCampaign(campaignId: number, patch: CampaignPatch, actor: string | null = null): Campaign {
+      const before = mustGetCampaign(db, campaignId);
       const fields = validated({
         listId: patch.listId ?? before.listId,
         name: patch.name ?? before.name,
@@ -129,53 +110,51 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       const same = (k: keyof repo.CampaignFields) => (k === 'selection' ? JSON.stringify(fields[k]) === JSON.stringify(before[k]) : fields[k] === before[k]);
       const changed = (Object.keys(fields) as (keyof repo.CampaignFields)[]).filter((k) => !same(k));
       if (changed.length === 0) return before;
-      edit(campaignId, 'edited', actorId, () => repo.updateCampaignRow(db, campaignId, fields, clock.now()), { changed });
-      return mustGetCampaign(ctx, campaignId);
+      edit(campaignId, 'edited', actor, () => repo.updateCampaignRow(db, campaignId, fields, clock.now()), { changed });
+      return mustGetCampaign(db, campaignId);
     },
 
-    getCampaign: (id: number): Campaign => mustGetCampaign(ctx, id),
+    getCampaign: (id: number): Campaign => mustGetCampaign(db, id),
     listCampaigns: (filter: { listId?: number } = {}): Campaign[] => repo.listCampaigns(db, filter),
 
-    addAttachment(campaignId: number, file: { fileName: string; content: Uint8Array }, actorId: number | null = null): Attachment {
+    addAttachment(campaignId: number, file: { fileName: string; content: Uint8Array }, actor: string | null = null): Attachment {
       const fileName = file.fileName.trim();
       if (!fileName || /[\r\n\u0000/\\]/.test(fileName)) throw new AppError('validation', 'Invalid attachment file name', { field: 'fileName' });
       const sha256 = sha256Hex(file.content);
-      const id = edit(campaignId, 'attachment-added', actorId, () =>
+      const id = edit(campaignId, 'attachment-added', actor, () =>
         attachmentsRepo.insertAttachment(db, { campaignId, fileName, sha256, content: file.content }, clock.now()),
         { fileName, sha256, bytes: file.content.byteLength },
       );
       return attachmentsRepo.getAttachment(db, id)!;
     },
 
-    removeAttachment(campaignId: number, attachmentId: number, actorId: number | null = null): void {
+    removeAttachment(campaignId: number, attachmentId: number, actor: string | null = null): void {
       const a = attachmentsRepo.getAttachment(db, attachmentId);
       if (!a || a.campaignId !== campaignId) throw new AppError('not-found', 'No such attachment', { attachmentId });
-      edit(campaignId, 'attachment-removed', actorId, () => attachmentsRepo.deleteAttachment(db, attachmentId), {
+      edit(campaignId, 'attachment-removed', actor, () => attachmentsRepo.deleteAttachment(db, attachmentId), {
         fileName: a.fileName,
         sha256: a.sha256,
       });
     },
 
     listAttachments: (campaignId: number): Attachment[] => attachmentsRepo.listAttachments(db, campaignId),
-    /** The stored bytes of every attachment, in order: for the sender. */
-    attachmentsForSend: (campaignId: number): { fileName: string; sha256: string; content: Buffer }[] =>
-      attachmentsRepo.listAttachmentFiles(db, campaignId).map((a) => ({ fileName: a.fileName, sha256: a.sha256, content: a.content })),
 
     /** A new draft from an earlier notice (monthly notices are mostly the same); attachments are not copied. */
-    copyCampaign(campaignId: number, name: string, actorId: number | null = null): Campaign {
-      const from = mustGetCampaign(ctx, campaignId);
+    copyCampaign(campaignId: number, copy: { name: string; createdBy?: number | null }, actor: string | null = null): Campaign {
+      const from = mustGetCampaign(db, campaignId);
       if (from.followUpOf !== null) throw new AppError('validation', 'A follow-up cannot be copied; copy the notice it follows', { field: 'campaignId' });
-      const fields = validated({ ...from, name });
-      const id = repo.insertCampaign(db, { ...fields, createdBy: actorId }, clock.now());
-      audit.record('campaign.copied', { actor: actorName(ctx, actorId), campaignId: id, listId: fields.listId, details: { from: campaignId, name: fields.name } });
-      return mustGetCampaign(ctx, id);
+      const fields = validated({ ...from, name: copy.name });
+      const id = repo.insertCampaign(db, { ...fields, createdBy: copy.createdBy ?? null }, clock.now());
+      audit.record('campaign.copied', { actor, campaignId: id, listId: fields.listId, details: { from: campaignId, name: fields.name } });
+      return mustGetCampaign(db, id);
     },
 
     createFollowUp(
       campaignId: number,
-      opts: { statuses: readonly SendStatus[]; name?: string; actorId?: number | null },
+      opts: { statuses: readonly SendStatus[]; name?: string; createdBy?: number | null },
+      actor: string | null = null,
     ): Campaign {
-      const earlier = mustGetCampaign(ctx, campaignId);
+      const earlier = mustGetCampaign(db, campaignId);
       const statuses = [...new Set(opts.statuses)].sort();
       if (statuses.length === 0 || statuses.some((s) => !FOLLOW_UP_STATUSES.includes(s))) {
         throw new AppError('validation', 'Choose which recipients the follow-up addresses', { field: 'statuses' });
@@ -192,42 +171,20 @@ export function createCampaignService(deps: CampaignServiceDeps) {
           bodyTemplate: '',
           cancelWindowS: earlier.cancelWindowS,
           selection: WHOLE_LIST,
-          createdBy: opts.actorId ?? null,
+          createdBy: opts.createdBy ?? null,
           followUpOf: campaignId,
           followUpStatuses: statuses,
         },
         clock.now(),
       );
       audit.record('campaign.follow-up-created', {
-        actor: actorName(ctx, opts.actorId),
+        actor,
         campaignId: id,
         listId: earlier.listId,
         details: { followUpOf: campaignId, statuses, recipients },
       });
-      return mustGetCampaign(ctx, id);
+      return mustGetCampaign(db, id);
     },
-
-    requestApproval: (campaignId: number, requesterId: number, pin: string) => flow.requestApproval(ctx, campaignId, requesterId, pin),
-    approve: (campaignId: number, approverId: number, pin: string) => flow.approve(ctx, campaignId, approverId, pin),
-    currentApproval: (campaignId: number, opts?: flow.ApprovalCheck) => flow.currentApproval(ctx, campaignId, opts),
-    assertApproved: (campaignId: number, opts?: flow.ApprovalCheck) => flow.assertApproved(ctx, campaignId, opts),
-    approvalExpiresAt: (approvedAt: number) => flow.approvalExpiresAt(ctx, approvedAt),
-    /**
-     * Verifies the approval of a campaign about to be shown (digest; and expiry while it is
-     * approved but not yet scheduled), voiding it on the spot if anything it covers changed;
-     * returns the campaign as it now stands. A scheduled or running send keeps its approval
-     * however old: expiry is checked when the send is scheduled.
-     */
-    verifyShownApproval(campaignId: number): Campaign {
-      const c = mustGetCampaign(ctx, campaignId);
-      if (c.status === 'approved') flow.currentApproval(ctx, campaignId, { unexpired: true });
-      else if (c.status === 'scheduled') flow.currentApproval(ctx, campaignId);
-      return mustGetCampaign(ctx, campaignId);
-    },
-
-    buildTestMessage: (campaignId: number, target: TestTarget, operatorAddress: string): TestMessage =>
-      buildTestMessage(ctx, campaignId, target, operatorAddress),
-    recordTestSent: (campaignId: number, info: Parameters<typeof recordTestSent>[2]) => recordTestSent(ctx, campaignId, info),
   };
 }
 

@@ -44,7 +44,7 @@ export interface PracticeSeedServices {
   importList(filePath: string, listName: string, actor: string): Promise<{ listId: number }>;
   createCampaign(
     input: { listId: number; profileId: number; name: string; subjectTemplate: string; bodyTemplate: string; cancelWindowS: number },
-    createdBy: number | null,
+    creator: { readonly id: number; readonly name: string } | null,
   ): { id: number };
 }
 
@@ -153,7 +153,7 @@ export async function seedPractice(args: {
         bodyTemplate: notice.body,
         cancelWindowS: PRACTICE_CANCEL_WINDOW_S,
       },
-      users[0]?.id ?? null,
+      users[0] ?? null,
     ).id;
   }
 

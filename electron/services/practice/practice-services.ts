@@ -2,6 +2,7 @@
 // rehearsal exercises the same user, import and campaign code (and audit trail) as real use.
 import type { Db } from '../../db/connection';
 import { createAuditService } from '../audit/audit-service';
+import { createApprovalService } from '../campaigns/approval-service';
 import { createCampaignService } from '../campaigns/campaign-service';
 import type { Clock } from '../clock';
 import { createImportService } from '../import/import-service';
@@ -12,7 +13,7 @@ export function realSeedServices(db: Db, clock: Clock): PracticeSeedServices {
   const audit = createAuditService({ db, clock });
   const users = createUserService({ db, clock, audit });
   const imports = createImportService({ db, clock });
-  const campaigns = createCampaignService({ db, clock, audit, users });
+  const campaigns = createCampaignService({ db, clock, audit, approvals: createApprovalService({ db, clock, audit, users }) });
   return {
     createUser: (name, pin) => users.createUser(name, pin),
     async importList(filePath, listName, actor) {
@@ -21,6 +22,6 @@ export function realSeedServices(db: Db, clock: Clock): PracticeSeedServices {
       const r = await imports.importFile({ filePath, listName, keyColumn: '会員番号', actor });
       return { listId: r.listId };
     },
-    createCampaign: (input, createdBy) => ({ id: campaigns.createCampaign(input, createdBy).id }),
+    createCampaign: (input, creator) => ({ id: campaigns.createCampaign({ ...input, createdBy: creator?.id ?? null }, creator?.name ?? null).id }),
   };
 }

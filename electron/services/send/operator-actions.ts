@@ -1,13 +1,13 @@
 // What the operator does to a send once it has started or finished: pause, resume, stop, resend
 // the failed members, and decide about members whose message may or may not have left.
 import { AppError } from '../../../shared/errors';
+import { mustGetCampaign } from '../../db/repos/campaigns-repo';
 import { getSend, moveAll, resolveUnknownRow } from '../../db/repos/sends-repo';
 import type { RunLifecycle } from './run-lifecycle';
 import type { SendContext } from './send-context';
-import { mustGetCampaign } from './send-scheduler';
 
 export function createOperatorActions(ctx: SendContext, lifecycle: RunLifecycle) {
-  const { db, clock, audit, campaigns, runs, scheduler, progress } = ctx;
+  const { db, clock, audit, approvals, runs, scheduler, progress } = ctx;
 
   function requireStatus(campaignId: number, allowed: readonly string[], what: string) {
     const c = mustGetCampaign(db, campaignId);
@@ -44,7 +44,7 @@ export function createOperatorActions(ctx: SendContext, lifecycle: RunLifecycle)
     /** "Resend failed only": failed → queued under the same, re-asserted approval. */
     resendFailed(campaignId: number, actor: string | null): { requeued: number } {
       const c = requireStatus(campaignId, ['completed', 'stopped', 'paused'], 'resend');
-      const approval = campaigns.assertApproved(campaignId);
+      const approval = approvals.assertApproved(campaignId);
       const requeued = db.transaction(() => {
         const ids = moveAll(db, campaignId, ['failed'], 'queued', clock.now());
         audit.record('send.resend-failed', { actor, campaignId, listId: c.listId, details: { requeued: ids.length, digest: approval.digest } });
@@ -60,7 +60,7 @@ export function createOperatorActions(ctx: SendContext, lifecycle: RunLifecycle)
       const row = getSend(db, sendId);
       if (!row || row.campaignId !== campaignId) throw new AppError('not-found', 'No such send', { sendId });
       if (row.status !== 'unknown') throw new AppError('send-state', 'This member is not in the unknown state', { status: row.status });
-      if (decision === 'resend') campaigns.assertApproved(campaignId);
+      if (decision === 'resend') approvals.assertApproved(campaignId);
       db.transaction(() => {
         const to = decision === 'sent' ? 'sent' : 'queued';
         resolveUnknownRow(db, sendId, to, decision === 'sent' ? 'marked as sent by the operator' : null, clock.now());

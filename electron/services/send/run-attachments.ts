@@ -10,11 +10,11 @@ import type { ApprovedAttachment, SendApprovals } from './send-types';
  * renamed, reordered, or one changed byte) throws 'approval-void': the run must not start.
  */
 export function loadApprovedAttachments(
-  campaigns: Pick<SendApprovals, 'attachmentsForSend'>,
+  approvals: Pick<SendApprovals, 'attachmentsForSend'>,
   campaignId: number,
   approved: readonly ApprovedAttachment[],
 ): MailAttachment[] {
-  const files = campaigns.attachmentsForSend(campaignId);
+  const files = approvals.attachmentsForSend(campaignId);
   const mismatch = (index: number, why: string) =>
     new AppError('approval-void', 'An attachment differs from the approved one; it must be approved again', {
       changed: ['attachments'],

@@ -2,7 +2,7 @@
 // approval asserted right before anything is sent; its end (completed, paused, stopped) or a
 // failure to start is recorded in one transaction with its audit row.
 import { AppError } from '../../../shared/errors';
-import { setCampaignStatus, setScheduledAt } from '../../db/repos/campaigns-repo';
+import { mustGetCampaign, setCampaignStatus, setScheduledAt } from '../../db/repos/campaigns-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { countAttempted, countByStatus, moveAll, recentStartsForProfile } from '../../db/repos/sends-repo';
 import { createRateLimiter } from './rate-limiter';
@@ -10,7 +10,6 @@ import { withQuietHours } from './quiet-hours';
 import { loadApprovedAttachments } from './run-attachments';
 import type { SendContext } from './send-context';
 import { startRun, type RunEnd } from './send-runner';
-import { mustGetCampaign } from './send-scheduler';
 import { createSleeper } from './timers';
 
 const HOUR = 3_600_000;
@@ -25,16 +24,16 @@ export interface RunLifecycle {
 }
 
 export function createRunLifecycle(ctx: SendContext): RunLifecycle {
-  const { db, clock, audit, campaigns, runs, errors, progress } = ctx;
+  const { db, clock, audit, approvals, runs, errors, progress } = ctx;
 
   function begin(campaignId: number, action: 'send.started' | 'send.resumed', actor: string | null): void {
     if (runs.has(campaignId)) return;
     const c = mustGetCampaign(db, campaignId);
     // Expiry was checked when the send was scheduled (a send may be scheduled days ahead); here
     // only "nothing changed since" matters.
-    const approval = campaigns.assertApproved(campaignId);
+    const approval = approvals.assertApproved(campaignId);
     // Once per run, not per member; checked byte for byte against what was approved.
-    const attachments = loadApprovedAttachments(campaigns, campaignId, approval.attachments);
+    const attachments = loadApprovedAttachments(approvals, campaignId, approval.attachments);
     const profile = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
     if (!profile) throw new AppError('not-found', 'The campaign has no SMTP profile', { profileId: c.profileId });
     const now = clock.now();

@@ -23,7 +23,7 @@ export interface SendContext {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: SendAudit;
-  readonly campaigns: SendApprovals;
+  readonly approvals: SendApprovals;
   readonly transportFactory: TransportFactory;
   readonly timers: Timers;
   readonly random: () => number;

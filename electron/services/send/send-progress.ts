@@ -1,9 +1,9 @@
 // Progress for the UI: where a campaign's send stands (live counts while a run is active, else
 // from the database) and the listeners it is reported to.
-import type { Db } from '../../db/connection';
-import { countByStatus } from '../../db/repos/sends-repo';
-import { mustGetCampaign } from './send-scheduler';
 import type { SendState } from '../../../shared/statuses';
+import type { Db } from '../../db/connection';
+import { mustGetCampaign } from '../../db/repos/campaigns-repo';
+import { countByStatus } from '../../db/repos/sends-repo';
 import type { ErrorLike, ProgressListener, SendProgress } from './send-types';
 
 export interface SendProgressDeps {

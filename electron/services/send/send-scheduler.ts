@@ -3,7 +3,7 @@ import { MIN_CANCEL_WINDOW_S } from '../../../shared/contract/limits';
 import { AppError } from '../../../shared/errors';
 import { RUN_CAMPAIGN_STATUSES } from '../../../shared/statuses';
 import type { Db } from '../../db/connection';
-import { dueCampaignIds, getCampaign, setCampaignStatus, setScheduledAt, type Campaign } from '../../db/repos/campaigns-repo';
+import { dueCampaignIds, mustGetCampaign, setCampaignStatus, setScheduledAt } from '../../db/repos/campaigns-repo';
 import { countAttempted, createMissingSends, moveAll } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
 import type { SendApprovals, SendAudit } from './send-types';
@@ -13,20 +13,14 @@ export interface SchedulerDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: SendAudit;
-  readonly campaigns: SendApprovals;
+  readonly approvals: SendApprovals;
   readonly timers: Timers;
   /** Called when a window elapses. */
   readonly onDue: () => void;
 }
 
-export function mustGetCampaign(db: Db, campaignId: number): Campaign {
-  const c = getCampaign(db, campaignId);
-  if (!c) throw new AppError('not-found', 'No such campaign', { campaignId });
-  return c;
-}
-
 export function createScheduler(deps: SchedulerDeps) {
-  const { db, clock, audit, campaigns, timers } = deps;
+  const { db, clock, audit, approvals, timers } = deps;
   const windows = new Map<number, unknown>();
 
   function arm(campaignId: number, at: number): void {
@@ -54,7 +48,7 @@ export function createScheduler(deps: SchedulerDeps) {
     const c = mustGetCampaign(db, campaignId);
     if (c.profileId === null) throw new AppError('validation', 'The campaign has no SMTP profile', { field: 'profileId' });
     // A first run needs an unexpired approval; a resend goes out under the approval its run had.
-    const approval = campaigns.assertApproved(campaignId, { unexpired: countAttempted(db, campaignId) === 0 });
+    const approval = approvals.assertApproved(campaignId, { unexpired: countAttempted(db, campaignId) === 0 });
     const windowS = Math.max(MIN_CANCEL_WINDOW_S, c.cancelWindowS);
     const now = clock.now();
     // A chosen time must leave the whole cancel window before it.
@@ -106,7 +100,7 @@ export function createScheduler(deps: SchedulerDeps) {
         const ids = moveAll(db, campaignId, ['queued', 'retrying'], 'cancelled', now);
         // Never started: back to approved while the approval still holds (unexpired, nothing
         // changed), else to draft. A cancelled resend leaves the earlier run's record: stopped.
-        const next = countAttempted(db, campaignId) > 0 ? 'stopped' : campaigns.currentApproval(campaignId, { unexpired: true }) ? 'approved' : 'draft';
+        const next = countAttempted(db, campaignId) > 0 ? 'stopped' : approvals.currentApproval(campaignId, { unexpired: true }) ? 'approved' : 'draft';
         setCampaignStatus(db, campaignId, next, now);
         setScheduledAt(db, campaignId, null, now);
         audit.record('send.cancelled', { actor, campaignId, listId: c.listId, details: { cancelled: ids.length } });

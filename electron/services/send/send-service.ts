@@ -25,18 +25,18 @@ function recoveryError(reason: RecoveryReason, unknown: number): ErrorLike {
 }
 
 export function createSendService(deps: SendServiceDeps) {
-  const { db, clock, audit, campaigns } = deps;
+  const { db, clock, audit, approvals } = deps;
   const timers = deps.timers ?? systemTimers;
   const runs = new Map<number, ActiveRun>();
   const errors = new Map<number, ErrorLike>();
   // The window's timer fires later, never during construction, so `lifecycle` is set by then.
-  const scheduler = createScheduler({ db, clock, audit, campaigns, timers, onDue: () => void lifecycle.tick() });
+  const scheduler = createScheduler({ db, clock, audit, approvals, timers, onDue: () => void lifecycle.tick() });
   const progress = createSendProgress({ db, liveCounts: (id) => runs.get(id)?.counts, errors, remaining: scheduler.remaining });
   const ctx: SendContext = {
     db,
     clock,
     audit,
-    campaigns,
+    approvals,
     transportFactory: deps.transportFactory,
     timers,
     random: deps.random ?? Math.random,

@@ -25,7 +25,7 @@ export interface ApprovedAttachment {
   readonly bytes: number;
 }
 
-/** The campaign service's approval check and stored files. */
+/** The approval service's check and the stored files it covers. */
 export interface SendApprovals {
   /** Throws AppError 'approval-void' / 'approval-required' (and 'approval-expired' with unexpired). */
   assertApproved(campaignId: number, opts?: { readonly unexpired?: boolean }): {
@@ -46,7 +46,7 @@ export interface SendServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly transportFactory: TransportFactory;
-  readonly campaigns: SendApprovals;
+  readonly approvals: SendApprovals;
   readonly audit: SendAudit;
   readonly timers?: Timers;
   readonly random?: () => number;

@@ -7,16 +7,17 @@
 import { isMailboxAddress } from '../../../shared/address';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
+import { mustGetCampaign } from '../../db/repos/campaigns-repo';
 import { firstMemberId } from '../../db/repos/members-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { countSnapshot } from '../../db/repos/snapshots-repo';
 import * as repo from '../../db/repos/test-addresses-repo';
 import { newMessageId } from '../../smtp/mail-transport';
 import type { AuditService } from '../audit/audit-service';
-import type { CampaignService, TestTarget } from '../campaigns/campaign-service';
 import type { Clock } from '../clock';
 import type { Signer, UserService } from '../users/user-service';
 import type { TransportFactory } from '../send/send-types';
+import { buildTestMessage, recordTestSent, type TestTarget } from './test-message';
 
 export type { TestAddress } from '../../db/repos/test-addresses-repo';
 
@@ -29,7 +30,6 @@ export function normaliseTestAddress(text: string): string {
 }
 
 export interface TestSendRequest {
-  readonly actorId: number;
   readonly campaignId: number;
   readonly memberId?: number | undefined;
   readonly position?: number | undefined;
@@ -42,11 +42,10 @@ export interface TestSendDeps {
   readonly clock: Clock;
   readonly audit: AuditService;
   readonly users: UserService;
-  readonly campaigns: CampaignService;
   readonly transportFor: TransportFactory;
 }
 
-export function createTestSendService({ db, clock, audit, users, campaigns, transportFor }: TestSendDeps) {
+export function createTestSendService({ db, clock, audit, users, transportFor }: TestSendDeps) {
   function register(address: string, actor: string | null, details: Record<string, unknown>): string {
     const clean = normaliseTestAddress(address);
     if (repo.insertTestAddress(db, { address: clean, addedBy: actor }, clock.now())) {
@@ -97,8 +96,8 @@ export function createTestSendService({ db, clock, audit, users, campaigns, tran
       if (!users.isSetUp()) register(fromAddress, null, { setUp: true, from: 'mail-account' });
     },
 
-    async send(req: TestSendRequest): Promise<{ to: string; messageId: string; response: string }> {
-      const c = campaigns.getCampaign(req.campaignId);
+    async send(req: TestSendRequest, actor: string | null): Promise<{ to: string; messageId: string; response: string }> {
+      const c = mustGetCampaign(db, req.campaignId);
       const profile = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
       if (!profile) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
       const to = allowedTarget(req.to, profile.fromAddress);
@@ -111,12 +110,12 @@ export function createTestSendService({ db, clock, audit, users, campaigns, tran
       const first = firstMemberId(db, c.listId);
       const chosen = target ?? (first === null ? null : { memberId: first });
       if (!chosen) throw new AppError('not-found', 'The list has no members to test with', { listId: c.listId });
-      const built = campaigns.buildTestMessage(c.id, chosen, to);
+      const built = buildTestMessage(db, c.id, chosen, to);
       const transport = transportFor(profile);
       try {
         const messageId = newMessageId(profile.fromAddress);
         const r = await transport.send({ from: profile.fromAddress, to: built.to.address }, { ...built, messageId, date: new Date(clock.now()) });
-        campaigns.recordTestSent(c.id, { actorId: req.actorId, target: chosen, to, messageId: r.messageId, response: r.response });
+        recordTestSent(db, audit, c.id, { actor, target: chosen, to, messageId: r.messageId, response: r.response });
         return { to, messageId: r.messageId, response: r.response };
       } finally {
         transport.close();

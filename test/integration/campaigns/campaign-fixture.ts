@@ -1,7 +1,9 @@
 // Shared set-up for campaign tests: a real SQLite file, a list imported through the real import
-// service, two users, an SMTP profile and the campaign service (with an injectable check report).
+// service, two users, an SMTP profile, and the campaign and approval services (with an injectable
+// check report).
 import { manualClock } from '../../../electron/services/clock';
 import { createAuditService } from '../../../electron/services/audit/audit-service';
+import { createApprovalService } from '../../../electron/services/campaigns/approval-service';
 import { createCampaignService } from '../../../electron/services/campaigns/campaign-service';
 import { createImportService } from '../../../electron/services/import';
 import { createProfileService } from '../../../electron/services/profiles/profile-service';
@@ -29,7 +31,8 @@ export async function campaignFixture() {
   const profiles = createProfileService({ db: t.db, clock, secrets: createMemorySecretStore(), audit });
   const imports = createImportService({ db: t.db, clock });
   const checkItems: CheckItem[] = [];
-  const campaigns = createCampaignService({ db: t.db, clock, audit, users, checks: () => ({ items: [...checkItems] }) });
+  const approvals = createApprovalService({ db: t.db, clock, audit, users, checks: () => ({ items: [...checkItems] }) });
+  const campaigns = createCampaignService({ db: t.db, clock, audit, approvals });
 
   const requester = await users.createUser('受付 太郎', REQUESTER_PIN);
   const approver = await users.createUser('会長 花子', APPROVER_PIN);
@@ -58,21 +61,22 @@ export async function campaignFixture() {
         subjectTemplate: '{{氏名}}様 総会のお知らせ',
         bodyTemplate: '{{氏名}}様\n{{部屋}}号室の皆様へ。総会は5月1日です。',
         profileId: profile.id,
+        createdBy: requester.id,
         ...over,
       },
-      requester.id,
+      requester.name,
     );
   }
 
   /** A campaign taken through request and approval. */
   async function approved(over: Parameters<typeof draft>[0] = {}) {
     const c = draft(over);
-    await campaigns.requestApproval(c.id, requester.id, REQUESTER_PIN);
-    await campaigns.approve(c.id, approver.id, APPROVER_PIN);
+    await approvals.requestApproval(c.id, requester.id, REQUESTER_PIN);
+    await approvals.approve(c.id, approver.id, APPROVER_PIN);
     return c;
   }
 
-  return { ...t, clock, audit, users, profiles, imports, campaigns, checkItems, requester, approver, profile, listId, importCsv, draft, approved };
+  return { ...t, clock, audit, users, profiles, imports, campaigns, approvals, checkItems, requester, approver, profile, listId, importCsv, draft, approved };
 }
 
 export type CampaignFixture = Awaited<ReturnType<typeof campaignFixture>>;

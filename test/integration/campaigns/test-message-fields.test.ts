@@ -3,6 +3,7 @@
 // a member who really has an empty value still gets the missing-field error.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
+import { buildTestMessage } from '../../../electron/services/test-send/test-message';
 import { campaignFixture, type CampaignFixture } from './campaign-fixture';
 
 let f: CampaignFixture;
@@ -26,7 +27,7 @@ const memberId = () => (f.db.prepare("SELECT id FROM members WHERE email = 'baba
 describe('test message of a template with an unknown column', () => {
   it('names the column that does not exist and the closest one', () => {
     const c = f.draft({ bodyTemplate: '{{氏名}}様\n{{部屋番号}}号室、{{会費}}円です。' });
-    const e = failure(() => f.campaigns.buildTestMessage(c.id, { memberId: memberId() }, 'operator@example.jp'));
+    const e = failure(() => buildTestMessage(f.db, c.id, { memberId: memberId() }, 'operator@example.jp'));
     expect(e.code).toBe('template-unknown-field');
     expect(e.message).toBe('The template uses {{部屋番号}} (did you mean "部屋"?), {{会費}}, which the list has no column for.');
     expect(e.details).toEqual({ fields: ['部屋番号', '会費'], suggestions: { 部屋番号: ['部屋'], 会費: [] }, missing: ['部屋番号', '会費'] });
@@ -36,7 +37,7 @@ describe('test message of a template with an unknown column', () => {
     await f.importCsv('メール,氏名,部屋\r\naoki@example.jp,青木 花子,\r\nbaba@example.jp,馬場 一郎,102', f.listId);
     const c = f.draft();
     const aoki = (f.db.prepare("SELECT id FROM members WHERE email = 'aoki@example.jp'").get() as { id: number }).id;
-    const e = failure(() => f.campaigns.buildTestMessage(c.id, { memberId: aoki }, 'operator@example.jp'));
+    const e = failure(() => buildTestMessage(f.db, c.id, { memberId: aoki }, 'operator@example.jp'));
     expect(e.code).toBe('template-missing-field');
     expect(e.details).toEqual({ missing: ['部屋'] });
   });

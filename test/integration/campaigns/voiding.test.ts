@@ -13,7 +13,7 @@ afterEach(() => f.cleanup());
 function expectVoided(campaignId: number, changed?: string[]) {
   let err: unknown;
   try {
-    f.campaigns.assertApproved(campaignId);
+    f.approvals.assertApproved(campaignId);
   } catch (e) {
     err = e;
   }
@@ -22,14 +22,14 @@ function expectVoided(campaignId: number, changed?: string[]) {
   const approvals = listApprovals(f.db, campaignId);
   expect(approvals.at(-1)!.voidedAt).not.toBeNull();
   expect(f.audit.list({ campaignId, action: 'approval.voided' }).length).toBeGreaterThan(0);
-  expect(f.campaigns.currentApproval(campaignId)).toBeNull();
+  expect(f.approvals.currentApproval(campaignId)).toBeNull();
   expect(f.campaigns.getCampaign(campaignId).status).toBe('draft');
 }
 
 describe('changes that void an approval', () => {
   it('subject template edited', async () => {
     const c = await f.approved();
-    f.campaigns.updateCampaign(c.id, { subjectTemplate: '{{氏名}}様 総会のお知らせ（再送）' }, f.requester.id);
+    f.campaigns.updateCampaign(c.id, { subjectTemplate: '{{氏名}}様 総会のお知らせ（再送）' }, f.requester.name);
     expectVoided(c.id);
     expect(listApprovals(f.db, c.id)[0]!.voidReason).toBe('campaign-edited');
   });
@@ -56,8 +56,8 @@ describe('changes that void an approval', () => {
   it('attachment removed', async () => {
     const c = f.draft();
     const a = f.campaigns.addAttachment(c.id, { fileName: 'a.pdf', content: new Uint8Array([1, 2, 3]) });
-    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
-    await f.campaigns.approve(c.id, f.approver.id, '86420975');
+    await f.approvals.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
+    await f.approvals.approve(c.id, f.approver.id, '86420975');
     f.campaigns.removeAttachment(c.id, a.id);
     expectVoided(c.id);
   });
@@ -65,8 +65,8 @@ describe('changes that void an approval', () => {
   it('attachment bytes changed behind the service (stored hash left as it was)', async () => {
     const c = f.draft();
     f.campaigns.addAttachment(c.id, { fileName: 'a.pdf', content: new Uint8Array([1, 2, 3]) });
-    await f.campaigns.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
-    await f.campaigns.approve(c.id, f.approver.id, '86420975');
+    await f.approvals.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
+    await f.approvals.approve(c.id, f.approver.id, '86420975');
     f.db.prepare('UPDATE attachments SET content = ? WHERE campaign_id = ?').run(Buffer.from([1, 2, 4]), c.id);
     expectVoided(c.id, ['attachments']);
   });
@@ -117,27 +117,27 @@ describe('changes that void an approval', () => {
 describe('changes that do not void an approval', () => {
   it('re-importing the same rows (new member ids, same messages)', async () => {
     const c = await f.approved();
-    const before = f.campaigns.assertApproved(c.id);
+    const before = f.approvals.assertApproved(c.id);
     await f.importCsv(MEMBERS_CSV, f.listId);
-    expect(f.campaigns.assertApproved(c.id)).toEqual(before);
+    expect(f.approvals.assertApproved(c.id)).toEqual(before);
   });
 
   it("the profile's rate limit or password (not part of what is sent)", async () => {
     const c = await f.approved();
     await f.profiles.updateProfile(f.profile.id, { perMinute: 10, password: 'rotated' });
-    expect(f.campaigns.assertApproved(c.id).approverId).toBe(f.approver.id);
+    expect(f.approvals.assertApproved(c.id).approverId).toBe(f.approver.id);
   });
 
   it('an info-level check item', async () => {
     const c = await f.approved();
     f.checkItems.push({ code: 'list-size', severity: 'info' });
-    expect(f.campaigns.assertApproved(c.id).approverId).toBe(f.approver.id);
+    expect(f.approvals.assertApproved(c.id).approverId).toBe(f.approver.id);
   });
 
   it('an update that changes nothing', async () => {
     const c = await f.approved();
     f.campaigns.updateCampaign(c.id, { name: c.name });
-    expect(f.campaigns.assertApproved(c.id).approverId).toBe(f.approver.id);
+    expect(f.approvals.assertApproved(c.id).approverId).toBe(f.approver.id);
   });
 });
 
@@ -150,7 +150,7 @@ describe('a campaign already sending', () => {
       expect.objectContaining({ code: 'send-state' }),
     );
     await f.profiles.updateProfile(f.profile.id, { fromName: 'x' });
-    expect(() => f.campaigns.assertApproved(c.id)).toThrowError(expect.objectContaining({ code: 'approval-void' }));
+    expect(() => f.approvals.assertApproved(c.id)).toThrowError(expect.objectContaining({ code: 'approval-void' }));
     expect(f.campaigns.getCampaign(c.id).status).toBe('sending');
   });
 });

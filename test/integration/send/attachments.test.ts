@@ -37,7 +37,7 @@ function files() {
 
 type Sent = ReturnType<typeof files>;
 
-async function setup(n: number, attachments: Sent, campaigns?: (real: SendApprovals) => SendApprovals) {
+async function setup(n: number, attachments: Sent, approvals?: (real: SendApprovals) => SendApprovals) {
   const t = tempDb();
   cleanups.push(t.cleanup);
   const smtp = await startSmtpCapture();
@@ -47,7 +47,7 @@ async function setup(n: number, attachments: Sent, campaigns?: (real: SendApprov
   const fx = await approvedCampaign(t.db, clock, { members: n, port: smtp.port, maxConnections: 3, attachments });
   const svc = createSendService({
     db: t.db, clock, timers, audit: fx.audit,
-    campaigns: campaigns ? campaigns(fx.campaigns) : fx.campaigns,
+    approvals: approvals ? approvals(fx.approvals) : fx.approvals,
     transportFactory: createTransportFactory({ password: async () => null }),
   });
   cleanups.push(() => svc.dispose());
@@ -138,7 +138,7 @@ describe('campaign attachments on the wire', () => {
     expect(countByStatus(db, fx.campaignId)).toMatchObject({ cancelled: 5, sent: 0, in_flight: 0 });
     expect(fx.audit.list({ campaignId: fx.campaignId, action: 'send.blocked' })).toHaveLength(1);
     // The approval itself is void: scheduling again is refused until someone approves again.
-    expect(fx.campaigns.currentApproval(fx.campaignId)).toBeNull();
+    expect(fx.approvals.currentApproval(fx.campaignId)).toBeNull();
     expect(() => svc.schedule(fx.campaignId, 'op')).toThrowError(expect.objectContaining({ code: 'approval-void' }));
     expect(smtp.transactions()).toBe(0);
   });

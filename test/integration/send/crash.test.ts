@@ -56,7 +56,7 @@ describe('crash safety (promise 5)', () => {
     const fx = await approvedCampaign(db, clock, { members: MEMBERS, port: sink.port, maxConnections: 2 });
     const timers = fastTimers(clock);
     timers.hold = true;
-    const scheduler = createSendService({ db, clock, timers, campaigns: fx.campaigns, audit: fx.audit, transportFactory: createTransportFactory({ password: async () => null }) });
+    const scheduler = createSendService({ db, clock, timers, approvals: fx.approvals, audit: fx.audit, transportFactory: createTransportFactory({ password: async () => null }) });
     scheduler.schedule(fx.campaignId, 'operator');
     await scheduler.dispose();
     db.close();

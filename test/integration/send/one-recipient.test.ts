@@ -24,7 +24,7 @@ async function setup(n: number, sink?: SmtpCapture) {
   const timers = fastTimers(clock);
   const fx = await approvedCampaign(t.db, clock, { members: n, port: smtp.port, maxConnections: 3 });
   const svc = createSendService({
-    db: t.db, clock, timers, campaigns: fx.campaigns, audit: fx.audit,
+    db: t.db, clock, timers, approvals: fx.approvals, audit: fx.audit,
     transportFactory: createTransportFactory({ password: async () => null }),
   });
   cleanups.push(() => svc.dispose());
@@ -128,7 +128,7 @@ describe('one message per member (promise 1)', () => {
     const fx = await approvedCampaign(t.db, clock, { members: 12, port: smtp.port, maxConnections: 2, perMinute: 5 });
     const starts: number[] = [];
     const svc = createSendService({
-      db: t.db, clock, timers, campaigns: fx.campaigns, audit: fx.audit,
+      db: t.db, clock, timers, approvals: fx.approvals, audit: fx.audit,
       transportFactory: (p) => {
         const pool = createTransportFactory({ password: async () => null })(p);
         return { send: (e, m) => (starts.push(clock.now()), pool.send(e, m)), close: () => pool.close() };

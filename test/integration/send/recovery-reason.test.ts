@@ -26,7 +26,7 @@ function restart(harness: Harness): SendService {
     db: harness.db,
     clock: harness.clock,
     timers: harness.timers,
-    campaigns: harness.fx.campaigns,
+    approvals: harness.fx.approvals,
     audit: harness.fx.audit,
     transportFactory: createTransportFactory({ password: async () => null }),
   });

@@ -54,7 +54,7 @@ describe('scheduled sending', () => {
     h = await sendHarness({ members: 2, clockStart: local(5, 10) });
     const { svc, fx, db, smtp, clock } = h;
     const restart = () =>
-      createSendService({ db, clock, timers: h!.timers, campaigns: fx.campaigns, audit: fx.audit, lateLimitMs: 12 * HOUR, transportFactory: createTransportFactory({ password: async () => null }) });
+      createSendService({ db, clock, timers: h!.timers, approvals: fx.approvals, audit: fx.audit, lateLimitMs: 12 * HOUR, transportFactory: createTransportFactory({ password: async () => null }) });
     svc.schedule(fx.campaignId, 'op', local(5, 18));
     await svc.dispose();
     // Tayori was closed over night: 15 hours late at the next start.

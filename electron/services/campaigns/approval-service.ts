@@ -1,0 +1,251 @@
+// The approval of a notice, one owner: request it (freeze the snapshot, compute the digest),
+// approve with a second user's PIN, and verify an approval against the current data, voiding it
+// if anything it covers changed (promise 3). The campaign service voids through voidForEdit.
+import { AppError } from '../../../shared/errors';
+import { EDITABLE_CAMPAIGN_STATUSES } from '../../../shared/statuses';
+import { checkTemplate, compileTemplate } from '../../../shared/template';
+import type { Db } from '../../db/connection';
+import { insertApproval, latestApproval, voidApprovals, type Approval } from '../../db/repos/approvals-repo';
+import { listAttachmentFiles } from '../../db/repos/attachments-repo';
+import { mustGetCampaign, setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
+import { getList } from '../../db/repos/lists-repo';
+import { hasSends } from '../../db/repos/sends-repo';
+import { countSnapshot, iterateSnapshot } from '../../db/repos/snapshots-repo';
+import type { AuditService } from '../audit/audit-service';
+import type { Clock } from '../clock';
+import { readApprovalValidMs } from '../settings/app-settings';
+import type { UserService } from '../users/user-service';
+import { changedParts, computeDigest, type DigestHeader, type DigestPart, type DigestResult } from './campaign-digest';
+import { digestHeader, freezeSnapshot, sourceRows, type ChecksFn } from './campaign-sources';
+
+export interface ApprovalRequest {
+  readonly campaignId: number;
+  readonly digest: string;
+  readonly recipientCount: number;
+}
+
+/** A still valid approval, with the attachments it covers (name, sha256, bytes), in order. */
+export type VerifiedApproval = Approval & { readonly attachments: DigestHeader['attachments'] };
+
+export interface ApprovalCheck {
+  /** Also refuse (and void) an approval older than the organisation's validity period: for starting a send. */
+  readonly unexpired?: boolean;
+}
+
+export interface ApprovalServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly audit: AuditService;
+  /** Whose PINs sign requests and approvals. */
+  readonly users: UserService;
+  /** The check report (guards); approval is refused while it has blocking items. */
+  readonly checks?: ChecksFn;
+}
+
+const MAX_REPORTED = 50;
+
+/** A notice may be edited, or (re-)submitted for approval, only before its send is scheduled. */
+export function assertEditable(c: Campaign): void {
+  if (!(EDITABLE_CAMPAIGN_STATUSES as readonly string[]).includes(c.status)) {
+    throw new AppError('send-state', 'This campaign is being or has been sent and can no longer change', {
+      campaignId: c.id,
+      status: c.status,
+    });
+  }
+}
+
+/** Parts that differ from the recorded ones, in either the frozen or the current data. */
+function whatChanged(before: Record<DigestPart, string> | null, frozen: DigestResult, current: DigestResult): DigestPart[] {
+  if (!before) return [];
+  return [...new Set([...changedParts(before, frozen.parts), ...changedParts(before, current.parts)])];
+}
+
+export function createApprovalService({ db, clock, audit, users, checks }: ApprovalServiceDeps) {
+  /** Digest of what is frozen (the snapshot) and of what the database holds now (the source). */
+  function digests(c: Campaign): { header: DigestHeader; frozen: DigestResult; current: DigestResult } {
+    const header = digestHeader(db, c, checks);
+    return { header, frozen: computeDigest(header, iterateSnapshot(db, c.id)), current: computeDigest(header, sourceRows(db, c)) };
+  }
+
+  function blockingFindings(campaignId: number): { code: string }[] {
+    if (!checks) return [];
+    return checks(campaignId).items.filter((i) => i.severity === 'blocking').map((i) => ({ code: i.code }));
+  }
+
+  /** Template errors and members whose row lacks a field the template needs: both block approval. */
+  function templateProblems(c: Campaign): Record<string, unknown> | null {
+    const template = { subject: c.subjectTemplate, body: c.bodyTemplate };
+    const issues = checkTemplate(template, getList(db, c.listId)?.columns ?? []);
+    if (issues.length > 0) return { templateIssues: issues };
+    const compiled = compileTemplate(template);
+    const missing: { position: number; email: string; missing: string[] }[] = [];
+    let missingCount = 0;
+    let position = 0;
+    for (const row of sourceRows(db, c)) {
+      const r = compiled.render(row.fields);
+      if (!r.ok) {
+        missingCount++;
+        if (missing.length < MAX_REPORTED) missing.push({ position, email: row.email, missing: r.missing });
+      }
+      position++;
+    }
+    if (position === 0) return { noRecipients: true };
+    return missingCount > 0 ? { missingCount, missing } : null;
+  }
+
+  function voidWith(c: Campaign, reason: string, details: Record<string, unknown>): void {
+    db.transaction(() => {
+      const n = voidApprovals(db, c.id, reason, clock.now());
+      // Back to draft only before sending; a scheduled or running send keeps its status (and its
+      // sends rows) and is stopped by the sender, which gets the approval-void error.
+      if (c.status === 'pending_approval' || c.status === 'approved') setCampaignStatus(db, c.id, 'draft', clock.now());
+      audit.record('approval.voided', { campaignId: c.id, listId: c.listId, details: { reason, voided: n, ...details } });
+    })();
+  }
+
+  /** Per-part hashes recorded in the audit log for a digest, to explain what changed since. */
+  function recordedParts(campaignId: number, action: string, digest: string): Record<DigestPart, string> | null {
+    const entry = audit
+      .list({ campaignId, action })
+      .reverse()
+      .find((e) => e.details['digest'] === digest);
+    return (entry?.details['parts'] as Record<DigestPart, string> | undefined) ?? null;
+  }
+
+  /** When an approval given at `approvedAt` stops being enough to start a send. */
+  const approvalExpiresAt = (approvedAt: number): number => approvedAt + readApprovalValidMs(db);
+
+  function assertApproved(campaignId: number, opts: ApprovalCheck = {}): VerifiedApproval {
+    const c = mustGetCampaign(db, campaignId);
+    const a = latestApproval(db, campaignId);
+    if (!a) throw new AppError('approval-required', 'This campaign has not been approved', { campaignId });
+    if (a.voidedAt !== null) {
+      const code = a.voidReason === 'expired' ? 'approval-expired' : 'approval-void';
+      throw new AppError(code, 'The approval was voided by a later change', { reason: a.voidReason, voidedAt: a.voidedAt });
+    }
+    const expiresAt = approvalExpiresAt(a.approvedAt);
+    if (opts.unexpired && clock.now() >= expiresAt) {
+      voidWith(c, 'expired', { approvalId: a.id, approvedAt: a.approvedAt, expiresAt });
+      throw new AppError('approval-expired', 'The approval has expired; it must be approved again', { approvedAt: a.approvedAt, expiresAt });
+    }
+    const { header, frozen, current } = digests(c);
+    if (frozen.digest !== a.digest || current.digest !== a.digest) {
+      const changed = whatChanged(recordedParts(campaignId, 'approval.given', a.digest), frozen, current);
+      voidWith(c, 'changed-after-approval', { approvalId: a.id, changed });
+      throw new AppError('approval-void', 'Something changed after the approval; it must be approved again', { changed });
+    }
+    // The digest matched, so these are exactly the approved files: the sender compares the bytes it
+    // loads with them.
+    return { ...a, attachments: header.attachments };
+  }
+
+  /**
+   * The campaign's approval if it still matches the current data; null if there is none or it was
+   * voided. A mismatch voids it on the spot (recorded in approvals and the audit log).
+   */
+  function currentApproval(campaignId: number, opts: ApprovalCheck = {}): VerifiedApproval | null {
+    try {
+      return assertApproved(campaignId, opts);
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'approval-void' || e.code === 'approval-required' || e.code === 'approval-expired')) return null;
+      throw e;
+    }
+  }
+
+  return {
+    /** The requester confirms with their own PIN: the record then names two authenticated people. */
+    async requestApproval(campaignId: number, requesterId: number, pin: string): Promise<ApprovalRequest> {
+      assertEditable(mustGetCampaign(db, campaignId));
+      const requester = await users.verifyPin(requesterId, pin);
+      const c = mustGetCampaign(db, campaignId);
+      assertEditable(c);
+      if (c.profileId === null) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
+      // Re-freezing replaces the snapshot, which would take the send records with it.
+      if (hasSends(db, c.id)) throw new AppError('send-state', 'This campaign already has send records', { campaignId: c.id });
+      const problems = templateProblems(c);
+      if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
+      return db.transaction(() => {
+        const now = clock.now();
+        freezeSnapshot(db, c);
+        // Checks run after the freeze (same transaction) so they see the recipients being approved;
+        // a blocking finding rolls the snapshot back.
+        const blocking = blockingFindings(c.id);
+        if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
+        const { digest, parts, rowCount } = computeDigest(digestHeader(db, c, checks), iterateSnapshot(db, c.id));
+        const voided = voidApprovals(db, c.id, 're-requested', now);
+        setRequested(db, c.id, digest, requesterId, now);
+        audit.record('approval.requested', {
+          actor: requester.name,
+          campaignId: c.id,
+          listId: c.listId,
+          details: { requesterId, authenticated: 'pin', digest, parts, recipientCount: rowCount, voidedPrevious: voided },
+        });
+        return { campaignId: c.id, digest, recipientCount: rowCount };
+      })();
+    },
+
+    /** A second person signs off the frozen digest with their PIN; returns the approval as recorded. */
+    async approve(campaignId: number, approverId: number, pin: string): Promise<Approval> {
+      const c = mustGetCampaign(db, campaignId);
+      if (c.status !== 'pending_approval' || c.requestedBy === null || c.digest === null) {
+        throw new AppError('approval-required', 'Approval has not been requested for this campaign', { status: c.status });
+      }
+      // Checked before the PIN, so that the requester trying to self-approve costs no PIN attempt.
+      if (approverId === c.requestedBy) throw new AppError('approval-same-user', 'A different person must approve', { requesterId: c.requestedBy });
+      const approver = await users.verifyPin(approverId, pin);
+      const fresh = mustGetCampaign(db, campaignId);
+      if (fresh.status !== 'pending_approval' || fresh.digest !== c.digest || fresh.requestedBy === null || fresh.digest === null) {
+        throw new AppError('approval-void', 'The campaign changed while the PIN was being checked', { campaignId });
+      }
+      const { requestedBy, digest } = fresh;
+      const { frozen, current } = digests(fresh);
+      if (frozen.digest !== digest || current.digest !== digest) {
+        const changed = whatChanged(recordedParts(campaignId, 'approval.requested', digest), frozen, current);
+        voidWith(fresh, 'changed-before-approval', { changed });
+        throw new AppError('approval-void', 'The campaign changed after approval was requested; request approval again', { changed });
+      }
+      const blocking = blockingFindings(campaignId);
+      if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
+      return db.transaction((): Approval => {
+        const at = clock.now();
+        const id = insertApproval(db, { campaignId, requestedBy, approverId, digest }, at);
+        setCampaignStatus(db, campaignId, 'approved', at);
+        audit.record('approval.given', {
+          actor: approver.name,
+          campaignId,
+          listId: fresh.listId,
+          details: { approvalId: id, approverId, requesterId: requestedBy, method: 'pin', digest, parts: current.parts, recipientCount: countSnapshot(db, campaignId) },
+        });
+        return { id, campaignId, requestedBy, approverId, digest, approvedAt: at, voidedAt: null, voidReason: null };
+      })();
+    },
+
+    assertApproved,
+    currentApproval,
+    approvalExpiresAt,
+
+    /**
+     * Verifies the approval of a campaign about to be shown (digest; and expiry while it is
+     * approved but not yet scheduled), voiding it on the spot if anything it covers changed;
+     * returns the campaign as it now stands. A scheduled or running send keeps its approval
+     * however old: expiry is checked when the send is scheduled.
+     */
+    verifyShownApproval(campaignId: number): Campaign {
+      const c = mustGetCampaign(db, campaignId);
+      if (c.status === 'approved') currentApproval(campaignId, { unexpired: true });
+      else if (c.status === 'scheduled') currentApproval(campaignId);
+      return mustGetCampaign(db, campaignId);
+    },
+
+    /** Voids an approval (or a pending request) because the campaign was edited. No-op for drafts. */
+    voidForEdit(c: Campaign, what: string): void {
+      if (c.status === 'pending_approval' || c.status === 'approved') voidWith(c, 'campaign-edited', { what });
+    },
+
+    /** The stored bytes of every attachment, in order: what the sender checks against the approval. */
+    attachmentsForSend: (campaignId: number): { fileName: string; sha256: string; content: Buffer }[] =>
+      listAttachmentFiles(db, campaignId).map((a) => ({ fileName: a.fileName, sha256: a.sha256, content: a.content })),
+  };
+}
+
+export type ApprovalService = ReturnType<typeof createApprovalService>;
