@@ -42,9 +42,11 @@ export const appChannels = {
   'app:info': channel(empty, result<AppInfoDto>()),
   'setup:status': channel(empty, result<SetupStatusDto>()),
   'settings:get': channel(empty, result<SettingsDto>()),
+  /** Lengthening the approval validity after set-up takes two users' PINs (it extends approvals already given). */
   'settings:update': channel(
     z.object({
       actorId: actorId.nullable(),
+      signers: signers.optional(),
       organisationName: z.string().min(1).max(200).optional(),
       organisationAddress: organisationAddress.nullable().optional(),
       organisationDomains: z.array(domain).max(50).optional(),

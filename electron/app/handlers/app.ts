@@ -28,7 +28,12 @@ export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | '
     'app:info': () => app.info(),
     'setup:status': () => readSetupStatus(s()),
     'settings:get': () => s().settings.get(),
-    'settings:update': ({ actorId, ...patch }) => s().settings.update(patch, app.actorName(actorId)),
+    'settings:update': async ({ actorId, signers, ...patch }) => {
+      // A longer validity revives and extends approvals already given: two people, as for approving.
+      const longer = patch.approvalValidHours !== undefined && patch.approvalValidHours > s().settings.get().approvalValidHours;
+      const actor = longer ? await accountActor(actorId, signers) : app.actorName(actorId);
+      return s().settings.update(patch, actor);
+    },
 
     'users:list': () => s().users.listUsers().map((u) => userDto(u)),
     'users:create': async ({ name, pin, signers }) => {

@@ -165,6 +165,16 @@ describe('approvals expire, and are void the moment they are shown', () => {
     expect((await fail('send:schedule', { actorId: a.id, campaignId: campaign.id })).code).toBe('approval-expired');
   });
 
+  it('one person cannot lengthen the validity (it would revive an expired approval); two can', async () => {
+    const { call, fail, clock, a, b, campaign } = await approved();
+    await call('settings:update', { actorId: a.id, approvalValidHours: 1 });
+    clock.advance(2 * 3_600_000);
+    expect((await fail('settings:update', { actorId: a.id, approvalValidHours: 720 })).code).toBe('two-people-required');
+    expect((await call('campaigns:get', { id: campaign.id })).status).toBe('draft');
+    await call('settings:update', { actorId: a.id, approvalValidHours: 48, signers: [{ userId: a.id, pin: A_PIN }, { userId: b.id, pin: B_PIN }] });
+    expect((await call('settings:get', {})).approvalValidHours).toBe(48);
+  });
+
   it('a cancel in the window returns to approved only while the approval is valid', async () => {
     const { call, clock, a, campaign } = await approved();
     await call('settings:update', { actorId: a.id, approvalValidHours: 1 });

@@ -10,6 +10,7 @@ import {
   MIN_CANCEL_WINDOW_S,
 } from '../../../../shared/contract/limits';
 import { ErrorText } from '../../components/error-text';
+import { emptySigners, signersOf, TwoSigners } from '../../components/two-signers';
 import { useCall } from '../../hooks/use-call';
 import { defaultLanguage } from '../../i18n';
 import { useApp } from '../../state/app-context';
@@ -31,7 +32,10 @@ function invalidFields(details: unknown): Set<string> {
 
 export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onSaved: (s: SettingsDto) => void }) {
   const { t, i18n } = useTranslation();
-  const { operatorId } = useApp();
+  const { operatorId, users } = useApp();
+  // Lengthening the approval validity extends approvals already given: two people confirm it.
+  const [signers, setSigners] = useState(emptySigners());
+  const [storedValidHours, setStoredValidHours] = useState(settings.approvalValidHours);
   const call = useCall();
   const [name, setName] = useState(settings.organisationName ?? '');
   const [address, setAddress] = useState(settings.organisationAddress ?? '');
@@ -89,6 +93,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
       maxAttachmentBytes: limit,
       defaultCancelWindowS: cancel,
       approvalValidHours: hours,
+      ...(hours > storedValidHours && signersOf(signers) ? { signers: signersOf(signers)! } : {}),
       quietHours: quietOn ? `${quietStart}-${quietEnd}` : null,
       lateLimitHours: late,
       ...(languageTouched ? { language: language === 'auto' ? null : language } : {}),
@@ -104,6 +109,8 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
     setLimitMb(mb(r.maxAttachmentBytes));
     setCancelS(String(r.defaultCancelWindowS));
     setValidHours(String(r.approvalValidHours));
+    setStoredValidHours(r.approvalValidHours);
+    setSigners(emptySigners());
     setQuietOn(r.quietHours !== null);
     setLateHours(String(r.lateLimitHours));
     if (languageTouched) {
@@ -186,6 +193,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsDto; onS
           <span className="hint">{t('settings.approvalValidHint')}</span>
           {fieldError('approvalValidHours')}
         </label>
+        {Number(validHours) > storedValidHours && <TwoSigners name="validity" users={users} value={signers} onChange={setSigners} />}
         <div className={cls('quietHours')}>
           <label className="check-field">
             <input type="checkbox" name="quiet-hours-on" checked={quietOn} onChange={(e) => edit(setQuietOn)(e.target.checked)} />
