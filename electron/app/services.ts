@@ -6,6 +6,7 @@ import { createAuditService } from '../services/audit/audit-service';
 import { createApprovalService } from '../services/campaigns/approval-service';
 import { createCampaignService } from '../services/campaigns/campaign-service';
 import { createCheckService } from '../services/checks';
+import { extractMissingTexts } from '../services/checks/attachment-text';
 import type { Clock } from '../services/clock';
 import { createImportService } from '../services/import';
 import type { PracticeWorkspace } from '../services/practice/practice-mode';
@@ -68,6 +69,9 @@ export function createServices(options: ServicesOptions) {
   // Messages that were in flight when the app last stopped become "unknown" (never resent
   // silently), interrupted runs become paused, and cancel windows are re-armed.
   send.recoverAfterCrash();
+  // PDFs attached before their text was stored on adding (migration 0007) are read once; a
+  // workspace closed meanwhile leaves the rest for its next start.
+  void extractMissingTexts(db, () => clock.now()).catch(() => undefined);
 
   return {
     db,

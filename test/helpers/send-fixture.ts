@@ -84,7 +84,7 @@ export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions):
     listId: list.id, name: '会費のお知らせ', subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId,
     cancelWindowS: o.cancelWindowS ?? 10, createdBy: requester.id,
   }, requester.name);
-  for (const a of o.attachments ?? []) campaigns.addAttachment(c.id, a, requester.name);
+  for (const a of o.attachments ?? []) await campaigns.addAttachment(c.id, a, requester.name);
   await approvals.requestApproval(c.id, requester.id, '1357');
   await approvals.approve(c.id, approver.id, '2468');
   return { audit, campaigns, approvals, campaignId: c.id, listId: list.id, profileId, members, subject: SUBJECT, body: BODY };

@@ -24,12 +24,11 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
   const shown = (c: Campaign) => toCampaignDto(s().db, s().approvals.verifyShownApproval(c.id), dtoContext());
   const campaignDto = (id: number) => shown(s().campaigns.getCampaign(id));
 
-  async function summary(sv: Services, campaignId: number): Promise<ApprovalSummaryDto> {
+  function summary(sv: Services, campaignId: number): ApprovalSummaryDto {
     const c = sv.campaigns.getCampaign(campaignId);
     if (c.digest === null || c.requestedBy === null) {
       throw new AppError('approval-required', 'Approval has not been requested for this campaign', { campaignId });
     }
-    await sv.checks.prepareAttachments(campaignId);
     const recipientCount = countSnapshot(sv.db, campaignId);
     const samples = [];
     for (let position = 0; position < Math.min(SAMPLE_PREVIEWS, recipientCount); position++) {
@@ -70,9 +69,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       shown(s().campaigns.createFollowUp(campaignId, { statuses, name, createdBy: actorId }, app.actorName(actorId))),
 
     'attachments:add': async ({ actorId, campaignId, fileName, bytes }) => {
-      const a = s().campaigns.addAttachment(campaignId, { fileName, content: bytes }, app.actorName(actorId));
-      // Read PDF text now, so the check report and the approval digest see the same text.
-      await s().checks.prepareAttachments(campaignId);
+      const a = await s().campaigns.addAttachment(campaignId, { fileName, content: bytes }, app.actorName(actorId));
       return { id: a.id, fileName: a.fileName, sha256: a.sha256, bytes: a.bytes };
     },
     'attachments:remove': ({ actorId, campaignId, attachmentId }) => {
@@ -96,10 +93,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       const page = s().preview.search({ listId: c.listId, query, limit, offset });
       return { total: page.total, matches: page.members.map(toMemberDto) };
     },
-    'checks:run': async ({ campaignId }) => {
-      await s().checks.prepareAttachments(campaignId);
-      return s().checks.checkCampaign(campaignId);
-    },
+    'checks:run': ({ campaignId }) => s().checks.checkCampaign(campaignId),
 
     'test:send': async ({ actorId, ...req }) => {
       const r = await s().testSend.send(req, app.actorName(actorId));
@@ -109,7 +103,6 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
 
     'approval:request': async ({ actorId, campaignId, pin }) => {
       const sv = s();
-      await sv.checks.prepareAttachments(campaignId);
       await sv.approvals.requestApproval(campaignId, actorId, pin);
       return summary(sv, campaignId);
     },

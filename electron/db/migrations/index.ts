@@ -6,6 +6,7 @@ import m0003 from './0003_pending_lists';
 import m0004 from './0004_two_person_rule';
 import m0005 from './0005_recipients';
 import m0006 from './0006_import_undo';
+import m0007 from './0007_attachment_texts';
 
 export interface Migration {
   readonly version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'two_person_rule', sql: m0004 },
   { version: 5, name: 'recipients', sql: m0005 },
   { version: 6, name: 'import_undo', sql: m0006 },
+  { version: 7, name: 'attachment_texts', sql: m0007 },
 ];

@@ -59,20 +59,3 @@ export function getAttachment(db: Db, id: number): Attachment | undefined {
 export function deleteAttachment(db: Db, id: number): void {
   db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
 }
-
-export function copyAttachments(db: Db, fromCampaignId: number, toCampaignId: number, now: number): void {
-  db.prepare(
-    `INSERT INTO attachments (campaign_id, file_name, sha256, bytes, content, created_at)
-     SELECT ?, file_name, sha256, bytes, content, ? FROM attachments WHERE campaign_id = ? ORDER BY id`,
-  ).run(toCampaignId, now, fromCampaignId);
-}
-
-/** The campaign's PDF files (by name or by content), whose text the checks read. */
-export function listPdfAttachments(db: Db, campaignId: number): { sha256: string; content: Buffer }[] {
-  return db
-    .prepare(
-      `SELECT sha256, content FROM attachments
-       WHERE campaign_id = ? AND (lower(file_name) LIKE '%.pdf' OR substr(content, 1, 5) = CAST('%PDF-' AS BLOB))`,
-    )
-    .all(campaignId) as { sha256: string; content: Buffer }[];
-}

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { RECIPIENT_STATUSES } from '../../../shared/statuses';
 import { WHOLE_LIST, type Selection } from '../../../shared/recipients';
 import type { Db } from '../../db/connection';
+import { pruneAttachmentText, putAttachmentText } from '../../db/repos/attachment-texts-repo';
 import * as attachmentsRepo from '../../db/repos/attachments-repo';
 import type { Attachment } from '../../db/repos/attachments-repo';
 import * as repo from '../../db/repos/campaigns-repo';
@@ -15,6 +16,7 @@ import { getList } from '../../db/repos/lists-repo';
 import { getProfileRow, listProfileRows } from '../../db/repos/profiles-repo';
 import type { AuditService, SendStatus } from '../audit/audit-service';
 import type { Clock } from '../clock';
+import { readAttachmentText } from '../checks/attachment-text';
 import { readDefaultCancelWindowS } from '../settings/app-settings';
 import { assertEditable, type ApprovalService } from './approval-service';
 
@@ -117,12 +119,21 @@ export function createCampaignService({ db, clock, audit, approvals }: CampaignS
     getCampaign: (id: number): Campaign => mustGetCampaign(db, id),
     listCampaigns: (filter: { listId?: number } = {}): Campaign[] => repo.listCampaigns(db, filter),
 
-    addAttachment(campaignId: number, file: { fileName: string; content: Uint8Array }, actor: string | null = null): Attachment {
+    /** Adds a file; a PDF's text is read now and stored with it, for the checks and the digest. */
+    async addAttachment(campaignId: number, file: { fileName: string; content: Uint8Array }, actor: string | null = null): Promise<Attachment> {
       const fileName = file.fileName.trim();
       if (!fileName || /[\r\n\u0000/\\]/.test(fileName)) throw new AppError('validation', 'Invalid attachment file name', { field: 'fileName' });
       const sha256 = sha256Hex(file.content);
-      const id = edit(campaignId, 'attachment-added', actor, () =>
-        attachmentsRepo.insertAttachment(db, { campaignId, fileName, sha256, content: file.content }, clock.now()),
+      // Read before the transaction (unpdf is async); stored in it, so file and text come together.
+      const text = await readAttachmentText(fileName, file.content);
+      const id = edit(
+        campaignId,
+        'attachment-added',
+        actor,
+        () => {
+          if (text !== undefined) putAttachmentText(db, sha256, text, clock.now());
+          return attachmentsRepo.insertAttachment(db, { campaignId, fileName, sha256, content: file.content }, clock.now());
+        },
         { fileName, sha256, bytes: file.content.byteLength },
       );
       return attachmentsRepo.getAttachment(db, id)!;
@@ -131,7 +142,11 @@ export function createCampaignService({ db, clock, audit, approvals }: CampaignS
     removeAttachment(campaignId: number, attachmentId: number, actor: string | null = null): void {
       const a = attachmentsRepo.getAttachment(db, attachmentId);
       if (!a || a.campaignId !== campaignId) throw new AppError('not-found', 'No such attachment', { attachmentId });
-      edit(campaignId, 'attachment-removed', actor, () => attachmentsRepo.deleteAttachment(db, attachmentId), {
+      const remove = () => {
+        attachmentsRepo.deleteAttachment(db, attachmentId);
+        pruneAttachmentText(db, a.sha256);
+      };
+      edit(campaignId, 'attachment-removed', actor, remove, {
         fileName: a.fileName,
         sha256: a.sha256,
       });

@@ -106,9 +106,14 @@ function lookIntoZip(bytes: Uint8Array, prefix: string, depth: number, budget: {
   return out;
 }
 
+/** A PDF by its name or by its first bytes: the files whose text is read with unpdf (attachment-text.ts). */
+export function isPdf(fileName: string, bytes: Uint8Array): boolean {
+  return /\.pdf$/i.test(fileName) || latin1(bytes, 5) === '%PDF-';
+}
+
 /**
- * Inspects an attachment synchronously. pdfText, when given (unpdf's text from the check
- * service's cache), replaces the fallback PDF scan for a top-level PDF.
+ * Inspects an attachment synchronously. pdfText, when given (unpdf's text, stored when the file
+ * was added), replaces the fallback PDF scan for a top-level PDF.
  */
 export function inspectAttachment(fileName: string, bytes: Uint8Array, pdfText?: string | null): Inspection {
   const mailByContent = looksLikeMail(bytes);
@@ -129,7 +134,7 @@ export function inspectAttachment(fileName: string, bytes: Uint8Array, pdfText?:
     unreadable = z.unreadable;
     tooDeep = z.tooDeep;
     texts.push(...z.text);
-  } else if (/\.pdf$/i.test(fileName) || latin1(bytes, 5) === '%PDF-') {
+  } else if (isPdf(fileName, bytes)) {
     texts.push(pdfText ?? scanPdfText(bytes));
   } else if (TEXT_EXT.test(fileName) || isMailFileName(fileName) || mailByContent) {
     texts.push(decodeText(bytes));

@@ -4,7 +4,8 @@
 import type { CheckAttachment, CheckInput, CheckRecipient, RecipientChange, RecipientsLeftOut } from '../../../shared/guards';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
-import { getCampaign, type Campaign } from '../../db/repos/campaigns-repo';
+import { getAttachmentText } from '../../db/repos/attachment-texts-repo';
+import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { listSharedAddresses } from '../../db/repos/list-rules-repo';
 import { countRecipients, iterateRecipients } from '../../db/repos/recipients-query';
 import { countSnapshot, largestEarlierSnapshot, snapshotWithMembers } from '../../db/repos/snapshots-repo';
@@ -68,22 +69,17 @@ function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; l
   };
 }
 
-export function readAttachments(db: Db, campaignId: number, pdfText: (sha256: string) => string | null | undefined): CheckAttachment[] {
+function readAttachments(db: Db, campaignId: number): CheckAttachment[] {
   return listAttachmentFiles(db, campaignId).map((f) => ({
     fileName: f.fileName,
     bytes: f.bytes,
     sha256: f.sha256,
-    ...inspectAttachment(f.fileName, new Uint8Array(f.content.buffer, f.content.byteOffset, f.content.byteLength), pdfText(f.sha256)),
+    ...inspectAttachment(f.fileName, new Uint8Array(f.content.buffer, f.content.byteOffset, f.content.byteLength), getAttachmentText(db, f.sha256)),
   }));
 }
 
-export function readCheckInput(
-  db: Db,
-  campaignId: number,
-  pdfText: (sha256: string) => string | null | undefined,
-): CheckInput {
-  const campaign = getCampaign(db, campaignId);
-  if (!campaign) throw new AppError('not-found', `Campaign ${campaignId} does not exist.`);
+export function readCheckInput(db: Db, campaignId: number): CheckInput {
+  const campaign = mustGetCampaign(db, campaignId);
   const list = getList(db, campaign.listId);
   if (!list) throw new AppError('not-found', `List ${campaign.listId} does not exist.`);
   const frozen = countSnapshot(db, campaignId) > 0;
@@ -95,7 +91,7 @@ export function readCheckInput(
     template: { subject: campaign.subjectTemplate, body: campaign.bodyTemplate },
     columns: list.columns,
     recipients,
-    attachments: readAttachments(db, campaignId, pdfText),
+    attachments: readAttachments(db, campaignId),
     profile: profile ? { fromAddress: profile.fromAddress } : null,
     policy: readPolicy(db),
     previous: lastSendCount === undefined ? {} : { lastSendCount },

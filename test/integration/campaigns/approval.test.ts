@@ -17,9 +17,9 @@ describe('campaign drafts', () => {
     expect(() => f.draft({ listId: 999 })).toThrowError(expect.objectContaining({ code: 'not-found' }));
   });
 
-  it('stores attachments with their sha256 and size', () => {
+  it('stores attachments with their sha256 and size', async () => {
     const c = f.draft();
-    const a = f.campaigns.addAttachment(c.id, { fileName: '案内.pdf', content: new TextEncoder().encode('%PDF-1.4 test') });
+    const a = await f.campaigns.addAttachment(c.id, { fileName: '案内.pdf', content: new TextEncoder().encode('%PDF-1.4 test') });
     expect(a).toMatchObject({ fileName: '案内.pdf', bytes: 13 });
     expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(f.approvals.attachmentsForSend(c.id)[0]!.content.toString()).toBe('%PDF-1.4 test');

@@ -49,13 +49,13 @@ describe('changes that void an approval', () => {
 
   it('attachment added', async () => {
     const c = await f.approved();
-    f.campaigns.addAttachment(c.id, { fileName: 'extra.pdf', content: new Uint8Array([1, 2, 3]) });
+    await f.campaigns.addAttachment(c.id, { fileName: 'extra.pdf', content: new Uint8Array([1, 2, 3]) });
     expectVoided(c.id);
   });
 
   it('attachment removed', async () => {
     const c = f.draft();
-    const a = f.campaigns.addAttachment(c.id, { fileName: 'a.pdf', content: new Uint8Array([1, 2, 3]) });
+    const a = await f.campaigns.addAttachment(c.id, { fileName: 'a.pdf', content: new Uint8Array([1, 2, 3]) });
     await f.approvals.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     await f.approvals.approve(c.id, f.approver.id, '86420975');
     f.campaigns.removeAttachment(c.id, a.id);
@@ -64,7 +64,7 @@ describe('changes that void an approval', () => {
 
   it('attachment bytes changed behind the service (stored hash left as it was)', async () => {
     const c = f.draft();
-    f.campaigns.addAttachment(c.id, { fileName: 'a.pdf', content: new Uint8Array([1, 2, 3]) });
+    await f.campaigns.addAttachment(c.id, { fileName: 'a.pdf', content: new Uint8Array([1, 2, 3]) });
     await f.approvals.requestApproval(c.id, f.requester.id, REQUESTER_PIN);
     await f.approvals.approve(c.id, f.approver.id, '86420975');
     f.db.prepare('UPDATE attachments SET content = ? WHERE campaign_id = ?').run(Buffer.from([1, 2, 4]), c.id);
@@ -146,7 +146,7 @@ describe('a campaign already sending', () => {
     const c = await f.approved();
     f.db.prepare("UPDATE campaigns SET status = 'sending' WHERE id = ?").run(c.id);
     expect(() => f.campaigns.updateCampaign(c.id, { bodyTemplate: 'x' })).toThrowError(expect.objectContaining({ code: 'send-state' }));
-    expect(() => f.campaigns.addAttachment(c.id, { fileName: 'x.pdf', content: new Uint8Array([1]) })).toThrowError(
+    await expect(f.campaigns.addAttachment(c.id, { fileName: 'x.pdf', content: new Uint8Array([1]) })).rejects.toThrowError(
       expect.objectContaining({ code: 'send-state' }),
     );
     await f.profiles.updateProfile(f.profile.id, { fromName: 'x' });

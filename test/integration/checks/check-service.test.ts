@@ -2,7 +2,14 @@
 // settings, the profile, users, attachments and the previous send, and runs the guards.
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasBlocking } from '../../../shared/guards';
+import { openDatabase } from '../../../electron/db/connection';
+import { getAttachmentText } from '../../../electron/db/repos/attachment-texts-repo';
+import { createAuditService } from '../../../electron/services/audit/audit-service';
+import { createCampaignService } from '../../../electron/services/campaigns/campaign-service';
 import { createCheckService, readPolicy } from '../../../electron/services/checks';
+import { extractMissingTexts } from '../../../electron/services/checks/attachment-text';
+import { manualClock } from '../../../electron/services/clock';
+import { sha256Hex } from '../../../electron/services/sha256';
 import { tempDb } from '../../helpers/tmp';
 import { pdf } from './attachment-fixtures';
 import { freezeSnapshot, seedCampaign } from './seed';
@@ -71,19 +78,42 @@ describe('createCheckService', () => {
     expect(readPolicy(db).organisationDomains).toEqual(['a.jp', 'b.jp']);
   });
 
-  it('uses unpdf text once prepared, the fallback scan before', async () => {
+  it('reads the PDF text stored for the file; one attached before texts were stored is read once, then as stored', async () => {
     const db = world();
+    const flyer = pdf(['Questions: kato@example.net']);
     const { campaignId } = seedCampaign(db, {
       members,
       settings: { organisationAddress: 'info@tayori-town.jp' },
-      attachments: { 'flyer.pdf': pdf(['Questions: kato@example.net']) },
+      attachments: { 'flyer.pdf': flyer },
     });
-    const service = createCheckService({ db });
-    const before = service.checkCampaign(campaignId).items.map((i) => i.code);
-    await service.prepareAttachments(campaignId);
-    const after = service.checkCampaign(campaignId);
+    const before = createCheckService({ db }).checkCampaign(campaignId).items.map((i) => i.code);
+    expect(await extractMissingTexts(db, () => 0)).toBe(1);
+    expect(getAttachmentText(db, sha256Hex(flyer))).toContain('kato@example.net');
+    expect(await extractMissingTexts(db, () => 0)).toBe(0);
+    const after = createCheckService({ db }).checkCampaign(campaignId);
     expect(before).toEqual(['attachment-has-member-addresses']);
     expect(after.items.map((i) => i.code)).toEqual(before);
     expect(after.items[0]!.params.addresses).toBe('kato@example.net');
+  });
+
+  it('reads a PDF when it is added and keeps the text: after a restart the report is the same, with nothing prepared', async () => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    const { campaignId } = seedCampaign(t.db, { members, settings: { organisationAddress: 'info@tayori-town.jp' } });
+    const clock = manualClock();
+    const campaigns = createCampaignService({ db: t.db, clock, audit: createAuditService({ db: t.db, clock }), approvals: { voidForEdit: () => undefined } });
+    const flyer = pdf(['Questions: kato@example.net']);
+    await campaigns.addAttachment(campaignId, { fileName: 'flyer.pdf', content: flyer });
+    expect(getAttachmentText(t.db, sha256Hex(flyer))).toContain('kato@example.net');
+    const first = createCheckService({ db: t.db }).checkCampaign(campaignId);
+    // Another connection and a new service: what a restarted app has (nothing in memory).
+    const restarted = openDatabase(t.file);
+    try {
+      const again = createCheckService({ db: restarted }).checkCampaign(campaignId);
+      expect(again).toEqual(first);
+      expect(again.items.map((i) => [i.code, i.params.addresses])).toEqual([['attachment-has-member-addresses', 'kato@example.net']]);
+    } finally {
+      restarted.close();
+    }
   });
 });

@@ -129,6 +129,15 @@ describe('database file and migrations', () => {
     });
   });
 
+  it('0007 keeps the text read from a PDF attachment by sha256, one row per file, null for an unreadable one', () => {
+    withDb((db) => {
+      const cols = (db.prepare('PRAGMA table_info(attachment_texts)').all() as { name: string; pk: number; notnull: number }[]).map((c) => [c.name, c.pk, c.notnull]);
+      expect(cols).toEqual([['sha256', 1, 1], ['text', 0, 0], ['extracted_at', 0, 1]]);
+      db.prepare("INSERT INTO attachment_texts (sha256, text, extracted_at) VALUES ('ab', NULL, 0)").run();
+      expect(() => db.prepare("INSERT INTO attachment_texts (sha256, text, extracted_at) VALUES ('ab', 'x', 0)").run()).toThrow(/UNIQUE|PRIMARY/);
+    });
+  });
+
   it('the sends table accepts exactly the recipient statuses shared/statuses.ts declares', () => {
     withDb((db) => {
       const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sends'").get() as { sql: string }).sql;
