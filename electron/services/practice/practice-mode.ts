@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { assertPracticeTarget, type SmtpTarget } from '../../../shared/practice';
 import { openDatabase, type Db } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/repos/settings-repo';
 import type { Clock } from '../clock';
@@ -11,20 +10,7 @@ import { startPracticeOutbox, type PracticeOutbox } from './outbox-server';
 import { realSeedServices } from './practice-services';
 import { seedPractice, type PracticeSeed, type PracticeSeedServices } from './practice-seed';
 
-export { assertPracticeTarget } from '../../../shared/practice';
-export { PRACTICE_USERS, type PracticeSeed, type PracticeSeedServices } from './practice-seed';
-
-/**
- * Wraps a transport factory (e.g. the send engine's TransportFactory) so that, in practice
- * mode, it throws AppError('practice-only') for any profile not aimed at the outbox, before
- * any connection is made. Wrap every factory the practice workspace uses (send, test send).
- */
-export function practiceOnly<P extends SmtpTarget, T>(factory: (profile: P) => T, outbox: SmtpTarget): (profile: P) => T {
-  return (profile) => {
-    assertPracticeTarget(profile, outbox);
-    return factory(profile);
-  };
-}
+export { PRACTICE_USERS } from './practice-seed';
 
 export interface PracticePaths {
   /** <dataDir>/practice: everything practice mode writes, and nothing else. */
@@ -44,8 +30,6 @@ export interface PracticeWorkspace {
   readonly db: Db;
   readonly outbox: PracticeOutbox;
   readonly seed: PracticeSeed;
-  /** assertPracticeTarget(profile, this outbox): call before every practice connection. */
-  assertTarget(profile: SmtpTarget): void;
   close(): Promise<void>;
 }
 
@@ -104,7 +88,6 @@ export async function openPracticeWorkspace(options: OpenPracticeOptions): Promi
       db: theDb,
       outbox: theOutbox,
       seed,
-      assertTarget: (profile) => assertPracticeTarget(profile, theOutbox),
       close() {
         closing ??= theOutbox.close().finally(() => {
           theDb.close();

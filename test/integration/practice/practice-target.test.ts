@@ -5,13 +5,11 @@ import fc from 'fast-check';
 import { assertPracticeTarget, PRACTICE_HOST } from '../../../shared/practice';
 import { AppError } from '../../../shared/errors';
 import { manualClock } from '../../../electron/services/clock';
-import { openPracticeWorkspace, practiceOnly } from '../../../electron/services/practice/practice-mode';
-import type { TransportFactory } from '../../../electron/services/send/send-types';
+import { createTransportFactory } from '../../../electron/app/transports';
+import { openPracticeWorkspace } from '../../../electron/services/practice/practice-mode';
 import type { SmtpProfile } from '../../../shared/smtp-profile';
 import { getProfileRow } from '../../../electron/db/repos/profiles-repo';
 import { newMessageId } from '../../../electron/smtp/mail-transport';
-import { createSmtpPool } from '../../../electron/smtp/smtp-pool';
-import { transportOptions } from '../../../electron/smtp/transport-options';
 import { tempDir } from '../../helpers/tmp';
 
 const outbox = { host: PRACTICE_HOST, port: 40125 };
@@ -59,19 +57,22 @@ describe('assertPracticeTarget', () => {
   });
 });
 
-describe('practiceOnly(transport factory)', () => {
-  it('never calls the real factory for another host or port', () => {
+describe("the app's transport factory in practice mode", () => {
+  it('never opens a transport for another host or port', async () => {
     const made: string[] = [];
-    const real: TransportFactory = (p) => {
-      made.push(`${p.host}:${p.port}`);
-      return { send: () => Promise.reject(new Error('unused')), close: () => undefined };
-    };
-    const guarded: TransportFactory = practiceOnly(real, outbox);
-    const base = { host: '127.0.0.1', port: outbox.port } as SmtpProfile;
-    expect(() => guarded({ ...base, host: 'smtp.gmail.com', port: 587 })).toThrow(AppError);
-    expect(() => guarded({ ...base, port: 2525 })).toThrow(AppError);
+    const transportFor = createTransportFactory({
+      password: async () => null,
+      practiceOutbox: outbox,
+      create: (p) => {
+        made.push(`${p.host}:${p.port}`);
+        return { send: async () => ({ messageId: '<m@x>', response: '250 OK' }), close: () => undefined };
+      },
+    });
+    const base = { id: 1, host: '127.0.0.1', port: outbox.port } as SmtpProfile;
+    expect(() => transportFor({ ...base, host: 'smtp.gmail.com', port: 587 })).toThrow(AppError);
+    expect(() => transportFor({ ...base, port: 2525 })).toThrow(AppError);
     expect(made).toEqual([]);
-    guarded(base);
+    await transportFor(base).send({ from: 'a@example.jp', to: 'b@example.jp' }, {} as never);
     expect(made).toEqual([`127.0.0.1:${outbox.port}`]);
   });
 });
@@ -84,13 +85,9 @@ describe('practice workspace sending', () => {
     cleanups.push(() => ws.close());
     const profile = getProfileRow(ws.db, ws.seed.profileId)!;
 
-    // The real send path (transport options + SMTP pool), gated as the app gates it.
-    ws.assertTarget(profile);
-    const o = transportOptions(profile, null);
-    const transport = createSmtpPool({
-      connection: { host: o.host, port: o.port, secure: o.secure, requireTLS: o.requireTLS, ignoreTLS: o.ignoreTLS },
-      maxConnections: 1,
-    });
+    // The app's own transport factory, given the practice outbox as the app gives it.
+    const transportFor = createTransportFactory({ password: async () => null, practiceOutbox: ws.outbox });
+    const transport = transportFor(profile);
     cleanups.push(() => transport.close());
     const from = { address: profile.fromAddress, name: profile.fromName };
     const to = { address: 'aoki.ichiro@mail.example', name: '青木 一郎' };
@@ -104,7 +101,7 @@ describe('practice workspace sending', () => {
     // Someone edits the practice profile to a real server: the gate refuses before any connection.
     ws.db.prepare("UPDATE smtp_profiles SET host = 'smtp.gmail.com', port = 587 WHERE id = ?").run(profile.id);
     const edited = getProfileRow(ws.db, profile.id)!;
-    expect(() => ws.assertTarget(edited)).toThrow(AppError);
-    expect(() => ws.assertTarget({ ...profile, port: profile.port + 1 })).toThrow(/practice outbox/);
+    expect(() => transportFor(edited)).toThrow(AppError);
+    expect(() => transportFor({ ...profile, port: profile.port + 1 })).toThrow(/practice outbox/);
   });
 });
