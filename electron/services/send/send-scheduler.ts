@@ -19,18 +19,26 @@ export interface SchedulerDeps {
   readonly onDue: () => void;
 }
 
+/** The longest a Node timer waits (2^31 - 1 ms); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How far ahead a send may be booked: a notice is news, and an approval should not sit for months. */
+const MAX_AHEAD_MS = 60 * 24 * 3_600_000;
+
 export function createScheduler(deps: SchedulerDeps) {
   const { db, clock, audit, approvals, timers } = deps;
   const windows = new Map<number, unknown>();
 
   function arm(campaignId: number, at: number): void {
     disarm(campaignId);
+    const wait = Math.max(0, at - clock.now());
     windows.set(
       campaignId,
       timers.setTimeout(() => {
         windows.delete(campaignId);
-        deps.onDue();
-      }, Math.max(0, at - clock.now())),
+        // A timer cannot wait longer than ~24.8 days (it would fire at once): wait in steps.
+        if (at > clock.now()) arm(campaignId, at);
+        else deps.onDue();
+      }, Math.min(wait, MAX_TIMER_MS)),
     );
   }
 
@@ -54,6 +62,9 @@ export function createScheduler(deps: SchedulerDeps) {
     // A chosen time must leave the whole cancel window before it.
     if (sendAt !== undefined && sendAt < now + windowS * 1000) {
       throw new AppError('validation', 'The send time must leave the cancel window before it', { field: 'at', earliest: now + windowS * 1000 });
+    }
+    if (sendAt !== undefined && sendAt > now + MAX_AHEAD_MS) {
+      throw new AppError('validation', 'A send can be booked at most 60 days ahead', { field: 'at', latest: now + MAX_AHEAD_MS });
     }
     const at = sendAt ?? now + windowS * 1000;
     const queued = db.transaction(() => {

@@ -50,6 +50,18 @@ describe('scheduled sending', () => {
     expect(smtp.messages).toHaveLength(3);
   });
 
+  it('refuses a time more than 60 days ahead, and waits in steps past the 24.8-day timer limit', async () => {
+    h = await sendHarness({ members: 1, clockStart: local(5, 10) });
+    const { svc, fx, smtp, clock, timers } = h;
+    expect(() => svc.schedule(fx.campaignId, 'op', clock.now() + 61 * 24 * HOUR)).toThrowError(expect.objectContaining({ code: 'validation' }));
+    const waits: number[] = [];
+    const setTimeout = timers.setTimeout.bind(timers);
+    timers.setTimeout = (fn: () => void, ms: number) => (waits.push(ms), setTimeout(fn, ms));
+    svc.schedule(fx.campaignId, 'op', clock.now() + 30 * 24 * HOUR);
+    expect(waits.at(-1)).toBe(2 ** 31 - 1);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it('does not send a scheduled notice found more than the late limit (12 h) after its time', async () => {
     h = await sendHarness({ members: 2, clockStart: local(5, 10) });
     const { svc, fx, db, smtp, clock } = h;

@@ -38,7 +38,9 @@ export function ScheduleForm({ cancelWindowS, again, busy, onSchedule }: Props) 
           <input type="radio" name="send-when" value="at" checked={mode === 'at'} onChange={() => setMode('at')} />
           <span>{t('send.whenAt')}</span>
         </label>
-        {mode === 'at' && <input type="datetime-local" name="send-at" value={when} onChange={(e) => setWhen(e.target.value)} aria-invalid={tooSoon} />}
+        {mode === 'at' && (
+          <input type="datetime-local" name="send-at" value={when} min={localInput(Date.now())} max={localInput(Date.now() + 60 * 24 * 3_600_000)} onChange={(e) => setWhen(e.target.value)} aria-invalid={tooSoon} />
+        )}
       </div>
       {tooSoon && <p className="field-error" role="alert">{t('send.atTooSoon', { seconds: cancelWindowS })}</p>}
       {quiet && <p className="hint" data-testid="quiet-hours">{t('send.quietHours', { hours: quiet.replace('-', '〜') })}</p>}
