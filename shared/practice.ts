@@ -31,14 +31,14 @@ export interface OutboxSummary {
   readonly attachmentCount: number;
 }
 
-export interface OutboxHeaderLine {
+interface OutboxHeaderLine {
   /** Lower-case header name. */
   readonly key: string;
   /** The whole header line as received, unfolded but not decoded. */
   readonly line: string;
 }
 
-export interface OutboxHeaders {
+interface OutboxHeaders {
   readonly from: readonly OutboxAddress[];
   readonly to: readonly OutboxAddress[];
   readonly cc: readonly OutboxAddress[];
@@ -51,7 +51,7 @@ export interface OutboxHeaders {
   readonly lines: readonly OutboxHeaderLine[];
 }
 
-export interface OutboxAttachment {
+interface OutboxAttachment {
   readonly name: string | null;
   readonly size: number;
   readonly contentType: string;

@@ -14,7 +14,7 @@ function fail(error: ErrorInfo): Result<never> {
   return { ok: false, error };
 }
 
-export function validationError(error: z.ZodError): ErrorInfo {
+function validationError(error: z.ZodError): ErrorInfo {
   return {
     code: 'validation',
     message: 'The request was not valid.',

@@ -2,7 +2,7 @@
 // (webContents.send in Electron, Server-Sent Events in the browser host).
 import type { EventName, EventPayload } from '../../shared/contract';
 
-export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface EventBus {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;

@@ -10,7 +10,7 @@ import { APP_SETTING_KEYS, readApprovalValidHours, readDefaultCancelWindowS, rea
 import { DEFAULT_QUIET_HOURS, formatQuietHours, type QuietHours } from '../services/send/quiet-hours';
 import type { AuditService } from '../services/audit/audit-service';
 
-export type SettingsPatch = Partial<{
+type SettingsPatch = Partial<{
   -readonly [K in keyof SettingsDto]: K extends 'maxAttachmentBytes' ? SettingsDto[K] | null : SettingsDto[K];
 }>;
 

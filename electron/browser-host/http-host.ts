@@ -19,7 +19,7 @@ import { bodyLimit } from './body-limits';
 import { readBody } from './read-body';
 import { securityHeaders, serveStatic } from './static-files';
 
-export const LOOPBACK = '127.0.0.1';
+const LOOPBACK = '127.0.0.1';
 
 export interface HttpHostOptions {
   readonly dispatch: Dispatch;

@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Same policy as renderer/index.html's meta tag, plus frame-ancestors (only valid as a header). */
-export const CSP =
+const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
 
@@ -36,13 +36,13 @@ function escapeAttr(s: string): string {
   return s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function injectToken(html: string, token: string): string {
+function injectToken(html: string, token: string): string {
   const meta = `<meta name="tayori-token" content="${escapeAttr(token)}" />`;
   return html.includes('</head>') ? html.replace('</head>', `    ${meta}\n  </head>`) : meta + html;
 }
 
 /** Resolves a URL path inside root, or null when it would escape it. */
-export function resolveInside(root: string, urlPath: string): string | null {
+function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

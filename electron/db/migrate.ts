@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Migration } from './migrations';
 
-export function checkOrder(list: readonly Migration[]): void {
+function checkOrder(list: readonly Migration[]): void {
   list.forEach((m, i) => {
     if (m.version !== i + 1) {
       throw new AppError('db-migration-order', `Migration ${m.name} has version ${m.version}, expected ${i + 1}.`);

@@ -12,7 +12,7 @@ export interface WindowOptions {
 export const indexUrlOf = (indexFile: string): string => pathToFileURL(indexFile).toString();
 
 /** Only http(s) URLs that parse are handed to the OS; everything else (file:, javascript:, custom schemes) is dropped. */
-export function externalUrl(raw: string): string | null {
+function externalUrl(raw: string): string | null {
   try {
     const url = new URL(raw);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;

@@ -10,7 +10,7 @@ import { buildMessage, type BuildMessageResult, type MailAddress } from '../../s
 import { compileTemplate, findMissing, type CompiledTemplate, type MessageTemplate, type MissingField } from '../../shared/template';
 
 /** One member and their message, or the fields that keep it from being built. */
-export type MemberPreview = BuildMessageResult & { member: Member };
+type MemberPreview = BuildMessageResult & { member: Member };
 
 interface PreviewArgs {
   listId: number;

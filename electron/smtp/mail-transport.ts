@@ -32,7 +32,7 @@ export interface MailEnvelope {
   readonly to: string;
 }
 
-export interface SendResult {
+interface SendResult {
   readonly messageId: string;
   /** The server's final reply to DATA, e.g. "250 OK: queued as 1234". */
   readonly response: string;
@@ -45,7 +45,7 @@ export interface MailTransport {
 
 // A comma, angle bracket or space would let a single "address" expand into several recipients
 // in the header or the envelope (promise 1).
-export function assertSingleAddress(address: string): void {
+function assertSingleAddress(address: string): void {
   if (!isSingleAddress(address)) {
     throw new AppError('validation', 'The address is not exactly one plain email address.', { address });
   }

@@ -3,7 +3,7 @@
 import { AppError, isAppError } from '../../shared/errors';
 
 /** What the sender needs to decide between retry, fail and pause; attached as details. */
-export interface SmtpErrorDetails {
+interface SmtpErrorDetails {
   /** nodemailer's code (EAUTH, ESOCKET, ETIMEDOUT, ...), if any. */
   readonly smtpCode: string | null;
   /** The underlying system / TLS code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT, ...), if any. */

@@ -12,7 +12,7 @@ export interface TransportTimeouts {
   readonly socketTimeout: number;
 }
 
-export const DEFAULT_TIMEOUTS: TransportTimeouts = {
+const DEFAULT_TIMEOUTS: TransportTimeouts = {
   connectionTimeout: 15_000,
   greetingTimeout: 15_000,
   socketTimeout: 60_000,

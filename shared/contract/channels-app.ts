@@ -31,7 +31,7 @@ const profileFields = {
 } satisfies { readonly [K in keyof Omit<ProfileFields, 'practice'>]-?: z.ZodType<ProfileFields[K]> };
 
 /** A profile as typed in the form. The password is write-only: omit it to keep the stored one, null to remove it. */
-export const profileInput = z.object({ ...profileFields, password: z.string().max(1000).optional() });
+const profileInput = z.object({ ...profileFields, password: z.string().max(1000).optional() });
 
 /** One address, no spaces or lists: the settings screen compares every profile's From with it. */
 const organisationAddress = email.refine(isMailboxAddress, { message: 'Invalid email address' });

@@ -7,10 +7,10 @@ import type { Phantom, Result } from './define';
 
 export { channels } from './channels';
 export { events } from './events';
-export type { Result, Phantom, ChannelDef, EventDef } from './define';
+export type { Result } from './define';
 export type * from './dto';
 
-export type Channels = typeof channels;
+type Channels = typeof channels;
 export type ChannelName = keyof Channels & string;
 /** Arguments as the caller writes them (defaults may be omitted). */
 export type ArgsOf<K extends ChannelName> = z.input<Channels[K]['args']>;
@@ -18,7 +18,7 @@ export type ArgsOf<K extends ChannelName> = z.input<Channels[K]['args']>;
 export type ParsedArgsOf<K extends ChannelName> = z.output<Channels[K]['args']>;
 export type ResultOf<K extends ChannelName> = Channels[K]['result'] extends Phantom<infer R> ? R : never;
 
-export type Events = typeof events;
+type Events = typeof events;
 export type EventName = keyof Events & string;
 export type EventPayload<E extends EventName> = Events[E]['payload'] extends Phantom<infer P> ? P : never;
 
@@ -28,10 +28,6 @@ export const EVENT_NAMES = Object.freeze(Object.keys(events)) as readonly EventN
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 }
 
 /** What the page sees as window.tayori (Electron) or builds over HTTP (browser host). */

@@ -5,7 +5,11 @@ import { SMTP_SECURITIES } from '../smtp-profile';
 import { MAX_ATTACHMENT_LIMIT_BYTES, MAX_CANCEL_WINDOW_S, MIN_ATTACHMENT_LIMIT_BYTES, MIN_CANCEL_WINDOW_S } from './limits';
 
 export const id = z.number().int().positive();
-/** The operator the UI has selected; services record it in the audit log. */
+/**
+ * The operator the UI has selected; services record it in the audit log. A name of its own for
+ * the same schema, so channel arguments say what the id stands for.
+ * @alias
+ */
 export const actorId = id;
 /** Binary file content (CSV, attachments). Crosses IPC as is and HTTP as { $bytes: base64 }. */
 export const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' });

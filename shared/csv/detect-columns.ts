@@ -32,7 +32,7 @@ const KEY = [
   '社員番号', '職員番号', '学籍番号', '顧客番号', '顧客id', '管理番号', '登録番号', 'id', 'no', '番号',
 ];
 
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()

@@ -7,7 +7,7 @@ import { isOrgDomain } from './domain-groups';
 import { EXAMPLE_CAP, item, listText } from './item';
 import type { CheckAttachment, CheckItem, Prepared } from './types';
 
-export const MAIL_FILE_EXTENSIONS: readonly string[] = ['.eml', '.emlx', '.msg', '.mbox', '.mbx', '.pst', '.ost', '.olm'];
+const MAIL_FILE_EXTENSIONS: readonly string[] = ['.eml', '.emlx', '.msg', '.mbox', '.mbx', '.pst', '.ost', '.olm'];
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export function isMailFileName(name: string): boolean {

@@ -5,7 +5,7 @@ import { item, listText } from './item';
 import type { CheckItem, Prepared } from './types';
 
 /** Share of moved names above which the whole column is probably shifted, not edited. */
-export const SHIFT_SUSPECT_RATIO = 0.2;
+const SHIFT_SUSPECT_RATIO = 0.2;
 const SHIFT_SUSPECT_MIN = 3;
 
 export function changesRule(p: Prepared): CheckItem[] {

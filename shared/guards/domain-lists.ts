@@ -25,7 +25,7 @@ export const KNOWN_REAL_DOMAINS: readonly string[] = [
 ];
 
 /** Free-mail, carrier and ISP domains: personal addresses, not an organisation's. */
-export const FREE_MAIL_DOMAINS: readonly string[] = [
+const FREE_MAIL_DOMAINS: readonly string[] = [
   ...COMMON_DOMAINS.filter((d) => d !== 'mail.goo.ne.jp'),
   'goo.ne.jp', 'mail.goo.ne.jp', 'yahoo.ne.jp', 'ybb.ne.jp', 'k-web.jp', 'auone.jp',
   'au.net', 'hb.tp1.jp', 'd.vodafone.ne.jp', 't.vodafone.ne.jp', 'k.vodafone.ne.jp',

@@ -5,7 +5,7 @@ import { EXAMPLE_CAP, item, listText } from './item';
 import type { CheckItem, Prepared } from './types';
 
 /** Names compared the way people read them: NFKC, spaces (incl. full-width) folded, case-free. */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

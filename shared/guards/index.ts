@@ -18,15 +18,14 @@ import type { CheckInput, CheckItem, CheckReport, Prepared } from './types';
 import { typoDomainRule } from './typo-domains';
 
 export type * from './types';
-export { CHECK_CODES, type CheckCode } from './codes';
-export { MEMBER_CAP } from './item';
-export { DEFAULT_MAX_ATTACHMENT_BYTES, MAIL_FILE_EXTENSIONS, isMailFileName } from './attachments';
+export { CHECK_CODES } from './codes';
+export { DEFAULT_MAX_ATTACHMENT_BYTES, isMailFileName } from './attachments';
 export { findAddresses } from './address-text';
 export { suggestDomain } from './typo-domains';
 export { findLookalikes } from './lookalike-index';
 
 /** How many domains byDomain lists; counts.domains has the full number. */
-export const BY_DOMAIN_CAP = 50;
+const BY_DOMAIN_CAP = 50;
 
 function prepare(input: CheckInput): Prepared {
   const n = input.recipients.length;

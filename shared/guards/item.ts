@@ -3,7 +3,7 @@ import type { CheckCode } from './codes';
 import type { CheckItem, Severity } from './types';
 
 /** At most this many member ids travel with one item; the UI pages through the rest by code. */
-export const MEMBER_CAP = 200;
+const MEMBER_CAP = 200;
 /** At most this many examples (addresses, pairs) are spelled out in params. */
 export const EXAMPLE_CAP = 10;
 

@@ -14,7 +14,7 @@ import { UnionFind } from './union-find';
  * domain in a 100k list) get one-deletion variants: one edit, a transposition, or an insertion
  * plus a deletion; the cost stays linear and the warning stays readable.
  */
-export const FULL_DEPTH_GROUP_MAX = 1000;
+const FULL_DEPTH_GROUP_MAX = 1000;
 /** Domains this small are compared pair by pair: cheaper than building their variants. */
 const PAIRWISE_GROUP_MAX = 64;
 /** Candidates compared per shared two-deletion variant; bounds the work on very common stems. */

@@ -7,7 +7,7 @@ import { item, listText } from './item';
 import type { CheckItem, Prepared } from './types';
 
 /** Share of members on the organisation's domains above which an outside address stands out. */
-export const INTERNAL_LIST_RATIO = 0.5;
+const INTERNAL_LIST_RATIO = 0.5;
 
 function domainOfAddress(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();

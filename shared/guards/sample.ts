@@ -4,7 +4,7 @@ import { compileTemplate } from '../template';
 import { hashSeed, mulberry32, sampleIndices } from './prng';
 import type { CheckInput, SampleEntry } from './types';
 
-export const SAMPLE_SIZE = 10;
+const SAMPLE_SIZE = 10;
 
 /** First non-empty line of a rendered body: in a notice, the salutation with the member's name. */
 export function firstLine(body: string): string {

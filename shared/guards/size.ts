@@ -3,7 +3,7 @@
 import { item } from './item';
 import type { CheckItem, Prepared } from './types';
 
-export const GROWTH_WARN_RATIO = 1.5;
+const GROWTH_WARN_RATIO = 1.5;
 
 export function sizeRule(p: Prepared): CheckItem[] {
   const n = p.input.recipients.length;

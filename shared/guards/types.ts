@@ -105,7 +105,7 @@ export interface SampleEntry {
   readonly greeting: string;
 }
 
-export interface CheckCounts {
+interface CheckCounts {
   readonly members: number;
   readonly domains: number;
   readonly attachments: number;
@@ -133,5 +133,3 @@ export interface Prepared {
   /** Lower-cased organisation domains. */
   readonly orgDomains: readonly string[];
 }
-
-export type Rule = (p: Prepared) => CheckItem[];

@@ -3,9 +3,7 @@ export type {
   CompiledTemplate,
   FieldUse,
   MessageTemplate,
-  RenderResult,
   TemplateIssue,
-  TemplatePart,
 } from './types';
 export { checkTemplate, usedFields } from './check';
 export { compileTemplate, renderMessage } from './render';

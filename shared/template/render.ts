@@ -56,7 +56,7 @@ function collectFields(steps: readonly Step[], into: Set<string>): void {
 }
 
 /** Parses one part or throws AppError('template-syntax') naming the part and the position. */
-export function parsePartOrThrow(source: string, part: TemplatePart): TemplateNode[] {
+function parsePartOrThrow(source: string, part: TemplatePart): TemplateNode[] {
   const r = parseTemplate(source);
   if (r.ok) return r.nodes;
   const { line, column } = lineColumn(source, r.offset);

@@ -22,7 +22,7 @@ const MAX_DISTANCE_NAME = 32;
 const DISTANCE_BUDGET = 2_000_000;
 
 /** Folds the differences a user does not see or care about when typing a column name. */
-export function fold(name: string): string {
+function fold(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()

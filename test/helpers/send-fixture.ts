@@ -12,7 +12,7 @@ import type { Clock } from '../../electron/services/clock';
 import { createUserService } from '../../electron/services/users/user-service';
 import type { Timers } from '../../electron/services/send/timers';
 
-export interface FixtureMember {
+interface FixtureMember {
   readonly email: string;
   readonly name: string;
   readonly fields: Record<string, string>;
@@ -34,7 +34,7 @@ export const SUBJECT = '【町内会】{{氏名}}様 会費のお知らせ';
 export const BODY = '{{氏名}} 様\n\n{{地区}}地区の今年度の会費は {{会費}} 円です。\nよろしくお願いいたします。\n';
 
 /** Members with Japanese names; addresses m0001@… are unique and sort like their index. */
-export function makeMembers(n: number): FixtureMember[] {
+function makeMembers(n: number): FixtureMember[] {
   return Array.from({ length: n }, (_, i) => {
     const k = String(i + 1).padStart(4, '0');
     const name = `山田 花子${k}`;

@@ -3,7 +3,7 @@
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
-export interface CapturedMessage {
+interface CapturedMessage {
   /** 1-based number of the SMTP transaction (MAIL FROM) this message completed. */
   readonly tx: number;
   readonly mailFrom: string;
@@ -14,7 +14,7 @@ export interface CapturedMessage {
 }
 
 /** What to do to one transaction; `at` is the command whose reply carries the error. */
-export type Fault =
+type Fault =
   | { readonly at: 'mail' | 'rcpt' | 'data'; readonly code: number; readonly message: string }
   | { readonly at: 'drop-in-data' };
 

@@ -14,7 +14,7 @@ export interface DuplicateAddress {
  * A member in the diff, always named by name and key as well as address: an address alone can
  * belong to someone else (a removal of 伊藤 once showed as 髙橋's address).
  */
-export interface DiffMember {
+interface DiffMember {
   /** Excel row in the new file; null for a removed member (it is not in the file). */
   readonly row: number | null;
   readonly email: string;
@@ -23,7 +23,7 @@ export interface DiffMember {
 }
 
 /** A member whose address or name changed: who (key, name, address now) and what. */
-export interface DiffChange {
+interface DiffChange {
   readonly row: number;
   readonly key: string | null;
   /** The name in the new file (for a name change, the same as `to`). */

@@ -13,7 +13,7 @@ const TRIM = TRIM_CHARS;
 const REF = "(CASE WHEN m.member_key IS NOT NULL AND m.member_key <> '' THEN 'k:' || m.member_key ELSE 'e:' || lower(m.email) END)";
 
 /** A JSON path naming one key of fields_json, quoted so any header text is a valid path. */
-export function fieldPath(column: string): string {
+function fieldPath(column: string): string {
   return `$."${column.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

@@ -3,9 +3,8 @@
 import type { Db } from '../connection';
 import { parseFields, type Fields } from '../json';
 
-import { RECIPIENT_STATUSES, type RecipientStatus } from '../../../shared/statuses';
+import type { RecipientStatus } from '../../../shared/statuses';
 
-export const SEND_STATUSES = RECIPIENT_STATUSES;
 export type SendStatus = RecipientStatus;
 export type SendCounts = Record<SendStatus, number>;
 
@@ -66,7 +65,7 @@ function rowToSend(r: SendRow): Send {
   };
 }
 
-export function emptyCounts(): SendCounts {
+function emptyCounts(): SendCounts {
   return { queued: 0, in_flight: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0, unknown: 0 };
 }
 

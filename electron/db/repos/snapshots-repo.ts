@@ -72,11 +72,6 @@ export function* iterateSnapshot(db: Db, campaignId: number): Generator<Snapshot
   for (const r of stmt.iterate(campaignId) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(r);
 }
 
-export function getSnapshotRow(db: Db, id: number): SnapshotRow | undefined {
-  const r = db.prepare('SELECT * FROM snapshots WHERE id = ?').get(id) as SnapshotDbRow | undefined;
-  return r && rowToSnapshot(r);
-}
-
 export function getSnapshotRowAt(db: Db, campaignId: number, position: number): SnapshotRow | undefined {
   const r = db
     .prepare('SELECT * FROM snapshots WHERE campaign_id = ? AND position = ?')

@@ -27,7 +27,7 @@ export function listSuppressions(db: Db, query = '', limit = 500): Suppression[]
   return (db.prepare("SELECT * FROM suppressions WHERE instr(lower(address), lower(?)) > 0 ORDER BY added_at DESC, address LIMIT ?").all(query, limit) as Row[]).map(toSuppression);
 }
 
-export function getSuppression(db: Db, address: string): Suppression | undefined {
+function getSuppression(db: Db, address: string): Suppression | undefined {
   const r = db.prepare('SELECT * FROM suppressions WHERE address = ?').get(address) as Row | undefined;
   return r && toSuppression(r);
 }

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../db/repos/audit-repo';
 const HEADER = ['id', 'time_utc', 'actor', 'action', 'list_id', 'campaign_id', 'details'];
 
 /** Neutralises spreadsheet formula injection (OWASP "CSV injection"), then quotes. */
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }

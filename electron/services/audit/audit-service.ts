@@ -7,14 +7,14 @@ import { sentRecipients } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
 import { auditToCsv } from './audit-csv';
 
-export interface AuditContext {
+interface AuditContext {
   readonly actor?: string | null;
   readonly listId?: number | null;
   readonly campaignId?: number | null;
   readonly details?: Record<string, unknown>;
 }
 
-export interface AuditFilter {
+interface AuditFilter {
   readonly campaignId?: number;
   readonly listId?: number;
   readonly action?: string;
@@ -25,7 +25,7 @@ export interface AuditFilter {
 export type { RecipientStatus as SendStatus } from '../../../shared/statuses';
 import type { RecipientStatus as SendStatus } from '../../../shared/statuses';
 
-export interface Recipient {
+interface Recipient {
   readonly snapshotId: number;
   readonly position: number;
   readonly memberId: number | null;

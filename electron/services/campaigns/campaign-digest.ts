@@ -7,7 +7,7 @@ import { canonicalEncode, type Canonical } from '../../../shared/digest/canonica
 import type { Fields } from '../../db/json';
 import type { Selection } from '../../../shared/recipients';
 
-export const DIGEST_VERSION = 'tayori-approval/1';
+const DIGEST_VERSION = 'tayori-approval/1';
 
 export interface DigestHeader {
   readonly templates: { readonly subject: string; readonly body: string };

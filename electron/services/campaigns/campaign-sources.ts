@@ -16,7 +16,7 @@ import { getProfileRow } from '../../db/repos/profiles-repo';
 import { iterateSentRows, replaceSnapshot, type NewSnapshotRow } from '../../db/repos/snapshots-repo';
 import type { DigestHeader } from './campaign-digest';
 
-export type CheckSeverity = 'blocking' | 'warning' | 'info';
+type CheckSeverity = 'blocking' | 'warning' | 'info';
 export type ChecksFn = (campaignId: number) => { items: readonly { code: string; severity: CheckSeverity }[] };
 
 /** Attachments as the digest sees them: the hash is recomputed from the bytes that will be sent. */
@@ -28,7 +28,7 @@ function attachmentPart(db: Db, campaignId: number): DigestHeader['attachments']
   }));
 }
 
-export function checkItems(checks: ChecksFn | undefined, campaignId: number): DigestHeader['checks'] {
+function checkItems(checks: ChecksFn | undefined, campaignId: number): DigestHeader['checks'] {
   if (!checks) return null;
   // Info items are not part of what the approver signs off; order is made canonical so that a
   // checker that reorders equal findings does not void approvals.

@@ -1,4 +1,4 @@
 // The checks service's public surface.
-export { createCheckService, type CheckService } from './check-service';
-export { inspectAttachment, looksLikeMail, type Inspection } from './attachment-inspect';
+export { createCheckService } from './check-service';
+export { inspectAttachment, looksLikeMail } from './attachment-inspect';
 export { SETTING_KEYS, readPolicy } from './check-settings';

@@ -39,7 +39,7 @@ export interface RaggedRow {
   readonly expected: number;
 }
 
-export interface ImportCounts {
+interface ImportCounts {
   /** Data rows (blank lines not counted). */
   readonly rows: number;
   readonly accepted: number;

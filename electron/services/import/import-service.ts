@@ -34,7 +34,7 @@ import { createPending, discardPending, purgeAbandoned, settlePending } from './
 import { readInto, type ColumnChoice } from './read-import';
 import { undoLastImport, type UndoResult } from './undo-import';
 
-export interface ImportOptions extends ColumnChoice {
+interface ImportOptions extends ColumnChoice {
   /** Import into this list; otherwise a new list named listName (or the file name) is created. */
   readonly listId?: number;
   readonly listName?: string;
@@ -50,7 +50,7 @@ export interface ImportOptions extends ColumnChoice {
   readonly onProgress?: (p: ImportProgress) => void;
 }
 
-export interface InspectResult {
+interface InspectResult {
   readonly encoding: ImportEncoding;
   readonly detectedEncoding: ImportEncoding | null;
   readonly delimiter: ImportDelimiter;
@@ -65,7 +65,7 @@ export interface InspectResult {
 }
 
 /** What importing the file into the list would do; nothing was written. */
-export interface ImportPreview extends Omit<ImportResult, 'importId'> {
+interface ImportPreview extends Omit<ImportResult, 'importId'> {
   /** The list's import the file would replace (null: the list has none yet). */
   readonly previousImportId: number | null;
 }

@@ -1,3 +1,3 @@
 // The import service's public surface.
-export { createImportService, type ImportService, type ImportOptions, type InspectResult } from './import-service';
+export { createImportService } from './import-service';
 export * from './import-report';

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import type { ImportDelimiter } from './import-report';
 
-export type Newline = '\n' | '\r\n' | '\r';
+type Newline = '\n' | '\r\n' | '\r';
 
 export interface Dialect {
   readonly delimiter: ImportDelimiter;

@@ -56,7 +56,7 @@ export interface RowPacker {
 }
 
 /** Rows per batch: large enough to amortise a transaction, small enough to keep memory flat. */
-export const BATCH_ROWS = 8192;
+const BATCH_ROWS = 8192;
 
 // JSON.stringify escapes quotes, backslashes, control characters and lone surrogates; a cell
 // without any of these is its own JSON string body. (Surrogate pairs take the slow path too.)
@@ -171,16 +171,4 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
   }
 
   return { tally, row, flush, watchControls: () => void (watching = true) };
-}
-
-/** Reads row r of a batch back as the values the members table stores. */
-export function batchRow(b: RowBatch, r: number): { email: string; name: string; key: string | null; fieldsJson: string } {
-  const start = r === 0 ? 0 : b.ends[r * 4 - 1]!;
-  const e = b.ends;
-  return {
-    email: b.text.slice(start, e[r * 4]),
-    name: b.text.slice(e[r * 4]!, e[r * 4 + 1]),
-    key: b.keyNull[r] ? null : b.text.slice(e[r * 4 + 1]!, e[r * 4 + 2]),
-    fieldsJson: b.text.slice(e[r * 4 + 2]!, e[r * 4 + 3]),
-  };
 }

@@ -7,8 +7,8 @@ import { PRACTICE_HOST, type OutboxMessage, type OutboxSummary } from '../../../
 import { systemClock, type Clock } from '../clock';
 import { openOutboxStore } from './outbox-store';
 
-export const DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
-export const DEFAULT_MAX_STORED = 2000;
+const DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+const DEFAULT_MAX_STORED = 2000;
 
 export interface PracticeOutboxOptions {
   /** Folder the messages are kept in (created if missing); e.g. <dataDir>/practice/outbox. */

@@ -12,14 +12,14 @@ import { seedPractice, type PracticeSeed, type PracticeSeedServices } from './pr
 
 export { PRACTICE_USERS } from './practice-seed';
 
-export interface PracticePaths {
+interface PracticePaths {
   /** <dataDir>/practice: everything practice mode writes, and nothing else. */
   readonly dir: string;
   readonly dbFile: string;
   readonly outboxDir: string;
 }
 
-export function practicePaths(dataDir: string): PracticePaths {
+function practicePaths(dataDir: string): PracticePaths {
   const dir = join(resolve(dataDir), 'practice');
   return { dir, dbFile: join(dir, 'tayori-practice.db'), outboxDir: join(dir, 'outbox') };
 }

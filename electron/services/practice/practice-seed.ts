@@ -21,7 +21,7 @@ export const PRACTICE_USERS = [
   { name: '鈴木（会長）', pin: '2222' },
 ] as const;
 
-export const SAMPLE_LIST_NAME = 'さくらハイツ 会員名簿（サンプル）';
+const SAMPLE_LIST_NAME = 'さくらハイツ 会員名簿（サンプル）';
 export const PRACTICE_PROFILE = {
   name: '練習用の送信箱',
   fromAddress: 'jimukyoku@sakura-heights.example',
@@ -30,9 +30,9 @@ export const PRACTICE_PROFILE = {
 /** The practice organisation; its sending address is the practice profile's From. */
 export const PRACTICE_ORGANISATION_NAME = 'さくらハイツ管理組合（練習）';
 /** Shorter than the real default (300 s) so a rehearsal does not drag; the mechanism is the same. */
-export const PRACTICE_CANCEL_WINDOW_S = 60;
+const PRACTICE_CANCEL_WINDOW_S = 60;
 
-export interface SampleNotice {
+interface SampleNotice {
   readonly name: string;
   readonly subject: string;
   readonly body: string;

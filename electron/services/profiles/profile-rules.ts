@@ -12,7 +12,7 @@ export type ProfileInput = Pick<ProfileFields, 'name' | 'host' | 'port' | 'secur
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
-export function isLoopbackHost(host: string): boolean {
+function isLoopbackHost(host: string): boolean {
   return LOOPBACK.has(host.trim().toLowerCase());
 }
 

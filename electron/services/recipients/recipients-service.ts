@@ -119,5 +119,3 @@ export function createRecipientsService({ db, clock, audit }: { db: Db; clock: C
     },
   };
 }
-
-export type RecipientsService = ReturnType<typeof createRecipientsService>;

@@ -76,5 +76,3 @@ export function createOperatorActions(ctx: SendContext, lifecycle: RunLifecycle)
     },
   };
 }
-
-export type OperatorActions = ReturnType<typeof createOperatorActions>;

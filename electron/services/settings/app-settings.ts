@@ -18,7 +18,7 @@ export const APP_SETTING_KEYS = {
   lateLimitHours: 'send.late_limit_hours',
 } as const;
 
-export const DEFAULT_LATE_LIMIT_HOURS = 12;
+const DEFAULT_LATE_LIMIT_HOURS = 12;
 
 /** The stored quiet hours; unset means `fallback` (21:00-08:00 in the app). */
 export function readQuietHours(db: Db, fallback: QuietHours | null = DEFAULT_QUIET_HOURS): QuietHours | null {
@@ -33,8 +33,8 @@ export function readLateLimitHours(db: Db): number {
 
 /** A day: long enough for "approve in the evening, send in the morning", short enough that a
  * forgotten approval does not wait for weeks for someone to press Send. */
-export const DEFAULT_APPROVAL_VALID_HOURS = 24;
-export const MAX_APPROVAL_VALID_HOURS = 24 * 30;
+const DEFAULT_APPROVAL_VALID_HOURS = 24;
+const MAX_APPROVAL_VALID_HOURS = 24 * 30;
 
 export function readApprovalValidHours(db: Db): number {
   const n = Number(readSetting(db, APP_SETTING_KEYS.approvalValidHours));
@@ -44,7 +44,7 @@ export function readApprovalValidHours(db: Db): number {
 export const readApprovalValidMs = (db: Db): number => readApprovalValidHours(db) * 3_600_000;
 
 /** Five minutes, as DESIGN.md promises, unless the organisation chose another default. */
-export const DEFAULT_CANCEL_WINDOW_S = 300;
+const DEFAULT_CANCEL_WINDOW_S = 300;
 
 /** The stored default cancel window, or 300 s when unset or out of bounds (never below 10 s). */
 export function readDefaultCancelWindowS(db: Db): number {

@@ -19,10 +19,8 @@ import type { Signer, UserService } from '../users/user-service';
 import type { TransportFactory } from '../send/send-types';
 import { buildTestMessage, recordTestSent, type TestTarget } from './test-message';
 
-export type { TestAddress } from '../../db/repos/test-addresses-repo';
-
 /** Local part as typed, domain in lower case: how a mail server compares them. */
-export function normaliseTestAddress(text: string): string {
+function normaliseTestAddress(text: string): string {
   const t = text.trim();
   if (!isMailboxAddress(t) || t.length > 320) throw new AppError('validation', 'This is not a valid email address', { field: 'address' });
   const at = t.lastIndexOf('@');
@@ -123,5 +121,3 @@ export function createTestSendService({ db, clock, audit, users, transportFor }:
     },
   };
 }
-
-export type TestSendService = ReturnType<typeof createTestSendService>;

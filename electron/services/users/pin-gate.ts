@@ -13,10 +13,10 @@ import { pinMatches } from './pin-hash';
 
 export const MAX_PIN_FAILURES = 5;
 export const LOCK_MS = 15 * 60 * 1000;
-export const MAX_LOCK_MS = 24 * 60 * 60 * 1000;
+const MAX_LOCK_MS = 24 * 60 * 60 * 1000;
 
 /** The lock after `attempts` wrong PINs in a row (a multiple of 5): 15 min, 30 min, 1 h, … 24 h. */
-export function lockMs(attempts: number): number {
+function lockMs(attempts: number): number {
   const round = Math.max(1, Math.floor(attempts / MAX_PIN_FAILURES));
   return Math.min(MAX_LOCK_MS, LOCK_MS * 2 ** Math.min(round - 1, 16));
 }
@@ -26,7 +26,7 @@ export interface PinGate {
   verify(userId: number, pin: string): Promise<repo.User>;
 }
 
-export function lockedError(until: number): AppError {
+function lockedError(until: number): AppError {
   return new AppError('pin-locked', 'Too many wrong PINs: this user is locked', { until });
 }
 

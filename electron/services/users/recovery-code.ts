@@ -23,7 +23,7 @@ const GROUPS = 4;
 const GROUP_LEN = 5;
 
 /** 20 characters of base32 (100 bits) in groups of five: XXXXX-XXXXX-XXXXX-XXXXX. */
-export function newRecoveryCodeText(): string {
+function newRecoveryCodeText(): string {
   const bytes = randomBytes(GROUPS * GROUP_LEN);
   const chars = [...bytes].map((b) => ALPHABET[b & 31]);
   const groups: string[] = [];
@@ -32,7 +32,7 @@ export function newRecoveryCodeText(): string {
 }
 
 /** What people type: any case, spaces or hyphens, O for 0 and I/L for 1. */
-export function normaliseRecoveryCode(text: string): string {
+function normaliseRecoveryCode(text: string): string {
   return text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 

@@ -9,12 +9,11 @@ import * as repo from '../../db/repos/users-repo';
 import type { User } from '../../db/repos/users-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
-import { createKeyedQueue, createPinGate, LOCK_MS, MAX_PIN_FAILURES } from './pin-gate';
+import { createKeyedQueue, createPinGate, LOCK_MS } from './pin-gate';
 import { checkPinRules, hashPin } from './pin-hash';
 import { hasRecoveryCode, issueRecoveryCode, verifyRecoveryCode } from './recovery-code';
 
-export type { User } from '../../db/repos/users-repo';
-export { LOCK_MS, MAX_PIN_FAILURES };
+export { LOCK_MS };
 
 /** Two users: every send, and every change of who may approve, needs a second person. */
 export const MIN_USERS = 2;
@@ -26,7 +25,7 @@ export interface Signer {
 }
 
 /** A new user; the recovery code is set when this user completed set-up (shown once). */
-export type CreatedUser = User & { readonly recoveryCode: string | null };
+type CreatedUser = User & { readonly recoveryCode: string | null };
 
 export interface UserService {
   /** True once two users exist: user changes then need two PINs. */

@@ -52,20 +52,3 @@ function httpApi(): TayoriApi {
 }
 
 export const api: TayoriApi = window.tayori ?? httpApi();
-
-/** Unwraps a Result for callers that prefer exceptions; the thrown value carries the error code. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export async function call<K extends ChannelName>(channel: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-  const r = await api.invoke(channel, args);
-  if (r.ok) return r.value;
-  throw new ApiError(r.error.code, r.error.message, r.error.details);
-}

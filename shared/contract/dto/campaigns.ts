@@ -7,8 +7,6 @@ import type { MemberDto } from './lists';
 import type { CampaignStatus } from '../../statuses';
 import type { Selection } from '../../recipients';
 
-export type { CampaignStatus } from '../../statuses';
-
 export interface AttachmentDto {
   readonly id: number;
   readonly fileName: string;
@@ -59,9 +57,6 @@ export interface CampaignDto {
   readonly updatedAt: number;
 }
 
-/** Issues carry 1-based line/column and a 0-based offset into the part (textarea selection units). */
-export type TemplateIssueDto = TemplateIssue;
-
 export interface TemplateCheckDto {
   readonly ok: boolean;
   readonly issues: readonly TemplateIssue[];
@@ -74,7 +69,7 @@ export interface AddressDto {
   readonly name: string;
 }
 
-export interface MessageDto {
+interface MessageDto {
   readonly from: AddressDto;
   /** Exactly one member. */
   readonly to: AddressDto;

@@ -16,7 +16,7 @@ export interface ListDto {
 }
 
 export type ImportEncodingDto = 'utf-8' | 'shift_jis' | 'euc-jp' | 'utf-16le';
-export type ImportDelimiterDto = ',' | '\t' | ';';
+type ImportDelimiterDto = ',' | '\t' | ';';
 
 /** What the import screen shows before the user confirms encoding and mapping (writes nothing). */
 export interface ImportAnalysisDto {
@@ -34,10 +34,10 @@ export interface ImportAnalysisDto {
   readonly bytes: number;
 }
 
-export type RowRejectReasonDto = AddressRejectReason | 'too-many-fields' | 'malformed-quotes' | 'control-characters';
+type RowRejectReasonDto = AddressRejectReason | 'too-many-fields' | 'malformed-quotes' | 'control-characters';
 
 /** A member of the diff, by name and key as well as address. row: Excel row in the new file. */
-export interface ImportDiffMemberDto {
+interface ImportDiffMemberDto {
   readonly row: number | null;
   readonly email: string;
   readonly name: string;
@@ -45,7 +45,7 @@ export interface ImportDiffMemberDto {
 }
 
 /** A changed address or name: the member (key, name and address now) and the change. */
-export interface ImportDiffChangeDto {
+interface ImportDiffChangeDto {
   readonly row: number;
   readonly key: string | null;
   readonly name: string;
@@ -144,7 +144,7 @@ export interface ImportSummaryDto {
   readonly canUndo: boolean;
 }
 
-export type MemberChangeDto = 'new' | 'email-changed' | 'name-changed' | null;
+type MemberChangeDto = 'new' | 'email-changed' | 'name-changed' | null;
 
 export interface MemberDto {
   readonly id: number;

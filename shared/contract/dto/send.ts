@@ -3,10 +3,10 @@ import type { OutboxMessage, OutboxSummary } from '../../practice';
 
 import type { RecipientStatus, RecoveryReason, SendState } from '../../statuses';
 
-export type { RecipientStatus, SendState } from '../../statuses';
+export type { RecipientStatus } from '../../statuses';
 
 /** How many recipients are in each status. */
-export type SendCountsDto = Readonly<Record<RecipientStatus, number>>;
+type SendCountsDto = Readonly<Record<RecipientStatus, number>>;
 
 export interface SendStatusDto {
   readonly campaignId: number;
@@ -18,7 +18,7 @@ export interface SendStatusDto {
   readonly error: { readonly code: string; readonly message: string; readonly reason?: RecoveryReason } | null;
 }
 
-export interface SendMemberDto {
+interface SendMemberDto {
   readonly sendId: number;
   readonly position: number;
   readonly email: string;

@@ -1,6 +1,6 @@
 // Types of the few browser globals used inside page.evaluate callbacks: test code is checked
 // with the node tsconfig (no DOM lib), and the callbacks run in the page, not in node.
-export interface PageElement {
+interface PageElement {
   getAttribute(name: string): string | null;
   readonly textContent: string | null;
   readonly content?: string;

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
-export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
 
 export async function ensureRendererBuilt(): Promise<string> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { PageGlobals } from './browser-globals';
 import { ROOT } from './renderer-build';
 
-export const SHOTS_DIR = join(ROOT, 'test-output', 'screenshots');
+const SHOTS_DIR = join(ROOT, 'test-output', 'screenshots');
 
 async function setLanguage(page: Page, lang: 'ja' | 'en'): Promise<void> {
   await page.getByRole('button', { name: lang === 'ja' ? '日本語' : 'English', exact: true }).click();
@@ -14,7 +14,7 @@ async function setLanguage(page: Page, lang: 'ja' | 'en'): Promise<void> {
 }
 
 /** Horizontal overflow of the page (px); 0 when everything fits the window's width. */
-export async function horizontalOverflow(page: Page): Promise<number> {
+async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => {
     const g = globalThis as unknown as PageGlobals;
     return g.document.documentElement.scrollWidth - g.innerWidth;

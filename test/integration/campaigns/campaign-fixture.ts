@@ -21,7 +21,7 @@ export const MEMBERS_CSV = [
   'chiba@example.jp,千葉 三郎,103',
 ].join('\r\n');
 
-export type CheckItem = { code: string; severity: 'blocking' | 'warning' | 'info' };
+type CheckItem = { code: string; severity: 'blocking' | 'warning' | 'info' };
 
 export async function campaignFixture() {
   const t = tempDb();
