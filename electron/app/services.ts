@@ -18,10 +18,11 @@ import { createRecipientsService } from '../services/recipients/recipients-servi
 import { createTestSendService } from '../services/test-send/test-send-service';
 import { createUserService } from '../services/users/user-service';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../services/send/quiet-hours';
+import type { TransportFactory } from '../services/send/send-types';
 import { readLateLimitHours, readQuietHours } from '../services/settings/app-settings';
 import type { TransportTimeouts } from '../smtp/transport-options';
 import { createSettingsStore } from './settings-store';
-import { createTransportFactory, type TransportFactory } from './transports';
+import { createTransportFactory } from './transports';
 import type { MailTransport } from '../smtp/mail-transport';
 import type { SmtpProfile } from '../../shared/smtp-profile';
 

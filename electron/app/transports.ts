@@ -7,10 +7,7 @@ import { TransportError, type MailTransport } from '../smtp/mail-transport';
 import { createSmtpPool, poolOptionsFrom } from '../smtp/smtp-pool';
 import { transportOptions, type TransportTimeouts } from '../smtp/transport-options';
 import { assertPracticeTarget, type SmtpTarget } from '../../shared/practice';
-
 import type { TransportFactory } from '../services/send/send-types';
-
-export type { TransportFactory };
 
 export interface TransportFactoryDeps {
   /** The stored password of a profile (never crosses IPC). */

@@ -20,14 +20,7 @@ export interface Member {
   readonly edited: { readonly by: string | null; readonly at: number } | null;
 }
 
-export interface NewMember {
-  readonly line: number;
-  readonly email: string;
-  readonly name: string;
-  readonly key: string | null;
-  readonly fields: Fields;
-  readonly change: MemberChange;
-}
+export type NewMember = Pick<Member, 'line' | 'email' | 'name' | 'key' | 'fields' | 'change'>;
 
 interface MemberRow {
   id: number;

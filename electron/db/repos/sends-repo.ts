@@ -5,14 +5,13 @@ import { parseFields, type Fields } from '../json';
 
 import type { RecipientStatus } from '../../../shared/statuses';
 
-export type SendStatus = RecipientStatus;
-export type SendCounts = Record<SendStatus, number>;
+export type SendCounts = Record<RecipientStatus, number>;
 
 export interface Send {
   readonly id: number;
   readonly campaignId: number;
   readonly snapshotId: number;
-  readonly status: SendStatus;
+  readonly status: RecipientStatus;
   readonly attempts: number;
   readonly smtpResponse: string | null;
   readonly messageId: string | null;
@@ -39,7 +38,7 @@ interface SendRow {
   id: number;
   campaign_id: number;
   snapshot_id: number;
-  status: SendStatus;
+  status: RecipientStatus;
   attempts: number;
   smtp_response: string | null;
   message_id: string | null;
@@ -80,7 +79,7 @@ export function createMissingSends(db: Db, campaignId: number, now: number): num
 }
 
 /** Moves every row of the campaign in one of `from` to `to`. Returns the ids moved. */
-export function moveAll(db: Db, campaignId: number, from: readonly SendStatus[], to: SendStatus, now: number): number[] {
+export function moveAll(db: Db, campaignId: number, from: readonly RecipientStatus[], to: RecipientStatus, now: number): number[] {
   const marks = from.map(() => '?').join(',');
   const rows = db
     .prepare(`SELECT id FROM sends WHERE campaign_id = ? AND status IN (${marks}) ORDER BY id`)
@@ -97,7 +96,7 @@ export function countByStatus(db: Db, campaignId: number): SendCounts {
   const counts = emptyCounts();
   const rows = db
     .prepare('SELECT status, COUNT(*) AS n FROM sends WHERE campaign_id = ? GROUP BY status')
-    .all(campaignId) as { status: SendStatus; n: number }[];
+    .all(campaignId) as { status: RecipientStatus; n: number }[];
   for (const r of rows) counts[r.status] = r.n;
   return counts;
 }
@@ -110,7 +109,7 @@ export function getSend(db: Db, id: number): Send | undefined {
 export function listSends(
   db: Db,
   campaignId: number,
-  filter: { status?: SendStatus; afterId?: number; limit?: number } = {},
+  filter: { status?: RecipientStatus; afterId?: number; limit?: number } = {},
 ): Send[] {
   const rows = db
     .prepare(
@@ -182,7 +181,7 @@ export function sendStatements(db: Db) {
       return toInFlight.run(messageId, now, now, id).changes === 1;
     },
     /** in_flight → sent | failed | unknown | retrying (with next_attempt_at); queued takes the attempt back. */
-    finish(id: number, status: SendStatus, response: string | null, now: number, nextAttemptAt: number | null = null): boolean {
+    finish(id: number, status: RecipientStatus, response: string | null, now: number, nextAttemptAt: number | null = null): boolean {
       if (status === 'queued') return requeue.run(response, now, id).changes === 1;
       const finishedAt = status === 'retrying' ? null : now;
       return finish.run(status, response, nextAttemptAt, finishedAt, now, id).changes === 1;
@@ -240,14 +239,14 @@ export interface SendMemberRow {
   readonly position: number;
   readonly email: string;
   readonly name: string;
-  readonly status: SendStatus;
+  readonly status: RecipientStatus;
   readonly attempts: number;
   readonly smtpResponse: string | null;
   readonly messageId: string | null;
   readonly finishedAt: number | null;
 }
 
-export function pageSendMembers(db: Db, campaignId: number, status: SendStatus | null, offset: number, limit: number): { total: number; items: SendMemberRow[] } {
+export function pageSendMembers(db: Db, campaignId: number, status: RecipientStatus | null, offset: number, limit: number): { total: number; items: SendMemberRow[] } {
   const where = 'sends.campaign_id = ? AND (? IS NULL OR sends.status = ?)';
   const args = [campaignId, status, status];
   const total = (db.prepare(`SELECT count(*) AS n FROM sends WHERE ${where}`).get(...args) as { n: number }).n;
@@ -259,7 +258,7 @@ export function pageSendMembers(db: Db, campaignId: number, status: SendStatus |
        WHERE ${where} ORDER BY snapshots.position LIMIT ? OFFSET ?`,
     )
     .all(...args, limit, offset) as {
-    id: number; position: number; email: string; name: string; status: SendStatus; attempts: number;
+    id: number; position: number; email: string; name: string; status: RecipientStatus; attempts: number;
     smtp_response: string | null; message_id: string | null; finished_at: number | null;
   }[];
   return {
@@ -279,13 +278,13 @@ export interface SentRecipientRow {
   readonly email: string;
   readonly name: string;
   readonly fields: Fields;
-  readonly status: SendStatus;
+  readonly status: RecipientStatus;
   readonly messageId: string | null;
   readonly smtpResponse: string | null;
   readonly finishedAt: number | null;
 }
 
-export function sentRecipients(db: Db, campaignId: number, statuses?: readonly SendStatus[]): SentRecipientRow[] {
+export function sentRecipients(db: Db, campaignId: number, statuses?: readonly RecipientStatus[]): SentRecipientRow[] {
   const filter = statuses && statuses.length > 0 ? ` AND sends.status IN (${statuses.map(() => '?').join(', ')})` : '';
   const rows = db
     .prepare(
@@ -296,7 +295,7 @@ export function sentRecipients(db: Db, campaignId: number, statuses?: readonly S
     )
     .all(campaignId, ...(statuses ?? [])) as {
     snapshot_id: number; position: number; member_id: number | null; email: string; name: string; fields_json: string;
-    status: SendStatus; message_id: string | null; smtp_response: string | null; finished_at: number | null;
+    status: RecipientStatus; message_id: string | null; smtp_response: string | null; finished_at: number | null;
   }[];
   return rows.map((r) => ({
     snapshotId: r.snapshot_id, position: r.position, memberId: r.member_id, email: r.email, name: r.name,

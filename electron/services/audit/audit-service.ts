@@ -1,9 +1,9 @@
 // The audit service (promise 7): records every significant action, exports the log as CSV for
 // an incident report, and answers "who received campaign X".
+import type { RecipientStatus } from '../../../shared/statuses';
 import type { Db } from '../../db/connection';
 import { appendAudit, queryAudit, type AuditEntry } from '../../db/repos/audit-repo';
-import type { Fields } from '../../db/json';
-import { sentRecipients } from '../../db/repos/sends-repo';
+import { sentRecipients, type SentRecipientRow } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
 import { auditToCsv } from './audit-csv';
 
@@ -22,29 +22,12 @@ interface AuditFilter {
   readonly afterId?: number;
 }
 
-export type { RecipientStatus as SendStatus } from '../../../shared/statuses';
-import type { RecipientStatus as SendStatus } from '../../../shared/statuses';
-
-interface Recipient {
-  readonly snapshotId: number;
-  readonly position: number;
-  readonly memberId: number | null;
-  readonly email: string;
-  readonly name: string;
-  readonly fields: Fields;
-  readonly status: SendStatus;
-  readonly messageId: string | null;
-  readonly smtpResponse: string | null;
-  readonly finishedAt: number | null;
-}
-
 export interface AuditService {
   record(action: string, ctx?: AuditContext): number;
   list(filter?: AuditFilter): AuditEntry[];
   exportCsv(filter?: AuditFilter): string;
-  recipientsOf(campaignId: number, statuses?: readonly SendStatus[]): Recipient[];
+  recipientsOf(campaignId: number, statuses?: readonly RecipientStatus[]): SentRecipientRow[];
 }
-
 
 export function createAuditService({ db, clock }: { db: Db; clock: Clock }): AuditService {
   return {

@@ -4,7 +4,7 @@
 import { sha256Hex } from '../sha256';
 import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/limits';
 import { AppError } from '../../../shared/errors';
-import { RECIPIENT_STATUSES } from '../../../shared/statuses';
+import { RECIPIENT_STATUSES, type RecipientStatus } from '../../../shared/statuses';
 import { WHOLE_LIST, type Selection } from '../../../shared/recipients';
 import type { Db } from '../../db/connection';
 import { pruneAttachmentText, putAttachmentText } from '../../db/repos/attachment-texts-repo';
@@ -14,13 +14,13 @@ import * as repo from '../../db/repos/campaigns-repo';
 import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { getProfileRow, listProfileRows } from '../../db/repos/profiles-repo';
-import type { AuditService, SendStatus } from '../audit/audit-service';
+import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readAttachmentText } from '../checks/attachment-text';
 import { readDefaultCancelWindowS } from '../settings/app-settings';
 import { assertEditable, type ApprovalService } from './approval-service';
 
-const FOLLOW_UP_STATUSES: readonly SendStatus[] = RECIPIENT_STATUSES;
+const FOLLOW_UP_STATUSES: readonly RecipientStatus[] = RECIPIENT_STATUSES;
 
 export interface CampaignInput {
   readonly listId: number;
@@ -166,7 +166,7 @@ export function createCampaignService({ db, clock, audit, approvals }: CampaignS
 
     createFollowUp(
       campaignId: number,
-      opts: { statuses: readonly SendStatus[]; name?: string; createdBy?: number | null },
+      opts: { statuses: readonly RecipientStatus[]; name?: string; createdBy?: number | null },
       actor: string | null = null,
     ): Campaign {
       const earlier = mustGetCampaign(db, campaignId);

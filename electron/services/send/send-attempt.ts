@@ -3,7 +3,8 @@
 import { AppError } from '../../../shared/errors';
 import { buildMessage } from '../../../shared/message';
 import type { CompiledTemplate } from '../../../shared/template';
-import type { ClaimedSend, SendStatus } from '../../db/repos/sends-repo';
+import type { RecipientStatus } from '../../../shared/statuses';
+import type { ClaimedSend } from '../../db/repos/sends-repo';
 import type { MailAddress, MailAttachment, MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
 import { classify, type Outcome, type RetryPolicy } from './retry-policy';
@@ -51,7 +52,7 @@ export async function attemptDelivery(deps: AttemptDeps, claim: Claim, now: numb
 }
 
 /** The member's status after an attempt. */
-export function outcomeStatus(outcome: AttemptResult): SendStatus {
+export function outcomeStatus(outcome: AttemptResult): RecipientStatus {
   switch (outcome.kind) {
     case 'sent': return 'sent';
     case 'retry': return 'retrying';

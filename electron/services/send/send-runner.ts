@@ -4,8 +4,9 @@
 // what says something about the account or the server.
 import { AppError } from '../../../shared/errors';
 import { compileTemplate } from '../../../shared/template';
+import type { RecipientStatus } from '../../../shared/statuses';
 import type { Db } from '../../db/connection';
-import { sendStatements, type SendStatus } from '../../db/repos/sends-repo';
+import { sendStatements } from '../../db/repos/sends-repo';
 import { newMessageId, type MailAddress, type MailAttachment, type MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
 import type { RateLimiter } from './rate-limiter';
@@ -32,7 +33,7 @@ export interface RunDeps {
   readonly sleeper: Sleeper;
   readonly concurrency: number;
   /** Called after every committed status change of a member. */
-  readonly onTransition: (from: SendStatus, to: SendStatus) => void;
+  readonly onTransition: (from: RecipientStatus, to: RecipientStatus) => void;
 }
 
 export type RunEnd =
