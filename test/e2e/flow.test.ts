@@ -186,6 +186,8 @@ describe('real-mode flow in Chromium', () => {
     await page.click('[data-action="approve"]');
     const text = await expectError(page, 'pin-wrong');
     expect(text).toMatch(/PIN/);
+    // It says how many tries are left before the lock (4 after the first wrong PIN).
+    expect(text).toContain('あと 4 回');
     expect(text).not.toMatch(/at .*\.ts|Error:/);
     await shoot('06-approval-wrong-pin');
     await page.fill('input[name="approver-pin"]', APPROVER.pin);

@@ -10,7 +10,7 @@ import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
 import { toApprovalDto, toCampaignDto, toMemberDto, toUserDto } from './mappers';
-import { renderCampaign, renderDraft, senderOf } from './render';
+import { renderCampaign, renderDraft, senderOf, serverOf } from './render';
 
 const SAMPLE_PREVIEWS = 3;
 
@@ -48,6 +48,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       recipientsInWords: { ja: words('ja'), en: words('en') },
       requestedBy,
       from: senderOf(sv, c.profileId),
+      server: serverOf(sv, c.profileId),
       recipientCount,
       report: sv.checks.checkCampaign(campaignId),
       samples,

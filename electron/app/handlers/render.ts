@@ -18,6 +18,12 @@ export function senderOf(s: Services, profileId: number | null): MailAddress {
   return { address: p.fromAddress, name: p.fromName };
 }
 
+/** Where the mail is handed over: the approver sees it, so a redirected account cannot hide. */
+export function serverOf(s: Services, profileId: number | null): { host: string; port: number } | null {
+  const p = profileId !== null ? getProfileRow(s.db, profileId) : undefined;
+  return p ? { host: p.host, port: p.port } : null;
+}
+
 type Attachments = RenderedMessageDto['attachments'];
 
 function dto(

@@ -35,8 +35,7 @@ export function sendHandlers(app: AppContext): DomainHandlers<'send' | 'audit'> 
       return status(campaignId);
     },
     'send:resolve-unknown': ({ actorId, campaignId, sendIds, decision }) => {
-      const actor = app.actorName(actorId);
-      for (const sendId of sendIds) s().send.resolveUnknown(campaignId, sendId, decision, actor);
+      s().send.resolveUnknownMany(campaignId, sendIds, decision, app.actorName(actorId));
       return status(campaignId);
     },
 

@@ -15,9 +15,34 @@ export function createOperatorActions(ctx: SendContext, lifecycle: RunLifecycle)
     return c;
   }
 
+  function checkUnknown(campaignId: number, sendId: number) {
+    const row = getSend(db, sendId);
+    if (!row || row.campaignId !== campaignId) throw new AppError('not-found', 'No such send', { sendId });
+    if (row.status !== 'unknown') throw new AppError('send-state', 'This member is not in the unknown state', { sendId, status: row.status });
+    return row;
+  }
+
   /** Requeued members of a finished run go through a new cancel window (promise 4). */
   function afterRequeue(campaignId: number, actor: string | null, status: string, extra: Record<string, unknown>): void {
     if (status === 'completed' || status === 'stopped') scheduler.open(campaignId, actor, false, extra);
+  }
+
+  function resolveUnknown(campaignId: number, sendId: number, decision: 'sent' | 'resend', actor: string | null): void {
+    const c = mustGetCampaign(db, campaignId);
+    const row = checkUnknown(campaignId, sendId);
+    if (decision === 'resend') approvals.assertApproved(campaignId);
+    db.transaction(() => {
+      const to = decision === 'sent' ? 'sent' : 'queued';
+      resolveUnknownRow(db, sendId, to, decision === 'sent' ? 'marked as sent by the operator' : null, clock.now());
+      audit.record('send.unknown-resolved', { actor, campaignId, listId: c.listId, details: { sendId, decision, messageId: row.messageId } });
+    })();
+    if (decision === 'resend') afterRequeue(campaignId, actor, c.status, { resend: 'unknown', sendId });
+    const active = runs.get(campaignId);
+    if (active) {
+      active.counts.unknown--;
+      active.counts[decision === 'sent' ? 'sent' : 'queued']++;
+    }
+    progress.notify(campaignId);
   }
 
   return {
@@ -55,24 +80,13 @@ export function createOperatorActions(ctx: SendContext, lifecycle: RunLifecycle)
     },
 
     /** The operator's decision about a member whose message may or may not have left. */
-    resolveUnknown(campaignId: number, sendId: number, decision: 'sent' | 'resend', actor: string | null): void {
-      const c = mustGetCampaign(db, campaignId);
-      const row = getSend(db, sendId);
-      if (!row || row.campaignId !== campaignId) throw new AppError('not-found', 'No such send', { sendId });
-      if (row.status !== 'unknown') throw new AppError('send-state', 'This member is not in the unknown state', { status: row.status });
+    /** All or nothing: every id is checked before any member changes (a bad id once left half a batch done). */
+    resolveUnknownMany(campaignId: number, sendIds: readonly number[], decision: 'sent' | 'resend', actor: string | null): void {
+      for (const sendId of sendIds) checkUnknown(campaignId, sendId);
       if (decision === 'resend') approvals.assertApproved(campaignId);
-      db.transaction(() => {
-        const to = decision === 'sent' ? 'sent' : 'queued';
-        resolveUnknownRow(db, sendId, to, decision === 'sent' ? 'marked as sent by the operator' : null, clock.now());
-        audit.record('send.unknown-resolved', { actor, campaignId, listId: c.listId, details: { sendId, decision, messageId: row.messageId } });
-      })();
-      if (decision === 'resend') afterRequeue(campaignId, actor, c.status, { resend: 'unknown', sendId });
-      const active = runs.get(campaignId);
-      if (active) {
-        active.counts.unknown--;
-        active.counts[decision === 'sent' ? 'sent' : 'queued']++;
-      }
-      progress.notify(campaignId);
+      for (const sendId of sendIds) resolveUnknown(campaignId, sendId, decision, actor);
     },
+
+    resolveUnknown,
   };
 }

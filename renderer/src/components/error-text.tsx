@@ -6,13 +6,23 @@ export function errorKey(code: string): string {
   return (ERROR_CODES as readonly string[]).includes(code) ? `errors.${code}` : 'errors.internal';
 }
 
+/** What a PIN refusal adds: how many tries are left, or until when the user is locked. */
+function pinDetail(error: { readonly code: string; readonly details?: unknown }, t: (k: string, o?: Record<string, unknown>) => string): string | null {
+  const d = (error.details ?? {}) as { remaining?: unknown; until?: unknown };
+  if (error.code === 'pin-wrong' && typeof d.remaining === 'number') return t('pin.triesLeft', { count: d.remaining });
+  if (error.code === 'pin-locked' && typeof d.until === 'number') return t('pin.lockedUntil', { time: new Date(d.until).toLocaleTimeString() });
+  return null;
+}
+
 /** Anything with a code: contract errors, or a send run's own pause reason. */
-export function ErrorText({ error }: { error: { readonly code: string } | null | undefined }) {
+export function ErrorText({ error }: { error: { readonly code: string; readonly details?: unknown } | null | undefined }) {
   const { t } = useTranslation();
   if (!error) return null;
+  const extra = pinDetail(error, t);
   return (
     <div className="error" role="alert" data-error-code={error.code}>
       {t(errorKey(error.code))}
+      {extra && <> {extra}</>}
     </div>
   );
 }

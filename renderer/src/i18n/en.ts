@@ -317,6 +317,10 @@ export const en = {
     fix: 'Fix the address in the list',
     more: '%{count} more (shown once the ones above are resolved)',
   },
+  pin: {
+    triesLeft: '%{count} more wrong tries lock this user.',
+    lockedUntil: 'PIN entry is refused until %{time}.',
+  },
   listBadge: {
     list: 'List:',
     members: '(%{count} members)',
@@ -384,6 +388,7 @@ export const en = {
     requestedBy: 'Requested by',
     list: 'List',
     who: 'Who receives it',
+    server: 'Mail server',
     nextStep: 'Next: send →',
     notRequested: 'Not yet submitted for approval.',
   },

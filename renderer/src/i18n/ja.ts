@@ -318,6 +318,10 @@ export const ja: Messages = {
     fix: '名簿でアドレスを直す',
     more: 'ほか %{count} 件（上の件を片付けると表示されます）',
   },
+  pin: {
+    triesLeft: 'あと %{count} 回間違えるとロックされます。',
+    lockedUntil: '%{time} まで入力できません。',
+  },
   listBadge: {
     list: '宛先の名簿:',
     members: '（会員 %{count} 人）',
@@ -385,6 +389,7 @@ export const ja: Messages = {
     requestedBy: '依頼した人',
     list: '名簿',
     who: '送る相手',
+    server: '送信サーバー',
     nextStep: '次へ: 送信 →',
     notRequested: 'まだ承認に回されていません。',
   },

@@ -112,6 +112,8 @@ export interface ApprovalSummaryDto {
   readonly recipientsInWords: { readonly ja: string; readonly en: string };
   readonly requestedBy: UserDto | null;
   readonly from: AddressDto;
+  /** The SMTP server the mail is handed to (host and port), or null without an account. */
+  readonly server: { readonly host: string; readonly port: number } | null;
   readonly recipientCount: number;
   readonly report: CheckReportDto;
   readonly samples: readonly RenderedMessageDto[];

@@ -97,6 +97,8 @@ describe('the requester is authenticated', () => {
     await call('approval:request', { actorId: a.id, campaignId: campaign.id, pin: A_PIN });
     const approval = await call('approval:approve', { campaignId: campaign.id, approverId: b.id, pin: B_PIN });
     expect(approval).toMatchObject({ requesterName: '相川', approverName: '別所' });
+    // The approver sees where the mail is handed over, not only the From.
+    expect((await call('approval:summary', { campaignId: campaign.id })).server).toMatchObject({ host: '127.0.0.1' });
     const requested = core.context.services().audit.list({ action: 'approval.requested' }).at(-1)!;
     expect(requested).toMatchObject({ actor: '相川', details: { requesterId: a.id, authenticated: 'pin' } });
   });

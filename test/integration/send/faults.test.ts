@@ -100,6 +100,17 @@ describe('SMTP faults (promise 5)', () => {
     expect(fx.audit.list({ campaignId: fx.campaignId, action: 'send.unknown-resolved' })).toHaveLength(1);
   });
 
+  it('resolving several unknown members is all or nothing: a bad id changes none', async () => {
+    h = await sendHarness({ members: 2, maxConnections: 1, capture: { fault: (tx) => (tx === 1 ? { at: 'drop-in-data' } : undefined) } });
+    h.start();
+    await h.svc.settled(h.fx.campaignId);
+    const unknown = listSends(h.db, h.fx.campaignId, { status: 'unknown' })[0]!;
+    expect(() => h!.svc.resolveUnknownMany(h!.fx.campaignId, [unknown.id, 99_999], 'sent', 'operator')).toThrowError(expect.objectContaining({ code: 'not-found' }));
+    expect(listSends(h.db, h.fx.campaignId, { status: 'unknown' }).map((r) => r.id)).toEqual([unknown.id]);
+    h.svc.resolveUnknownMany(h.fx.campaignId, [unknown.id], 'sent', 'operator');
+    expect(listSends(h.db, h.fx.campaignId, { status: 'sent' }).map((r) => r.id)).toEqual([unknown.id]);
+  });
+
   it('an operator can mark an unknown member as sent', async () => {
     h = await sendHarness({ members: 2, maxConnections: 1, capture: { fault: (tx) => (tx === 1 ? { at: 'drop-in-data' } : undefined) } });
     h.start();

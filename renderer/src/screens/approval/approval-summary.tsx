@@ -30,6 +30,10 @@ export function ApprovalSummary({ summary }: { summary: ApprovalSummaryDto }) {
             <td>{formatAddress(summary.from)}</td>
           </tr>
           <tr>
+            <th>{t('approval.server')}</th>
+            <td data-testid="approval-server">{summary.server ? `${summary.server.host}:${summary.server.port}` : '—'}</td>
+          </tr>
+          <tr>
             <th>{t('approval.subject')}</th>
             <td>{first?.ok ? first.message.subject : c.subjectTemplate}</td>
           </tr>
