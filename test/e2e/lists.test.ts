@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membersCsvText, toCp932, type TestMember } from './helpers/cp932-csv';
 import { openSession, type E2eSession } from './helpers/session';
-import { chooseOperator } from './helpers/ui';
+import { setUpOrganisation } from './helpers/ui';
 
 const USERS = [
   { name: '森', pin: '5820' },
@@ -52,22 +52,7 @@ afterAll(async () => {
 
 describe('the Lists screen in Chromium', () => {
   it('imports a list and reports a rejected row by its Excel row, with the text line where it differs', async () => {
-    await page.waitForSelector('[data-screen="setup"]');
-    await page.click('[data-action="setup-real"]');
-    await page.fill('input[name="org-name"]', 'みどり町内会');
-    await page.fill('input[name="smtp-host"]', '127.0.0.1');
-    await page.fill('input[name="smtp-port"]', '2525');
-    await page.selectOption('select[name="smtp-security"]', 'none');
-    await page.fill('input[name="smtp-from"]', 'office@midori.example');
-    for (const [i, u] of USERS.entries()) {
-      await page.fill(`input[name="user-${i}-name"]`, u.name);
-      await page.fill(`input[name="user-${i}-pin"]`, u.pin);
-      await page.fill(`input[name="user-${i}-pin2"]`, u.pin);
-    }
-    await page.click('[data-action="save-setup"]');
-    await page.click('[data-action="recovery-noted"]');
-    await page.waitForSelector('[data-screen="lists"]');
-    await chooseOperator(page, USERS[0].name);
+    await setUpOrganisation(page, { organisation: 'みどり町内会', from: 'office@midori.example', smtpPort: 2525, users: USERS });
     await page.fill('input[name="new-list"]', '会員名簿');
     await page.click('[data-action="create-list"]');
     await page.waitForSelector('select[name="list"] option:checked:has-text("会員名簿")', { state: 'attached' });

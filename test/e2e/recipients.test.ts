@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCp932 } from './helpers/cp932-csv';
 import { openSession, type E2eSession } from './helpers/session';
-import { chooseOperator, nav } from './helpers/ui';
+import { nav, setUpOrganisation } from './helpers/ui';
 
 const FROM = 'office@hikari.example';
 const USERS = [
@@ -49,22 +49,7 @@ afterAll(async () => {
 
 describe('who receives it, in Chromium', () => {
   it('sets up and imports the whole list, then starts a notice on it', async () => {
-    await page.waitForSelector('[data-screen="setup"]');
-    await page.click('[data-action="setup-real"]');
-    await page.fill('input[name="org-name"]', 'ひかり管理組合');
-    await page.fill('input[name="smtp-host"]', '127.0.0.1');
-    await page.fill('input[name="smtp-port"]', '2525');
-    await page.selectOption('select[name="smtp-security"]', 'none');
-    await page.fill('input[name="smtp-from"]', FROM);
-    for (const [i, u] of USERS.entries()) {
-      await page.fill(`input[name="user-${i}-name"]`, u.name);
-      await page.fill(`input[name="user-${i}-pin"]`, u.pin);
-      await page.fill(`input[name="user-${i}-pin2"]`, u.pin);
-    }
-    await page.click('[data-action="save-setup"]');
-    await page.click('[data-action="recovery-noted"]');
-    await page.waitForSelector('[data-screen="lists"]');
-    await chooseOperator(page, USERS[0].name);
+    await setUpOrganisation(page, { organisation: 'ひかり管理組合', from: FROM, smtpPort: 2525, users: USERS });
     await importList('全戸', WHOLE, 5);
     await nav(page, 'compose');
     await page.fill('input[name="campaign-name"]', '総会のお知らせ');

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageGlobals } from './helpers/browser-globals';
 import { openSession, type E2eSession } from './helpers/session';
-import { chooseOperator, nav } from './helpers/ui';
+import { chooseOperator, nav, setUpOrganisation } from './helpers/ui';
 
 const FROM = 'office@midori.example';
 const USERS = [
@@ -34,22 +34,7 @@ afterAll(async () => {
 
 describe('settings in Chromium', () => {
   it('sets up, then shows the organisation and its sending address in Settings', async () => {
-    await page.waitForSelector('[data-screen="setup"]');
-    await page.click('[data-action="setup-real"]');
-    await page.fill('input[name="org-name"]', 'みどり町内会');
-    await page.fill('input[name="smtp-host"]', '127.0.0.1');
-    await page.fill('input[name="smtp-port"]', '2525');
-    await page.selectOption('select[name="smtp-security"]', 'none');
-    await page.fill('input[name="smtp-from"]', FROM);
-    for (const [i, u] of USERS.entries()) {
-      await page.fill(`input[name="user-${i}-name"]`, u.name);
-      await page.fill(`input[name="user-${i}-pin"]`, u.pin);
-      await page.fill(`input[name="user-${i}-pin2"]`, u.pin);
-    }
-    await page.click('[data-action="save-setup"]');
-    await page.click('[data-action="recovery-noted"]');
-    await page.waitForSelector('[data-screen="lists"]');
-    await chooseOperator(page, USERS[0].name);
+    await setUpOrganisation(page, { organisation: 'みどり町内会', from: FROM, smtpPort: 2525, users: USERS });
     await nav(page, 'settings');
     expect(await page.textContent('[data-nav="settings"]')).toBe('設定');
     expect(await page.inputValue('input[name="organisation-name"]')).toBe('みどり町内会');

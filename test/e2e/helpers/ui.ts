@@ -31,3 +31,30 @@ export async function waitForSendState(page: Page, states: readonly string[], ti
   );
   return (await handle.jsonValue()) as string;
 }
+
+/**
+ * The real set-up as a new user does it: organisation, a mail account on 127.0.0.1 without TLS,
+ * the users with their PINs; notes the recovery code and lands on the Lists screen with the
+ * first user operating.
+ */
+export async function setUpOrganisation(
+  page: Page,
+  o: { organisation: string; from: string; smtpPort: number; users: readonly { readonly name: string; readonly pin: string }[] },
+): Promise<void> {
+  await page.waitForSelector('[data-screen="setup"]');
+  await page.click('[data-action="setup-real"]');
+  await page.fill('input[name="org-name"]', o.organisation);
+  await page.fill('input[name="smtp-host"]', '127.0.0.1');
+  await page.fill('input[name="smtp-port"]', String(o.smtpPort));
+  await page.selectOption('select[name="smtp-security"]', 'none');
+  await page.fill('input[name="smtp-from"]', o.from);
+  for (const [i, u] of o.users.entries()) {
+    await page.fill(`input[name="user-${i}-name"]`, u.name);
+    await page.fill(`input[name="user-${i}-pin"]`, u.pin);
+    await page.fill(`input[name="user-${i}-pin2"]`, u.pin);
+  }
+  await page.click('[data-action="save-setup"]');
+  await page.click('[data-action="recovery-noted"]');
+  await page.waitForSelector('[data-screen="lists"]');
+  await chooseOperator(page, o.users[0]!.name);
+}
