@@ -8,10 +8,11 @@ import { toProfileDto, toUserDto } from './mappers';
 export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | 'settings' | 'users' | 'test-addresses' | 'profiles'> {
   const s = () => app.services();
   /**
-   * Who changes a mail account: anyone while setting up; after that two users with their PINs
-   * (one person redirecting the account's server got members' test messages and the password).
+   * Who makes a change that decides where mail goes or how long approvals hold: anyone while
+   * setting up; after that two users with their PINs (one person redirecting the account's server
+   * got members' test messages and the password).
    */
-  const accountActor = async (actorId: number | null, signers: readonly { userId: number; pin: string }[] | undefined) => {
+  const twoPersonActor = async (actorId: number | null, signers: readonly { userId: number; pin: string }[] | undefined) => {
     if (!s().users.isSetUp()) return app.actorName(actorId);
     const [a, b] = await s().users.confirmTwo(signers ?? []);
     return `${a.name} + ${b.name}`;
@@ -31,7 +32,7 @@ export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | '
     'settings:update': async ({ actorId, signers, ...patch }) => {
       // A longer validity revives and extends approvals already given: two people, as for approving.
       const longer = patch.approvalValidHours !== undefined && patch.approvalValidHours > s().settings.get().approvalValidHours;
-      const actor = longer ? await accountActor(actorId, signers) : app.actorName(actorId);
+      const actor = longer ? await twoPersonActor(actorId, signers) : app.actorName(actorId);
       return s().settings.update(patch, actor);
     },
 
@@ -59,18 +60,18 @@ export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | '
     'profiles:create': async ({ actorId, profile, signers }) => {
       guardPractice(profile);
       const practice = s().practice !== null;
-      const created = await s().profiles.createProfile({ ...profile, practice }, await accountActor(actorId, signers));
+      const created = await s().profiles.createProfile({ ...profile, practice }, await twoPersonActor(actorId, signers));
       s().testSend.registerSetUpAddress(created.fromAddress);
       return toProfileDto(created);
     },
     'profiles:update': async ({ actorId, id, profile, signers }) => {
       guardPractice(profile);
-      const updated = await s().profiles.updateProfile(id, profile, await accountActor(actorId, signers));
+      const updated = await s().profiles.updateProfile(id, profile, await twoPersonActor(actorId, signers));
       s().testSend.registerSetUpAddress(updated.fromAddress);
       return toProfileDto(updated);
     },
     'profiles:delete': async ({ actorId, id, signers }) => {
-      await s().profiles.deleteProfile(id, await accountActor(actorId, signers));
+      await s().profiles.deleteProfile(id, await twoPersonActor(actorId, signers));
       return null;
     },
     'profiles:test': async ({ id }) => {

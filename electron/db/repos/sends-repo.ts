@@ -1,5 +1,6 @@
 // Repository for the sends table: one row per recipient of a campaign and where its message stands.
 // Each transition is a small committed write, so a crash leaves every member in a known state.
+import type { SendMemberDto } from '../../../shared/contract';
 import type { Db } from '../connection';
 import { parseFields, type Fields } from '../json';
 
@@ -234,17 +235,7 @@ export function hasSends(db: Db, campaignId: number): boolean {
 }
 
 /** One page of a campaign's members with their send state, in snapshot order (the send screen). */
-export interface SendMemberRow {
-  readonly sendId: number;
-  readonly position: number;
-  readonly email: string;
-  readonly name: string;
-  readonly status: RecipientStatus;
-  readonly attempts: number;
-  readonly smtpResponse: string | null;
-  readonly messageId: string | null;
-  readonly finishedAt: number | null;
-}
+type SendMemberRow = SendMemberDto;
 
 export function pageSendMembers(db: Db, campaignId: number, status: RecipientStatus | null, offset: number, limit: number): { total: number; items: SendMemberRow[] } {
   const where = 'sends.campaign_id = ? AND (? IS NULL OR sends.status = ?)';

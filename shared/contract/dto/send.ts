@@ -18,7 +18,8 @@ export interface SendStatusDto {
   readonly error: { readonly code: string; readonly message: string; readonly reason?: RecoveryReason } | null;
 }
 
-interface SendMemberDto {
+/** One member of a send with where their message stands (the repository returns exactly this). */
+export interface SendMemberDto {
   readonly sendId: number;
   readonly position: number;
   readonly email: string;
