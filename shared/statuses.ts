@@ -36,3 +36,7 @@ export const isCampaignStatus = (s: string): s is CampaignStatus => (CAMPAIGN_ST
  */
 export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-closed', 'too-late-not-sent'] as const;
 export type RecoveryReason = (typeof RECOVERY_REASONS)[number];
+
+/** How an approval was given: a PIN typed at the desk, or a one-time code mailed to the approver. */
+export const APPROVAL_METHODS = ['pin', 'mail-code'] as const;
+export type ApprovalMethod = (typeof APPROVAL_METHODS)[number];

@@ -3,6 +3,9 @@
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
 import { createAuditService } from '../services/audit/audit-service';
+import { createApprovalAddressService } from '../services/approvals/approval-address-service';
+import { createCodeKey } from '../services/approvals/approval-code';
+import { createApprovalCodeService } from '../services/approvals/approval-code-service';
 import { createApprovalService } from '../services/campaigns/approval-service';
 import { createCampaignService } from '../services/campaigns/campaign-service';
 import { createCheckService } from '../services/checks';
@@ -67,6 +70,8 @@ export function createServices(options: ServicesOptions) {
   const send = createSendService({ db, clock, transportFactory: transportFor, approvals, audit, quietHours: () => readQuietHours(db, quietDefault), lateLimitMs: readLateLimitHours(db) * 3_600_000 });
   const recipients = createRecipientsService({ db, clock, audit });
   const testSend = createTestSendService({ db, clock, audit, users, transportFor });
+  const approvalAddresses = createApprovalAddressService({ db, clock, audit, users });
+  const approvalCodes = createApprovalCodeService({ db, clock, audit, users, approvals, addresses: approvalAddresses, transportFor, key: createCodeKey(secrets) });
   // Messages that were in flight when the app last stopped become "unknown" (never resent
   // silently), interrupted runs become paused, and cancel windows are re-armed.
   send.recoverAfterCrash();
@@ -92,6 +97,8 @@ export function createServices(options: ServicesOptions) {
     send,
     testSend,
     recipients,
+    approvalAddresses,
+    approvalCodes,
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
       await send.dispose();

@@ -1,18 +1,14 @@
 // Handlers of campaigns: compose, attachments, template check, previews, checks, test send, approval.
-import type { ApprovalSummaryDto } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { describeSelection } from '../../../shared/recipients';
 import { checkTemplate, usedFields } from '../../../shared/template';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
-import { countSnapshot } from '../../db/repos/snapshots-repo';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
-import { toApprovalDto, toCampaignDto, toMemberDto, toUserDto } from './mappers';
-import { renderCampaign, renderDraft, senderOf, serverOf } from './render';
-
-const SAMPLE_PREVIEWS = 3;
+import { approvalSummary } from './approval-summary';
+import { toApprovalDto, toCampaignDto, toMemberDto } from './mappers';
+import { renderCampaign, renderDraft } from './render';
 
 type Domains = 'campaigns' | 'attachments' | 'template' | 'preview' | 'checks' | 'test' | 'approval';
 
@@ -24,37 +20,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
   const shown = (c: Campaign) => toCampaignDto(s().db, s().approvals.verifyShownApproval(c.id), dtoContext());
   const campaignDto = (id: number) => shown(s().campaigns.getCampaign(id));
 
-  function summary(sv: Services, campaignId: number): ApprovalSummaryDto {
-    const c = sv.campaigns.getCampaign(campaignId);
-    if (c.digest === null || c.requestedBy === null) {
-      throw new AppError('approval-required', 'Approval has not been requested for this campaign', { campaignId });
-    }
-    const recipientCount = countSnapshot(sv.db, campaignId);
-    const samples = [];
-    for (let position = 0; position < Math.min(SAMPLE_PREVIEWS, recipientCount); position++) {
-      samples.push(renderCampaign(sv, c, { position }));
-    }
-    let requestedBy = null;
-    try {
-      requestedBy = toUserDto(sv.users.getUser(c.requestedBy), sv.clock);
-    } catch {
-      // A deleted user still shows the request, without a name.
-    }
-    const selection = c.followUpOf === null ? c.selection : null;
-    const words = (lang: 'ja' | 'en') =>
-      selection ? describeSelection(selection, recipientCount, lang) : lang === 'ja' ? `前回の送信先 ${recipientCount} 人` : `${recipientCount} earlier recipients`;
-    return {
-      campaign: campaignDto(campaignId),
-      recipientsInWords: { ja: words('ja'), en: words('en') },
-      requestedBy,
-      from: senderOf(sv, c.profileId),
-      server: serverOf(sv, c.profileId),
-      recipientCount,
-      report: sv.checks.checkCampaign(campaignId),
-      samples,
-      digest: c.digest,
-    };
-  }
+  const summary = (sv: Services, campaignId: number) => approvalSummary(sv, campaignId, campaignDto);
 
   return {
     'campaigns:list': () => s().campaigns.listCampaigns().map(shown).reverse(),

@@ -61,6 +61,8 @@ export function toApprovalDto(a: Approval, { userName, approvalExpiresAt }: Camp
     expiresAt: approvalExpiresAt(a.approvedAt),
     voidedAt: a.voidedAt,
     voidReason: a.voidReason,
+    method: a.method,
+    codeAddress: a.codeAddress,
   };
 }
 

@@ -1,4 +1,5 @@
 // Repository for approvals: who signed off which digest, and when (and whether it was voided).
+import type { ApprovalMethod } from '../../../shared/statuses';
 import type { Db } from '../connection';
 
 export interface Approval {
@@ -10,7 +11,13 @@ export interface Approval {
   readonly approvedAt: number;
   readonly voidedAt: number | null;
   readonly voidReason: string | null;
+  readonly method: ApprovalMethod;
+  /** The approver's address the code was mailed to (method 'mail-code'), else null. */
+  readonly codeAddress: string | null;
 }
+
+/** How the approver signed off; a PIN at the desk unless said otherwise. */
+export type ApprovalHow = { readonly method: 'pin' } | { readonly method: 'mail-code'; readonly address: string };
 
 interface ApprovalRow {
   id: number;
@@ -21,6 +28,8 @@ interface ApprovalRow {
   approved_at: number;
   voided_at: number | null;
   void_reason: string | null;
+  method: ApprovalMethod;
+  code_address: string | null;
 }
 
 function rowToApproval(r: ApprovalRow): Approval {
@@ -33,17 +42,20 @@ function rowToApproval(r: ApprovalRow): Approval {
     approvedAt: r.approved_at,
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
+    method: r.method,
+    codeAddress: r.code_address,
   };
 }
 
 export function insertApproval(
   db: Db,
-  a: { campaignId: number; requestedBy: number; approverId: number; digest: string },
+  a: { campaignId: number; requestedBy: number; approverId: number; digest: string; how?: ApprovalHow },
   now: number,
 ): number {
+  const how = a.how ?? { method: 'pin' };
   const info = db
-    .prepare('INSERT INTO approvals (campaign_id, requested_by, approver_id, digest, approved_at) VALUES (?, ?, ?, ?, ?)')
-    .run(a.campaignId, a.requestedBy, a.approverId, a.digest, now);
+    .prepare('INSERT INTO approvals (campaign_id, requested_by, approver_id, digest, approved_at, method, code_address) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(a.campaignId, a.requestedBy, a.approverId, a.digest, now, how.method, how.method === 'mail-code' ? how.address : null);
   return Number(info.lastInsertRowid);
 }
 

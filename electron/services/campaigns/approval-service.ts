@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { EDITABLE_CAMPAIGN_STATUSES } from '../../../shared/statuses';
 import { checkTemplate, compileTemplate } from '../../../shared/template';
 import type { Db } from '../../db/connection';
-import { insertApproval, latestApproval, voidApprovals, type Approval } from '../../db/repos/approvals-repo';
+import { voidApprovalCodes } from '../../db/repos/approval-codes-repo';
+import { insertApproval, latestApproval, voidApprovals, type Approval, type ApprovalHow } from '../../db/repos/approvals-repo';
 import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import { mustGetCampaign, setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
@@ -14,6 +15,7 @@ import { countSnapshot, iterateSnapshot } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readApprovalValidMs } from '../settings/app-settings';
+import type { User } from '../../db/repos/users-repo';
 import type { UserService } from '../users/user-service';
 import { changedParts, computeDigest, type DigestHeader, type DigestPart, type DigestResult } from './campaign-digest';
 import { digestHeader, freezeSnapshot, sourceRows, type ChecksFn } from './campaign-sources';
@@ -30,6 +32,18 @@ export type VerifiedApproval = Approval & { readonly attachments: DigestHeader['
 export interface ApprovalCheck {
   /** Also refuse (and void) an approval older than the organisation's validity period: for starting a send. */
   readonly unexpired?: boolean;
+}
+
+/**
+ * A sign-off other than a PIN at the desk (a mailed code): `authenticate` proves the approver
+ * (through the PIN gate's lock), `consume` runs inside the approval's transaction (single use).
+ */
+export interface SignOff {
+  readonly how: ApprovalHow;
+  authenticate(): Promise<User>;
+  consume(at: number): void;
+  /** Extra facts for the 'approval.given' audit row (never the code). */
+  readonly details: Record<string, unknown>;
 }
 
 export interface ApprovalServiceDeps {
@@ -96,6 +110,8 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
   function voidWith(c: Campaign, reason: string, details: Record<string, unknown>): void {
     db.transaction(() => {
       const n = voidApprovals(db, c.id, reason, clock.now());
+      // A mailed code covers the same digest: whatever voids the request voids its codes.
+      voidApprovalCodes(db, c.id, reason, clock.now());
       // Back to draft only before sending; a scheduled or running send keeps its status (and its
       // sends rows) and is stopped by the sender, which gets the approval-void error.
       if (c.status === 'pending_approval' || c.status === 'approved') setCampaignStatus(db, c.id, 'draft', clock.now());
@@ -152,6 +168,54 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     }
   }
 
+  /** Signs off the frozen digest as the approver, proven by `how`; returns the approval as recorded. */
+  async function signOff(campaignId: number, approverId: number, by: SignOff): Promise<Approval> {
+    const c = mustGetCampaign(db, campaignId);
+    if (c.status !== 'pending_approval' || c.requestedBy === null || c.digest === null) {
+      throw new AppError('approval-required', 'Approval has not been requested for this campaign', { status: c.status });
+    }
+    // Checked before the PIN, so that the requester trying to self-approve costs no PIN attempt.
+    if (approverId === c.requestedBy) throw new AppError('approval-same-user', 'A different person must approve', { requesterId: c.requestedBy });
+    const approver = await by.authenticate();
+    const fresh = mustGetCampaign(db, campaignId);
+    if (fresh.status !== 'pending_approval' || fresh.digest !== c.digest || fresh.requestedBy === null || fresh.digest === null) {
+      throw new AppError('approval-void', 'The campaign changed while the PIN was being checked', { campaignId });
+    }
+    const { requestedBy, digest } = fresh;
+    const { frozen, current } = digests(fresh);
+    if (frozen.digest !== digest || current.digest !== digest) {
+      const changed = whatChanged(recordedParts(campaignId, 'approval.requested', digest), frozen, current);
+      voidWith(fresh, 'changed-before-approval', { changed });
+      throw new AppError('approval-void', 'The campaign changed after approval was requested; request approval again', { changed });
+    }
+    const blocking = blockingFindings(campaignId);
+    if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
+    return db.transaction((): Approval => {
+      const at = clock.now();
+      by.consume(at);
+      const id = insertApproval(db, { campaignId, requestedBy, approverId, digest, how: by.how }, at);
+      setCampaignStatus(db, campaignId, 'approved', at);
+      const codeAddress = by.how.method === 'mail-code' ? by.how.address : null;
+      audit.record('approval.given', {
+        actor: approver.name,
+        campaignId,
+        listId: fresh.listId,
+        details: {
+          approvalId: id,
+          approverId,
+          requesterId: requestedBy,
+          method: by.how.method,
+          ...(codeAddress ? { codeAddress } : {}),
+          ...by.details,
+          digest,
+          parts: current.parts,
+          recipientCount: countSnapshot(db, campaignId),
+        },
+      });
+      return { id, campaignId, requestedBy, approverId, digest, approvedAt: at, voidedAt: null, voidReason: null, method: by.how.method, codeAddress };
+    })();
+  }
+
   return {
     /** The requester confirms with their own PIN: the record then names two authenticated people. */
     async requestApproval(campaignId: number, requesterId: number, pin: string): Promise<ApprovalRequest> {
@@ -173,6 +237,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
         if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
         const { digest, parts, rowCount } = computeDigest(digestHeader(db, c, checks), iterateSnapshot(db, c.id));
         const voided = voidApprovals(db, c.id, 're-requested', now);
+        voidApprovalCodes(db, c.id, 're-requested', now);
         setRequested(db, c.id, digest, requesterId, now);
         audit.record('approval.requested', {
           actor: requester.name,
@@ -185,40 +250,11 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     },
 
     /** A second person signs off the frozen digest with their PIN; returns the approval as recorded. */
-    async approve(campaignId: number, approverId: number, pin: string): Promise<Approval> {
-      const c = mustGetCampaign(db, campaignId);
-      if (c.status !== 'pending_approval' || c.requestedBy === null || c.digest === null) {
-        throw new AppError('approval-required', 'Approval has not been requested for this campaign', { status: c.status });
-      }
-      // Checked before the PIN, so that the requester trying to self-approve costs no PIN attempt.
-      if (approverId === c.requestedBy) throw new AppError('approval-same-user', 'A different person must approve', { requesterId: c.requestedBy });
-      const approver = await users.verifyPin(approverId, pin);
-      const fresh = mustGetCampaign(db, campaignId);
-      if (fresh.status !== 'pending_approval' || fresh.digest !== c.digest || fresh.requestedBy === null || fresh.digest === null) {
-        throw new AppError('approval-void', 'The campaign changed while the PIN was being checked', { campaignId });
-      }
-      const { requestedBy, digest } = fresh;
-      const { frozen, current } = digests(fresh);
-      if (frozen.digest !== digest || current.digest !== digest) {
-        const changed = whatChanged(recordedParts(campaignId, 'approval.requested', digest), frozen, current);
-        voidWith(fresh, 'changed-before-approval', { changed });
-        throw new AppError('approval-void', 'The campaign changed after approval was requested; request approval again', { changed });
-      }
-      const blocking = blockingFindings(campaignId);
-      if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
-      return db.transaction((): Approval => {
-        const at = clock.now();
-        const id = insertApproval(db, { campaignId, requestedBy, approverId, digest }, at);
-        setCampaignStatus(db, campaignId, 'approved', at);
-        audit.record('approval.given', {
-          actor: approver.name,
-          campaignId,
-          listId: fresh.listId,
-          details: { approvalId: id, approverId, requesterId: requestedBy, method: 'pin', digest, parts: current.parts, recipientCount: countSnapshot(db, campaignId) },
-        });
-        return { id, campaignId, requestedBy, approverId, digest, approvedAt: at, voidedAt: null, voidReason: null };
-      })();
-    },
+    approve: (campaignId: number, approverId: number, pin: string): Promise<Approval> =>
+      signOff(campaignId, approverId, { how: { method: 'pin' }, authenticate: () => users.verifyPin(approverId, pin), consume: () => undefined, details: {} }),
+
+    /** The same sign-off, proven otherwise (a code mailed to the approver's own address). */
+    signOff,
 
     assertApproved,
     currentApproval,

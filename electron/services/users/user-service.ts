@@ -9,7 +9,7 @@ import * as repo from '../../db/repos/users-repo';
 import type { User } from '../../db/repos/users-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
-import { createKeyedQueue, createPinGate, LOCK_MS } from './pin-gate';
+import { createKeyedQueue, createPinGate, LOCK_MS, type PinGate } from './pin-gate';
 import { checkPinRules, hashPin } from './pin-hash';
 import { hasRecoveryCode, issueRecoveryCode, verifyRecoveryCode } from './recovery-code';
 
@@ -34,6 +34,8 @@ export interface UserService {
   /** Any user ever created (removed ones too, for names on the record). */
   getUser(id: number): User;
   verifyPin(userId: number, pin: string): Promise<User>;
+  /** Another secret of the user (a mailed approval code), counted and locked with the PIN. */
+  verifySecret: PinGate['verifyWith'];
   /** Two different current users confirm with their PINs; resolves with both, in order. */
   confirmTwo(signers: readonly Signer[]): Promise<[User, User]>;
   createUser(name: string, pin: string, signers?: readonly Signer[]): Promise<CreatedUser>;
@@ -97,6 +99,7 @@ export function createUserService({ db, clock, audit }: { db: Db; clock: Clock; 
     listUsers: () => repo.listUserRecords(db).map(repo.toPublicUser),
     getUser: (id) => repo.toPublicUser(record(id)),
     verifyPin: (userId, pin) => gate.verify(userId, pin),
+    verifySecret: (userId, kind, matches) => gate.verifyWith(userId, kind, matches),
     confirmTwo,
 
     createUser: (name, pin, signers = []) =>

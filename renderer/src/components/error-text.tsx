@@ -9,7 +9,7 @@ export function errorKey(code: string): string {
 /** What a PIN refusal adds: how many tries are left, or until when the user is locked. */
 function pinDetail(error: { readonly code: string; readonly details?: unknown }, t: (k: string, o?: Record<string, unknown>) => string): string | null {
   const d = (error.details ?? {}) as { remaining?: unknown; until?: unknown };
-  if (error.code === 'pin-wrong' && typeof d.remaining === 'number') return t('pin.triesLeft', { count: d.remaining });
+  if ((error.code === 'pin-wrong' || error.code === 'approval-code-wrong') && typeof d.remaining === 'number') return t('pin.triesLeft', { count: d.remaining });
   if (error.code === 'pin-locked' && typeof d.until === 'number') return t('pin.lockedUntil', { time: new Date(d.until).toLocaleTimeString() });
   return null;
 }

@@ -4,7 +4,7 @@ import type { FieldUse, TemplateIssue } from '../../template';
 import type { UserDto } from './app';
 import type { MemberDto } from './lists';
 
-import type { CampaignStatus } from '../../statuses';
+import type { ApprovalMethod, CampaignStatus } from '../../statuses';
 import type { Selection } from '../../recipients';
 
 export interface AttachmentDto {
@@ -28,6 +28,9 @@ export interface ApprovalDto {
   /** Set when a later change voided the approval. */
   readonly voidedAt: number | null;
   readonly voidReason: string | null;
+  /** How it was given: a PIN at the desk, or a code mailed to `codeAddress`. */
+  readonly method: ApprovalMethod;
+  readonly codeAddress: string | null;
 }
 
 export interface CampaignDto {
