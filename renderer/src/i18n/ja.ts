@@ -1,5 +1,6 @@
 // 日本語の UI 文言。キーは en.ts と完全に同じ（Messages 型で強制）。
 import type { Messages } from './messages';
+import { approvalMailJa } from './approval-mail-ja';
 import { errorsJa } from './errors-ja';
 
 export const ja: Messages = {
@@ -11,6 +12,7 @@ export const ja: Messages = {
     loading: '読み込み中…',
     noOperator: '先に右上で「操作する人」を選んでください。',
   },
+  approvalMail: approvalMailJa,
   practice: {
     banner: '練習モード — メールは内蔵の練習用送信箱にだけ届きます。実在の人には一通も届きません。',
     leave: '練習モードを終了',

@@ -1,5 +1,6 @@
 // Screen 6: ask for approval (the requester confirms with their PIN; the recipients are frozen),
-// then hand over to a second person. Shows who requested and who approved, and until when.
+// then hand over to a second person: at the desk (PIN), or by a code mailed to the approver's own
+// address (issue 16). Shows who requested, who approved and how, and until when.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
@@ -9,6 +10,8 @@ import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { ApprovalSummary } from './approval-summary';
 import { ApproveForm } from './approve-form';
+import { AskByMailForm } from './ask-by-mail-form';
+import { EnterCodeForm } from './enter-code-form';
 
 export function ApprovalScreen() {
   const { t } = useTranslation();
@@ -17,6 +20,7 @@ export function ApprovalScreen() {
   const status = campaign.data?.status;
   const waiting = status !== undefined && status !== 'draft';
   const summary = useQuery('approval:summary', campaignId !== null && waiting ? { campaignId } : null);
+  const pending = useQuery('approval-mail:pending', campaignId !== null && status === 'pending_approval' ? { campaignId } : null);
   const request = useCall();
   const [pin, setPin] = useState('');
   if (campaignId === null) return <p className="hint">{t('check.noCampaign')}</p>;
@@ -61,6 +65,11 @@ export function ApprovalScreen() {
           <p className="notice" data-testid="approved">
             {t('approval.approvedBy', { requester: approval.requesterName, approver: approval.approverName })}
           </p>
+          <p data-testid="approval-how" data-method={approval.method}>
+            {approval.method === 'mail-code' && approval.codeAddress
+              ? t('approvalMail.howMail', { address: approval.codeAddress })
+              : t('approvalMail.howPin', { name: approval.approverName })}
+          </p>
           <p className="hint" data-testid="approval-expires">
             {t('approval.expires', { time: new Date(approval.expiresAt).toLocaleString() })}
           </p>
@@ -79,6 +88,12 @@ export function ApprovalScreen() {
           requestedBy={summary.data.requestedBy}
           onApproved={() => campaign.reload()}
         />
+      )}
+      {summary.data && !approved && status === 'pending_approval' && (
+        <>
+          <AskByMailForm campaignId={campaignId} users={users} requestedBy={summary.data.requestedBy} operator={operator} onSent={() => pending.reload()} />
+          <EnterCodeForm campaignId={campaignId} operatorId={operatorId} pending={pending.data ?? []} onApproved={() => campaign.reload()} />
+        </>
       )}
       {summary.data && <ApprovalSummary summary={summary.data} />}
     </div>
