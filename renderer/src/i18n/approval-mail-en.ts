@@ -14,6 +14,7 @@ export const approvalMailEn = {
   codeFor: 'Code mailed to',
   code: 'Approval code',
   enter: 'Approve with the code',
+  approvedByCode: 'Requested by %{requester} (confirmed with their PIN), approved by %{approver} with the one-time code mailed to them.',
   howPin: 'Approved with %{name}\'s PIN at the desk.',
   howMail: 'Approved with a one-time code mailed to %{address}.',
   addressesTitle: 'Approval addresses',

@@ -16,6 +16,7 @@ export const approvalMailJa: typeof approvalMailEn = {
   codeFor: 'コードを送った承認者',
   code: '承認コード',
   enter: 'コードで承認する',
+  approvedByCode: '%{requester} さんが依頼し（PIN で確認済み）、%{approver} さんが本人あてにメールで送った 1 回限りのコードで承認しました。',
   howPin: '%{name} さんが、この席で PIN を入力して承認しました。',
   howMail: '%{address} にメールで送った 1 回限りのコードで承認されました。',
   addressesTitle: '承認用アドレス',

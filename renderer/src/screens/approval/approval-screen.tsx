@@ -63,7 +63,7 @@ export function ApprovalScreen() {
       {approved ? (
         <section className="card">
           <p className="notice" data-testid="approved">
-            {t('approval.approvedBy', { requester: approval.requesterName, approver: approval.approverName })}
+            {t(approval.method === 'mail-code' ? 'approvalMail.approvedByCode' : 'approval.approvedBy', { requester: approval.requesterName, approver: approval.approverName })}
           </p>
           <p data-testid="approval-how" data-method={approval.method}>
             {approval.method === 'mail-code' && approval.codeAddress
