@@ -38,5 +38,5 @@ export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-
 export type RecoveryReason = (typeof RECOVERY_REASONS)[number];
 
 /** How an approval was given: a PIN typed at the desk, or a one-time code mailed to the approver. */
-export const APPROVAL_METHODS = ['pin', 'mail-code'] as const;
+const APPROVAL_METHODS = ['pin', 'mail-code'] as const;
 export type ApprovalMethod = (typeof APPROVAL_METHODS)[number];

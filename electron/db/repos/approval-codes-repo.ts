@@ -87,3 +87,10 @@ export function voidApprovalCodes(db: Db, campaignId: number, reason: string, no
 export function markApprovalCodeUsed(db: Db, id: number, now: number): boolean {
   return db.prepare('UPDATE approval_codes SET used_at = ? WHERE id = ? AND used_at IS NULL AND voided_at IS NULL').run(now, id).changes === 1;
 }
+
+/** Voids every open code of an approver, in all campaigns (their approval address changed). */
+export function voidCodesOfApprover(db: Db, approverId: number, reason: string, now: number): number {
+  return db
+    .prepare('UPDATE approval_codes SET voided_at = ?, void_reason = ? WHERE approver_id = ? AND used_at IS NULL AND voided_at IS NULL')
+    .run(now, reason, approverId).changes;
+}

@@ -5,6 +5,7 @@ import { isMailboxAddress } from '../../../shared/address';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import * as repo from '../../db/repos/approval-addresses-repo';
+import { voidCodesOfApprover } from '../../db/repos/approval-codes-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import type { Signer, UserService } from '../users/user-service';
@@ -39,9 +40,11 @@ export function createApprovalAddressService({ db, clock, audit, users }: Approv
       const before = repo.getApprovalAddress(db, userId)?.address ?? null;
       db.transaction(() => {
         repo.writeApprovalAddress(db, userId, clean, actor, clock.now());
+        // A code already mailed to the old address must not outlive the change.
+        const voidedCodes = voidCodesOfApprover(db, userId, 'approval-address-changed', clock.now());
         audit.record('approval-address.set', {
           actor,
-          details: { userId, name: user.name, from: before, to: clean, signedBy: confirmed.map((u) => ({ userId: u.id, name: u.name })) },
+          details: { userId, name: user.name, from: before, to: clean, voidedCodes, signedBy: confirmed.map((u) => ({ userId: u.id, name: u.name })) },
         });
       })();
       return repo.listApprovalAddresses(db);

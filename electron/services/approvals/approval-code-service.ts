@@ -24,7 +24,7 @@ import { codeMac, generateCode, macMatches, normaliseCode } from './approval-cod
 import { composeApprovalMail } from './approval-mail';
 
 /** How long a mailed code can be used: a day, long enough to reach a chair who is out. */
-export const APPROVAL_CODE_VALID_MS = 24 * 60 * 60 * 1000;
+const APPROVAL_CODE_VALID_MS = 24 * 60 * 60 * 1000;
 
 export interface ApprovalCodeDeps {
   readonly db: Db;
@@ -154,5 +154,3 @@ export function createApprovalCodeService({ db, clock, audit, users, approvals, 
     },
   };
 }
-
-export type ApprovalCodeService = ReturnType<typeof createApprovalCodeService>;

@@ -5,7 +5,7 @@
 import type { ApprovalSummaryDto } from '../../../shared/contract';
 import { formatCode } from './approval-code';
 
-export type MailLanguage = 'ja' | 'en';
+type MailLanguage = 'ja' | 'en';
 
 export interface ApprovalMailFacts {
   readonly summary: ApprovalSummaryDto;

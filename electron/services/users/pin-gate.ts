@@ -24,7 +24,7 @@ function lockMs(attempts: number): number {
 }
 
 /** What is being guessed: it names the audit row and the error of a wrong guess. */
-export type SecretKind = 'pin' | 'approval-code';
+type SecretKind = 'pin' | 'approval-code';
 
 export interface PinGate {
   /** Resolves with the user when the PIN is right; otherwise throws 'pin-wrong' or 'pin-locked'. */

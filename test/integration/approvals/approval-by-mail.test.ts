@@ -249,6 +249,14 @@ describe('entering the approval code', () => {
     expect((await call('campaigns:get', { id: campaign.id })).status).toBe('pending_approval');
   });
 
+  it('changing the approver\'s address voids a code already mailed to the old one', async () => {
+    const { call, fail, smtp, a, b, two, campaign } = await organisation();
+    await call('approval-mail:ask', { actorId: a.id, campaignId: campaign.id, approverId: b.id, pin: A_PIN });
+    const code = codeIn((await lastMail(smtp, 1)).mail);
+    await call('approval-addresses:set', { userId: b.id, address: 'chair-new@home.example', signers: two });
+    expect((await fail('approval-mail:enter', { actorId: a.id, campaignId: campaign.id, approverId: b.id, code })).code).toBe('approval-void');
+  });
+
   it('an approval given with a PIN at the desk says so', async () => {
     const { call, a, b, campaign } = await organisation();
     void a;
