@@ -213,6 +213,8 @@ describe('entering the approval code', () => {
     await call('approval-mail:ask', { actorId: a.id, campaignId: campaign.id, approverId: b.id, pin: A_PIN });
     const second = codeIn((await lastMail(smtp, 2)).mail);
     expect(second).not.toBe(first);
+    // Only the newest code mailed to an approver counts: the earlier one is now a wrong code.
+    expect((await fail('approval-mail:enter', { actorId: a.id, campaignId: campaign.id, approverId: b.id, code: first })).code).toBe('approval-code-wrong');
     clock.advance(DAY - 1);
     expect((await call('approval-mail:enter', { actorId: a.id, campaignId: campaign.id, approverId: b.id, code: second })).method).toBe('mail-code');
   });
