@@ -75,6 +75,8 @@ export function createApprovalCodeService({ db, clock, audit, users, approvals, 
       const approver = users.listUsers().find((u) => u.id === req.approverId);
       if (!approver) throw new AppError('not-found', 'No such user', { userId: req.approverId });
       const asker = await users.verifyPin(req.askerId, req.pin);
+      // The mail must describe exactly what the code approves: a request gone stale is voided here.
+      approvals.assertPendingUnchanged(c.id);
       const address = addresses.get(req.approverId)?.address;
       if (!address) throw new AppError('approval-address-missing', 'This approver has no approval address', { approverId: req.approverId });
       // Never to a member: the mail carries member data and a code, and must not be a delivery.

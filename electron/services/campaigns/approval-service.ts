@@ -168,6 +168,17 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     }
   }
 
+  /** The pending request's digest still matches the frozen and the current data; else it is voided. */
+  function assertRequestUnchanged(c: Campaign, digest: string): DigestResult {
+    const { frozen, current } = digests(c);
+    if (frozen.digest !== digest || current.digest !== digest) {
+      const changed = whatChanged(recordedParts(c.id, 'approval.requested', digest), frozen, current);
+      voidWith(c, 'changed-before-approval', { changed });
+      throw new AppError('approval-void', 'The campaign changed after approval was requested; request approval again', { changed });
+    }
+    return current;
+  }
+
   /** Signs off the frozen digest as the approver, proven by `how`; returns the approval as recorded. */
   async function signOff(campaignId: number, approverId: number, by: SignOff): Promise<Approval> {
     const c = mustGetCampaign(db, campaignId);
@@ -182,12 +193,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       throw new AppError('approval-void', 'The campaign changed while the PIN was being checked', { campaignId });
     }
     const { requestedBy, digest } = fresh;
-    const { frozen, current } = digests(fresh);
-    if (frozen.digest !== digest || current.digest !== digest) {
-      const changed = whatChanged(recordedParts(campaignId, 'approval.requested', digest), frozen, current);
-      voidWith(fresh, 'changed-before-approval', { changed });
-      throw new AppError('approval-void', 'The campaign changed after approval was requested; request approval again', { changed });
-    }
+    const current = assertRequestUnchanged(fresh, digest);
     const blocking = blockingFindings(campaignId);
     if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
     return db.transaction((): Approval => {
@@ -255,6 +261,12 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
 
     /** The same sign-off, proven otherwise (a code mailed to the approver's own address). */
     signOff,
+
+    /** Before the approval mail describes a request: it must still be exactly what was frozen. */
+    assertPendingUnchanged(campaignId: number): void {
+      const c = mustGetCampaign(db, campaignId);
+      if (c.status === 'pending_approval' && c.digest !== null) assertRequestUnchanged(c, c.digest);
+    },
 
     assertApproved,
     currentApproval,

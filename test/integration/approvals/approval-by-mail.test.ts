@@ -143,6 +143,17 @@ describe('asking for approval by mail', () => {
   });
 });
 
+describe('a stale request', () => {
+  it('is not described in a mail: a member changed after the request voids it, and nothing is sent', async () => {
+    const { call, fail, core, smtp, a, b, campaign } = await organisation();
+    // As a re-import would: the list changed under the frozen recipients.
+    core.context.services().db.prepare("UPDATE members SET email = 'aoki2@a.example' WHERE email = 'aoki@a.example'").run();
+    expect((await fail('approval-mail:ask', { actorId: a.id, campaignId: campaign.id, approverId: b.id, pin: A_PIN })).code).toBe('approval-void');
+    expect(smtp.transactions()).toBe(0);
+    expect((await call('campaigns:get', { id: campaign.id })).status).toBe('draft');
+  });
+});
+
 describe('entering the approval code', () => {
   it('approves exactly that digest once, and the screen and audit log say it was a code mailed to which address', async () => {
     const { call, fail, core, smtp, a, b, campaign } = await organisation();
