@@ -100,6 +100,7 @@ describe('approval by a code mailed to the approver (practice mode, Japanese)', 
     await page.fill('input[name="approval-code"]', `${code.slice(0, 4)} ${code.slice(4)}`);
     await page.click('[data-action="enter-code"]');
     await page.waitForSelector('[data-testid="approved"]');
+    expect(await page.textContent('[data-testid="approved"]')).toContain('コードで承認しました');
     const how = page.locator('[data-testid="approval-how"]');
     expect(await how.getAttribute('data-method')).toBe('mail-code');
     expect(await how.textContent()).toContain(CHAIR);
