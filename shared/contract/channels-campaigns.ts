@@ -45,6 +45,8 @@ export const campaignChannels = {
     result<CampaignDto>(),
   ),
   /** A new draft with the templates, account, cancel window and selection of an earlier notice. */
+  /** A draft notice to the notice's members on carrier phones, asking them to allow the sender's domain. */
+  'campaigns:carrier-notice': channel(z.object({ actorId, campaignId: id }), result<CampaignDto>()),
   'campaigns:copy': channel(z.object({ actorId, campaignId: id, name: z.string().min(1).max(200) }), result<CampaignDto>()),
   /** A new draft addressed to exactly the recipients of an earlier campaign with these statuses. */
   'campaigns:follow-up': channel(

@@ -614,6 +614,8 @@ export const en = {
     'name-changed': 'Changed name',
     'free-mail-recipients': 'Personal (free-mail) addresses',
     'external-among-internal': 'Address outside the organisation',
+    'carrier-recipients': 'Members on mobile phones (docomo, au, SoftBank…)',
+    'encoding-unwritable': 'Characters old phones cannot show (ISO-2022-JP)',
   },
   errors: errorsEn,
 };

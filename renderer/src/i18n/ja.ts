@@ -615,6 +615,8 @@ export const ja: Messages = {
     'name-changed': '変わった氏名',
     'free-mail-recipients': '個人向けのアドレス',
     'external-among-internal': '組織外のアドレス',
+    'carrier-recipients': '携帯電話のアドレスの会員（ドコモ・au・ソフトバンクなど）',
+    'encoding-unwritable': '古い携帯で表示できない文字（ISO-2022-JP）',
   },
   errors: errorsJa,
 };
