@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { subjectForHeader, useSafeDisplayNames } from './header-words';
 import { attachmentOptions, encodedPart, type MailAttachment } from './mail-attachments';
 import { serializeMime } from './mime-serialize';
+import { wireAddress } from './wire-address';
 
 export type { MailAttachment } from './mail-attachments';
 
@@ -72,9 +73,9 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
     });
   }
   return {
-    envelope: { from: envelope.from, to: [envelope.to] },
+    envelope: { from: envelope.from, to: [wireAddress(envelope.to)] },
     from: { name: message.from.name, address: message.from.address },
-    to: { name: message.to.name, address: message.to.address },
+    to: { name: message.to.name, address: wireAddress(message.to.address) },
     subject: subjectForHeader(message.subject),
     text: message.text,
     messageId: message.messageId,

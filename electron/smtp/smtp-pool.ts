@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { buildMime, TransportError, type MailTransport } from './mail-transport';
+import { wireAddress } from './wire-address';
 import { openSession, step, type SessionOptions } from './smtp-session';
 
 export interface SmtpPoolOptions extends SessionOptions {
@@ -96,7 +97,7 @@ export function createSmtpPool(options: SmtpPoolOptions): MailTransport {
       try {
         conn.messages++;
         const info = await step<SMTPConnection.SentMessageInfo>(conn.smtp, (cb) =>
-          conn.smtp.send({ from: envelope.from, to: [envelope.to] }, body, cb),
+          conn.smtp.send({ from: envelope.from, to: [wireAddress(envelope.to)] }, body, cb),
         );
         release(conn, true);
         return { messageId: message.messageId, response: String(info.response ?? '') };
