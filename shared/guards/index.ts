@@ -5,6 +5,7 @@ import { addressRule } from './address-rules';
 import { attachmentRule } from './attachments';
 import { carrierRule } from './carriers';
 import { changesRule } from './changes';
+import { encodingRule } from './encoding';
 import { groupByDomain } from './domain-groups';
 import { duplicateRule } from './duplicates';
 import { bySeverity } from './item';
@@ -62,6 +63,7 @@ export function runChecks(input: CheckInput): CheckReport {
     ...changesRule(p),
     ...recipientPolicyRule(p, groups),
     ...carrierRule(p),
+    ...encodingRule(p),
   ];
   // Array.prototype.sort is stable: rule order is kept within each severity.
   const items = found.sort(bySeverity);

@@ -67,6 +67,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       return shown(s().campaigns.updateCampaign(id, clean, app.actorName(actorId)));
     },
     'campaigns:copy': ({ actorId, campaignId, name }) => shown(s().campaigns.copyCampaign(campaignId, { name, createdBy: actorId }, app.actorName(actorId))),
+    'campaigns:set-encoding': ({ actorId, id, encoding }) => shown(s().campaigns.setEncoding(id, encoding, app.actorName(actorId))),
     'campaigns:carrier-notice': ({ actorId, campaignId }) => shown(createCarrierNotice(s().db, s().campaigns, campaignId, actorId, app.actorName(actorId))),
     'campaigns:follow-up': ({ actorId, campaignId, name, statuses }) =>
       shown(s().campaigns.createFollowUp(campaignId, { statuses, name, createdBy: actorId }, app.actorName(actorId))),

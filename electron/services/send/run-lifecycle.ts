@@ -63,6 +63,7 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       sender: { address: profile.fromAddress, name: profile.fromName },
       template: { subject: c.subjectTemplate, body: c.bodyTemplate },
       attachments,
+      encoding: c.encoding,
       transport,
       limiter,
       // A practice outbox is not a carrier's server: nothing to pace.

@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import type { RateLimiter } from './rate-limiter';
 import type { RetryPolicy } from './retry-policy';
 import { pacedQueue } from './carrier-pacing';
+import type { MessageEncoding } from '../../../shared/sending/encodings';
 import { createRunQueue } from './run-queue';
 import { attemptDelivery, errorText, outcomeStatus, type AttemptDeps, type AttemptResult, type Claim } from './send-attempt';
 import type { Sleeper } from './timers';
@@ -27,6 +28,7 @@ export interface RunDeps {
   readonly template: { readonly subject: string; readonly body: string };
   /** The approved files, loaded and verified once; every member gets exactly these. */
   readonly attachments: readonly MailAttachment[];
+  readonly encoding: MessageEncoding;
   readonly transport: MailTransport;
   readonly limiter: RateLimiter;
   /** Messages per minute to each mobile carrier (null: no pacing), and the account's recent sends. */
@@ -68,6 +70,7 @@ export function startRun(deps: RunDeps): Run {
     // Compiled once per run; each member is still rendered from its own frozen row alone.
     template: compileTemplate(deps.template),
     attachments: deps.attachments,
+    encoding: deps.encoding,
     transport: deps.transport,
     policy: deps.policy,
     random: deps.random,
