@@ -5,6 +5,7 @@
 // returns to ASCII before its CRLF. A character ISO-2022-JP cannot hold is refused, never
 // replaced: the check report blocks such a notice before approval, so this is the last guard.
 import { randomBytes } from 'node:crypto';
+import { isSingleAddress } from '../../shared/address';
 import { AppError } from '../../shared/errors';
 import { jisBytes } from '../../shared/sending/jis';
 import { encodedPart } from './mail-attachments';
@@ -59,7 +60,10 @@ function dateHeader(d: Date): string {
 }
 
 export async function buildIso2022jpMime(envelope: MailEnvelope, message: OutgoingMessage): Promise<Buffer> {
-  // Same promise-1 shape as the UTF-8 path: one member, in the envelope and in To.
+  // Same promise-1 shape as the UTF-8 path: one plain address each, the same member in the envelope and in To.
+  if (!isSingleAddress(envelope.from) || !isSingleAddress(envelope.to)) {
+    throw new AppError('validation', 'The address is not exactly one plain email address.', { address: envelope.to });
+  }
   if (envelope.to !== message.to.address) {
     throw new AppError('internal', 'The envelope recipient differs from the To header.', { envelope: envelope.to, header: message.to.address });
   }

@@ -7,7 +7,6 @@ import { subjectForHeader, useSafeDisplayNames } from './header-words';
 import { attachmentOptions, encodedPart, type MailAttachment } from './mail-attachments';
 import { serializeMime } from './mime-serialize';
 import { wireAddress } from './wire-address';
-import { buildIso2022jpMime } from './iso2022jp-mime';
 import type { MessageEncoding } from '../../shared/sending/encodings';
 
 export type { MailAttachment } from './mail-attachments';
@@ -93,11 +92,6 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
 
 /** The MIME bytes of a message (UTF-8, RFC 2047 headers), built by nodemailer's composer. */
 export async function buildMime(envelope: MailEnvelope, message: OutgoingMessage): Promise<Buffer> {
-  if (message.encoding === 'iso-2022-jp') {
-    assertSingleAddress(envelope.from);
-    assertSingleAddress(envelope.to);
-    return buildIso2022jpMime(envelope, message);
-  }
   const mail = composeMail(envelope, message);
   const files = message.attachments ?? [];
   // Same parts as composeMail's, but each encoded once for the whole run (see encodedPart).

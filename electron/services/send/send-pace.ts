@@ -1,6 +1,11 @@
 // Where a running send stands against its limits: until when it waits (the send screen shows
 // "next message at HH:MM") and when it is expected to end.
-import type { RunWait } from './send-runner';
+
+/** Why and until when a run waits before its next message (shown as "next message at HH:MM"). */
+export interface RunWait {
+  readonly until: number;
+  readonly reason: 'minute' | 'hour' | 'day' | 'quiet' | null;
+}
 
 export interface RunPace {
   wait: RunWait | null;

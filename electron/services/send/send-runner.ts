@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import type { RateLimiter } from './rate-limiter';
 import type { RetryPolicy } from './retry-policy';
 import { pacedQueue } from './carrier-pacing';
+import type { RunWait } from './send-pace';
 import type { MessageEncoding } from '../../../shared/sending/encodings';
 import { createRunQueue } from './run-queue';
 import { attemptDelivery, errorText, outcomeStatus, type AttemptDeps, type AttemptResult, type Claim } from './send-attempt';
@@ -42,12 +43,6 @@ export interface RunDeps {
   readonly concurrency: number;
   /** Called after every committed status change of a member. */
   readonly onTransition: (from: RecipientStatus, to: RecipientStatus) => void;
-}
-
-/** Why and until when a run waits before its next message (shown as "next message at HH:MM"). */
-export interface RunWait {
-  readonly until: number;
-  readonly reason: 'minute' | 'hour' | 'day' | 'quiet' | null;
 }
 
 export type RunEnd =
