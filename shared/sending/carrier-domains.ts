@@ -4,11 +4,11 @@
 // bursts from one sender per carrier (one set of servers behind all its domains), so pacing
 // counts per carrier, not per domain name.
 
-export const CARRIERS = ['docomo', 'au', 'softbank', 'ymobile', 'rakuten'] as const;
+const CARRIERS = ['docomo', 'au', 'softbank', 'ymobile', 'rakuten'] as const;
 export type Carrier = (typeof CARRIERS)[number];
 
 /** Each domain (and its subdomains, e.g. the old xx.pdx.ne.jp) and the carrier behind it. */
-export const CARRIER_DOMAINS: Readonly<Record<string, Carrier>> = {
+const CARRIER_DOMAINS: Readonly<Record<string, Carrier>> = {
   'docomo.ne.jp': 'docomo',
   'ezweb.ne.jp': 'au',
   'au.com': 'au',

@@ -28,7 +28,7 @@ export interface SendEstimate {
 }
 
 /** A typical SMTP transaction to a provider over the internet, with two connections. */
-export const DEFAULT_MS_PER_MESSAGE = 250;
+const DEFAULT_MS_PER_MESSAGE = 250;
 
 export function estimateSend(input: EstimateInput): SendEstimate {
   const step = input.msPerMessage ?? DEFAULT_MS_PER_MESSAGE;

@@ -40,7 +40,7 @@ export function jisBytes(text: string): number[] | null {
   return questionMarks === asked ? bytes : null;
 }
 
-export function canWriteInJis(ch: string): boolean {
+function canWriteInJis(ch: string): boolean {
   let ok = cache.get(ch);
   if (ok === undefined) {
     ok = ch === '\n' || ch === '\r' || jisBytes(ch) !== null;

@@ -4,7 +4,7 @@
 // 60-second span (a full bucket, then its refill), and providers count rolling windows.
 
 export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** The account's limits; null or absent: no limit of that span. */
