@@ -9,6 +9,7 @@ import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { ApprovalSummary } from './approval-summary';
 import { ApproveForm } from './approve-form';
+import { SendEstimate } from '../../components/send-estimate';
 
 export function ApprovalScreen() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function ApprovalScreen() {
       <h2>{t('approval.title')}</h2>
       {campaign.data && <ListBadge listId={campaign.data.listId} recipients={campaign.data.recipientCount} />}
       <ErrorText error={campaign.error} />
+      {campaign.data && <SendEstimate campaignId={campaignId} version={campaign.data.status} />}
       {status === 'draft' && (
         <form className="card" onSubmit={(e) => void ask(e)}>
           <p>{t('approval.requestText')}</p>
