@@ -85,6 +85,7 @@ describe('limits and carrier phones, in Chromium', () => {
     await page.waitForSelector('[data-testid="template-ok"]');
     await page.selectOption('select[name="encoding"]', 'iso-2022-jp');
     await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('select[name="encoding"]')?.value === 'iso-2022-jp');
+    await page.locator('[data-testid="encoding-choice"]').scrollIntoViewIfNeeded();
     await shoot('l01-compose-encoding');
     await page.click('[data-action="to-check"]');
     await page.waitForSelector('[data-testid="check-findings"]');
@@ -118,6 +119,7 @@ describe('limits and carrier phones, in Chromium', () => {
     await page.click('[data-action="approve"]');
     await page.waitForSelector('[data-testid="approved"]');
     expect(await page.textContent('[data-testid="send-estimate"]')).toContain('明日');
+    expect(await page.textContent('[data-testid="approval-encoding"]')).toContain('ISO-2022-JP');
     await shoot('l03-approval-estimate');
   });
 
