@@ -20,6 +20,10 @@ export interface SmtpProfile {
   /** Messages per minute / per hour the provider allows (null: no limit). */
   readonly perMinute: number | null;
   readonly perHour: number | null;
+  /** Messages per day (a rolling 24 hours) the provider allows (null: no limit). */
+  readonly perDay: number | null;
+  /** Messages per minute to each mobile carrier (docomo, au, SoftBank…); null: no pacing. */
+  readonly carrierPerMinute: number | null;
   readonly maxConnections: number;
   /** A practice profile points at a local sink (issue 6). */
   readonly practice: boolean;

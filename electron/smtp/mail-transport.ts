@@ -6,6 +6,8 @@ import { AppError } from '../../shared/errors';
 import { subjectForHeader, useSafeDisplayNames } from './header-words';
 import { attachmentOptions, encodedPart, type MailAttachment } from './mail-attachments';
 import { serializeMime } from './mime-serialize';
+import { wireAddress } from './wire-address';
+import type { MessageEncoding } from '../../shared/sending/encodings';
 
 export type { MailAttachment } from './mail-attachments';
 
@@ -25,6 +27,8 @@ export interface OutgoingMessage {
   readonly date: Date;
   /** The campaign's files, the same for every member (the approved ones, bytes in memory). */
   readonly attachments?: readonly MailAttachment[];
+  /** 'iso-2022-jp' for older phones (built by iso2022jp-mime.ts); UTF-8 when absent. */
+  readonly encoding?: MessageEncoding;
 }
 
 export interface MailEnvelope {
@@ -72,9 +76,9 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
     });
   }
   return {
-    envelope: { from: envelope.from, to: [envelope.to] },
+    envelope: { from: envelope.from, to: [wireAddress(envelope.to)] },
     from: { name: message.from.name, address: message.from.address },
-    to: { name: message.to.name, address: message.to.address },
+    to: { name: message.to.name, address: wireAddress(message.to.address) },
     subject: subjectForHeader(message.subject),
     text: message.text,
     messageId: message.messageId,

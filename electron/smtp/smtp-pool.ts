@@ -7,6 +7,8 @@ import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { buildMime, TransportError, type MailTransport } from './mail-transport';
+import { wireAddress } from './wire-address';
+import { buildIso2022jpMime } from './iso2022jp-mime';
 import { openSession, step, type SessionOptions } from './smtp-session';
 
 export interface SmtpPoolOptions extends SessionOptions {
@@ -81,7 +83,8 @@ export function createSmtpPool(options: SmtpPoolOptions): MailTransport {
 
   return {
     async send(envelope, message) {
-      const raw = await buildMime(envelope, message);
+      // nodemailer writes UTF-8 only: an ISO-2022-JP notice is built by iso2022jp-mime.ts.
+      const raw = message.encoding === 'iso-2022-jp' ? await buildIso2022jpMime(envelope, message) : await buildMime(envelope, message);
       const conn = await acquire();
       // The body stream tells us whether the server ever got to see the message: SMTPConnection
       // only starts reading it after the server answered DATA with 354.
@@ -96,7 +99,7 @@ export function createSmtpPool(options: SmtpPoolOptions): MailTransport {
       try {
         conn.messages++;
         const info = await step<SMTPConnection.SentMessageInfo>(conn.smtp, (cb) =>
-          conn.smtp.send({ from: envelope.from, to: [envelope.to] }, body, cb),
+          conn.smtp.send({ from: envelope.from, to: [wireAddress(envelope.to)] }, body, cb),
         );
         release(conn, true);
         return { messageId: message.messageId, response: String(info.response ?? '') };

@@ -2,6 +2,7 @@
 // the 64/254 length limits and LDH domain labels. Unicode domains are checked in their
 // Punycode form. Quoted local parts and address literals are valid RFC but rejected as
 // unsupported: no mobile or office mailbox in a member list needs them.
+import { isCarrierAddress } from '../sending/carrier-domains';
 import { domainToAscii } from './punycode';
 
 export type AddressRejectReason =
@@ -47,7 +48,9 @@ export function validateAddressDetailed(email: string): AddressRejectReason | nu
   if (!ATEXT.test(local)) return 'local-invalid';
   // Leading, trailing or doubled dots: old Japanese carrier addresses (taro..@docomo.ne.jp)
   // have them; SMTP servers may refuse them, so they get their own reason the UI can explain.
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'local-dots';
+  // The carriers still deliver to them, so for a carrier's domain they are accepted and sent
+  // with a quoted local part ("taro.."@docomo.ne.jp, electron/smtp/quoted-local.ts).
+  if ((local.startsWith('.') || local.endsWith('.') || local.includes('..')) && !isCarrierAddress(rawDomain)) return 'local-dots';
 
   if (rawDomain.length === 0) return 'domain-empty';
   if (rawDomain.startsWith('[')) return 'domain-literal';

@@ -15,6 +15,7 @@ import type {
   UserDto,
 } from './dto';
 import type { ProfileFields } from '../smtp-profile';
+import { DEFAULT_CARRIER_PER_MINUTE } from '../sending/carrier-domains';
 
 /** Every field the form edits, typed against the profile so a field cannot be added on one side only. */
 const profileFields = {
@@ -27,6 +28,9 @@ const profileFields = {
   fromName: z.string().max(200),
   perMinute: z.number().int().positive().nullable(),
   perHour: z.number().int().positive().nullable(),
+  // Added after set-up forms existed: a caller that leaves them out keeps the defaults.
+  perDay: z.number().int().positive().nullable().default(null),
+  carrierPerMinute: z.number().int().positive().max(1000).nullable().default(DEFAULT_CARRIER_PER_MINUTE),
   maxConnections: z.number().int().min(1).max(10),
 } satisfies { readonly [K in keyof Omit<ProfileFields, 'practice'>]-?: z.ZodType<ProfileFields[K]> };
 

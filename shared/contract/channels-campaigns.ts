@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { hasBidiControls } from '../bidi';
 import { channel, result } from './define';
+import { MESSAGE_ENCODINGS } from '../sending/encodings';
 import { actorId, bytes, empty, fileName, id, limit, offset, pin, selection } from './schemas';
 import type {
   ApprovalDto,
@@ -45,6 +46,10 @@ export const campaignChannels = {
     result<CampaignDto>(),
   ),
   /** A new draft with the templates, account, cancel window and selection of an earlier notice. */
+  /** ISO-2022-JP (older phones) or UTF-8; the check report then lists what cannot be written in it. */
+  'campaigns:set-encoding': channel(z.object({ actorId, id, encoding: z.enum(MESSAGE_ENCODINGS) }), result<CampaignDto>()),
+  /** A draft notice to the notice's members on carrier phones, asking them to allow the sender's domain. */
+  'campaigns:carrier-notice': channel(z.object({ actorId, campaignId: id }), result<CampaignDto>()),
   'campaigns:copy': channel(z.object({ actorId, campaignId: id, name: z.string().min(1).max(200) }), result<CampaignDto>()),
   /** A new draft addressed to exactly the recipients of an earlier campaign with these statuses. */
   'campaigns:follow-up': channel(

@@ -13,6 +13,7 @@ import type {
   RecipientDto,
   SendMembersPageDto,
   SendStatusDto,
+  SendEstimateDto,
 } from './dto';
 
 const control = z.object({ actorId, campaignId: id });
@@ -29,6 +30,8 @@ export const sendChannels = {
   /** Stops between messages; what was delivered cannot be recalled. */
   'send:stop': channel(control, result<SendStatusDto>()),
   'send:status': channel(z.object({ campaignId: id }), result<SendStatusDto>()),
+  /** How long the send will take under the account's limits and quiet hours (check, approval, send screens). */
+  'send:estimate': channel(z.object({ campaignId: id }), result<SendEstimateDto>()),
   'send:members': channel(
     z.object({ campaignId: id, status: recipientStatus.optional(), offset, limit }),
     result<SendMembersPageDto>(),

@@ -41,6 +41,8 @@ export const CHECK_CODES = [
   'name-changed',
   'free-mail-recipients',
   'external-among-internal',
+  'carrier-recipients',
+  'encoding-unwritable',
 ] as const;
 
 export type CheckCode = (typeof CHECK_CODES)[number];

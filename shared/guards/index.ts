@@ -3,7 +3,9 @@
 // unit test in test/unit/guards/, and give it ja/en text that says what to do.
 import { addressRule } from './address-rules';
 import { attachmentRule } from './attachments';
+import { carrierRule } from './carriers';
 import { changesRule } from './changes';
+import { encodingRule } from './encoding';
 import { groupByDomain } from './domain-groups';
 import { duplicateRule } from './duplicates';
 import { bySeverity } from './item';
@@ -60,6 +62,8 @@ export function runChecks(input: CheckInput): CheckReport {
     ...leftOutRule(p),
     ...changesRule(p),
     ...recipientPolicyRule(p, groups),
+    ...carrierRule(p),
+    ...encodingRule(p),
   ];
   // Array.prototype.sort is stable: rule order is kept within each severity.
   const items = found.sort(bySeverity);

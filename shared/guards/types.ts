@@ -1,4 +1,5 @@
 // Types of the pre-approval check report: plain data in, plain data out (no database, no files).
+import type { MessageEncoding } from '../sending/encodings';
 
 export type Severity = 'blocking' | 'warning' | 'info';
 
@@ -59,7 +60,9 @@ export interface CheckInput {
   readonly columns: readonly string[];
   readonly recipients: readonly CheckRecipient[];
   readonly attachments: readonly CheckAttachment[];
-  readonly profile: { readonly fromAddress: string } | null;
+  readonly profile: { readonly fromAddress: string; readonly fromName?: string } | null;
+  /** How the notice is written; ISO-2022-JP makes every character it cannot hold a blocking finding. */
+  readonly encoding?: MessageEncoding;
   readonly policy: CheckPolicy;
   readonly previous?: { readonly lastSendCount?: number };
   /** People other than the requester who could approve (users count - 1). Omitted = not checked. */

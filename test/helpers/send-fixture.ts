@@ -48,6 +48,8 @@ export interface FixtureOptions {
   readonly maxConnections?: number;
   readonly perMinute?: number | null;
   readonly perHour?: number | null;
+  readonly perDay?: number | null;
+  readonly carrierPerMinute?: number | null;
   readonly authUser?: string | null;
   /** The profile's encryption; 'none' unless a test needs STARTTLS or TLS against its server. */
   readonly security?: 'none' | 'starttls' | 'tls';
@@ -78,7 +80,7 @@ export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions):
   const profileId = insertProfile(db, {
     name: 'local', host: '127.0.0.1', port: o.port, security: o.security ?? 'none', authUser: o.authUser ?? null,
     fromAddress: 'info@chounaikai.example.jp', fromName: '桜町 町内会', perMinute: o.perMinute ?? null,
-    perHour: o.perHour ?? null, maxConnections: o.maxConnections ?? 2, practice: false,
+    perHour: o.perHour ?? null, perDay: o.perDay ?? null, carrierPerMinute: o.carrierPerMinute ?? null, maxConnections: o.maxConnections ?? 2, practice: false,
   }, now);
   const c = campaigns.createCampaign({
     listId: list.id, name: '会費のお知らせ', subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId,

@@ -25,6 +25,11 @@ export interface CaptureOptions {
   readonly fault?: (tx: number) => Fault | undefined;
   /** Asked at each new connection: true cuts it before the greeting (an outage, as the client sees it). */
   readonly down?: () => boolean;
+  /**
+   * smtp-server's own address check refuses dots at the edges of a local part even when it is
+   * quoted ("taro.."@docomo.ne.jp, valid RFC 5321); its lenient mode reads the address as sent.
+   */
+  readonly lenientAddressParsing?: boolean;
   /** Called at each RCPT TO with the address (greylisting is decided per recipient); a reply refuses it. */
   readonly rcpt?: (address: string, tx: number) => { readonly code: number; readonly message: string } | undefined;
 }
@@ -59,6 +64,7 @@ export async function startSmtpCapture(options: CaptureOptions = {}): Promise<Sm
 
   const server: SMTPServer = new SMTPServer({
     secure: false,
+    ...(options.lenientAddressParsing ? { lenientAddressParsing: true } : {}),
     onConnect(session, callback) {
       if (!options.down?.()) return callback();
       connectionsCut++;

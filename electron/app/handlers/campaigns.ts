@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { checkTemplate, usedFields } from '../../../shared/template';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
+import { createCarrierNotice } from '../../services/campaigns/carrier-notice';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
@@ -32,6 +33,8 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       return shown(s().campaigns.updateCampaign(id, clean, app.actorName(actorId)));
     },
     'campaigns:copy': ({ actorId, campaignId, name }) => shown(s().campaigns.copyCampaign(campaignId, { name, createdBy: actorId }, app.actorName(actorId))),
+    'campaigns:set-encoding': ({ actorId, id, encoding }) => shown(s().campaigns.setEncoding(id, encoding, app.actorName(actorId))),
+    'campaigns:carrier-notice': ({ actorId, campaignId }) => shown(createCarrierNotice(s().db, s().campaigns, campaignId, actorId, app.actorName(actorId))),
     'campaigns:follow-up': ({ actorId, campaignId, name, statuses }) =>
       shown(s().campaigns.createFollowUp(campaignId, { statuses, name, createdBy: actorId }, app.actorName(actorId))),
 

@@ -91,5 +91,6 @@ export function toCampaignDto(db: Db, c: Campaign, context: CampaignDtoContext):
     selection: c.selection,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    encoding: c.encoding,
   };
 }

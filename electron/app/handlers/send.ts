@@ -29,6 +29,7 @@ export function sendHandlers(app: AppContext): DomainHandlers<'send' | 'audit'> 
       return status(campaignId);
     },
     'send:status': ({ campaignId }) => status(campaignId),
+    'send:estimate': ({ campaignId }) => s().send.estimate(campaignId),
     'send:members': ({ campaignId, status: filter, offset, limit }) => ({ offset, ...pageSendMembers(s().db, campaignId, filter ?? null, offset, limit) }),
     'send:resend-failed': ({ actorId, campaignId }) => {
       s().send.resendFailed(campaignId, app.actorName(actorId));

@@ -8,6 +8,7 @@ import m0005 from './0005_recipients';
 import m0006 from './0006_import_undo';
 import m0007 from './0007_attachment_texts';
 import m0008 from './0008_approval_by_mail';
+import m0009 from './0009_limits_and_carriers';
 
 export interface Migration {
   readonly version: number;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'import_undo', sql: m0006 },
   { version: 7, name: 'attachment_texts', sql: m0007 },
   { version: 8, name: 'approval_by_mail', sql: m0008 },
+  { version: 9, name: 'limits_and_carriers', sql: m0009 },
 ];

@@ -2,6 +2,7 @@
 import type { Db } from '../connection';
 import { AppError } from '../../../shared/errors';
 import { WHOLE_LIST, type Selection } from '../../../shared/recipients';
+import type { MessageEncoding } from '../../../shared/sending/encodings';
 
 import { isCampaignStatus, type CampaignStatus } from '../../../shared/statuses';
 
@@ -28,6 +29,8 @@ export interface Campaign {
   readonly requestedBy: number | null;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** How the text is written in the message (set on its own: campaigns:set-encoding). */
+  readonly encoding: MessageEncoding;
 }
 
 export interface CampaignFields {
@@ -58,6 +61,7 @@ interface CampaignRow {
   requested_by: number | null;
   created_at: number;
   updated_at: number;
+  encoding: string;
 }
 
 /** A status the code does not know means the file was written by newer code: refuse, never guess. */
@@ -85,7 +89,12 @@ function rowToCampaign(r: CampaignRow): Campaign {
     requestedBy: r.requested_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    encoding: r.encoding === 'iso-2022-jp' ? 'iso-2022-jp' : 'utf-8',
   };
+}
+
+export function setCampaignEncoding(db: Db, id: number, encoding: MessageEncoding, now: number): void {
+  db.prepare('UPDATE campaigns SET encoding = ?, updated_at = ? WHERE id = ?').run(encoding, now, id);
 }
 
 export function insertCampaign(

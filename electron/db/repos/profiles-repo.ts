@@ -17,6 +17,8 @@ const PROFILE_COLUMNS = {
   fromName: 'from_name',
   perMinute: 'per_minute',
   perHour: 'per_hour',
+  perDay: 'per_day',
+  carrierPerMinute: 'carrier_per_minute',
   maxConnections: 'max_connections',
   practice: 'practice',
 } as const satisfies { readonly [K in keyof ProfileFields]-?: string };

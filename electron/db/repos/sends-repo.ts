@@ -213,15 +213,19 @@ export function resolveUnknownRow(db: Db, id: number, to: 'sent' | 'queued', res
   );
 }
 
-/** When the messages of the last hour left through this profile: seeds the rate limiter after a restart. */
-export function recentStartsForProfile(db: Db, profileId: number, since: number): number[] {
-  const rows = db
+/**
+ * When and to whom the messages since `since` left through this profile (every campaign on it):
+ * seeds the per-minute/hour/day limits and carrier pacing, so a restart cannot go past a cap.
+ * updated_at is the end of the transaction, never earlier than its start: the count errs safe.
+ */
+export function recentSendsForProfile(db: Db, profileId: number, since: number): { at: number; email: string }[] {
+  return db
     .prepare(
-      `SELECT s.updated_at AS at FROM sends s JOIN campaigns c ON c.id = s.campaign_id
+      `SELECT s.updated_at AS at, p.email AS email FROM sends s
+       JOIN campaigns c ON c.id = s.campaign_id JOIN snapshots p ON p.id = s.snapshot_id
        WHERE c.profile_id = ? AND s.status IN ('sent', 'unknown', 'in_flight') AND s.updated_at >= ? ORDER BY s.updated_at`,
     )
-    .all(profileId, since) as { at: number }[];
-  return rows.map((r) => r.at);
+    .all(profileId, since) as { at: number; email: string }[];
 }
 
 /** How many of the campaign's members were ever handed to the SMTP server (0: it never started). */

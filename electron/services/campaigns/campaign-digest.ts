@@ -10,7 +10,7 @@ import type { Selection } from '../../../shared/recipients';
 const DIGEST_VERSION = 'tayori-approval/1';
 
 export interface DigestHeader {
-  readonly templates: { readonly subject: string; readonly body: string };
+  readonly templates: { readonly subject: string; readonly body: string; readonly encoding?: string };
   readonly attachments: readonly { readonly name: string; readonly sha256: string; readonly bytes: number }[];
   /** Identity and sender of the SMTP profile (null when none is chosen). */
   readonly profile: {

@@ -1,6 +1,7 @@
 // Campaigns: compose (list, templates, profile, cancel window), attachments, copies and
 // follow-ups. Every edit voids a pending or given approval (approval-service.ts owns approval).
 // Actors are names, resolved by the caller; createdBy is the creating user's id, kept on the row.
+import type { MessageEncoding } from '../../../shared/sending/encodings';
 import { sha256Hex } from '../sha256';
 import { MAX_CANCEL_WINDOW_S, MIN_CANCEL_WINDOW_S } from '../../../shared/contract/limits';
 import { AppError } from '../../../shared/errors';
@@ -113,6 +114,14 @@ export function createCampaignService({ db, clock, audit, approvals }: CampaignS
       const changed = (Object.keys(fields) as (keyof repo.CampaignFields)[]).filter((k) => !same(k));
       if (changed.length === 0) return before;
       edit(campaignId, 'edited', actor, () => repo.updateCampaignRow(db, campaignId, fields, clock.now()), { changed });
+      return mustGetCampaign(db, campaignId);
+    },
+
+    /** ISO-2022-JP for older phones, or UTF-8; a change voids the approval like any edit. */
+    setEncoding(campaignId: number, encoding: MessageEncoding, actor: string | null = null): Campaign {
+      const before = mustGetCampaign(db, campaignId);
+      if (before.encoding === encoding) return before;
+      edit(campaignId, 'encoding-changed', actor, () => repo.setCampaignEncoding(db, campaignId, encoding, clock.now()), { from: before.encoding, to: encoding });
       return mustGetCampaign(db, campaignId);
     },
 

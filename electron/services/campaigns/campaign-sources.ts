@@ -45,7 +45,9 @@ function checkItems(checks: ChecksFn | undefined, campaignId: number): DigestHea
 export function digestHeader(db: Db, c: Campaign, checks: ChecksFn | undefined): DigestHeader {
   const p = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
   return {
-    templates: { subject: c.subjectTemplate, body: c.bodyTemplate },
+    // UTF-8 is the default and adds nothing (earlier approvals keep their digest); ISO-2022-JP is
+    // part of what the message looks like, so it counts as the templates'.
+    templates: { subject: c.subjectTemplate, body: c.bodyTemplate, ...(c.encoding === 'utf-8' ? {} : { encoding: c.encoding }) },
     attachments: attachmentPart(db, c.id),
     profile: p
       ? {

@@ -92,7 +92,8 @@ export function readCheckInput(db: Db, campaignId: number): CheckInput {
     columns: list.columns,
     recipients,
     attachments: readAttachments(db, campaignId),
-    profile: profile ? { fromAddress: profile.fromAddress } : null,
+    profile: profile ? { fromAddress: profile.fromAddress, fromName: profile.fromName } : null,
+    encoding: campaign.encoding,
     policy: readPolicy(db),
     previous: lastSendCount === undefined ? {} : { lastSendCount },
     // Everyone except the person who asks for approval can approve.

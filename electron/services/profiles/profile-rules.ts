@@ -1,6 +1,7 @@
 // Validation of SMTP profile input: where mail may go and under which sender identity.
 import { isSingleAddress } from '../../../shared/address';
 import { AppError } from '../../../shared/errors';
+import { DEFAULT_CARRIER_PER_MINUTE } from '../../../shared/sending/carrier-domains';
 import { SMTP_SECURITIES, type ProfileFields } from '../../../shared/smtp-profile';
 
 /**
@@ -60,6 +61,8 @@ export function validateProfile(input: ProfileInput): ProfileFields {
     fromName,
     perMinute: optionalLimit(input.perMinute, 'perMinute'),
     perHour: optionalLimit(input.perHour, 'perHour'),
+    perDay: optionalLimit(input.perDay, 'perDay'),
+    carrierPerMinute: input.carrierPerMinute === undefined ? DEFAULT_CARRIER_PER_MINUTE : optionalLimit(input.carrierPerMinute, 'carrierPerMinute'),
     maxConnections,
     practice: input.practice ?? false,
   };

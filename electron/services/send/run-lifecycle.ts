@@ -4,15 +4,15 @@
 import { AppError } from '../../../shared/errors';
 import { mustGetCampaign, setCampaignStatus, setScheduledAt } from '../../db/repos/campaigns-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
-import { countAttempted, countByStatus, moveAll, recentStartsForProfile } from '../../db/repos/sends-repo';
+import { countAttempted, countByStatus, moveAll, recentSendsForProfile } from '../../db/repos/sends-repo';
+import { DAY_MS, MINUTE_MS } from '../../../shared/sending/sliding-window';
 import { createRateLimiter } from './rate-limiter';
 import { withQuietHours } from './quiet-hours';
 import { loadApprovedAttachments } from './run-attachments';
 import type { SendContext } from './send-context';
 import { startRun, type RunEnd } from './send-runner';
+import { paceOf, type RunPace } from './send-pace';
 import { createSleeper } from './timers';
-
-const HOUR = 3_600_000;
 
 export interface RunLifecycle {
   /** Starts (or resumes) a run; no-op if one is active. Throws when the run cannot start. */
@@ -45,6 +45,14 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       setScheduledAt(db, campaignId, null, now);
       audit.record(action, { actor, campaignId, listId: c.listId, details: { digest: approval.digest, approverId: approval.approverId, pending } });
     })();
+    // The account's messages of the last 24 hours, from the database (every campaign on it), so a
+    // restart or another notice on the same account cannot go past a cap that memory forgot.
+    const recent = recentSendsForProfile(db, profile.id, now - DAY_MS);
+    const limiter = withQuietHours(createRateLimiter(profile, recent.map((r) => r.at)), ctx.quietHours());
+    const pace: RunPace = { wait: null, expectedEndAt: null };
+    const estimateEnd = (at: number) => {
+      pace.expectedEndAt = ctx.estimates.expectedEnd(campaignId, at, counts.queued + counts.retrying + counts.in_flight);
+    };
     const transport = ctx.transportFactory(profile);
     const run = startRun({
       db,
@@ -55,8 +63,17 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       sender: { address: profile.fromAddress, name: profile.fromName },
       template: { subject: c.subjectTemplate, body: c.bodyTemplate },
       attachments,
+      encoding: c.encoding,
       transport,
-      limiter: withQuietHours(createRateLimiter(profile, recentStartsForProfile(db, profile.id, now - HOUR)), ctx.quietHours()),
+      limiter,
+      // A practice outbox is not a carrier's server: nothing to pace.
+      carrierPerMinute: profile.practice ? null : profile.carrierPerMinute,
+      recent: recent.filter((r) => r.at > now - MINUTE_MS),
+      onWait(wait) {
+        pace.wait = wait;
+        if (wait) estimateEnd(wait.until);
+        progress.notify(campaignId);
+      },
       policy: ctx.policy,
       random: ctx.random,
       sleeper: createSleeper(ctx.timers),
@@ -64,7 +81,7 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       onTransition(from, to) {
         counts[from]--;
         counts[to]++;
-        if (progress.hasListeners()) progress.emit({ campaignId, state: 'sending', counts: { ...counts }, remainingMs: 0, error: null });
+        if (progress.hasListeners()) progress.emit({ campaignId, state: 'sending', counts: { ...counts }, remainingMs: 0, error: null, ...paceOf(pace) });
       },
     });
     const done = run.done
@@ -77,7 +94,8 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
         runs.delete(campaignId);
         progress.notify(campaignId);
       });
-    runs.set(campaignId, { run, counts, done });
+    estimateEnd(now);
+    runs.set(campaignId, { run, counts, done, pace });
   }
 
   function finish(campaignId: number, listId: number, end: RunEnd): void {

@@ -8,6 +8,7 @@ import type { ClaimedSend } from '../../db/repos/sends-repo';
 import type { MailAddress, MailAttachment, MailTransport } from '../../smtp/mail-transport';
 import type { Clock } from '../clock';
 import { classify, type Outcome, type RetryPolicy } from './retry-policy';
+import type { MessageEncoding } from '../../../shared/sending/encodings';
 
 /** A member marked in_flight (committed), with the Message-ID its message will carry. */
 export interface Claim {
@@ -23,6 +24,8 @@ export interface AttemptDeps {
   readonly template: CompiledTemplate;
   /** The approved files, loaded and verified once; every member gets exactly these. */
   readonly attachments: readonly MailAttachment[];
+  /** How the text is written (the approved choice; UTF-8 unless ISO-2022-JP). */
+  readonly encoding: MessageEncoding;
   readonly transport: MailTransport;
   readonly policy: RetryPolicy;
   readonly random: () => number;
@@ -44,6 +47,7 @@ export async function attemptDelivery(deps: AttemptDeps, claim: Claim, now: numb
       messageId,
       date: new Date(now),
       attachments: deps.attachments,
+      ...(deps.encoding === 'iso-2022-jp' ? { encoding: deps.encoding } : {}),
     });
     return { kind: 'sent', response: result.response };
   } catch (e) {

@@ -10,6 +10,8 @@ import type { Run } from './send-runner';
 import type { Scheduler } from './send-scheduler';
 import type { ErrorLike, SendApprovals, SendAudit, TransportFactory } from './send-types';
 import type { Timers } from './timers';
+import type { SendEstimates } from './send-estimates';
+import type { RunPace } from './send-pace';
 
 export interface ActiveRun {
   readonly run: Run;
@@ -17,6 +19,8 @@ export interface ActiveRun {
   readonly counts: SendCounts;
   /** Resolves once the run's end has been recorded and the run removed from `runs`. */
   readonly done: Promise<void>;
+  /** Until when it waits for a limit, and its expected end. */
+  readonly pace: RunPace;
 }
 
 export interface SendContext {
@@ -35,4 +39,5 @@ export interface SendContext {
   readonly errors: Map<number, ErrorLike>;
   readonly scheduler: Scheduler;
   readonly progress: SendProgressHub;
+  readonly estimates: SendEstimates;
 }

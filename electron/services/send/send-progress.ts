@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection';
 import { mustGetCampaign } from '../../db/repos/campaigns-repo';
 import { countByStatus } from '../../db/repos/sends-repo';
 import type { ErrorLike, ProgressListener, SendProgress } from './send-types';
+import type { PaceFields } from './send-pace';
 
 export interface SendProgressDeps {
   readonly db: Db;
@@ -13,6 +14,8 @@ export interface SendProgressDeps {
   readonly errors: ReadonlyMap<number, ErrorLike>;
   /** Milliseconds left in the cancel window. */
   readonly remaining: (campaignId: number) => number;
+  /** The pace of the campaign's active run (waits and expected end), or its estimate when scheduled. */
+  readonly pace: (campaignId: number, state: SendState) => PaceFields;
 }
 
 export interface SendProgressHub {
@@ -36,12 +39,14 @@ export function createSendProgress(deps: SendProgressDeps): SendProgressHub {
   function status(campaignId: number): SendProgress {
     const c = mustGetCampaign(db, campaignId);
     const live = deps.liveCounts(campaignId);
+    const state = stateOf(c.status);
     return {
       campaignId,
-      state: stateOf(c.status),
+      state,
       counts: live ? { ...live } : countByStatus(db, campaignId),
       remainingMs: deps.remaining(campaignId),
       error: deps.errors.get(campaignId) ?? null,
+      ...deps.pace(campaignId, state),
     };
   }
 

@@ -11,6 +11,9 @@ import { newMessageId, type MailAddress, type MailAttachment, type MailTransport
 import type { Clock } from '../clock';
 import type { RateLimiter } from './rate-limiter';
 import type { RetryPolicy } from './retry-policy';
+import { pacedQueue } from './carrier-pacing';
+import type { RunWait } from './send-pace';
+import type { MessageEncoding } from '../../../shared/sending/encodings';
 import { createRunQueue } from './run-queue';
 import { attemptDelivery, errorText, outcomeStatus, type AttemptDeps, type AttemptResult, type Claim } from './send-attempt';
 import type { Sleeper } from './timers';
@@ -26,8 +29,14 @@ export interface RunDeps {
   readonly template: { readonly subject: string; readonly body: string };
   /** The approved files, loaded and verified once; every member gets exactly these. */
   readonly attachments: readonly MailAttachment[];
+  readonly encoding: MessageEncoding;
   readonly transport: MailTransport;
   readonly limiter: RateLimiter;
+  /** Messages per minute to each mobile carrier (null: no pacing), and the account's recent sends. */
+  readonly carrierPerMinute: number | null;
+  readonly recent: readonly { readonly at: number; readonly email: string }[];
+  /** Told when the run starts waiting for the account's limits or quiet hours (null: sending again). */
+  readonly onWait?: (wait: RunWait | null) => void;
   readonly policy: RetryPolicy;
   readonly random: () => number;
   readonly sleeper: Sleeper;
@@ -50,12 +59,13 @@ export interface Run {
 export function startRun(deps: RunDeps): Run {
   const { db, clock, campaignId } = deps;
   const stmts = sendStatements(db);
-  const queue = createRunQueue(stmts, campaignId);
+  const queue = pacedQueue(createRunQueue(stmts, campaignId), deps.carrierPerMinute, deps.recent);
   const delivery: AttemptDeps = {
     sender: deps.sender,
     // Compiled once per run; each member is still rendered from its own frozen row alone.
     template: compileTemplate(deps.template),
     attachments: deps.attachments,
+    encoding: deps.encoding,
     transport: deps.transport,
     policy: deps.policy,
     random: deps.random,
@@ -66,6 +76,13 @@ export function startRun(deps: RunDeps): Run {
   let connectFailuresInARow = 0;
   /** No new connection before this time, after a connection failure. */
   let reconnectAt = 0;
+
+  let waiting: RunWait | null = null;
+  const setWait = (w: RunWait | null) => {
+    if (w === waiting || (w && waiting && w.until === waiting.until)) return;
+    waiting = w;
+    deps.onWait?.(w);
+  };
 
   const halt = (e: RunEnd) => {
     // A stop may follow a pause while the last messages are still in flight; nothing else overrides.
@@ -84,6 +101,8 @@ export function startRun(deps: RunDeps): Run {
       // which recovery turns into 'unknown' instead of sending it again (promise 5).
       if (!stmts.markInFlight(send.id, messageId, now)) continue;
       deps.limiter.take(now);
+      queue.taken(send.email, now);
+      setWait(null);
       deps.onTransition(send.status, 'in_flight');
       return { send, messageId };
     }
@@ -177,12 +196,15 @@ export function startRun(deps: RunDeps): Run {
           }
           const wait = deps.limiter.delay(now);
           if (wait > 0) {
+            setWait({ until: now + wait, reason: deps.limiter.limitedBy(now) });
             await deps.sleeper.sleep(wait);
             continue;
           }
           const at = stmts.earliestRetryAt(campaignId);
-          if (at === null) return;
-          await deps.sleeper.sleep(Math.max(1, at - now));
+          const paced = queue.waitMs(now);
+          if (at === null && paced === 0) return;
+          // Members set aside for their carrier's minute, or waiting for a retry: whichever is first.
+          await deps.sleeper.sleep(Math.max(1, Math.min(paced || Number.POSITIVE_INFINITY, at === null ? Number.POSITIVE_INFINITY : at - now)));
           continue;
         }
       }

@@ -12,6 +12,8 @@ import { createSendProgress } from './send-progress';
 import { createScheduler } from './send-scheduler';
 import type { ErrorLike, ProgressListener, SendServiceDeps } from './send-types';
 import { systemTimers } from './timers';
+import { createSendEstimates } from './send-estimates';
+import { NO_PACE, paceOf } from './send-pace';
 
 /** What the send status says about a run found interrupted at start-up; the reason tells which. */
 function recoveryError(reason: RecoveryReason, unknown: number): ErrorLike {
@@ -31,7 +33,18 @@ export function createSendService(deps: SendServiceDeps) {
   const errors = new Map<number, ErrorLike>();
   // The window's timer fires later, never during construction, so `lifecycle` is set by then.
   const scheduler = createScheduler({ db, clock, audit, approvals, timers, onDue: () => void lifecycle.tick() });
-  const progress = createSendProgress({ db, liveCounts: (id) => runs.get(id)?.counts, errors, remaining: scheduler.remaining });
+  const estimates = createSendEstimates({ db, clock, quietHours: deps.quietHours ?? (() => null) });
+  const progress = createSendProgress({
+    db,
+    liveCounts: (id) => runs.get(id)?.counts,
+    errors,
+    remaining: scheduler.remaining,
+    pace(id, state) {
+      const active = runs.get(id);
+      if (active) return paceOf(active.pace);
+      return state === 'scheduled' ? { ...NO_PACE, expectedEndAt: estimates.forCampaign(id).endAt } : NO_PACE;
+    },
+  });
   const ctx: SendContext = {
     db,
     clock,
@@ -46,6 +59,7 @@ export function createSendService(deps: SendServiceDeps) {
     errors,
     scheduler,
     progress,
+    estimates,
   };
   const lifecycle = createRunLifecycle(ctx);
 
@@ -58,6 +72,8 @@ export function createSendService(deps: SendServiceDeps) {
     tick: () => lifecycle.tick(),
     ...createOperatorActions(ctx, lifecycle),
     status: progress.status,
+    /** How long the send will take (before approval, and the expected end while it runs). */
+    estimate: (campaignId: number) => estimates.forCampaign(campaignId),
     onProgress(listener: ProgressListener): () => void {
       return progress.onProgress(listener);
     },

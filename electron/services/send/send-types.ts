@@ -9,6 +9,7 @@ import type { RecoveryReason, SendState } from '../../../shared/statuses';
 import type { QuietHours } from './quiet-hours';
 import type { RetryPolicy } from './retry-policy';
 import type { Timers } from './timers';
+import type { PaceFields } from './send-pace';
 
 /** The audit service's record(); calls made inside a db.transaction join that transaction. */
 export interface SendAudit {
@@ -65,6 +66,9 @@ export interface SendProgress {
   readonly remainingMs: number;
   /** Why the run paused by itself (smtp-auth, smtp-connect, …), or null. */
   readonly error: ErrorLike | null;
+  readonly nextAt: PaceFields['nextAt'];
+  readonly waitReason: PaceFields['waitReason'];
+  readonly expectedEndAt: PaceFields['expectedEndAt'];
 }
 
 export type ProgressListener = (p: SendProgress) => void;

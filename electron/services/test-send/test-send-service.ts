@@ -112,7 +112,13 @@ export function createTestSendService({ db, clock, audit, users, transportFor }:
       const transport = transportFor(profile);
       try {
         const messageId = newMessageId(profile.fromAddress);
-        const r = await transport.send({ from: profile.fromAddress, to: built.to.address }, { ...built, messageId, date: new Date(clock.now()) });
+        const r = await transport.send({ from: profile.fromAddress, to: built.to.address }, {
+          ...built,
+          messageId,
+          date: new Date(clock.now()),
+          // A test shows exactly how the notice will be written, in ISO-2022-JP too.
+          ...(c.encoding === 'iso-2022-jp' ? { encoding: c.encoding } : {}),
+        });
         recordTestSent(db, audit, c.id, { actor, target: chosen, to, messageId: r.messageId, response: r.response });
         return { to, messageId: r.messageId, response: r.response };
       } finally {

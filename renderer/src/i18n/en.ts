@@ -1,6 +1,7 @@
 // English UI strings. ja.ts must have exactly the same keys (the Messages type enforces it).
 import { errorsEn } from './errors-en';
 import { approvalMailEn } from './approval-mail-en';
+import { limitsEn } from './limits-en';
 
 export const en = {
   app: {
@@ -12,6 +13,7 @@ export const en = {
     noOperator: 'Choose who is working (top right) before doing this.',
   },
   approvalMail: approvalMailEn,
+  limits: limitsEn,
   practice: {
     banner: 'PRACTICE MODE — mail goes only to the built-in practice outbox; nothing reaches real people.',
     leave: 'Leave practice mode',
@@ -616,6 +618,8 @@ export const en = {
     'name-changed': 'Changed name',
     'free-mail-recipients': 'Personal (free-mail) addresses',
     'external-among-internal': 'Address outside the organisation',
+    'carrier-recipients': 'Members on mobile phones (docomo, au, SoftBank…)',
+    'encoding-unwritable': 'Characters old phones cannot show (ISO-2022-JP)',
   },
   errors: errorsEn,
 };

@@ -2,6 +2,7 @@
 import type { Messages } from './messages';
 import { approvalMailJa } from './approval-mail-ja';
 import { errorsJa } from './errors-ja';
+import { limitsJa } from './limits-ja';
 
 export const ja: Messages = {
   app: {
@@ -13,6 +14,7 @@ export const ja: Messages = {
     noOperator: '先に右上で「操作する人」を選んでください。',
   },
   approvalMail: approvalMailJa,
+  limits: limitsJa,
   practice: {
     banner: '練習モード — メールは内蔵の練習用送信箱にだけ届きます。実在の人には一通も届きません。',
     leave: '練習モードを終了',
@@ -617,6 +619,8 @@ export const ja: Messages = {
     'name-changed': '変わった氏名',
     'free-mail-recipients': '個人向けのアドレス',
     'external-among-internal': '組織外のアドレス',
+    'carrier-recipients': '携帯電話のアドレスの会員（ドコモ・au・ソフトバンクなど）',
+    'encoding-unwritable': '古い携帯で表示できない文字（ISO-2022-JP）',
   },
   errors: errorsJa,
 };

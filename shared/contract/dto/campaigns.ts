@@ -1,4 +1,5 @@
 // DTOs of campaigns: composition, template check, previews, the check report and approval.
+import type { MessageEncoding } from '../../sending/encodings';
 import type { CheckItem, CheckReport } from '../../guards';
 import type { FieldUse, TemplateIssue } from '../../template';
 import type { UserDto } from './app';
@@ -58,6 +59,7 @@ export interface CampaignDto {
   readonly selection: Selection;
   readonly createdAt: number;
   readonly updatedAt: number;
+  readonly encoding: MessageEncoding;
 }
 
 export interface TemplateCheckDto {

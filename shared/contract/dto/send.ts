@@ -16,6 +16,26 @@ export interface SendStatusDto {
   readonly remainingMs: number;
   /** Why the run paused by itself (smtp-auth, smtp-connect, ...), or null. */
   readonly error: { readonly code: string; readonly message: string; readonly reason?: RecoveryReason } | null;
+  /** While the run waits for the account's limits or quiet hours: when the next message may go. */
+  readonly nextAt: number | null;
+  readonly waitReason: 'minute' | 'hour' | 'day' | 'quiet' | null;
+  /** When the last message is expected to leave (sending or scheduled), or null. */
+  readonly expectedEndAt: number | null;
+}
+
+/** How long a send will take under the account's limits and quiet hours (before approval and while sending). */
+export interface SendEstimateDto {
+  readonly campaignId: number;
+  /** Members still to send. */
+  readonly count: number;
+  readonly startAt: number;
+  readonly endAt: number;
+  /** What holds the send back most, or null when nothing does. */
+  readonly limitedBy: 'minute' | 'hour' | 'day' | 'quiet' | null;
+  readonly limits: { readonly perMinute: number | null; readonly perHour: number | null; readonly perDay: number | null };
+  /** 'HH:MM-HH:MM' or null. */
+  readonly quietHours: string | null;
+  readonly carrierPerMinute: number | null;
 }
 
 /** One member of a send with where their message stands (the repository returns exactly this). */

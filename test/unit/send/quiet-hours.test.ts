@@ -27,7 +27,7 @@ describe('quiet hours', () => {
   });
 
   it('makes a rate limiter wait for whichever ends later', () => {
-    const limiter = { delay: () => 1000, take: () => undefined };
+    const limiter = { delay: () => 1000, take: () => undefined, limitedBy: () => null };
     expect(withQuietHours(limiter, NIGHT).delay(at(5, 12))).toBe(1000);
     expect(withQuietHours(limiter, NIGHT).delay(at(5, 23))).toBe(at(6, 8) - at(5, 23));
   });

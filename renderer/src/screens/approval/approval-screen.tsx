@@ -12,6 +12,7 @@ import { ApprovalSummary } from './approval-summary';
 import { ApproveForm } from './approve-form';
 import { AskByMailForm } from './ask-by-mail-form';
 import { EnterCodeForm } from './enter-code-form';
+import { SendEstimate } from '../../components/send-estimate';
 
 export function ApprovalScreen() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function ApprovalScreen() {
       <h2>{t('approval.title')}</h2>
       {campaign.data && <ListBadge listId={campaign.data.listId} recipients={campaign.data.recipientCount} />}
       <ErrorText error={campaign.error} />
+      {campaign.data && <SendEstimate campaignId={campaignId} version={campaign.data.status} />}
       {status === 'draft' && (
         <form className="card" onSubmit={(e) => void ask(e)}>
           <p>{t('approval.requestText')}</p>

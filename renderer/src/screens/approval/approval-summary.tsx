@@ -42,6 +42,10 @@ export function ApprovalSummary({ summary }: { summary: ApprovalSummaryDto }) {
             <td>{c.attachments.length ? c.attachments.map((a) => `${a.fileName} (${t('common.bytes', { count: a.bytes })})`).join(', ') : t('approval.noAttachments')}</td>
           </tr>
           <tr>
+            <th>{t('limits.encoding')}</th>
+            <td data-testid="approval-encoding">{t(c.encoding === 'iso-2022-jp' ? 'limits.encoding_iso-2022-jp' : 'limits.encoding_utf8')}</td>
+          </tr>
+          <tr>
             <th>{t('approval.requestedBy')}</th>
             <td>{summary.requestedBy?.name ?? '—'}</td>
           </tr>

@@ -8,6 +8,8 @@ import { useApp } from '../../state/app-context';
 import { ListBadge } from '../../components/list-badge';
 import { MessageBrowser } from './message-browser';
 import { SharedAddressResolver } from './shared-address-resolver';
+import { CarrierNotice } from './carrier-notice';
+import { SendEstimate } from '../../components/send-estimate';
 
 export function CheckScreen() {
   const { t } = useTranslation();
@@ -31,6 +33,8 @@ export function CheckScreen() {
       {campaign.data && <ListBadge listId={campaign.data.listId} recipients={r?.counts.members ?? null} />}
       <ErrorText error={report.error} />
       {r && campaign.data && <SharedAddressResolver listId={campaign.data.listId} report={r} onChanged={report.reload} />}
+      {r && <CarrierNotice campaignId={campaignId} report={r} />}
+      {r && <SendEstimate campaignId={campaignId} version={r.counts.members} />}
       <div className="grid2">
         <div>
           {r && (

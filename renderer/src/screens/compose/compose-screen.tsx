@@ -8,6 +8,7 @@ import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { CampaignPicker } from './campaign-picker';
 import { TemplateEditor } from './template-editor';
+import { EncodingChoice } from './encoding-choice';
 
 export function ComposeScreen() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function ComposeScreen() {
         </>
       )}
       {campaign && <TemplateEditor key={campaign.id} campaign={campaign} onSaved={campaigns.reload} />}
+      {campaign && <EncodingChoice campaign={campaign} onSaved={campaigns.reload} />}
     </div>
   );
 }

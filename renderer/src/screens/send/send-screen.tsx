@@ -12,6 +12,8 @@ import { ScheduleForm } from './schedule-form';
 import { SendCountdown } from './send-countdown';
 import { SendMembers } from './send-members';
 import { useSendStatus } from './use-send-status';
+import { SendPace } from './send-pace';
+import { SendEstimate } from '../../components/send-estimate';
 
 export function SendScreen() {
   const { t } = useTranslation();
@@ -70,11 +72,13 @@ function SendPanel({ campaignId }: { campaignId: number }) {
       {s && (s.state === 'idle' || (cancelled && s.state !== 'scheduled')) && approved && (
         <ScheduleForm cancelWindowS={campaign.data?.cancelWindowS ?? 0} again={cancelled} busy={call.busy || operatorId === null} onSchedule={(at) => void control('send:schedule', at)} />
       )}
+      {s && (s.state === 'idle' || s.state === 'scheduled') && approved && <SendEstimate campaignId={campaignId} version={s.state} />}
       {s?.state === 'scheduled' && <SendCountdown remainingMs={live.remainingMs} busy={call.busy} onCancel={() => void control('send:cancel')} />}
       {s && ['sending', 'paused', 'stopped', 'completed'].includes(s.state) && (
         <section className="card" data-testid="send-progress">
           <progress className="progress" max={total || 1} value={done} />
           <p>{t('send.progress', { done, total })}</p>
+          <SendPace status={s} />
           <div className="row">
             {s.state === 'sending' && (
               <button type="button" className="btn" data-action="pause" onClick={() => void control('send:pause')}>

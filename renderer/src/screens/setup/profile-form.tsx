@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ArgsOf } from '../../../../shared/contract';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
+import { LimitFields } from './limit-fields';
+import { DEFAULT_CARRIER_PER_MINUTE } from '../../../../shared/sending/carrier-domains';
 
 export type ProfileInput = ArgsOf<'profiles:create'>['profile'];
 
@@ -20,6 +22,8 @@ export function emptyProfile(): ProfileInput {
     fromName: '',
     perMinute: 30,
     perHour: null,
+    perDay: null,
+    carrierPerMinute: DEFAULT_CARRIER_PER_MINUTE,
     maxConnections: 2,
   };
 }
@@ -106,6 +110,7 @@ export function ProfileForm({ value, onChange, save }: Props) {
             onChange={(e) => set({ perMinute: e.target.value ? Number(e.target.value) : null })}
           />
         </label>
+        <LimitFields value={value} set={set} />
       </div>
       <div className="row">
         <button type="button" className="btn" data-action="test-connection" onClick={() => void runTest()} disabled={test.busy || !value.host}>
