@@ -182,3 +182,24 @@ export function recipientPosition(db: Db, listId: number, s: Selection, memberId
   const r = db.prepare(`SELECT (SELECT count(*) FROM (${q.sql}) x WHERE x.id < ?) AS before, EXISTS (SELECT 1 FROM (${q.sql}) y WHERE y.id = ?) AS here`).get(...q.params, memberId, ...q.params, memberId) as { before: number; here: number };
   return r.here ? r.before : undefined;
 }
+
+/**
+ * True when the recipients the selection gives now are, row for row in order, the campaign's
+ * frozen snapshot (same address, name and fields text). Compared inside SQLite, so verifying an
+ * unchanged approval passes no row through JavaScript. Same text means the same parsed row, so a
+ * true here proves the rows' digest unchanged; false says only "look closer" (the caller hashes).
+ */
+export function recipientsMatchSnapshot(db: Db, campaignId: number, listId: number, s: Selection): boolean {
+  const q = recipientsSql(listId, s);
+  const r = db
+    .prepare(
+      `SELECT count(*) AS n,
+              coalesce(sum(f.id IS NULL OR f.email IS NOT src.email OR f.name IS NOT src.name OR f.fields_json IS NOT src.fields_json), 0) AS differ
+       FROM (SELECT row_number() OVER (ORDER BY id) - 1 AS pos, email, name, fields_json FROM (${q.sql})) AS src
+       LEFT JOIN snapshots f ON f.campaign_id = ? AND f.position = src.pos`,
+    )
+    .get(...q.params, campaignId) as { n: number; differ: number };
+  if (r.differ > 0) return false;
+  const frozen = (db.prepare('SELECT count(*) AS n FROM snapshots WHERE campaign_id = ?').get(campaignId) as { n: number }).n;
+  return frozen === r.n;
+}
