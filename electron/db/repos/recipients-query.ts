@@ -157,6 +157,25 @@ export function countRecipients(db: Db, listId: number, s: Selection, topDomains
   };
 }
 
+/**
+ * One pass over the list for the check report: how many members the selection chooses before
+ * identical rows are merged (the caller has the recipients, so merged = chosen - recipients),
+ * and how many members are excluded in the app or suppressed. No window, no sort: the recipients
+ * query has already done that work once.
+ */
+export function leftOutCounts(db: Db, listId: number, s: Selection): { chosen: number; excluded: number; suppressed: number } {
+  const sel = selectionClause(s);
+  return db
+    .prepare(
+      `SELECT coalesce(sum(ex = 0 AND sup = 0 AND chosen), 0) AS chosen, coalesce(sum(ex), 0) AS excluded, coalesce(sum(sup), 0) AS suppressed FROM (
+         SELECT EXISTS (SELECT 1 FROM list_exclusions x WHERE x.list_id = m.list_id AND x.member_ref = ${REF}) AS ex,
+                EXISTS (SELECT 1 FROM suppressions s WHERE s.address = m.email) AS sup,
+                (${sel.sql}) AS chosen
+         FROM members m WHERE m.list_id = ?)`,
+    )
+    .get(...sel.params, listId) as { chosen: number; excluded: number; suppressed: number };
+}
+
 /** Freezes the recipients as the campaign's snapshot inside SQLite (a million rows never sit in memory). */
 export function snapshotFromRecipients(db: Db, campaignId: number, listId: number, s: Selection): number {
   const q = recipientsSql(listId, s);
