@@ -6,27 +6,52 @@ import type { CheckItem, Prepared } from './types';
 
 /** Names compared the way people read them: NFKC, spaces (incl. full-width) folded, case-free. */
 function normaliseName(name: string): string {
+  // Most names in a list are already in normal form with single ASCII spaces: skip NFKC's
+  // allocation for them (NFKC leaves pure ASCII as it is).
+  if (/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(name)) return name.toLowerCase();
   return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Rows grouped by a key, without an array per key: almost every address and name occurs once
+ * in a list, and 100k one-element arrays were most of this rule's cost.
+ */
+class Groups {
+  private readonly first = new Map<string, number>();
+  private readonly repeated = new Map<string, number[]>();
+  /** Keys on several rows with their rows, in the order each key first occurs. */
+  inOrder(): [string, number[]][] {
+    return [...this.repeated].sort((a, b) => a[1][0]! - b[1][0]!);
+  }
+
+  add(key: string, row: number): void {
+    const more = this.repeated.get(key);
+    if (more) {
+      more.push(row);
+      return;
+    }
+    const f = this.first.get(key);
+    if (f === undefined) this.first.set(key, row);
+    else this.repeated.set(key, [f, row]);
+  }
 }
 
 export function duplicateRule(p: Prepared): CheckItem[] {
   const rs = p.input.recipients;
-  const byEmail = new Map<string, number[]>();
+  const byEmail = new Groups();
+  const byNameGroups = new Groups();
+  const names: string[] = new Array(rs.length);
+  for (let i = 0; i < rs.length; i++) {
+    byEmail.add(p.emails[i]!, i);
+    const n = (names[i] = normaliseName(rs[i]!.name));
+    if (n) byNameGroups.add(n, i);
+  }
+  // A name on several rows: which addresses it has (first-seen order) and its rows.
   const byName = new Map<string, Set<string>>();
   const nameRows = new Map<string, number[]>();
-  for (let i = 0; i < rs.length; i++) {
-    const e = p.emails[i]!;
-    const rows = byEmail.get(e);
-    if (rows) rows.push(i);
-    else byEmail.set(e, [i]);
-    const n = normaliseName(rs[i]!.name);
-    if (!n) continue;
-    const set = byName.get(n);
-    if (set) set.add(e);
-    else byName.set(n, new Set([e]));
-    const nr = nameRows.get(n);
-    if (nr) nr.push(i);
-    else nameRows.set(n, [i]);
+  for (const [n, rows] of byNameGroups.inOrder()) {
+    byName.set(n, new Set(rows.map((i) => p.emails[i]!)));
+    nameRows.set(n, rows);
   }
 
   const shared = new Set((p.input.sharedAddresses ?? []).map((a) => a.toLowerCase()));
@@ -37,20 +62,19 @@ export function duplicateRule(p: Prepared): CheckItem[] {
   const sameName: number[] = [];
   const diffExamples: string[] = [];
   const sameExamples: string[] = [];
-  for (const [email, rows] of byEmail) {
-    if (rows.length < 2) continue;
-    const names = new Set(rows.map((i) => normaliseName(rs[i]!.name)));
-    if (names.size > 1 && shared.has(email)) {
+  for (const [email, rows] of byEmail.inOrder()) {
+    const distinct = new Set(rows.map((i) => names[i]));
+    if (distinct.size > 1 && shared.has(email)) {
       for (const i of rows) sharedMembers.push(rs[i]!.id);
       if (sharedExamples.length < EXAMPLE_CAP) sharedExamples.push(`${email} (${rows.map((i) => rs[i]!.name).join(' / ')})`);
       continue;
     }
-    if (names.size > 1) diffAddresses.push(email);
-    const target = names.size > 1 ? differentNames : sameName;
+    if (distinct.size > 1) diffAddresses.push(email);
+    const target = distinct.size > 1 ? differentNames : sameName;
     for (const i of rows) target.push(rs[i]!.id);
-    if (names.size > 1 && diffExamples.length < EXAMPLE_CAP) {
+    if (distinct.size > 1 && diffExamples.length < EXAMPLE_CAP) {
       diffExamples.push(`${email} (${rows.map((i) => rs[i]!.name).join(' / ')})`);
-    } else if (names.size === 1 && sameExamples.length < EXAMPLE_CAP) sameExamples.push(email);
+    } else if (distinct.size === 1 && sameExamples.length < EXAMPLE_CAP) sameExamples.push(email);
   }
 
   const multiAddress: number[] = [];

@@ -23,8 +23,30 @@ const NOTES = ['特になし', '回覧板は郵送希望', '平日夜間のみ�
 const enc = (s: string): Buffer => Buffer.from(Encoding.convert(Encoding.stringToCode(s), { to: 'SJIS', from: 'UNICODE' }));
 const quoted = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+/**
+ * Which member number row i carries: in file order, or (what real lists look like, sorted by
+ * name or district rather than by address) a fixed pseudo-random permutation of 0..ROWS-1.
+ */
+type Order = 'sequential' | 'random';
+function permutation(n: number): Uint32Array {
+  const p = new Uint32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  let seed = 2463534242;
+  for (let i = n - 1; i > 0; i--) {
+    seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+    const j = seed % (i + 1);
+    const t = p[i]!; p[i] = p[j]!; p[j] = t;
+  }
+  return p;
+}
+let order: Uint32Array | null = null;
+function useOrder(o: Order): void {
+  order = o === 'random' ? permutation(ROWS) : null;
+}
+
 /** The 8 cells of row i (as text), shared by the CSV writer and the raw-insert reference. */
-function cells(i: number): string[] {
+function cells(row: number): string[] {
+  const i = order ? order[row]! : row;
   return [
     String(100000 + i),
     `${SURNAMES[i % SURNAMES.length]} ${GIVEN[i % GIVEN.length]}`,
@@ -84,52 +106,64 @@ function startRssSampler(): { stop(): Promise<number> } {
   };
 }
 
+/** Imports the file through the real service, then the raw reference; returns both rates. */
+async function importOnce(dir: string, o: Order, report: Report): Promise<{ rate: number; raw: number }> {
+  useOrder(o);
+  const suffix = o === 'random' ? '_random' : '';
+  const csv = join(dir, `members${suffix}.csv`);
+  const bytes = writeCsv(csv);
+  console.log(`# generated ${ROWS} rows (${o} addresses), ${(bytes / 2 ** 20).toFixed(1)} MB CP932`);
+
+  const db = openDatabase(join(dir, `bench${suffix}.db`));
+  const service = createImportService({ db, clock: systemClock });
+  global.gc?.();
+  const sampler = startRssSampler();
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  let readDone = 0;
+  const result = await service.importFile({
+    filePath: csv,
+    onProgress: (p) => {
+      if (p.bytesDone === p.bytesTotal) readDone = performance.now();
+    },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const peak = await sampler.stop();
+  if (result.counts.accepted !== ROWS) throw new Error(`imported ${result.counts.accepted} of ${ROWS} rows`);
+  const cpu = process.cpuUsage(cpuStart);
+  // Wall-clock figures below depend on how busy the machine is; CPU time shows the work itself.
+  console.log(
+    `# read+stage ${((readDone - start) / 1000).toFixed(2)} s, commit ${((performance.now() - readDone) / 1000).toFixed(2)} s, ` +
+      `cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (encoding ${result.encoding})`,
+  );
+  const rate = Math.round(ROWS / seconds);
+  report(`import${suffix}_rows_per_s`, rate, 'rows/s');
+  report(`import${suffix}_peak_rss_mb`, Math.round(peak / 2 ** 20), 'MB');
+  // Whatever the import left in the WAL is copied into the database file by a checkpoint: deferred
+  // work, shown here and kept out of the reference below.
+  const cpStart = performance.now();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  console.log(`# wal checkpoint after the import ${((performance.now() - cpStart) / 1000).toFixed(2)} s`);
+
+  // Reference: the same rows, one prepared statement, one transaction, a plain table.
+  db.exec('CREATE TABLE raw_rows (c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT)');
+  const insert = db.prepare('INSERT INTO raw_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const rawStart = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < ROWS; i++) insert.run(cells(i));
+  })();
+  const raw = Math.round(ROWS / ((performance.now() - rawStart) / 1000));
+  report(`sqlite_raw_insert${suffix}_rows_per_s`, raw, 'rows/s');
+  report(`import${o === 'random' ? '_random' : ''}_vs_raw`, rate / raw, 'ratio (target >= ' + (o === 'random' ? '0.6' : '0.8') + ')');
+  db.close();
+  return { rate, raw };
+}
+
 export async function run(report: Report): Promise<void> {
   const t = tempDir('tayori-bench-');
   try {
-    const csv = join(t.dir, 'members.csv');
-    const bytes = writeCsv(csv);
-    console.log(`# generated ${ROWS} rows, ${(bytes / 2 ** 20).toFixed(1)} MB CP932`);
-
-    const db = openDatabase(join(t.dir, 'bench.db'));
-    const service = createImportService({ db, clock: systemClock });
-    global.gc?.();
-    const sampler = startRssSampler();
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    let readDone = 0;
-    const result = await service.importFile({
-      filePath: csv,
-      onProgress: (p) => {
-        if (p.bytesDone === p.bytesTotal) readDone = performance.now();
-      },
-    });
-    const seconds = (performance.now() - start) / 1000;
-    const peak = await sampler.stop();
-    if (result.counts.accepted !== ROWS) throw new Error(`imported ${result.counts.accepted} of ${ROWS} rows`);
-    const cpu = process.cpuUsage(cpuStart);
-    // Wall-clock figures below depend on how busy the machine is; CPU time shows the work itself.
-    console.log(
-      `# read+stage ${((readDone - start) / 1000).toFixed(2)} s, commit ${((performance.now() - readDone) / 1000).toFixed(2)} s, ` +
-        `cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (encoding ${result.encoding})`,
-    );
-    report('import_rows_per_s', Math.round(ROWS / seconds), 'rows/s');
-    report('import_peak_rss_mb', Math.round(peak / 2 ** 20), 'MB');
-    // The import leaves its pages in the WAL (no checkpoint during it); copying them into the
-    // database file is deferred work, shown here and kept out of the reference below.
-    const cpStart = performance.now();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    console.log(`# wal checkpoint after the import ${((performance.now() - cpStart) / 1000).toFixed(2)} s`);
-
-    // Reference: the same rows, one prepared statement, one transaction, a plain table.
-    db.exec('CREATE TABLE raw_rows (c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT)');
-    const insert = db.prepare('INSERT INTO raw_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const rawStart = performance.now();
-    db.transaction(() => {
-      for (let i = 0; i < ROWS; i++) insert.run(cells(i));
-    })();
-    report('sqlite_raw_insert_rows_per_s', Math.round(ROWS / ((performance.now() - rawStart) / 1000)), 'rows/s');
-    db.close();
+    await importOnce(t.dir, 'sequential', report);
+    await importOnce(t.dir, 'random', report);
   } finally {
     t.cleanup();
   }

@@ -157,6 +157,25 @@ export function countRecipients(db: Db, listId: number, s: Selection, topDomains
   };
 }
 
+/**
+ * One pass over the list for the check report: how many members the selection chooses before
+ * identical rows are merged (the caller has the recipients, so merged = chosen - recipients),
+ * and how many members are excluded in the app or suppressed. No window, no sort: the recipients
+ * query has already done that work once.
+ */
+export function leftOutCounts(db: Db, listId: number, s: Selection): { chosen: number; excluded: number; suppressed: number } {
+  const sel = selectionClause(s);
+  return db
+    .prepare(
+      `SELECT coalesce(sum(ex = 0 AND sup = 0 AND chosen), 0) AS chosen, coalesce(sum(ex), 0) AS excluded, coalesce(sum(sup), 0) AS suppressed FROM (
+         SELECT EXISTS (SELECT 1 FROM list_exclusions x WHERE x.list_id = m.list_id AND x.member_ref = ${REF}) AS ex,
+                EXISTS (SELECT 1 FROM suppressions s WHERE s.address = m.email) AS sup,
+                (${sel.sql}) AS chosen
+         FROM members m WHERE m.list_id = ?)`,
+    )
+    .get(...sel.params, listId) as { chosen: number; excluded: number; suppressed: number };
+}
+
 /** Freezes the recipients as the campaign's snapshot inside SQLite (a million rows never sit in memory). */
 export function snapshotFromRecipients(db: Db, campaignId: number, listId: number, s: Selection): number {
   const q = recipientsSql(listId, s);
@@ -181,4 +200,25 @@ export function recipientPosition(db: Db, listId: number, s: Selection, memberId
   const q = recipientsSql(listId, s);
   const r = db.prepare(`SELECT (SELECT count(*) FROM (${q.sql}) x WHERE x.id < ?) AS before, EXISTS (SELECT 1 FROM (${q.sql}) y WHERE y.id = ?) AS here`).get(...q.params, memberId, ...q.params, memberId) as { before: number; here: number };
   return r.here ? r.before : undefined;
+}
+
+/**
+ * True when the recipients the selection gives now are, row for row in order, the campaign's
+ * frozen snapshot (same address, name and fields text). Compared inside SQLite, so verifying an
+ * unchanged approval passes no row through JavaScript. Same text means the same parsed row, so a
+ * true here proves the rows' digest unchanged; false says only "look closer" (the caller hashes).
+ */
+export function recipientsMatchSnapshot(db: Db, campaignId: number, listId: number, s: Selection): boolean {
+  const q = recipientsSql(listId, s);
+  const r = db
+    .prepare(
+      `SELECT count(*) AS n,
+              coalesce(sum(f.id IS NULL OR f.email IS NOT src.email OR f.name IS NOT src.name OR f.fields_json IS NOT src.fields_json), 0) AS differ
+       FROM (SELECT row_number() OVER (ORDER BY id) - 1 AS pos, email, name, fields_json FROM (${q.sql})) AS src
+       LEFT JOIN snapshots f ON f.campaign_id = ? AND f.position = src.pos`,
+    )
+    .get(...q.params, campaignId) as { n: number; differ: number };
+  if (r.differ > 0) return false;
+  const frozen = (db.prepare('SELECT count(*) AS n FROM snapshots WHERE campaign_id = ?').get(campaignId) as { n: number }).n;
+  return frozen === r.n;
 }

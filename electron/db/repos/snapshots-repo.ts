@@ -127,3 +127,24 @@ export function largestEarlierSnapshot(db: Db, listId: number, campaignId: numbe
 export function snapshotPositionOfMember(db: Db, campaignId: number, memberId: number): number | undefined {
   return (db.prepare('SELECT position FROM snapshots WHERE campaign_id = ? AND member_id = ? ORDER BY position LIMIT 1').get(campaignId, memberId) as { position: number } | undefined)?.position;
 }
+
+/** The frozen rows' hash, stored when they were frozen (migration 0008). */
+export interface StoredSnapshotHash {
+  readonly recipients: string;
+  readonly rowCount: number;
+}
+
+/** Records the hash of the rows just frozen. Call in the freezing transaction, after the rows. */
+export function storeSnapshotHash(db: Db, campaignId: number, h: StoredSnapshotHash): void {
+  db.prepare('INSERT OR REPLACE INTO snapshot_digests (campaign_id, recipients, row_count) VALUES (?, ?, ?)').run(campaignId, h.recipients, h.rowCount);
+}
+
+/**
+ * The stored hash, if it still describes the snapshot: the triggers drop it when a row is changed
+ * or deleted, and the row count (an index count) catches a row added since.
+ */
+export function storedSnapshotHash(db: Db, campaignId: number): StoredSnapshotHash | undefined {
+  const r = db.prepare('SELECT recipients, row_count FROM snapshot_digests WHERE campaign_id = ?').get(campaignId) as { recipients: string; row_count: number } | undefined;
+  if (!r || r.row_count !== countSnapshot(db, campaignId)) return undefined;
+  return { recipients: r.recipients, rowCount: r.row_count };
+}

@@ -11,13 +11,14 @@ import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import { mustGetCampaign, setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
-import { countSnapshot, iterateSnapshot } from '../../db/repos/snapshots-repo';
+import { recipientsMatchSnapshot } from '../../db/repos/recipients-query';
+import { countSnapshot, iterateSnapshot, storedSnapshotHash, storeSnapshotHash, type SnapshotRow } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readApprovalValidMs } from '../settings/app-settings';
 import type { User } from '../../db/repos/users-repo';
 import type { UserService } from '../users/user-service';
-import { changedParts, computeDigest, type DigestHeader, type DigestPart, type DigestResult } from './campaign-digest';
+import { changedParts, digestOf, hashRecipients, legacyDigest, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash } from './campaign-digest';
 import { digestHeader, freezeSnapshot, sourceRows, type ChecksFn } from './campaign-sources';
 
 export interface ApprovalRequest {
@@ -75,36 +76,77 @@ function whatChanged(before: Record<DigestPart, string> | null, frozen: DigestRe
 }
 
 export function createApprovalService({ db, clock, audit, users, checks }: ApprovalServiceDeps) {
+  /** The check report at most once per call: the header and the blocking gate read the same one. */
+  function checksOnce(): ChecksFn | undefined {
+    if (!checks) return undefined;
+    let report: ReturnType<ChecksFn> | undefined;
+    return (id) => (report ??= checks(id));
+  }
+
+  /** The snapshot's hash as stored when it was frozen; hashed from the rows if there is none. */
+  function frozenHash(c: Campaign): RecipientsHash {
+    return storedSnapshotHash(db, c.id) ?? hashRecipients(iterateSnapshot(db, c.id));
+  }
+
+  /**
+   * The hash of the rows a freeze would take now. When SQLite finds them identical to the
+   * snapshot, row for row (the usual case), that is the snapshot's hash; otherwise they are hashed.
+   */
+  function currentHash(c: Campaign, frozen: RecipientsHash): RecipientsHash {
+    if (c.followUpOf === null && recipientsMatchSnapshot(db, c.id, c.listId, c.selection)) return frozen;
+    return hashRecipients(sourceRows(db, c));
+  }
+
   /** Digest of what is frozen (the snapshot) and of what the database holds now (the source). */
-  function digests(c: Campaign): { header: DigestHeader; frozen: DigestResult; current: DigestResult } {
-    const header = digestHeader(db, c, checks);
-    return { header, frozen: computeDigest(header, iterateSnapshot(db, c.id)), current: computeDigest(header, sourceRows(db, c)) };
+  function digests(c: Campaign, checksFn: ChecksFn | undefined): { header: DigestHeader; frozen: DigestResult; current: DigestResult } {
+    const header = digestHeader(db, c, checksFn);
+    const frozen = frozenHash(c);
+    return { header, frozen: digestOf(header, frozen), current: digestOf(header, currentHash(c, frozen)) };
   }
 
-  function blockingFindings(campaignId: number): { code: string }[] {
-    if (!checks) return [];
-    return checks(campaignId).items.filter((i) => i.severity === 'blocking').map((i) => ({ code: i.code }));
+  /**
+   * Whether both digests are the signed one. An approval signed before digest version 2 is checked
+   * the way it was computed (reading the rows), so an update of Tayori voids nothing.
+   */
+  function signedDigestHolds(c: Campaign, d: ReturnType<typeof digests>, signed: string): boolean {
+    if (d.frozen.digest === signed && d.current.digest === signed) return true;
+    return legacyDigest(d.header, iterateSnapshot(db, c.id)) === signed && legacyDigest(d.header, sourceRows(db, c)) === signed;
   }
 
-  /** Template errors and members whose row lacks a field the template needs: both block approval. */
-  function templateProblems(c: Campaign): Record<string, unknown> | null {
-    const template = { subject: c.subjectTemplate, body: c.bodyTemplate };
-    const issues = checkTemplate(template, getList(db, c.listId)?.columns ?? []);
-    if (issues.length > 0) return { templateIssues: issues };
-    const compiled = compileTemplate(template);
+  function blockingFindings(campaignId: number, checksFn: ChecksFn | undefined): { code: string }[] {
+    if (!checksFn) return [];
+    return checksFn(campaignId).items.filter((i) => i.severity === 'blocking').map((i) => ({ code: i.code }));
+  }
+
+  /** Template errors (before anything is frozen): they block approval. */
+  function templateIssues(c: Campaign): Record<string, unknown> | null {
+    const issues = checkTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }, getList(db, c.listId)?.columns ?? []);
+    return issues.length > 0 ? { templateIssues: issues } : null;
+  }
+
+  /**
+   * One pass over the rows just frozen: members whose row lacks a field the template needs (they
+   * block approval) and the rows' hash, which is stored with the snapshot.
+   */
+  function renderAndHash(c: Campaign): { problems: Record<string, unknown> | null; hash: RecipientsHash } {
+    const compiled = compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate });
     const missing: { position: number; email: string; missing: string[] }[] = [];
     let missingCount = 0;
     let position = 0;
-    for (const row of sourceRows(db, c)) {
-      const r = compiled.render(row.fields);
-      if (!r.ok) {
-        missingCount++;
-        if (missing.length < MAX_REPORTED) missing.push({ position, email: row.email, missing: r.missing });
+    function* checked(rows: Iterable<SnapshotRow>): Generator<SnapshotRow> {
+      for (const row of rows) {
+        const r = compiled.render(row.fields);
+        if (!r.ok) {
+          missingCount++;
+          if (missing.length < MAX_REPORTED) missing.push({ position, email: row.email, missing: r.missing });
+        }
+        position++;
+        yield row;
       }
-      position++;
     }
-    if (position === 0) return { noRecipients: true };
-    return missingCount > 0 ? { missingCount, missing } : null;
+    const hash = hashRecipients(checked(iterateSnapshot(db, c.id)));
+    if (hash.rowCount === 0) return { problems: { noRecipients: true }, hash };
+    return { problems: missingCount > 0 ? { missingCount, missing } : null, hash };
   }
 
   function voidWith(c: Campaign, reason: string, details: Record<string, unknown>): void {
@@ -144,8 +186,9 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       voidWith(c, 'expired', { approvalId: a.id, approvedAt: a.approvedAt, expiresAt });
       throw new AppError('approval-expired', 'The approval has expired; it must be approved again', { approvedAt: a.approvedAt, expiresAt });
     }
-    const { header, frozen, current } = digests(c);
-    if (frozen.digest !== a.digest || current.digest !== a.digest) {
+    const d = digests(c, checksOnce());
+    const { header, frozen, current } = d;
+    if (!signedDigestHolds(c, d, a.digest)) {
       const changed = whatChanged(recordedParts(campaignId, 'approval.given', a.digest), frozen, current);
       voidWith(c, 'changed-after-approval', { approvalId: a.id, changed });
       throw new AppError('approval-void', 'Something changed after the approval; it must be approved again', { changed });
@@ -169,9 +212,10 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
   }
 
   /** The pending request's digest still matches the frozen and the current data; else it is voided. */
-  function assertRequestUnchanged(c: Campaign, digest: string): DigestResult {
-    const { frozen, current } = digests(c);
-    if (frozen.digest !== digest || current.digest !== digest) {
+  function assertRequestUnchanged(c: Campaign, digest: string, checksFn: ChecksFn | undefined = checksOnce()): DigestResult {
+    const d = digests(c, checksFn);
+    const { frozen, current } = d;
+    if (!signedDigestHolds(c, d, digest)) {
       const changed = whatChanged(recordedParts(c.id, 'approval.requested', digest), frozen, current);
       voidWith(c, 'changed-before-approval', { changed });
       throw new AppError('approval-void', 'The campaign changed after approval was requested; request approval again', { changed });
@@ -193,8 +237,9 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       throw new AppError('approval-void', 'The campaign changed while the PIN was being checked', { campaignId });
     }
     const { requestedBy, digest } = fresh;
-    const current = assertRequestUnchanged(fresh, digest);
-    const blocking = blockingFindings(campaignId);
+    const checksFn = checksOnce();
+    const current = assertRequestUnchanged(fresh, digest, checksFn);
+    const blocking = blockingFindings(campaignId, checksFn);
     if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
     return db.transaction((): Approval => {
       const at = clock.now();
@@ -232,16 +277,22 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       if (c.profileId === null) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
       // Re-freezing replaces the snapshot, which would take the send records with it.
       if (hasSends(db, c.id)) throw new AppError('send-state', 'This campaign already has send records', { campaignId: c.id });
-      const problems = templateProblems(c);
-      if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
+      const issues = templateIssues(c);
+      if (issues) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', issues);
+      const checksFn = checksOnce();
       return db.transaction(() => {
         const now = clock.now();
         freezeSnapshot(db, c);
+        // The rows are rendered and hashed in one pass as they were frozen; a member lacking a
+        // field rolls the snapshot back.
+        const { problems, hash } = renderAndHash(c);
+        if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
+        storeSnapshotHash(db, c.id, hash);
         // Checks run after the freeze (same transaction) so they see the recipients being approved;
         // a blocking finding rolls the snapshot back.
-        const blocking = blockingFindings(c.id);
+        const blocking = blockingFindings(c.id, checksFn);
         if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
-        const { digest, parts, rowCount } = computeDigest(digestHeader(db, c, checks), iterateSnapshot(db, c.id));
+        const { digest, parts, rowCount } = digestOf(digestHeader(db, c, checksFn), hash);
         const voided = voidApprovals(db, c.id, 're-requested', now);
         voidApprovalCodes(db, c.id, 're-requested', now);
         setRequested(db, c.id, digest, requesterId, now);

@@ -1,13 +1,15 @@
 // The approval digest (promise 3): SHA-256 over the canonical encoding of exactly what will be
 // sent: templates, attachments (name, sha256, bytes), sender profile, check findings, and the
-// recipient rows. Per-part hashes are kept too, so a voided approval can say what changed.
+// recipient rows (through their own hash, version 2). Per-part hashes are kept too, so a voided
+// approval can say what changed.
 import { createHash } from 'node:crypto';
 import { sha256Hex } from '../sha256';
 import { canonicalEncode, type Canonical } from '../../../shared/digest/canonical';
 import type { Fields } from '../../db/json';
 import type { Selection } from '../../../shared/recipients';
 
-const DIGEST_VERSION = 'tayori-approval/1';
+const DIGEST_VERSION = 'tayori-approval/2';
+const LEGACY_VERSION = 'tayori-approval/1';
 
 export interface DigestHeader {
   readonly templates: { readonly subject: string; readonly body: string; readonly encoding?: string };
@@ -45,38 +47,67 @@ export interface DigestResult {
 
 const sha = sha256Hex;
 
+/** The recipient rows' part of the digest: their hash and how many there are. */
+export interface RecipientsHash {
+  readonly recipients: string;
+  readonly rowCount: number;
+}
+
 /**
- * Streams the rows (a million rows never sit in one string). Each encoded piece is
- * self-delimiting, so header · row · row · … · end is itself an unambiguous encoding.
- * member_id is deliberately not hashed: re-importing identical rows gives new ids but the
- * same messages, and must not void an approval.
+ * Hashes the rows (streamed: a million rows never sit in one string). Each encoded piece is
+ * self-delimiting, so row · row · … · end is itself an unambiguous encoding. member_id is
+ * deliberately not hashed: re-importing identical rows gives new ids but the same messages, and
+ * must not void an approval.
  */
-export function computeDigest(header: DigestHeader, rows: Iterable<DigestRow>): DigestResult {
-  const whole = createHash('sha256');
+export function hashRecipients(rows: Iterable<DigestRow>): RecipientsHash {
   const recipients = createHash('sha256');
-  const head = canonicalEncode({ v: DIGEST_VERSION, ...header } as unknown as Canonical);
-  whole.update(head, 'utf8');
   let position = 0;
   for (const r of rows) {
-    const piece = canonicalEncode(['row', position, r.email, r.name, r.fields]);
-    whole.update(piece, 'utf8');
-    recipients.update(piece, 'utf8');
+    recipients.update(canonicalEncode(['row', position, r.email, r.name, r.fields]), 'utf8');
     position++;
   }
-  const end = canonicalEncode(['end', position]);
-  whole.update(end, 'utf8');
-  recipients.update(end, 'utf8');
+  recipients.update(canonicalEncode(['end', position]), 'utf8');
+  return { recipients: recipients.digest('hex'), rowCount: position };
+}
+
+function headerParts(header: DigestHeader): Omit<Record<DigestPart, string>, 'recipients'> {
   return {
-    digest: whole.digest('hex'),
-    parts: {
-      templates: sha(canonicalEncode(header.templates)),
-      attachments: sha(canonicalEncode(header.attachments as unknown as Canonical)),
-      profile: sha(canonicalEncode(header.profile as unknown as Canonical)),
-      checks: sha(canonicalEncode(header.checks as unknown as Canonical)),
-      recipients: recipients.digest('hex'),
-    },
-    rowCount: position,
+    templates: sha(canonicalEncode(header.templates)),
+    attachments: sha(canonicalEncode(header.attachments as unknown as Canonical)),
+    profile: sha(canonicalEncode(header.profile as unknown as Canonical)),
+    checks: sha(canonicalEncode(header.checks as unknown as Canonical)),
   };
+}
+
+/**
+ * The digest from the header and the recipients' hash: the rows enter through their hash, so a
+ * snapshot hashed once when it is frozen (snapshots-repo's stored hash) need not be read again
+ * to verify an approval.
+ */
+export function digestOf(header: DigestHeader, rows: RecipientsHash): DigestResult {
+  const head = canonicalEncode({ v: DIGEST_VERSION, ...header } as unknown as Canonical);
+  const digest = sha(canonicalEncode(['digest', head, rows.recipients, rows.rowCount]));
+  return { digest, parts: { ...headerParts(header), recipients: rows.recipients }, rowCount: rows.rowCount };
+}
+
+export function computeDigest(header: DigestHeader, rows: Iterable<DigestRow>): DigestResult {
+  return digestOf(header, hashRecipients(rows));
+}
+
+/**
+ * The digest as version 1 computed it (header and every row in one stream). Approvals given
+ * before version 2 carry it; they are still honoured, at the cost of reading the rows.
+ */
+export function legacyDigest(header: DigestHeader, rows: Iterable<DigestRow>): string {
+  const whole = createHash('sha256');
+  whole.update(canonicalEncode({ v: LEGACY_VERSION, ...header } as unknown as Canonical), 'utf8');
+  let position = 0;
+  for (const r of rows) {
+    whole.update(canonicalEncode(['row', position, r.email, r.name, r.fields]), 'utf8');
+    position++;
+  }
+  whole.update(canonicalEncode(['end', position]), 'utf8');
+  return whole.digest('hex');
 }
 
 /** Which parts differ between two results (empty when the digests agree). */

@@ -7,7 +7,7 @@ import type { Db } from '../../db/connection';
 import { getAttachmentText } from '../../db/repos/attachment-texts-repo';
 import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { listSharedAddresses } from '../../db/repos/list-rules-repo';
-import { countRecipients, iterateRecipients } from '../../db/repos/recipients-query';
+import { iterateRecipients, leftOutCounts } from '../../db/repos/recipients-query';
 import { countSnapshot, largestEarlierSnapshot, snapshotWithMembers } from '../../db/repos/snapshots-repo';
 import { suppressedInList } from '../../db/repos/suppressions-repo';
 import { countActiveUsers } from '../../db/repos/users-repo';
@@ -62,10 +62,10 @@ function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; l
       ...(r.editedBy !== null ? { editedBy: r.editedBy } : {}),
     });
   }
-  const counts = countRecipients(db, c.listId, c.selection, 0);
+  const counts = leftOutCounts(db, c.listId, c.selection);
   return {
     recipients,
-    leftOut: { merged: counts.merged, excluded: counts.excluded, suppressed, suppressedCount: counts.suppressed, missing: [], missingCount: 0 },
+    leftOut: { merged: counts.chosen - recipients.length, excluded: counts.excluded, suppressed, suppressedCount: counts.suppressed, missing: [], missingCount: 0 },
   };
 }
 
