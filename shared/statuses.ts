@@ -1,8 +1,11 @@
 // The closed sets of states, declared once: every type, zod enum and SQL check derives from
 // these arrays, and a test makes sure each has a sentence in Japanese and English.
 
-/** Where one member's message stands (the sends table). */
-export const RECIPIENT_STATUSES = ['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown'] as const;
+/**
+ * Where one member's message stands (the sends table). 'bounced' (不達): the server accepted it,
+ * then a hard bounce matched by its Message-ID came back to the mailbox (issue 13).
+ */
+export const RECIPIENT_STATUSES = ['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown', 'bounced'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 
 /**
@@ -36,3 +39,7 @@ export const isCampaignStatus = (s: string): s is CampaignStatus => (CAMPAIGN_ST
  */
 export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-closed', 'too-late-not-sent'] as const;
 export type RecoveryReason = (typeof RECOVERY_REASONS)[number];
+
+/** A bounce report: hard (5.x.x, the address does not work) or soft (4.x.x, try later). */
+export const BOUNCE_KINDS = ['hard', 'soft'] as const;
+export type BounceKind = (typeof BOUNCE_KINDS)[number];

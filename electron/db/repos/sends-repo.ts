@@ -66,7 +66,7 @@ function rowToSend(r: SendRow): Send {
 }
 
 function emptyCounts(): SendCounts {
-  return { queued: 0, in_flight: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0, unknown: 0 };
+  return { queued: 0, in_flight: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0, unknown: 0, bounced: 0 };
 }
 
 /** One queued row per snapshot row that has none yet. Returns how many were created. */

@@ -435,6 +435,7 @@ export const en = {
     status_failed: 'failed',
     status_cancelled: 'cancelled',
     status_unknown: 'unknown',
+    status_bounced: 'bounced',
     resendFailed: 'Resend failed messages',
     unknownHelp: '“Unknown” means the connection broke while the message was being handed over: the member may or may not have received it. Check with them, then mark it sent or resend it.',
     markSent: 'Mark sent',

@@ -436,6 +436,7 @@ export const ja: Messages = {
     status_failed: '失敗',
     status_cancelled: '取り消し',
     status_unknown: '不明',
+    status_bounced: '不達',
     resendFailed: '失敗したメールを再送',
     unknownHelp: '「不明」は、メールを渡している途中で接続が切れたものです。相手に届いたかどうか分かりません。相手に確かめてから「送信済みにする」か「再送」を選んでください。',
     markSent: '送信済みにする',
