@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
 import { createAuditService } from '../services/audit/audit-service';
+import { createBounceService } from '../services/bounces/bounce-service';
+import type { ImapTimeouts } from '../services/bounces/imap-connection';
 import { createApprovalService } from '../services/campaigns/approval-service';
 import { createCampaignService } from '../services/campaigns/campaign-service';
 import { createCheckService } from '../services/checks';
@@ -32,6 +34,7 @@ export interface ServicesBase {
   readonly secretStore: SecretStore;
   readonly clock: Clock;
   readonly smtpTimeouts?: Partial<TransportTimeouts>;
+  readonly imapTimeouts?: Partial<ImapTimeouts>;
   /** Substitute SMTP transport (tests); the practice-only check still runs before it. */
   readonly createTransport?: (profile: SmtpProfile, password: string | null) => MailTransport;
   /** Quiet hours until the organisation sets its own (21:00-08:00 unless given; null: none). */
@@ -67,6 +70,27 @@ export function createServices(options: ServicesOptions) {
   const send = createSendService({ db, clock, transportFactory: transportFor, approvals, audit, quietHours: () => readQuietHours(db, quietDefault), lateLimitMs: readLateLimitHours(db) * 3_600_000 });
   const recipients = createRecipientsService({ db, clock, audit });
   const testSend = createTestSendService({ db, clock, audit, users, transportFor });
+  const bounces = createBounceService({
+    db, clock, secrets, audit,
+    attachments: (id) => approvals.attachmentsForSend(id),
+    suppress: (address, note, actor) => recipients.suppress(address, 'bounced', note, actor),
+    ...(options.imapTimeouts ? { timeouts: options.imapTimeouts } : {}),
+  });
+  // After a run ends (sending → completed or stopped): the Sent copy and a first look for
+  // bounces. Practice mode has no mailbox to read.
+  const lastState = new Map<number, string>();
+  const afterRuns = new Set<Promise<void>>();
+  if (!practice) {
+    send.onProgress((p) => {
+      const before = lastState.get(p.campaignId);
+      lastState.set(p.campaignId, p.state);
+      if (before === 'sending' && (p.state === 'completed' || p.state === 'stopped')) {
+        const work = bounces.afterRun(p.campaignId).catch(() => undefined);
+        afterRuns.add(work);
+        void work.finally(() => afterRuns.delete(work));
+      }
+    });
+  }
   // Messages that were in flight when the app last stopped become "unknown" (never resent
   // silently), interrupted runs become paused, and cancel windows are re-armed.
   send.recoverAfterCrash();
@@ -92,9 +116,13 @@ export function createServices(options: ServicesOptions) {
     send,
     testSend,
     recipients,
+    bounces,
+    /** Resolves when the after-run work (Sent copy, first bounce check) begun so far is done. */
+    afterRunsSettled: () => Promise.all([...afterRuns]).then(() => undefined),
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
       await send.dispose();
+      await Promise.all([...afterRuns]);
       if (practice) await practice.close();
       else db.close();
     },

@@ -2,6 +2,7 @@
 // schema and result type → bind it in electron/app/handlers → call it through renderer's api.
 // The preload whitelist, both hosts and the renderer client all derive from this map.
 import { appChannels } from './channels-app';
+import { bounceChannels } from './channels-bounces';
 import { campaignChannels } from './channels-campaigns';
 import { listChannels } from './channels-lists';
 import { recipientChannels } from './channels-recipients';
@@ -13,4 +14,5 @@ export const channels = {
   ...recipientChannels,
   ...campaignChannels,
   ...sendChannels,
+  ...bounceChannels,
 } as const;

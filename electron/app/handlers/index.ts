@@ -3,6 +3,7 @@
 import type { AppContext } from '../app-context';
 import type { Handlers } from '../handler-types';
 import { appHandlers } from './app';
+import { bounceHandlers } from './bounces';
 import { campaignHandlers } from './campaigns';
 import { listHandlers } from './lists';
 import { practiceHandlers } from './practice';
@@ -17,5 +18,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...campaignHandlers(app),
     ...sendHandlers(app),
     ...practiceHandlers(app),
+    ...bounceHandlers(app),
   } satisfies Handlers;
 }
