@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
+import { ImapAccountPanel } from './imap-account-form';
 import { PracticePanel } from './practice-panel';
 import { SettingsForm } from './settings-form';
 import { TestAddressesPanel } from './test-addresses-panel';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
       {settings.data && <SettingsForm key={info.workspace} settings={settings.data} onSaved={reload} />}
       <UsersPanel key={`users-${info.workspace}`} />
       <TestAddressesPanel key={`test-${info.workspace}`} />
+      {info.workspace === 'real' && <ImapAccountPanel />}
       {info.workspace === 'real' && <PracticePanel />}
     </div>
   );
