@@ -146,7 +146,7 @@ describe.skipIf(!dovecotAvailable())('bounces read back from a real Dovecot mail
     await box.append('INBOX', bounceFixture('gmail', { messageId: '<not-ours@elsewhere.example>', rcpt: 'stranger@elsewhere.example' }));
     const scan = await app.call('bounces:check', { actorId, campaignId });
     expect(scan).toMatchObject({ recorded: 1, hard: 1, unmatched: 1, moved: 1 });
-    expect((await box.status('INBOX', { messages: true })).messages).toBe(1);
-    expect((await box.status('Bounces', { messages: true })).messages).toBe(1);
+    expect(await box.status('INBOX', { messages: true })).toMatchObject({ messages: 1 });
+    expect(await box.status('Bounces', { messages: true })).toMatchObject({ messages: 1 });
   });
 });

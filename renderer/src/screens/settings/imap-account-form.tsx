@@ -161,7 +161,7 @@ export function ImapAccountPanel() {
         </label>
       )}
       {account.data === null && <p className="hint">{t('bounces.notSet')}</p>}
-      {account.data !== undefined && <ImapForm key={`${profile.id}-${account.data?.updatedAt ?? 0}`} profile={profile} account={account.data} onSaved={account.reload} />}
+      {account.data !== undefined && <ImapForm key={profile.id} profile={profile} account={account.data} onSaved={account.reload} />}
       <ErrorText error={profiles.error ?? account.error} />
     </section>
   );
