@@ -117,6 +117,8 @@ describe.skipIf(!dovecotAvailable())('bounces and the Sent copy, in Chromium', {
       return st && st.messages ? st.messages : undefined;
     });
     expect(sent).toBe(1);
+    // The first look for bounces right after the run has been made (it found none yet).
+    await until(async () => ((await invoke<{ action: string }[]>('audit:list', { limit: 1000 })).some((e) => e.action === 'bounces.scanned') ? true : undefined));
 
     const members = (await invoke<{ items: { email: string; messageId: string }[] }>('send:members', { campaignId: c.id })).items;
     const idOf = (e: string) => members.find((m) => m.email === e)!.messageId;
@@ -133,6 +135,7 @@ describe.skipIf(!dovecotAvailable())('bounces and the Sent copy, in Chromium', {
     await panel.waitFor();
     await panel.locator('[data-action="check-bounces"]').click();
     await panel.locator('[data-testid="bounce-scan"]').waitFor();
+    expect(await panel.locator('[data-testid="bounce-scan"]').textContent()).toMatch(/4 通.*不達 2 件、遅延 1 件.*1 件/);
     await panel.locator('[data-testid="bounced-members"] tbody tr').nth(2).waitFor();
     expect(await panel.locator('[data-count="hard"] b').textContent()).toBe('2');
     expect(await panel.locator('[data-count="soft"] b').textContent()).toBe('1');

@@ -46,6 +46,7 @@ export const bouncesEn = {
   cancel: 'Cancel',
   suppressed: '%{count} addresses are on the suppression list.',
   fixHint: 'Correct the address in the list, then “Send again to the undeliverable members” prepares a follow-up to them at their current address (it needs approval like any notice).',
+  fixAddress: 'Fix address',
   newAddress: 'Correct address',
   saveAddress: 'Save address',
   resend: 'Send again to the undeliverable members',

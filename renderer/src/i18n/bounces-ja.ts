@@ -48,6 +48,7 @@ export const bouncesJa: { readonly [K in keyof typeof bouncesEn]: string } = {
   cancel: 'やめる',
   suppressed: '%{count} 件のアドレスを配信停止リストに入れました。',
   fixHint: '名簿のアドレスを直してから「不達の会員に送り直す」を押すと、現在のアドレス宛ての再送を準備します（通常のお知らせと同じく承認が必要です）。',
+  fixAddress: 'アドレスを直す',
   newAddress: '正しいアドレス',
   saveAddress: 'アドレスを保存',
   resend: '不達の会員に送り直す',

@@ -16,7 +16,15 @@ function AddressFix({ member, onSaved }: { member: BouncedMemberDto; onSaved: ()
   const { operatorId } = useApp();
   const call = useCall();
   const [email, setEmail] = useState(member.email);
+  const [editing, setEditing] = useState(false);
   if (member.memberId === null) return null;
+  if (!editing) {
+    return (
+      <button type="button" className="btn small link" data-action="fix-address" onClick={() => setEditing(true)}>
+        {t('bounces.fixAddress')}
+      </button>
+    );
+  }
   const memberId = member.memberId;
   const save = async () => {
     if (operatorId === null) return;
