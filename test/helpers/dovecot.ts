@@ -20,6 +20,8 @@ export interface DovecotServer {
   readonly password: string;
   /** The user's maildir (cur/new/tmp and .Folder subfolders), for filling it quickly. */
   readonly maildir: string;
+  /** Indexes the user's INBOX now, as delivery (LDA/LMTP) would have done for each message. */
+  index(): void;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,9 @@ export async function startDovecot(user = 'office@example.test', password = 'sec
     user,
     password,
     maildir,
+    index() {
+      execFileSync(DOVEADM, ['-c', conf, 'index', '-u', user, 'INBOX'], { stdio: 'ignore' });
+    },
     async stop() {
       spawnSync(DOVEADM, ['-c', conf, 'stop'], { stdio: 'ignore' });
       t.cleanup();

@@ -7,9 +7,6 @@ import type { ScanState } from '../../db/repos/imap-accounts-repo';
 import type { BounceReport } from './bounce-report';
 import { mayBeBounce, parseBounce } from './parse-bounce';
 
-/** Only the head of each message is looked at before deciding to parse it. */
-const HEAD_BYTES = 16 * 1024;
-
 export interface FolderScan {
   readonly uidValidity: string;
   /** The highest UID read (the next scan starts after it). */
@@ -28,18 +25,26 @@ export async function readNewReports(client: ImapFlow, folder: string, since: Sc
   if (box.exists === 0 || (box.uidNext !== undefined && box.uidNext <= after + 1)) {
     return { uidValidity, lastUid: after, read: 0, reports: [] };
   }
-  const candidates: { uid: number; source: Buffer }[] = [];
+  // First only the three headers that tell a bounce from the rest (most of a mailbox is not
+  // bounces), then the whole of the candidates in one command.
+  const candidates: number[] = [];
   let lastUid = after;
   let read = 0;
   // "N:*" also returns the last message when N is past it: UIDs not above `after` are skipped.
-  for await (const msg of client.fetch(`${after + 1}:*`, { uid: true, source: true }, { uid: true })) {
-    if (msg.uid <= after || !msg.source) continue;
+  for await (const msg of client.fetch(`${after + 1}:*`, { uid: true, headers: ['from', 'subject', 'content-type'] }, { uid: true })) {
+    if (msg.uid <= after) continue;
     read++;
     if (msg.uid > lastUid) lastUid = msg.uid;
-    if (mayBeBounce(msg.source.subarray(0, HEAD_BYTES).toString('latin1'))) candidates.push({ uid: msg.uid, source: msg.source });
+    if (msg.headers && mayBeBounce(msg.headers.toString('latin1'))) candidates.push(msg.uid);
+  }
+  const sources: { uid: number; source: Buffer }[] = [];
+  if (candidates.length > 0) {
+    for await (const msg of client.fetch(candidates.join(','), { uid: true, source: true }, { uid: true })) {
+      if (msg.source) sources.push({ uid: msg.uid, source: msg.source });
+    }
   }
   const reports: { uid: number; report: BounceReport }[] = [];
-  for (const c of candidates) {
+  for (const c of sources) {
     const report = await parseBounce(c.source).catch(() => null);
     if (report) reports.push({ uid: c.uid, report });
   }
