@@ -41,5 +41,5 @@ export const RECOVERY_REASONS = ['stopped-while-sending', 'window-ran-out-while-
 export type RecoveryReason = (typeof RECOVERY_REASONS)[number];
 
 /** A bounce report: hard (5.x.x, the address does not work) or soft (4.x.x, try later). */
-export const BOUNCE_KINDS = ['hard', 'soft'] as const;
+const BOUNCE_KINDS = ['hard', 'soft'] as const;
 export type BounceKind = (typeof BOUNCE_KINDS)[number];

@@ -260,4 +260,3 @@ export function createBounceService(deps: BounceServiceDeps) {
   };
 }
 
-export type BounceService = ReturnType<typeof createBounceService>;
