@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'smtp-insecure',
   'send-state',
   'practice-only',
+  'imap-auth',
+  'imap-connect',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,8 +1,11 @@
 // The closed sets of states, declared once: every type, zod enum and SQL check derives from
 // these arrays, and a test makes sure each has a sentence in Japanese and English.
 
-/** Where one member's message stands (the sends table). */
-export const RECIPIENT_STATUSES = ['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown'] as const;
+/**
+ * Where one member's message stands (the sends table). 'bounced' (不達): the server accepted it,
+ * then a hard bounce matched by its Message-ID came back to the mailbox (issue 13).
+ */
+export const RECIPIENT_STATUSES = ['queued', 'in_flight', 'sent', 'retrying', 'failed', 'cancelled', 'unknown', 'bounced'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 
 /**
@@ -40,3 +43,6 @@ export type RecoveryReason = (typeof RECOVERY_REASONS)[number];
 /** How an approval was given: a PIN typed at the desk, or a one-time code mailed to the approver. */
 const APPROVAL_METHODS = ['pin', 'mail-code'] as const;
 export type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
+/** A bounce report: hard (5.x.x, the address does not work) or soft (4.x.x, try later). */
+const BOUNCE_KINDS = ['hard', 'soft'] as const;
+export type BounceKind = (typeof BOUNCE_KINDS)[number];

@@ -6,6 +6,8 @@ import { createAuditService } from '../services/audit/audit-service';
 import { createApprovalAddressService } from '../services/approvals/approval-address-service';
 import { createCodeKey } from '../services/approvals/approval-code';
 import { createApprovalCodeService } from '../services/approvals/approval-code-service';
+import { createBounceService } from '../services/bounces/bounce-service';
+import type { ImapTimeouts } from '../services/bounces/imap-connection';
 import { createApprovalService } from '../services/campaigns/approval-service';
 import { createCampaignService } from '../services/campaigns/campaign-service';
 import { createCheckService } from '../services/checks';
@@ -35,6 +37,7 @@ export interface ServicesBase {
   readonly secretStore: SecretStore;
   readonly clock: Clock;
   readonly smtpTimeouts?: Partial<TransportTimeouts>;
+  readonly imapTimeouts?: Partial<ImapTimeouts>;
   /** Substitute SMTP transport (tests); the practice-only check still runs before it. */
   readonly createTransport?: (profile: SmtpProfile, password: string | null) => MailTransport;
   /** Quiet hours until the organisation sets its own (21:00-08:00 unless given; null: none). */
@@ -72,6 +75,27 @@ export function createServices(options: ServicesOptions) {
   const testSend = createTestSendService({ db, clock, audit, users, transportFor });
   const approvalAddresses = createApprovalAddressService({ db, clock, audit, users });
   const approvalCodes = createApprovalCodeService({ db, clock, audit, users, approvals, addresses: approvalAddresses, transportFor, key: createCodeKey(secrets) });
+  const bounces = createBounceService({
+    db, clock, secrets, audit,
+    attachments: (id) => approvals.attachmentsForSend(id),
+    suppress: (address, note, actor) => recipients.suppress(address, 'bounced', note, actor),
+    ...(options.imapTimeouts ? { timeouts: options.imapTimeouts } : {}),
+  });
+  // After a run ends (sending → completed or stopped): the Sent copy and a first look for
+  // bounces. Practice mode has no mailbox to read.
+  const lastState = new Map<number, string>();
+  const afterRuns = new Set<Promise<void>>();
+  if (!practice) {
+    send.onProgress((p) => {
+      const before = lastState.get(p.campaignId);
+      lastState.set(p.campaignId, p.state);
+      if (before === 'sending' && (p.state === 'completed' || p.state === 'stopped')) {
+        const work = bounces.afterRun(p.campaignId).catch(() => undefined);
+        afterRuns.add(work);
+        void work.finally(() => afterRuns.delete(work));
+      }
+    });
+  }
   // Messages that were in flight when the app last stopped become "unknown" (never resent
   // silently), interrupted runs become paused, and cancel windows are re-armed.
   send.recoverAfterCrash();
@@ -99,9 +123,13 @@ export function createServices(options: ServicesOptions) {
     recipients,
     approvalAddresses,
     approvalCodes,
+    bounces,
+    /** Resolves when the after-run work (Sent copy, first bounce check) begun so far is done. */
+    afterRunsSettled: () => Promise.all([...afterRuns]).then(() => undefined),
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
       await send.dispose();
+      await Promise.all([...afterRuns]);
       if (practice) await practice.close();
       else db.close();
     },

@@ -57,7 +57,7 @@ export const campaignChannels = {
       actorId,
       campaignId: id,
       name: z.string().min(1).max(200),
-      statuses: z.array(z.enum(['sent', 'failed', 'unknown', 'cancelled'])).min(1),
+      statuses: z.array(z.enum(['sent', 'failed', 'unknown', 'cancelled', 'bounced'])).min(1),
     }),
     result<CampaignDto>(),
   ),

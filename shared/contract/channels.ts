@@ -3,6 +3,7 @@
 // The preload whitelist, both hosts and the renderer client all derive from this map.
 import { appChannels } from './channels-app';
 import { approvalMailChannels } from './channels-approval-mail';
+import { bounceChannels } from './channels-bounces';
 import { campaignChannels } from './channels-campaigns';
 import { listChannels } from './channels-lists';
 import { recipientChannels } from './channels-recipients';
@@ -15,4 +16,5 @@ export const channels = {
   ...campaignChannels,
   ...sendChannels,
   ...approvalMailChannels,
+  ...bounceChannels,
 } as const;

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context';
 import type { Handlers } from '../handler-types';
 import { appHandlers } from './app';
 import { approvalMailHandlers } from './approval-mail';
+import { bounceHandlers } from './bounces';
 import { campaignHandlers } from './campaigns';
 import { listHandlers } from './lists';
 import { practiceHandlers } from './practice';
@@ -19,5 +20,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...sendHandlers(app),
     ...practiceHandlers(app),
     ...approvalMailHandlers(app),
+    ...bounceHandlers(app),
   } satisfies Handlers;
 }

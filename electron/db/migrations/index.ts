@@ -10,6 +10,7 @@ import m0007 from './0007_attachment_texts';
 import m0008 from './0008_approval_by_mail';
 import m0009 from './0009_limits_and_carriers';
 import m0010 from './0010_speed';
+import m0011 from './0011_bounces';
 
 export interface Migration {
   readonly version: number;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'approval_by_mail', sql: m0008 },
   { version: 9, name: 'limits_and_carriers', sql: m0009 },
   { version: 10, name: 'speed', sql: m0010 },
+  { version: 11, name: 'bounces', sql: m0011 },
 ];

@@ -66,7 +66,7 @@ function rowToSend(r: SendRow): Send {
 }
 
 function emptyCounts(): SendCounts {
-  return { queued: 0, in_flight: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0, unknown: 0 };
+  return { queued: 0, in_flight: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0, unknown: 0, bounced: 0 };
 }
 
 /** One queued row per snapshot row that has none yet. Returns how many were created. */
@@ -223,7 +223,7 @@ export function recentSendsForProfile(db: Db, profileId: number, since: number):
     .prepare(
       `SELECT s.updated_at AS at, p.email AS email FROM sends s
        JOIN campaigns c ON c.id = s.campaign_id JOIN snapshots p ON p.id = s.snapshot_id
-       WHERE c.profile_id = ? AND s.status IN ('sent', 'unknown', 'in_flight') AND s.updated_at >= ? ORDER BY s.updated_at`,
+       WHERE c.profile_id = ? AND s.status IN ('sent', 'unknown', 'in_flight', 'bounced') AND s.updated_at >= ? ORDER BY s.updated_at`,
     )
     .all(profileId, since) as { at: number; email: string }[];
 }

@@ -2,6 +2,7 @@
 import { errorsEn } from './errors-en';
 import { approvalMailEn } from './approval-mail-en';
 import { limitsEn } from './limits-en';
+import { bouncesEn } from './bounces-en';
 
 export const en = {
   app: {
@@ -14,6 +15,7 @@ export const en = {
   },
   approvalMail: approvalMailEn,
   limits: limitsEn,
+  bounces: bouncesEn,
   practice: {
     banner: 'PRACTICE MODE — mail goes only to the built-in practice outbox; nothing reaches real people.',
     leave: 'Leave practice mode',
@@ -439,6 +441,7 @@ export const en = {
     status_failed: 'failed',
     status_cancelled: 'cancelled',
     status_unknown: 'unknown',
+    status_bounced: 'bounced',
     resendFailed: 'Resend failed messages',
     unknownHelp: '“Unknown” means the connection broke while the message was being handed over: the member may or may not have received it. Check with them, then mark it sent or resend it.',
     markSent: 'Mark sent',

@@ -51,4 +51,6 @@ export const errorsEn: Record<ErrorCode, string> = {
   'smtp-insecure': 'The mail account would send passwords without encryption. Choose TLS or STARTTLS.',
   'send-state': 'The send is not in a state that allows this. Refresh the send screen to see its current state.',
   'practice-only': 'In practice mode mail can only go to the built-in practice outbox. Leave practice mode to use a real account.',
+  'imap-auth': 'The mailbox (IMAP) server refused the user name or password. Check them in the mail account’s IMAP settings.',
+  'imap-connect': 'Could not reach the mailbox (IMAP) server. Check the host name, port and security setting.',
 };

@@ -3,6 +3,7 @@ import type { Messages } from './messages';
 import { approvalMailJa } from './approval-mail-ja';
 import { errorsJa } from './errors-ja';
 import { limitsJa } from './limits-ja';
+import { bouncesJa } from './bounces-ja';
 
 export const ja: Messages = {
   app: {
@@ -15,6 +16,7 @@ export const ja: Messages = {
   },
   approvalMail: approvalMailJa,
   limits: limitsJa,
+  bounces: bouncesJa,
   practice: {
     banner: '練習モード — メールは内蔵の練習用送信箱にだけ届きます。実在の人には一通も届きません。',
     leave: '練習モードを終了',
@@ -440,6 +442,7 @@ export const ja: Messages = {
     status_failed: '失敗',
     status_cancelled: '取り消し',
     status_unknown: '不明',
+    status_bounced: '不達',
     resendFailed: '失敗したメールを再送',
     unknownHelp: '「不明」は、メールを渡している途中で接続が切れたものです。相手に届いたかどうか分かりません。相手に確かめてから「送信済みにする」か「再送」を選んでください。',
     markSent: '送信済みにする',

@@ -5,3 +5,4 @@ export type * from './campaigns';
 export type * from './send';
 export type * from './recipients';
 export type * from './approval-mail';
+export type * from './bounces';

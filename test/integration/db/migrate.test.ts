@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../electron/db/connection';
 import { migrations } from '../../../electron/db/migrations';
-import { currentVersion } from '../../../electron/db/migrate';
+import { currentVersion, migrate } from '../../../electron/db/migrate';
 import { tempDir } from '../../helpers/tmp';
 import { RECIPIENT_STATUSES } from '../../../shared/statuses';
 
@@ -136,6 +136,41 @@ describe('database file and migrations', () => {
       db.prepare("INSERT INTO attachment_texts (sha256, text, extracted_at) VALUES ('ab', NULL, 0)").run();
       expect(() => db.prepare("INSERT INTO attachment_texts (sha256, text, extracted_at) VALUES ('ab', 'x', 0)").run()).toThrow(/UNIQUE|PRIMARY/);
     });
+  });
+
+  it('0011 keeps every send row through the rebuild, adds the IMAP account (read-only by default) and the bounces table', () => {
+    withDb((db) => {
+      const cols = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
+      expect(cols('imap_accounts')).toEqual(expect.arrayContaining(['profile_id', 'host', 'port', 'security', 'auth_user', 'secret_ref', 'read_only', 'bounce_folder', 'sent_folder', 'sent_copy', 'scan_days']));
+      expect(cols('bounces')).toEqual(expect.arrayContaining(['campaign_id', 'send_id', 'kind', 'status_code', 'diagnostic', 'reported_by', 'received_at', 'report_message_id']));
+      expect(cols('sends')).toContain('message_id');
+      db.prepare("INSERT INTO smtp_profiles (name, host, port, security, from_address, created_at, updated_at) VALUES ('p', 'h', 587, 'starttls', 'a@b.example', 0, 0)").run();
+      db.prepare("INSERT INTO imap_accounts (profile_id, host, port, security, auth_user, created_at, updated_at) VALUES (1, 'h', 993, 'tls', 'u', 0, 0)").run();
+      expect(db.prepare('SELECT read_only, sent_copy, sent_folder FROM imap_accounts').get()).toEqual({ read_only: 1, sent_copy: 'summary', sent_folder: 'Sent' });
+      // Moving needs a folder to move into.
+      expect(() => db.prepare('UPDATE imap_accounts SET read_only = 0').run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE imap_accounts SET sent_copy = 'all'").run()).toThrow(/CHECK/);
+    });
+  });
+
+  it('0011 rebuilds sends without losing a row, id, Message-ID or an index of the migrations before it', () => {
+    const t = tempDir();
+    try {
+      const db = new Database(join(t.dir, 'v7.db'));
+      migrate(db, migrations.slice(0, 7));
+      db.exec(`INSERT INTO lists (id, name, created_at, updated_at) VALUES (1, 'l', 0, 0);
+        INSERT INTO campaigns (id, list_id, name, created_at, updated_at) VALUES (1, 1, 'c', 0, 0);
+        INSERT INTO snapshots (id, campaign_id, position, email, fields_json) VALUES (5, 1, 0, 'a@b.example', '{}');
+        INSERT INTO sends (id, campaign_id, snapshot_id, status, attempts, message_id, updated_at) VALUES (9, 1, 5, 'sent', 1, '<m@b.example>', 3);`);
+      migrate(db, migrations);
+      expect(db.prepare('SELECT id, status, message_id FROM sends').all()).toEqual([{ id: 9, status: 'sent', message_id: '<m@b.example>' }]);
+      const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sends' AND sql IS NOT NULL").all() as { name: string }[]).map((r) => r.name);
+      expect(indexes.sort()).toEqual(['sends_by_message_id', 'sends_by_status', 'sends_recent_by_time']);
+      db.prepare("UPDATE sends SET status = 'bounced' WHERE id = 9").run();
+      db.close();
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('the sends table accepts exactly the recipient statuses shared/statuses.ts declares', () => {

@@ -6,6 +6,7 @@ import { ErrorText } from '../../components/error-text';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { AuditLog } from './audit-log';
+import { BouncesPanel } from './bounces-panel';
 import { RecipientsPanel } from './recipients-panel';
 
 export function HistoryScreen() {
@@ -61,6 +62,7 @@ export function HistoryScreen() {
         </table>
       </section>
       {open !== null && <RecipientsPanel key={open} campaignId={open} onFollowUp={campaigns.reload} />}
+      {open !== null && <BouncesPanel key={`bounces-${open}`} campaignId={open} onFollowUp={campaigns.reload} />}
       <AuditLog campaignId={open} />
     </div>
   );

@@ -6,6 +6,7 @@ import { ErrorText } from '../../components/error-text';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { ApprovalAddressesPanel } from './approval-addresses-panel';
+import { ImapAccountPanel } from './imap-account-form';
 import { PracticePanel } from './practice-panel';
 import { SettingsForm } from './settings-form';
 import { TestAddressesPanel } from './test-addresses-panel';
@@ -25,6 +26,7 @@ export function SettingsScreen() {
       <UsersPanel key={`users-${info.workspace}`} />
       <TestAddressesPanel key={`test-${info.workspace}`} />
       <ApprovalAddressesPanel key={`approval-addresses-${info.workspace}`} />
+      {info.workspace === 'real' && <ImapAccountPanel />}
       {info.workspace === 'real' && <PracticePanel />}
     </div>
   );

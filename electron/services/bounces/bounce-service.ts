@@ -1,0 +1,262 @@
+// The owner of "after the send" over IMAP (issue 13): a mail account's IMAP settings (password in
+// the SecretStore), reading bounces back and matching them to sends, the Sent-folder copy after a
+// run, and putting bounced members on the suppression list. Button to SQL: handler → this → repos.
+import { AppError } from '../../../shared/errors';
+import type { ImapAccount } from '../../../shared/imap-account';
+import type { Db } from '../../db/connection';
+import { bounceCounts, bouncedMembers, recordBounce, type BouncedMemberRow } from '../../db/repos/bounces-repo';
+import { mustGetCampaign } from '../../db/repos/campaigns-repo';
+import * as imapRepo from '../../db/repos/imap-accounts-repo';
+import { getProfileRow } from '../../db/repos/profiles-repo';
+import { countByStatus, sentRecipients } from '../../db/repos/sends-repo';
+import type { AuditService } from '../audit/audit-service';
+import type { Clock } from '../clock';
+import type { SecretStore } from '../secrets/secret-store';
+import { imapAuth, openImap, type ImapTimeouts } from './imap-connection';
+import { validateImap, type ImapInput } from './imap-rules';
+import { readNewReports } from './mailbox-reader';
+import { matchReport } from './match-bounce';
+import { appendSentCopy } from './sent-copy';
+
+const INBOX = 'INBOX';
+const DAY = 86_400_000;
+
+export interface BounceScan {
+  /** Messages read since the last scan. */
+  readonly read: number;
+  /** Bounce reports among them. */
+  readonly reports: number;
+  /** Reports recorded now (a report read again is not recorded twice). */
+  readonly recorded: number;
+  readonly hard: number;
+  readonly soft: number;
+  /** Reports that name no send of Tayori's (or another recipient): counted, then left alone. */
+  readonly unmatched: number;
+  /** Matched bounces moved to the bounce folder (0 while the mailbox is read-only). */
+  readonly moved: number;
+}
+
+export interface BounceSummary {
+  readonly sent: number;
+  readonly hard: number;
+  readonly soft: number;
+  readonly members: readonly BouncedMemberRow[];
+  readonly lastScanAt: number | null;
+  /** Until when "check for bounces" reads the mailbox for this notice (null: no IMAP account). */
+  readonly scanUntil: number | null;
+}
+
+export interface BounceServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly secrets: SecretStore;
+  readonly audit: AuditService;
+  /** The approved files of a campaign, for the Sent copy. */
+  readonly attachments: (campaignId: number) => readonly { readonly fileName: string; readonly content: Buffer }[];
+  /** The organisation's suppression list (recipients service). */
+  readonly suppress: (address: string, note: string | null, actor: string | null) => void;
+  readonly timeouts?: Partial<ImapTimeouts>;
+}
+
+const secretRef = (profileId: number) => `imap-account:${profileId}`;
+
+export function createBounceService(deps: BounceServiceDeps) {
+  const { db, clock, secrets, audit } = deps;
+  /** One mailbox session per account at a time: a second "check" waits for the first. */
+  const busy = new Map<number, Promise<unknown>>();
+
+  function account(profileId: number): ImapAccount {
+    const a = imapRepo.getImapAccount(db, profileId);
+    if (!a) throw new AppError('not-found', 'This mail account has no IMAP settings', { profileId });
+    return a;
+  }
+
+  async function connect(a: ImapAccount) {
+    const ref = imapRepo.getImapSecretRef(db, a.profileId);
+    const password = ref ? await secrets.get(ref) : null;
+    return openImap(a, imapAuth(a, password), deps.timeouts);
+  }
+
+  function exclusive<T>(profileId: number, work: () => Promise<T>): Promise<T> {
+    const prev = busy.get(profileId) ?? Promise.resolve();
+    const next = prev.catch(() => undefined).then(work);
+    busy.set(profileId, next);
+    return next.finally(() => {
+      if (busy.get(profileId) === next) busy.delete(profileId);
+    });
+  }
+
+  async function scanAccount(profileId: number, actor: string | null): Promise<BounceScan> {
+    const a = account(profileId);
+    const client = await connect(a);
+    try {
+      const since = imapRepo.getScanState(db, profileId, INBOX);
+      const scan = await readNewReports(client, INBOX, since, a.readOnly);
+      const now = clock.now();
+      let recorded = 0, hard = 0, soft = 0, unmatched = 0;
+      const toMove: number[] = [];
+      db.transaction(() => {
+        for (const { uid, report } of scan.reports) {
+          const m = matchReport(db, report);
+          if (!m) {
+            unmatched++;
+            continue;
+          }
+          toMove.push(uid);
+          const added = recordBounce(db, {
+            campaignId: m.send.campaignId, sendId: m.send.sendId, kind: m.recipient.kind, statusCode: m.recipient.statusCode,
+            diagnostic: m.recipient.diagnostic, reportedBy: report.reportedBy, receivedAt: report.receivedAt ?? now, reportMessageId: report.reportMessageId,
+          }, now);
+          if (!added) continue;
+          recorded++;
+          if (m.recipient.kind === 'hard') hard++;
+          else soft++;
+        }
+        imapRepo.setScanState(db, profileId, INBOX, { uidValidity: scan.uidValidity, lastUid: scan.lastUid, scannedAt: now });
+      })();
+      let moved = 0;
+      // The one write to the mailbox, only when the user turned it on, only matched bounces.
+      if (!a.readOnly && a.bounceFolder && toMove.length > 0) {
+        const boxes = await client.list();
+        if (!boxes.some((b) => b.path === a.bounceFolder)) await client.mailboxCreate(a.bounceFolder);
+        const r = await client.messageMove(toMove.join(','), a.bounceFolder, { uid: true });
+        moved = r ? (r.uidMap?.size ?? toMove.length) : 0;
+      }
+      const result = { read: scan.read, reports: scan.reports.length, recorded, hard, soft, unmatched, moved };
+      audit.record('bounces.scanned', { actor, details: { profileId, ...result } });
+      return result;
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  }
+
+  function lastRunEnd(campaignId: number): number | null {
+    const r = db.prepare('SELECT MAX(finished_at) AS at FROM sends WHERE campaign_id = ?').get(campaignId) as { at: number | null };
+    return r.at;
+  }
+
+  function profileOf(campaignId: number): number {
+    const c = mustGetCampaign(db, campaignId);
+    if (c.profileId === null) throw new AppError('not-found', 'The notice has no mail account', { campaignId });
+    return c.profileId;
+  }
+
+  return {
+    getAccount: (profileId: number): ImapAccount | null => imapRepo.getImapAccount(db, profileId) ?? null,
+
+    async saveAccount(profileId: number, input: ImapInput, actor: string | null): Promise<ImapAccount> {
+      if (!getProfileRow(db, profileId)) throw new AppError('not-found', 'No such mail account', { profileId });
+      const before = imapRepo.getImapAccount(db, profileId);
+      const fields = validateImap(input);
+      const now = clock.now();
+      imapRepo.upsertImapAccount(db, profileId, fields, now);
+      if (input.password !== undefined) {
+        if (input.password === null || input.password === '') {
+          await secrets.delete(secretRef(profileId));
+          imapRepo.setImapSecretRef(db, profileId, null, now);
+        } else {
+          await secrets.set(secretRef(profileId), input.password);
+          imapRepo.setImapSecretRef(db, profileId, secretRef(profileId), now);
+        }
+      }
+      // A new server or user is another mailbox: its UIDs say nothing about the old one's.
+      if (before && (before.host !== fields.host || before.authUser !== fields.authUser)) imapRepo.clearScanState(db, profileId);
+      const after = account(profileId);
+      audit.record(before ? 'imap.updated' : 'imap.created', {
+        actor,
+        details: { profileId, host: after.host, port: after.port, security: after.security, readOnly: after.readOnly, bounceFolder: after.bounceFolder, sentCopy: after.sentCopy, passwordChanged: input.password !== undefined },
+      });
+      return after;
+    },
+
+    async removeAccount(profileId: number, actor: string | null): Promise<void> {
+      account(profileId);
+      await secrets.delete(secretRef(profileId));
+      imapRepo.deleteImapAccount(db, profileId);
+      audit.record('imap.deleted', { actor, details: { profileId } });
+    },
+
+    /** Signs in and opens INBOX read-only: nothing is read or changed. */
+    async testAccount(profileId: number): Promise<{ messages: number }> {
+      const client = await connect(account(profileId));
+      try {
+        const box = await client.mailboxOpen(INBOX, { readOnly: true });
+        return { messages: box.exists };
+      } finally {
+        await client.logout().catch(() => client.close());
+      }
+    },
+
+    /** "Check for bounces" for a notice: within scanDays after its run (the setting). */
+    async checkCampaign(campaignId: number, actor: string | null): Promise<BounceScan> {
+      const profileId = profileOf(campaignId);
+      const a = account(profileId);
+      const end = lastRunEnd(campaignId);
+      if (end === null) throw new AppError('send-state', 'This notice has not been sent yet', { campaignId });
+      if (clock.now() > end + a.scanDays * DAY) {
+        throw new AppError('conflict', `Bounces are read for ${a.scanDays} days after a send`, { campaignId, scanDays: a.scanDays, until: end + a.scanDays * DAY });
+      }
+      return exclusive(profileId, () => scanAccount(profileId, actor));
+    },
+
+    /** Reads the account's INBOX now, for every notice (the benchmark and the after-run hook). */
+    scanProfile: (profileId: number, actor: string | null): Promise<BounceScan> => exclusive(profileId, () => scanAccount(profileId, actor)),
+
+    /** After a run: the Sent copy (unless off), then a first look for bounces. Failures are audited, never thrown. */
+    async afterRun(campaignId: number): Promise<void> {
+      const c = mustGetCampaign(db, campaignId);
+      const a = c.profileId === null ? undefined : imapRepo.getImapAccount(db, c.profileId);
+      const profile = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
+      if (!a || !profile) return;
+      await exclusive(a.profileId, async () => {
+        if (a.sentCopy === 'off') return;
+        const everyone = sentRecipients(db, campaignId);
+        const recipients = everyone.filter((r) => r.status === 'sent' || r.status === 'bounced' || r.status === 'unknown');
+        const client = await connect(a);
+        try {
+          const appended = await appendSentCopy(client, {
+            mode: a.sentCopy, folder: a.sentFolder, sender: { address: profile.fromAddress, name: profile.fromName },
+            template: { subject: c.subjectTemplate, body: c.bodyTemplate }, attachments: deps.attachments(campaignId),
+            recipients, everyone, now: clock.now(),
+          });
+          audit.record('imap.sent-copy', { campaignId, listId: c.listId, details: { mode: a.sentCopy, folder: a.sentFolder, appended } });
+        } finally {
+          await client.logout().catch(() => client.close());
+        }
+      }).catch((e: unknown) => audit.record('imap.sent-copy-failed', { campaignId, details: { code: e instanceof AppError ? e.code : 'internal' } }));
+      await exclusive(a.profileId, () => scanAccount(a.profileId, null)).catch((e: unknown) =>
+        audit.record('bounces.scan-failed', { campaignId, details: { code: e instanceof AppError ? e.code : 'internal' } }),
+      );
+    },
+
+    summary(campaignId: number): BounceSummary {
+      const c = mustGetCampaign(db, campaignId);
+      const a = c.profileId === null ? undefined : imapRepo.getImapAccount(db, c.profileId);
+      const counts = countByStatus(db, campaignId);
+      const { hard, soft } = bounceCounts(db, campaignId);
+      const end = lastRunEnd(campaignId);
+      return {
+        sent: counts.sent + counts.bounced,
+        hard,
+        soft,
+        members: bouncedMembers(db, campaignId),
+        lastScanAt: a ? (imapRepo.getScanState(db, a.profileId, INBOX)?.scannedAt ?? null) : null,
+        scanUntil: a && end !== null ? end + a.scanDays * DAY : null,
+      };
+    },
+
+    /** Puts the notice's hard-bounced members (those given) on the suppression list; audited per address and as one action. */
+    suppressBounced(campaignId: number, sendIds: readonly number[], actor: string | null): number {
+      const hardOnes = bouncedMembers(db, campaignId).filter((m) => m.kind === 'hard' && sendIds.includes(m.sendId));
+      if (hardOnes.length !== new Set(sendIds).size) {
+        throw new AppError('validation', 'Only members of this notice with a hard bounce can be suppressed here', { campaignId });
+      }
+      db.transaction(() => {
+        for (const m of hardOnes) deps.suppress(m.email, `${m.statusCode ?? ''} ${m.diagnostic ?? ''}`.trim().slice(0, 500) || null, actor);
+        audit.record('bounces.suppressed', { actor, campaignId, details: { count: hardOnes.length, sendIds: hardOnes.map((m) => m.sendId) } });
+      })();
+      return hardOnes.length;
+    },
+  };
+}
+
