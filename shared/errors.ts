@@ -44,6 +44,10 @@ export const ERROR_CODES = [
   'smtp-insecure',
   'send-state',
   'practice-only',
+  'oauth-signin-required',
+  'oauth-not-configured',
+  'oauth-failed',
+  'oauth-unreachable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { campaignChannels } from './channels-campaigns';
 import { listChannels } from './channels-lists';
 import { recipientChannels } from './channels-recipients';
 import { sendChannels } from './channels-send';
+import { oauthChannels } from './channels-oauth';
 
 export const channels = {
   ...appChannels,
@@ -13,4 +14,5 @@ export const channels = {
   ...recipientChannels,
   ...campaignChannels,
   ...sendChannels,
+  ...oauthChannels,
 } as const;

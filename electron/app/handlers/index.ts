@@ -8,6 +8,7 @@ import { listHandlers } from './lists';
 import { practiceHandlers } from './practice';
 import { recipientHandlers } from './recipients';
 import { sendHandlers } from './send';
+import { oauthHandlers } from './oauth';
 
 export function createHandlers(app: AppContext): Handlers {
   return {
@@ -17,5 +18,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...campaignHandlers(app),
     ...sendHandlers(app),
     ...practiceHandlers(app),
+    ...oauthHandlers(app),
   } satisfies Handlers;
 }

@@ -7,6 +7,7 @@ import m0004 from './0004_two_person_rule';
 import m0005 from './0005_recipients';
 import m0006 from './0006_import_undo';
 import m0007 from './0007_attachment_texts';
+import m0008 from './0008_oauth_sign_in';
 
 export interface Migration {
   readonly version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'recipients', sql: m0005 },
   { version: 6, name: 'import_undo', sql: m0006 },
   { version: 7, name: 'attachment_texts', sql: m0007 },
+  { version: 8, name: 'oauth_sign_in', sql: m0008 },
 ];

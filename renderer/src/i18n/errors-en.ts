@@ -45,4 +45,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   'smtp-insecure': 'The mail account would send passwords without encryption. Choose TLS or STARTTLS.',
   'send-state': 'The send is not in a state that allows this. Refresh the send screen to see its current state.',
   'practice-only': 'In practice mode mail can only go to the built-in practice outbox. Leave practice mode to use a real account.',
+  'oauth-signin-required': 'The sign-in of this mail account has expired or was withdrawn, so sending is paused. Nothing was lost: sign in again, and sending continues where it stopped.',
+  'oauth-not-configured': 'No sign-in app (client ID) is set for this provider. Set one in Settings → Mail accounts → Sign-in apps.',
+  'oauth-failed': 'The sign-in did not complete. Check that you signed in with the mailbox this account sends from, then try again.',
+  'oauth-unreachable': 'The sign-in server could not be reached. Check the internet connection and try again.',
 };
