@@ -8,7 +8,7 @@ import { connectionHint, type ConnectionStep, type ConnectionStepResult } from '
 import { AppError } from '../../shared/errors';
 import type { AuthMethod } from '../../shared/smtp-profile';
 import { mapSmtpError } from './smtp-errors';
-import { logIn, step, type SessionOptions } from './smtp-session';
+import { duringTlsUpgrade, logIn, step, type SessionOptions } from './smtp-session';
 
 export interface DiagnosisResult {
   readonly steps: readonly ConnectionStepResult[];
@@ -51,7 +51,7 @@ export async function diagnoseConnection(options: SessionOptions, authMethod: Au
     try {
       await step<void>(smtp, (cb) => smtp.connect(() => cb(null)));
     } catch (e) {
-      const mapped = mapSmtpError(e);
+      const mapped = mapSmtpError(duringTlsUpgrade(smtp, e));
       if (mapped.code === 'smtp-tls' || mapped.code === 'smtp-starttls-unavailable') {
         steps.push({ step: 'connect', ok: true, detail: `${host}:${String(connection.port)}` });
         fail('tls', mapped);

@@ -48,7 +48,7 @@ export function step<T>(smtp: SMTPConnection, fn: (cb: (err: unknown, value?: T)
  * the same as an unreachable host. SMTPConnection still says it was upgrading: mark the error so
  * that it is reported as the TLS problem it is (smtp-errors.ts reads `tlsUpgrade`).
  */
-function duringTlsUpgrade(smtp: SMTPConnection, e: unknown): unknown {
+export function duringTlsUpgrade(smtp: SMTPConnection, e: unknown): unknown {
   if ((smtp as { upgrading?: boolean }).upgrading !== true || e === null || typeof e !== 'object') return e;
   const src = e as { message?: string; code?: string; originalCode?: string; command?: string; response?: string; responseCode?: number };
   return Object.assign(new Error(src.message ?? 'The TLS handshake failed', { cause: e }), {
