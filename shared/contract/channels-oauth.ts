@@ -31,7 +31,7 @@ export const oauthChannels = {
       microsoftTenant: clientId,
       googleClientId: clientId,
       googleClientSecret: z.string().max(200).nullable().optional(),
-      customIssuer: z.string().url().max(500).nullable().optional(),
+      customIssuer: z.union([z.string().url().max(500), z.literal('')]).nullable().optional(),
       customClientId: clientId,
       customScope: z.string().max(500).nullable().optional(),
     }),

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
+import { AccountsPanel } from './accounts-panel';
+import { OAuthAppsPanel } from './oauth-apps-panel';
 import { PracticePanel } from './practice-panel';
 import { SettingsForm } from './settings-form';
 import { TestAddressesPanel } from './test-addresses-panel';
@@ -21,6 +23,8 @@ export function SettingsScreen() {
       <ErrorText error={settings.error} />
       {/* Keyed by workspace: entering practice shows that workspace's own settings. */}
       {settings.data && <SettingsForm key={info.workspace} settings={settings.data} onSaved={reload} />}
+      {info.workspace === 'real' && <AccountsPanel />}
+      {info.workspace === 'real' && <OAuthAppsPanel />}
       <UsersPanel key={`users-${info.workspace}`} />
       <TestAddressesPanel key={`test-${info.workspace}`} />
       {info.workspace === 'real' && <PracticePanel />}
