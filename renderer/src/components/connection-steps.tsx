@@ -28,7 +28,7 @@ export function ConnectionSteps({ result, error }: { result: ConnectionTestDto |
           </li>
         ))}
       </ol>
-      {offered.length > 0 && <p className="hint">{t('accounts.offered', { methods: offered.join(', ') })}</p>}
+      {offered.length === 0 && steps.some((s) => s.step === 'auth-methods') && <p className="hint">{t('accounts.offered', { methods: '—' })}</p>}
       {result && <p className="notice" data-testid="connection-ok">{t('accounts.testOk', { host: result.host, port: result.port })}</p>}
       <ErrorText error={error} />
       {hint && (

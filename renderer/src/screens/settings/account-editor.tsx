@@ -21,10 +21,11 @@ function inputOf(p: ProfileDto | null): AccountInput {
   return fields;
 }
 
-function applyPreset(v: AccountInput, preset: MailPreset, name: string): AccountInput {
+/** `previousName`: the name the last preset filled in, replaced unless the user typed their own. */
+function applyPreset(v: AccountInput, preset: MailPreset, name: string, previousName: string | null): AccountInput {
   return {
     ...v,
-    name: v.name || name,
+    name: !v.name || v.name === previousName ? name : v.name,
     host: preset.host ?? '',
     port: preset.port,
     security: preset.security,
@@ -60,7 +61,8 @@ export function AccountEditor({ account, needSigners, organisationAddress, onSav
   const choosePreset = (id: string) => {
     setPresetId(id);
     const p = MAIL_PRESETS.find((x) => x.id === id);
-    if (p) setValue((v) => applyPreset(v, p, t(`accounts.preset_${p.id}`)));
+    const previous = preset ? t(`accounts.preset_${preset.id}`) : null;
+    if (p) setValue((v) => applyPreset(v, p, t(`accounts.preset_${p.id}`), previous));
   };
 
   const save = async (e: React.FormEvent) => {
