@@ -91,5 +91,3 @@ export const MAIL_PRESETS = [
     hasSteps: false,
   },
 ] as const satisfies readonly MailPreset[];
-
-export type MailPresetId = (typeof MAIL_PRESETS)[number]['id'];

@@ -11,7 +11,7 @@ export interface OAuthClientConfig {
 }
 
 /** The settings an organisation may set; null or '' returns to the app's default. */
-export type OAuthConfigPatch = {
+type OAuthConfigPatch = {
   readonly microsoftClientId?: string | null;
   readonly microsoftTenant?: string | null;
   readonly googleClientId?: string | null;

@@ -27,7 +27,7 @@ export interface OAuthServiceDeps {
   readonly signInTimeoutMs?: number;
 }
 
-export interface SignInStart {
+interface SignInStart {
   readonly flowId: string;
   /** The authorization URL, to open in the system browser. */
   readonly url: string;
@@ -53,7 +53,7 @@ const DEFAULT_LIFETIME_S = 300;
 /** Token endpoint errors that mean the refresh token is no good any more (RFC 6749 §5.2). */
 const SIGN_IN_AGAIN = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'interaction_required', 'consent_required']);
 
-export const oauthSecretRef = (profileId: number) => `oauth-refresh:${profileId}`;
+const oauthSecretRef = (profileId: number) => `oauth-refresh:${profileId}`;
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

@@ -19,7 +19,7 @@ export interface OAuthStartDto {
 }
 
 /** Which app each provider signs in with, and whether it is the organisation's own or the build's. */
-export interface OAuthClientDto {
+interface OAuthClientDto {
   readonly clientId: string | null;
   readonly source: 'organisation' | 'app' | 'none';
 }
