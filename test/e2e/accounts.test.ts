@@ -4,6 +4,7 @@
 // and what to do), edits it (saying it voids approvals) and tests again. Screenshots in ja and en.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockIssuer, type MockIssuer } from '../helpers/oauth-issuer';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture';
 import { openSession, type E2eSession } from './helpers/session';
 import { nav, setUpOrganisation } from './helpers/ui';
@@ -18,9 +19,13 @@ const USERS = [
 let session: E2eSession;
 let page: Page;
 let smtp: SmtpCapture;
+let issuer: MockIssuer;
+let oauthSmtp: SmtpCapture;
 
 beforeAll(async () => {
   smtp = await startSmtpCapture({ auth: { user: FROM, pass: PASSWORD } });
+  issuer = await startMockIssuer(FROM);
+  oauthSmtp = await startSmtpCapture({ xoauth2: (user, token) => user === FROM && issuer.accepts(token) });
   session = await openSession('tayori-e2e-accounts-', 'ja-JP');
   page = session.page;
 });
@@ -28,6 +33,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await smtp?.close();
+  await oauthSmtp?.close();
+  await issuer?.close();
 });
 
 async function sign(name: string): Promise<void> {
@@ -95,5 +102,44 @@ describe('mail accounts in Chromium', () => {
     await session.shoot('a03-account-test-ok');
     expect(session.errors).toEqual([]);
     expect(Math.max(...Object.values(session.overflows))).toBeLessThanOrEqual(0);
+  });
+
+  it('signs an OAuth2 account in through a new tab (the browser host) and tests it with XOAUTH2', async () => {
+    // The organisation's own sign-in server, set with two PINs.
+    await page.fill('input[name="oauth-customIssuer"]', issuer.url);
+    await page.fill('input[name="oauth-customClientId"]', 'tayori-e2e');
+    await sign('oauth-apps');
+    await page.click('[data-action="save-oauth-apps"]');
+    // Saved: the form is clean again, so its button is off until the next change.
+    await page.waitForSelector('[data-action="save-oauth-apps"]:disabled');
+    await page.click('[data-action="add-account"]');
+    await page.selectOption('select[name="account-preset"]', 'other');
+    await page.fill('input[name="account-name"]', 'OAuth');
+    await page.fill('input[name="account-host"]', '127.0.0.1');
+    await page.fill('input[name="account-port"]', String(oauthSmtp.port));
+    await page.selectOption('select[name="account-security"]', 'none');
+    await page.selectOption('select[name="account-auth-method"]', 'oauth2');
+    await page.selectOption('select[name="account-oauth-provider"]', 'custom');
+    await page.fill('input[name="account-user"]', FROM);
+    await page.fill('input[name="account-from"]', FROM);
+    await sign('account');
+    await page.click('[data-action="save-account"]');
+    const account = page.locator('[data-account="OAuth"]');
+    // Saved but not signed in: the test stops at "log in" and says to sign in.
+    await account.locator('[data-hint="sign-in-again"]').waitFor();
+    const tab = page.context().waitForEvent('page');
+    await account.locator('[data-action="oauth-sign-in"]').click();
+    const signInTab = await tab;
+    await signInTab.waitForLoadState();
+    await account.locator('[data-testid="oauth-state"].notice').waitFor();
+    expect(await account.locator('[data-testid="oauth-state"]').textContent()).toContain(FROM);
+    expect(await signInTab.textContent('body')).toContain('Signed in');
+    await signInTab.close();
+    await account.locator('[data-action="test-account"]').click();
+    await account.locator('[data-testid="connection-ok"]').waitFor();
+    expect(await account.locator('[data-step="auth-methods"]').textContent()).toContain('XOAUTH2');
+    await account.scrollIntoViewIfNeeded();
+    await session.shoot('a04-account-oauth-signed-in');
+    expect(session.errors).toEqual([]);
   });
 });
