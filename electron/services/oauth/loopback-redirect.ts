@@ -21,7 +21,8 @@ const page = (ok: boolean) =>
     : '<h1>サインインできませんでした / Sign-in did not complete</h1><p>Tayori に戻って、もう一度お試しください。<br>Go back to Tayori and try again.</p>') +
   '</body></html>';
 
-export async function startLoopbackRedirect(timeoutMs: number): Promise<LoopbackRedirect> {
+/** `state`: only a callback carrying this sign-in's state ends the wait (another local program cannot). */
+export async function startLoopbackRedirect(timeoutMs: number, state: string): Promise<LoopbackRedirect> {
   let settle: { resolve: (p: URLSearchParams) => void; reject: (e: Error) => void } | null = null;
   const response = new Promise<URLSearchParams>((resolve, reject) => (settle = { resolve, reject }));
   // Unhandled until the caller awaits it: a timeout before that must not crash the process.
@@ -30,7 +31,7 @@ export async function startLoopbackRedirect(timeoutMs: number): Promise<Loopback
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // Only the callback counts (a browser also asks for /favicon.ico); nothing here is cached.
-    if (req.method !== 'GET' || url.pathname !== PATH || !settle) {
+    if (req.method !== 'GET' || url.pathname !== PATH || !settle || url.searchParams.get('state') !== state) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }

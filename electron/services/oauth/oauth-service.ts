@@ -173,7 +173,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       const server = await resolveProvider(profile.oauthProvider, config.effective());
       const verifier = oauth.generateRandomCodeVerifier();
       const state = oauth.generateRandomState();
-      const redirect = await startLoopbackRedirect(deps.signInTimeoutMs ?? 600_000);
+      const redirect = await startLoopbackRedirect(deps.signInTimeoutMs ?? 600_000, state);
       const url = new URL(server.as.authorization_endpoint!);
       url.search = new URLSearchParams({
         client_id: server.client.client_id,

@@ -115,3 +115,15 @@ describe('OAuth2 sign-in and XOAUTH2 sending', () => {
     expect(h.smtp.messages.every((m) => m.rcptTo.length === 1)).toBe(true);
   });
 });
+
+describe('the loopback redirect', () => {
+  it('ignores a callback without this sign-in\'s state (another program on this computer) and keeps waiting', async () => {
+    h = await oauthHarness({ members: 1 });
+    const { flowId, url } = await h.oauth.begin(h.fx.profileId, 'operator');
+    const redirectUri = new URL(url).searchParams.get('redirect_uri')!;
+    const forged = await fetch(`${redirectUri}?code=forged&state=not-the-state`);
+    expect(forged.status).toBe(404);
+    await h.issuer.signInWithBrowser(url);
+    await expect(h.oauth.wait(flowId)).resolves.toMatchObject({ account: MAILBOX });
+  });
+});
