@@ -52,6 +52,10 @@ export const ERROR_CODES = [
   'practice-only',
   'imap-auth',
   'imap-connect',
+  'oauth-signin-required',
+  'oauth-not-configured',
+  'oauth-failed',
+  'oauth-unreachable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,14 @@
 export const SMTP_SECURITIES = ['tls', 'starttls', 'none'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITIES)[number];
 
+/** How Tayori logs in: a password (or app password), or an OAuth2 sign-in (XOAUTH2, issue 12). */
+export const AUTH_METHODS = ['password', 'oauth2'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+/** Who issues the OAuth2 tokens: Microsoft (Entra ID), Google, or an issuer the organisation names. */
+export const OAUTH_PROVIDERS = ['microsoft', 'google', 'custom'] as const;
+export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+
 /** The profile as every caller sees it: no password, only whether one is stored. */
 export interface SmtpProfile {
   readonly id: number;
@@ -15,6 +23,9 @@ export interface SmtpProfile {
   readonly security: SmtpSecurity;
   readonly authUser: string | null;
   readonly hasPassword: boolean;
+  /** 'oauth2': authUser is the mailbox signed in with oauthProvider; its refresh token is in the secret store. */
+  readonly authMethod: AuthMethod;
+  readonly oauthProvider: OAuthProvider | null;
   readonly fromAddress: string;
   readonly fromName: string;
   /** Messages per minute / per hour the provider allows (null: no limit). */

@@ -14,6 +14,8 @@ export interface AppContext {
   practiceStatus(): PracticeStatusDto;
   /** In practice mode, tells the outbox screen (outbox:received) that a message may have arrived. */
   notifyOutbox(): void;
+  /** Opens a URL in the system browser when the host can (Electron); false: the page must. */
+  openExternal(url: string): Promise<boolean>;
   /** Name of a user for the audit log ("user#id" when unknown). */
   actorName(userId: number | null | undefined): string | null;
 }

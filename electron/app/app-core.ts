@@ -20,6 +20,11 @@ export interface AppCoreOptions extends ServicesBase {
   /** Folder of the sample member list and notice for practice mode (resources/sample). */
   readonly sampleDir: string;
   readonly log?: Logger;
+  /**
+   * Opens a sign-in page in the system browser (Electron's shell.openExternal). Without it (the
+   * browser host) the page opens the URL itself in a new tab.
+   */
+  readonly openExternal?: (url: string) => Promise<void>;
 }
 
 export interface AppCore {
@@ -40,6 +45,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...(options.smtpTimeouts ? { smtpTimeouts: options.smtpTimeouts } : {}),
     ...(options.createTransport ? { createTransport: options.createTransport } : {}),
     ...(options.defaultQuietHours !== undefined ? { defaultQuietHours: options.defaultQuietHours } : {}),
+    ...(options.oauthDefaults ? { oauthDefaults: options.oauthDefaults } : {}),
+    ...(options.oauthSignInTimeoutMs !== undefined ? { oauthSignInTimeoutMs: options.oauthSignInTimeoutMs } : {}),
   };
   let current: Services = wire(createServices({ ...base, dbFile }));
   // Workspace switches are serialised: a second click waits for the first switch to finish.
@@ -121,6 +128,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       };
     },
     notifyOutbox: () => notifyOutbox(current),
+    openExternal: async (url) => {
+      if (!options.openExternal) return false;
+      await options.openExternal(url);
+      return true;
+    },
     actorName: (userId) => {
       if (userId === null || userId === undefined) return null;
       try {

@@ -17,6 +17,8 @@ import { createImportService } from '../services/import';
 import type { PracticeWorkspace } from '../services/practice/practice-mode';
 import { createPreviewService } from '../services/preview-service';
 import { createProfileService } from '../services/profiles/profile-service';
+import { createOAuthConfigStore, NO_OAUTH_DEFAULTS, type OAuthClientConfig } from '../services/oauth/oauth-config';
+import { createOAuthService, type OAuthService } from '../services/oauth/oauth-service';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { createSendService } from '../services/send/send-service';
 import { createRecipientsService } from '../services/recipients/recipients-service';
@@ -25,7 +27,7 @@ import { createUserService } from '../services/users/user-service';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../services/send/quiet-hours';
 import type { TransportFactory } from '../services/send/send-types';
 import { readLateLimitHours, readQuietHours } from '../services/settings/app-settings';
-import type { TransportTimeouts } from '../smtp/transport-options';
+import type { AccessTokenSource, TransportTimeouts } from '../smtp/transport-options';
 import { createSettingsStore } from './settings-store';
 import { createTransportFactory } from './transports';
 import type { MailTransport } from '../smtp/mail-transport';
@@ -39,7 +41,11 @@ export interface ServicesBase {
   readonly smtpTimeouts?: Partial<TransportTimeouts>;
   readonly imapTimeouts?: Partial<ImapTimeouts>;
   /** Substitute SMTP transport (tests); the practice-only check still runs before it. */
-  readonly createTransport?: (profile: SmtpProfile, password: string | null) => MailTransport;
+  readonly createTransport?: (profile: SmtpProfile, password: string | null, accessToken?: AccessTokenSource) => MailTransport;
+  /** The OAuth clients a build carries (Settings may set the organisation's own). */
+  readonly oauthDefaults?: OAuthClientConfig;
+  /** How long a sign-in waits for the browser (tests shorten it). */
+  readonly oauthSignInTimeoutMs?: number;
   /** Quiet hours until the organisation sets its own (21:00-08:00 unless given; null: none). */
   readonly defaultQuietHours?: QuietHours | null;
 }
@@ -55,7 +61,16 @@ export function createServices(options: ServicesOptions) {
   const db: Db = practice ? practice.db : openDatabase(options.dbFile ?? join(options.dataDir, 'tayori.db'));
   const audit = createAuditService({ db, clock });
   const users = createUserService({ db, clock, audit });
-  const profiles = createProfileService({ db, clock, secrets, audit, ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}) });
+  // The OAuth service needs the profiles and the profiles' "test connection" needs its tokens.
+  let oauth: OAuthService | null = null;
+  const accessToken = (profileId: number, renew: boolean) => oauth!.accessToken(profileId, renew);
+  const profiles = createProfileService({ db, clock, secrets, audit, accessToken, ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}) });
+  const oauthConfig = createOAuthConfigStore(db, options.oauthDefaults ?? NO_OAUTH_DEFAULTS);
+  oauth = createOAuthService({
+    db, clock, secrets, audit, config: oauthConfig, getProfile: (id) => profiles.getProfile(id),
+    ...(options.oauthSignInTimeoutMs !== undefined ? { signInTimeoutMs: options.oauthSignInTimeoutMs } : {}),
+  });
+  const oauthService = oauth;
   const checks = createCheckService({ db });
   const approvals = createApprovalService({ db, clock, audit, users, checks: (id) => checks.checkCampaign(id) });
   const campaigns = createCampaignService({ db, clock, audit, approvals });
@@ -63,6 +78,7 @@ export function createServices(options: ServicesOptions) {
   const preview = createPreviewService({ db });
   const transportFor: TransportFactory = createTransportFactory({
     password: (id) => profiles.getPassword(id),
+    accessToken,
     ...(practice ? { practiceOutbox: practice.outbox } : {}),
     ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}),
     ...(options.createTransport ? { create: options.createTransport } : {}),
@@ -111,6 +127,8 @@ export function createServices(options: ServicesOptions) {
     audit,
     users,
     profiles,
+    oauth: oauthService,
+    oauthConfig,
     checks,
     campaigns,
     approvals,
@@ -130,6 +148,7 @@ export function createServices(options: ServicesOptions) {
     async close(): Promise<void> {
       await send.dispose();
       await Promise.all([...afterRuns]);
+      oauthService.close();
       if (practice) await practice.close();
       else db.close();
     },

@@ -17,6 +17,8 @@ type SettingsPatch = Partial<{
 export interface SettingsStore {
   get(): SettingsDto;
   update(patch: SettingsPatch, actor: string | null): SettingsDto;
+  /** When an account's From that was the organisation's address changes, the address follows it. */
+  followSenderAddress(before: string, after: string, actor: string | null): void;
 }
 
 /** `quietDefault`: the quiet hours in force while the organisation has set none (shown as such). */
@@ -44,6 +46,12 @@ export function createSettingsStore(db: Db, audit: AuditService, quietDefault: Q
 
   return {
     get,
+    followSenderAddress(before, after, actor) {
+      const current = get().organisationAddress;
+      if (!current || before === after || current.toLowerCase() !== before.trim().toLowerCase()) return;
+      write(SETTING_KEYS.organisationAddress, after.trim());
+      audit.record('settings.updated', { actor, details: { changed: ['organisationAddress'], followed: 'profile.fromAddress' } });
+    },
     update(patch, actor) {
       const before = get();
       db.transaction(() => {

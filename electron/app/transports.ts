@@ -5,18 +5,20 @@ import type { SmtpProfile } from '../../shared/smtp-profile';
 import { AppError } from '../../shared/errors';
 import { TransportError, type MailTransport } from '../smtp/mail-transport';
 import { createSmtpPool, poolOptionsFrom } from '../smtp/smtp-pool';
-import { transportOptions, type TransportTimeouts } from '../smtp/transport-options';
+import { transportOptions, type AccessTokenSource, type TransportTimeouts } from '../smtp/transport-options';
 import { assertPracticeTarget, type SmtpTarget } from '../../shared/practice';
 import type { TransportFactory } from '../services/send/send-types';
 
 export interface TransportFactoryDeps {
   /** The stored password of a profile (never crosses IPC). */
   readonly password: (profileId: number) => Promise<string | null>;
+  /** An OAuth2 account's access token (never crosses IPC); renew: the last one was refused. */
+  readonly accessToken?: (profileId: number, renew: boolean) => Promise<string>;
   /** Set in practice mode: the only target allowed. */
   readonly practiceOutbox?: SmtpTarget;
   readonly timeouts?: Partial<TransportTimeouts>;
   /** Tests and benchmarks may substitute the transport; the practice check still runs first. */
-  readonly create?: (profile: SmtpProfile, password: string | null) => MailTransport;
+  readonly create?: (profile: SmtpProfile, password: string | null, accessToken?: AccessTokenSource) => MailTransport;
 }
 
 /**
@@ -35,13 +37,13 @@ function passwordUnreadable(profileId: number, cause: unknown): TransportError {
   );
 }
 
-function smtpPool(profile: SmtpProfile, password: string | null, timeouts?: Partial<TransportTimeouts>): MailTransport {
+function smtpPool(profile: SmtpProfile, password: string | null, timeouts?: Partial<TransportTimeouts>, accessToken?: AccessTokenSource): MailTransport {
   // transportOptions decides encryption and timeouts for "test connection" and sending alike.
-  return createSmtpPool(poolOptionsFrom(transportOptions(profile, password, timeouts)));
+  return createSmtpPool(poolOptionsFrom(transportOptions(profile, password, timeouts, accessToken)));
 }
 
 export function createTransportFactory(deps: TransportFactoryDeps): TransportFactory {
-  const create = deps.create ?? ((p: SmtpProfile, w: string | null) => smtpPool(p, w, deps.timeouts));
+  const create = deps.create ?? ((p: SmtpProfile, w: string | null, t?: AccessTokenSource) => smtpPool(p, w, deps.timeouts, t));
   return (profile) => {
     if (deps.practiceOutbox) assertPracticeTarget(profile, deps.practiceOutbox);
     const readPassword = async (): Promise<string | null> => {
@@ -51,10 +53,13 @@ export function createTransportFactory(deps: TransportFactoryDeps): TransportFac
         throw passwordUnreadable(profile.id, e);
       }
     };
+    // An OAuth2 account has no password: each login asks for a token (refreshed when it runs out).
+    const oauth = profile.authMethod === 'oauth2';
+    const token: AccessTokenSource | undefined = oauth && deps.accessToken ? (renew) => deps.accessToken!(profile.id, renew) : undefined;
     const make = async (): Promise<MailTransport> => {
-      const password = await readPassword();
+      const password = oauth ? null : await readPassword();
       try {
-        return create(profile, password);
+        return create(profile, password, token);
       } catch (e) {
         // Nothing was sent: a 'connect' failure pauses the run instead of failing the member.
         throw new TransportError('connect', e);

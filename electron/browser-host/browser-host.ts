@@ -23,6 +23,8 @@ export interface BrowserHostOptions {
   readonly log?: (message: string, error?: unknown) => void;
   /** Quiet hours until Settings say otherwise (tests that send on the wall clock pass null). */
   readonly defaultQuietHours?: AppCoreOptions['defaultQuietHours'];
+  /** The OAuth sign-in apps this host offers (serve.ts reads them from the environment). */
+  readonly oauthDefaults?: AppCoreOptions['oauthDefaults'];
 }
 
 export interface BrowserHost {
@@ -55,6 +57,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ...(options.smtp?.smtpTimeouts ? { smtpTimeouts: options.smtp.smtpTimeouts } : {}),
     ...(options.smtp?.createTransport ? { createTransport: options.smtp.createTransport } : {}),
     ...(options.defaultQuietHours !== undefined ? { defaultQuietHours: options.defaultQuietHours } : {}),
+    ...(options.oauthDefaults ? { oauthDefaults: options.oauthDefaults } : {}),
   });
   try {
     const http = await startHttpHost({

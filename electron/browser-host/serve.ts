@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { oauthDefaultsFromEnv } from '../services/oauth/oauth-config';
 import { startBrowserHost } from './browser-host';
 
 function defaultDataDir(): string {
@@ -17,7 +18,7 @@ const { values } = parseArgs({
 const dataDir = values['data-dir'] ?? process.env.TAYORI_DATA_DIR ?? defaultDataDir();
 const port = values.port !== undefined ? Number(values.port) : Number(process.env.TAYORI_PORT ?? 0);
 
-const host = await startBrowserHost({ dataDir, port, ...(values.host !== undefined ? { host: values.host } : {}) });
+const host = await startBrowserHost({ dataDir, port, oauthDefaults: oauthDefaultsFromEnv(process.env), ...(values.host !== undefined ? { host: values.host } : {}) });
 console.log(`Tayori is running at ${host.url}`);
 console.log(`Data folder: ${dataDir}`);
 console.log('Open the address above in your browser. Press Ctrl+C to stop.');

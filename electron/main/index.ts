@@ -1,10 +1,11 @@
 // Electron main process, the composition root: data folder → services (over the database in the
 // OS user-data folder) → IPC registration → the window. Nothing is created before app is ready.
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../app/app-core';
 import { systemClock } from '../services/clock';
+import { oauthDefaultsFromEnv } from '../services/oauth/oauth-config';
 import { createFileSecretStore } from '../services/secrets/file-secret-store';
 import { forwardEvents, registerIpc } from './ipc';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -29,6 +30,14 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     locale: app.getLocale(),
     sampleDir: join(appRoot, 'resources', 'sample'),
+    oauthDefaults: oauthDefaultsFromEnv(process.env),
+    // A sign-in page opens in the system browser (RFC 8252: never in an embedded view). Only
+    // https, or http to this computer (a local identity server), is handed to the shell.
+    openExternal: (url) => {
+      const u = new URL(url);
+      if (u.protocol !== 'https:' && !(u.protocol === 'http:' && u.hostname === '127.0.0.1')) throw new Error('Refused to open a non-https sign-in page');
+      return shell.openExternal(u.href);
+    },
   });
   lockDownSession();
   // Handlers first: the page may invoke as soon as it loads, and a channel registered after the

@@ -128,9 +128,10 @@ export function poolOptionsFrom(o: SMTPTransport.Options & { maxConnections?: nu
   };
   const user = auth && 'user' in auth ? auth.user : undefined;
   const pass = auth && 'pass' in auth ? auth.pass : undefined;
+  const provision = auth && 'provisionCallback' in auth ? auth.provisionCallback : undefined;
   return {
     connection,
-    ...(user ? { auth: { user, pass: pass ?? '' } } : {}),
+    ...(user ? { auth: provision ? { user, provision } : { user, pass: pass ?? '' } } : {}),
     maxConnections: maxConnections ?? 1,
   };
 }

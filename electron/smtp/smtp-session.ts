@@ -2,12 +2,18 @@
 // as a TransportError of stage 'connect' that says what went wrong. The pool opens its
 // connections here, and "test connection" checks a profile the same way, so both report alike.
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import XOAuth2, { type XOAuth2ProvisionCallback } from 'nodemailer/lib/xoauth2';
 import { TransportError } from './mail-transport';
+
+/** A password login, or XOAUTH2 with a token from the account's OAuth2 sign-in. */
+export type SessionAuth =
+  | { readonly user: string; readonly pass: string }
+  | { readonly user: string; readonly provision: XOAuth2ProvisionCallback };
 
 export interface SessionOptions {
   /** host, port, secure, requireTLS, ignoreTLS, tls, timeouts, name… */
   readonly connection: SMTPConnection.Options;
-  readonly auth?: { readonly user: string; readonly pass: string };
+  readonly auth?: SessionAuth;
 }
 
 /**
@@ -42,7 +48,7 @@ export function step<T>(smtp: SMTPConnection, fn: (cb: (err: unknown, value?: T)
  * the same as an unreachable host. SMTPConnection still says it was upgrading: mark the error so
  * that it is reported as the TLS problem it is (smtp-errors.ts reads `tlsUpgrade`).
  */
-function duringTlsUpgrade(smtp: SMTPConnection, e: unknown): unknown {
+export function duringTlsUpgrade(smtp: SMTPConnection, e: unknown): unknown {
   if ((smtp as { upgrading?: boolean }).upgrading !== true || e === null || typeof e !== 'object') return e;
   const src = e as { message?: string; code?: string; originalCode?: string; command?: string; response?: string; responseCode?: number };
   return Object.assign(new Error(src.message ?? 'The TLS handshake failed', { cause: e }), {
@@ -56,6 +62,44 @@ function duringTlsUpgrade(smtp: SMTPConnection, e: unknown): unknown {
 }
 
 /**
+ * Logs in. With OAuth2, nodemailer itself asks for a new token when the server answers the bearer
+ * token with a 334 challenge (Google); a server that refuses with a plain 535 (Microsoft) gets one
+ * more try here, with a renewed token, unless a renewed one was already refused.
+ */
+export async function logIn(smtp: SMTPConnection, auth: SessionAuth): Promise<void> {
+  if ('pass' in auth) {
+    await step<void>(smtp, (cb) => smtp.login({ user: auth.user, pass: auth.pass }, (err) => cb(err)));
+    return;
+  }
+  let renewed = false;
+  // A token that could not be had (sign-in withdrawn, server unreachable) is the caller's coded
+  // error; nodemailer rewrites the code of any error it is given, so it gets a copy.
+  let tokenFailure: unknown = null;
+  const withToken = (forceRenew: boolean) =>
+    new XOAuth2({
+      user: auth.user,
+      provisionCallback: (user, renew, cb) => {
+        renewed ||= renew || forceRenew;
+        auth.provision(user, renew || forceRenew, (err, token, expires) => {
+          if (err) tokenFailure = err;
+          cb(err ? new Error(err.message) : null, token, expires);
+        });
+      },
+    });
+  const attempt = (forceRenew: boolean) =>
+    step<void>(smtp, (cb) => smtp.login({ user: auth.user, oauth2: withToken(forceRenew) }, (err) => cb(err))).catch((e: unknown) => {
+      throw tokenFailure ?? e;
+    });
+  try {
+    await attempt(false);
+  } catch (e) {
+    const refused = tokenFailure === null && (e as { code?: string }).code === 'EAUTH' && (e as { responseCode?: number }).responseCode !== undefined;
+    if (renewed || !refused) throw e;
+    await attempt(true);
+  }
+}
+
+/**
  * A connected (and, with `auth`, logged-in) session. `prepare` runs before connecting, for
  * listeners that must be there from the start. Throws TransportError('connect', …).
  */
@@ -64,18 +108,10 @@ export async function openSession(options: SessionOptions, prepare?: (smtp: SMTP
   prepare?.(smtp);
   try {
     await step<void>(smtp, (cb) => smtp.connect(() => cb(null)));
-    const auth = options.auth;
-    if (auth) await step<void>(smtp, (cb) => smtp.login({ user: auth.user, pass: auth.pass }, (err) => cb(err)));
+    if (options.auth) await logIn(smtp, options.auth);
   } catch (e) {
     smtp.close();
     throw new TransportError('connect', duringTlsUpgrade(smtp, e));
   }
   return smtp;
-}
-
-/** Connects, logs in and says goodbye: "test connection". Throws TransportError('connect', …). */
-export async function verifySession(options: SessionOptions): Promise<void> {
-  // No listener would be left for an error arriving after QUIT; one that swallows it is.
-  const smtp = await openSession(options, (c) => c.on('error', () => undefined));
-  smtp.quit();
 }

@@ -3,6 +3,12 @@
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SmtpProfile } from '../../shared/smtp-profile';
 
+/**
+ * An OAuth2 access token for the account's mailbox; renew: the last one was refused, fetch a new
+ * one. The token itself never leaves the main process (it is not stored in the options' logs).
+ */
+export type AccessTokenSource = (renew: boolean) => Promise<string>;
+
 export interface TransportTimeouts {
   /** Milliseconds to establish the TCP (or TLS) connection. */
   readonly connectionTimeout: number;
@@ -22,6 +28,7 @@ export function transportOptions(
   profile: SmtpProfile,
   password: string | null,
   timeouts: Partial<TransportTimeouts> = {},
+  accessToken?: AccessTokenSource,
 ): SMTPTransport.Options {
   const t = { ...DEFAULT_TIMEOUTS, ...timeouts };
   const options: SMTPTransport.Options & { pool: true; maxConnections: number } = {
@@ -43,6 +50,15 @@ export function transportOptions(
     disableFileAccess: true,
     disableUrlAccess: true,
   };
-  if (profile.authUser) options.auth = { user: profile.authUser, pass: password ?? '' };
+  if (profile.authUser && profile.authMethod === 'oauth2') {
+    // XOAUTH2 as nodemailer does it (the same options work in a bare nodemailer transport); the
+    // token comes from the sign-in's refresh token, renewed when nodemailer says it was refused.
+    const source = accessToken ?? (() => Promise.reject(new Error('No OAuth2 sign-in for this account')));
+    options.auth = {
+      type: 'OAuth2',
+      user: profile.authUser,
+      provisionCallback: (_user, renew, cb) => void source(renew).then((t) => cb(null, t), (e: Error) => cb(e)),
+    };
+  } else if (profile.authUser) options.auth = { user: profile.authUser, pass: password ?? '' };
   return options;
 }

@@ -16,6 +16,7 @@ import type {
 } from './dto';
 import type { ProfileFields } from '../smtp-profile';
 import { DEFAULT_CARRIER_PER_MINUTE } from '../sending/carrier-domains';
+import { AUTH_METHODS, OAUTH_PROVIDERS } from '../smtp-profile';
 
 /** Every field the form edits, typed against the profile so a field cannot be added on one side only. */
 const profileFields = {
@@ -24,6 +25,9 @@ const profileFields = {
   port: z.number().int().min(1).max(65535),
   security,
   authUser: z.string().max(320).nullable(),
+  /** Defaults keep a form or caller that predates OAuth2 on a password login. */
+  authMethod: z.enum(AUTH_METHODS).default('password'),
+  oauthProvider: z.enum(OAUTH_PROVIDERS).nullable().default(null),
   fromAddress: email,
   fromName: z.string().max(200),
   perMinute: z.number().int().positive().nullable(),

@@ -8,6 +8,7 @@ import { campaignChannels } from './channels-campaigns';
 import { listChannels } from './channels-lists';
 import { recipientChannels } from './channels-recipients';
 import { sendChannels } from './channels-send';
+import { oauthChannels } from './channels-oauth';
 
 export const channels = {
   ...appChannels,
@@ -17,4 +18,5 @@ export const channels = {
   ...sendChannels,
   ...approvalMailChannels,
   ...bounceChannels,
+  ...oauthChannels,
 } as const;

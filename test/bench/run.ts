@@ -16,6 +16,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['template', () => import('./template-bench')],
   ['segment', () => import('./segment-bench')],
   ['bounce', () => import('./bounce-bench')],
+  ['oauth', () => import('./oauth-bench')],
 ];
 
 const only = process.argv.slice(2);

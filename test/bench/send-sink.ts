@@ -3,7 +3,8 @@
 // sends { port } when listening; answers 'count' with { count }; exits on 'close'.
 import { startSmtpCapture } from '../helpers/smtp-capture';
 
-const sink = await startSmtpCapture();
+// 'xoauth2': the sink offers only AUTH XOAUTH2, as Exchange Online and Gmail do (oauth-bench.ts).
+const sink = await startSmtpCapture(process.argv[2] === 'xoauth2' ? { xoauth2: (_user, token) => token.length > 0 } : {});
 process.send!({ port: sink.port });
 process.on('message', (m) => {
   if (m === 'count') {

@@ -51,6 +51,8 @@ export interface FixtureOptions {
   readonly perDay?: number | null;
   readonly carrierPerMinute?: number | null;
   readonly authUser?: string | null;
+  /** 'oauth2': the account logs in with XOAUTH2 (a sign-in must be stored for it). */
+  readonly authMethod?: 'password' | 'oauth2';
   /** The profile's encryption; 'none' unless a test needs STARTTLS or TLS against its server. */
   readonly security?: 'none' | 'starttls' | 'tls';
   readonly cancelWindowS?: number;
@@ -81,6 +83,7 @@ export async function approvedCampaign(db: Db, clock: Clock, o: FixtureOptions):
     name: 'local', host: '127.0.0.1', port: o.port, security: o.security ?? 'none', authUser: o.authUser ?? null,
     fromAddress: 'info@chounaikai.example.jp', fromName: '桜町 町内会', perMinute: o.perMinute ?? null,
     perHour: o.perHour ?? null, perDay: o.perDay ?? null, carrierPerMinute: o.carrierPerMinute ?? null, maxConnections: o.maxConnections ?? 2, practice: false,
+    authMethod: o.authMethod ?? 'password', oauthProvider: o.authMethod === 'oauth2' ? 'custom' : null,
   }, now);
   const c = campaigns.createCampaign({
     listId: list.id, name: '会費のお知らせ', subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId,

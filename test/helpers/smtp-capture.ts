@@ -21,6 +21,11 @@ type Fault =
 export interface CaptureOptions {
   /** When set, AUTH is required and only these credentials pass. */
   readonly auth?: { readonly user: string; readonly pass: string };
+  /**
+   * When set, AUTH XOAUTH2 only (as Exchange Online and Gmail offer it) and this decides whether
+   * the bearer token is good; a bad one gets Gmail's 334 challenge, then 535.
+   */
+  readonly xoauth2?: (user: string, accessToken: string) => boolean;
   /** Called once per transaction (at MAIL FROM) with its 1-based number. */
   readonly fault?: (tx: number) => Fault | undefined;
   /** Asked at each new connection: true cuts it before the greeting (an outage, as the client sees it). */
@@ -70,12 +75,18 @@ export async function startSmtpCapture(options: CaptureOptions = {}): Promise<Sm
       connectionsCut++;
       for (const c of server.connections) if (c.id === session.id) c._socket.destroy();
     },
-    disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
-    authOptional: !options.auth,
+    disabledCommands: options.auth || options.xoauth2 ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !options.auth && !options.xoauth2,
+    ...(options.xoauth2 ? { authMethods: ['XOAUTH2'] } : {}),
     allowInsecureAuth: true,
     logger: false,
     size: 50 * 1024 * 1024,
     onAuth(auth, _session, callback) {
+      if (options.xoauth2 && auth.method === 'XOAUTH2') {
+        if (options.xoauth2(auth.username ?? '', auth.accessToken ?? '')) return callback(null, { user: auth.username });
+        authFailures++;
+        return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' } });
+      }
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) {
         callback(null, { user: auth.username });
       } else {

@@ -66,19 +66,26 @@ export function appHandlers(app: AppContext): DomainHandlers<'app' | 'setup' | '
     },
     'profiles:update': async ({ actorId, id, profile, signers }) => {
       guardPractice(profile);
+      const before = s().profiles.getProfile(id);
       const updated = await s().profiles.updateProfile(id, profile, await twoPersonActor(actorId, signers));
+      // A sign-in is for one mailbox at one provider: another of either needs a new sign-in.
+      if (before.authUser !== updated.authUser || before.oauthProvider !== updated.oauthProvider || updated.authMethod !== 'oauth2') await s().oauth.forget(id);
+      // The organisation's sending address follows its account's From, so changing the address
+      // (already confirmed by two people) does not leave every notice blocked as "not ours".
+      s().settings.followSenderAddress(before.fromAddress, updated.fromAddress, app.actorName(actorId));
       s().testSend.registerSetUpAddress(updated.fromAddress);
       return toProfileDto(updated);
     },
     'profiles:delete': async ({ actorId, id, signers }) => {
       await s().profiles.deleteProfile(id, await twoPersonActor(actorId, signers));
+      await s().oauth.forget(id);
       return null;
     },
     'profiles:test': async ({ id }) => {
       const p = s().profiles.getProfile(id);
       guardPractice(p);
-      await s().profiles.testConnection(id);
-      return { host: p.host, port: p.port, security: p.security, authenticated: p.authUser !== null };
+      const r = await s().profiles.testConnection(id);
+      return { host: p.host, port: p.port, security: p.security, authenticated: r.authenticated, steps: r.steps, offered: r.offered };
     },
   };
 }

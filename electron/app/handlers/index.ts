@@ -10,6 +10,7 @@ import { listHandlers } from './lists';
 import { practiceHandlers } from './practice';
 import { recipientHandlers } from './recipients';
 import { sendHandlers } from './send';
+import { oauthHandlers } from './oauth';
 
 export function createHandlers(app: AppContext): Handlers {
   return {
@@ -21,5 +22,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...practiceHandlers(app),
     ...approvalMailHandlers(app),
     ...bounceHandlers(app),
+    ...oauthHandlers(app),
   } satisfies Handlers;
 }

@@ -11,6 +11,7 @@ import m0008 from './0008_approval_by_mail';
 import m0009 from './0009_limits_and_carriers';
 import m0010 from './0010_speed';
 import m0011 from './0011_bounces';
+import m0012 from './0012_oauth_sign_in';
 
 export interface Migration {
   readonly version: number;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'limits_and_carriers', sql: m0009 },
   { version: 10, name: 'speed', sql: m0010 },
   { version: 11, name: 'bounces', sql: m0011 },
+  { version: 12, name: 'oauth_sign_in', sql: m0012 },
 ];

@@ -13,6 +13,8 @@ const PROFILE_COLUMNS = {
   port: 'port',
   security: 'security',
   authUser: 'auth_user',
+  authMethod: 'auth_method',
+  oauthProvider: 'oauth_provider',
   fromAddress: 'from_address',
   fromName: 'from_name',
   perMinute: 'per_minute',

@@ -3,6 +3,7 @@ import { isSingleAddress } from '../../../shared/address';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_CARRIER_PER_MINUTE } from '../../../shared/sending/carrier-domains';
 import { SMTP_SECURITIES, type ProfileFields } from '../../../shared/smtp-profile';
+import { AUTH_METHODS, OAUTH_PROVIDERS } from '../../../shared/smtp-profile';
 
 /**
  * The fields as a caller gives them: the connection and the sender are required, the rest has
@@ -47,6 +48,14 @@ export function validateProfile(input: ProfileInput): ProfileFields {
   if (/[\r\n]/.test(fromName) || /[\r\n]/.test(name)) throw invalid('fromName', 'Line breaks are not allowed here');
   const authUser = input.authUser?.trim() || null;
   if (authUser && /[\r\n]/.test(authUser)) throw invalid('authUser', 'Line breaks are not allowed here');
+  const authMethod = input.authMethod ?? 'password';
+  if (!AUTH_METHODS.includes(authMethod)) throw invalid('authMethod', 'Unknown sign-in method');
+  // XOAUTH2 names the mailbox the token is for: without it there is nothing to sign in as.
+  const oauthProvider = authMethod === 'oauth2' ? (input.oauthProvider ?? null) : null;
+  if (authMethod === 'oauth2' && (oauthProvider === null || !OAUTH_PROVIDERS.includes(oauthProvider))) {
+    throw invalid('oauthProvider', 'Choose who you sign in with (Microsoft, Google or your own)');
+  }
+  if (authMethod === 'oauth2' && !authUser) throw invalid('authUser', 'Signing in needs the mailbox (login) address');
   const maxConnections = input.maxConnections ?? 2;
   if (!Number.isInteger(maxConnections) || maxConnections < 1 || maxConnections > 20) {
     throw invalid('maxConnections', 'Connections must be between 1 and 20');
@@ -57,6 +66,8 @@ export function validateProfile(input: ProfileInput): ProfileFields {
     port: input.port,
     security: input.security,
     authUser,
+    authMethod,
+    oauthProvider,
     fromAddress,
     fromName,
     perMinute: optionalLimit(input.perMinute, 'perMinute'),

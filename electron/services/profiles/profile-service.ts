@@ -4,10 +4,8 @@ import { AppError } from '../../../shared/errors';
 import type { SmtpProfile } from '../../../shared/smtp-profile';
 import type { Db } from '../../db/connection';
 import * as repo from '../../db/repos/profiles-repo';
-import { TransportError } from '../../smtp/mail-transport';
-import { mapSmtpError } from '../../smtp/smtp-errors';
+import { diagnoseConnection, type DiagnosisResult } from '../../smtp/connection-diagnosis';
 import { poolOptionsFrom } from '../../smtp/smtp-pool';
-import { verifySession } from '../../smtp/smtp-session';
 import { transportOptions, type TransportTimeouts } from '../../smtp/transport-options';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
@@ -24,7 +22,8 @@ export interface ProfileService {
   listProfiles(): SmtpProfile[];
   /** For the send engine and testConnection only: never send this across IPC. */
   getPassword(profileId: number): Promise<string | null>;
-  testConnection(profileId: number): Promise<{ ok: true; insecure: boolean }>;
+  /** Each step's result; a failure is a coded error whose details say the step and a hint. */
+  testConnection(profileId: number): Promise<DiagnosisResult & { insecure: boolean }>;
 }
 
 export interface ProfileServiceDeps {
@@ -34,11 +33,13 @@ export interface ProfileServiceDeps {
   readonly audit?: AuditService;
   /** Shorter timeouts for tests; defaults are in transport-options.ts. */
   readonly timeouts?: Partial<TransportTimeouts>;
+  /** An OAuth2 account's access token (the OAuth service); renew: the last one was refused. */
+  readonly accessToken?: (profileId: number, renew: boolean) => Promise<string>;
 }
 
 const secretRef = (id: number) => `smtp-profile:${id}`;
 
-export function createProfileService({ db, clock, secrets, audit, timeouts }: ProfileServiceDeps): ProfileService {
+export function createProfileService({ db, clock, secrets, audit, timeouts, accessToken }: ProfileServiceDeps): ProfileService {
   function getProfile(id: number): SmtpProfile {
     const p = repo.getProfileRow(db, id);
     if (!p) throw new AppError('not-found', 'No such SMTP profile', { profileId: id });
@@ -105,16 +106,17 @@ export function createProfileService({ db, clock, secrets, audit, timeouts }: Pr
 
     async testConnection(profileId) {
       const profile = getProfile(profileId);
-      const password = await getPassword(profileId);
-      // One session opened exactly as the sending pool opens its connections, so that "test
-      // connection" and a send report the same fault alike (a reset STARTTLS is smtp-tls in both).
+      const password = profile.authMethod === 'oauth2' ? null : await getPassword(profileId);
+      const token = accessToken ? (renew: boolean) => accessToken(profileId, renew) : undefined;
+      // Options made exactly as the sending pool makes its own, so that "test connection" and a
+      // send report the same fault alike (a reset STARTTLS is smtp-tls in both).
       try {
-        await verifySession(poolOptionsFrom(transportOptions(profile, password, timeouts)));
+        const result = await diagnoseConnection(poolOptionsFrom(transportOptions(profile, password, timeouts, token)), profile.authMethod);
         audit?.record('profile.tested', { details: { profileId, ok: true } });
-        return { ok: true, insecure: profile.insecure };
+        return { ...result, insecure: profile.insecure };
       } catch (e) {
-        const err = mapSmtpError(e instanceof TransportError ? (e.cause ?? e) : e);
-        audit?.record('profile.tested', { details: { profileId, ok: false, code: err.code } });
+        const err = e instanceof AppError ? e : new AppError('internal', String(e));
+        audit?.record('profile.tested', { details: { profileId, ok: false, code: err.code, step: (err.details as { step?: string } | undefined)?.step ?? null } });
         throw err;
       }
     },

@@ -3,6 +3,7 @@ import { errorsEn } from './errors-en';
 import { approvalMailEn } from './approval-mail-en';
 import { limitsEn } from './limits-en';
 import { bouncesEn } from './bounces-en';
+import { accountsEn } from './accounts-en';
 
 export const en = {
   app: {
@@ -16,6 +17,7 @@ export const en = {
   approvalMail: approvalMailEn,
   limits: limitsEn,
   bounces: bouncesEn,
+  accounts: accountsEn,
   practice: {
     banner: 'PRACTICE MODE — mail goes only to the built-in practice outbox; nothing reaches real people.',
     leave: 'Leave practice mode',

@@ -53,4 +53,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   'practice-only': 'In practice mode mail can only go to the built-in practice outbox. Leave practice mode to use a real account.',
   'imap-auth': 'The mailbox (IMAP) server refused the user name or password. Check them in the mail account’s IMAP settings.',
   'imap-connect': 'Could not reach the mailbox (IMAP) server. Check the host name, port and security setting.',
+  'oauth-signin-required': 'The sign-in of this mail account has expired or was withdrawn, so sending is paused. Nothing was lost: sign in again, and sending continues where it stopped.',
+  'oauth-not-configured': 'No sign-in app (client ID) is set for this provider. Set one in Settings → Mail accounts → Sign-in apps.',
+  'oauth-failed': 'The sign-in did not complete. Check that you signed in with the mailbox this account sends from, then try again.',
+  'oauth-unreachable': 'The sign-in server could not be reached. Check the internet connection and try again.',
 };

@@ -4,6 +4,7 @@ import { approvalMailJa } from './approval-mail-ja';
 import { errorsJa } from './errors-ja';
 import { limitsJa } from './limits-ja';
 import { bouncesJa } from './bounces-ja';
+import { accountsJa } from './accounts-ja';
 
 export const ja: Messages = {
   app: {
@@ -17,6 +18,7 @@ export const ja: Messages = {
   approvalMail: approvalMailJa,
   limits: limitsJa,
   bounces: bouncesJa,
+  accounts: accountsJa,
   practice: {
     banner: '練習モード — メールは内蔵の練習用送信箱にだけ届きます。実在の人には一通も届きません。',
     leave: '練習モードを終了',

@@ -1,5 +1,6 @@
 // DTOs of the app-wide channels: host information, setup state, settings, users, SMTP profiles.
 import type { SmtpProfile, SmtpSecurity } from '../../smtp-profile';
+import type { ConnectionStepResult } from '../../connection-test';
 
 export type Workspace = 'real' | 'practice';
 
@@ -79,4 +80,8 @@ export interface ConnectionTestDto {
   readonly security: SmtpSecurity;
   /** Whether the server accepted the login (false when no user is configured). */
   readonly authenticated: boolean;
+  /** Each step that ran, in order (a failed test carries the same in its error's details). */
+  readonly steps: readonly ConnectionStepResult[];
+  /** The logins the server offered after EHLO (PLAIN, LOGIN, XOAUTH2, …). */
+  readonly offered: readonly string[];
 }

@@ -6,3 +6,4 @@ export type * from './send';
 export type * from './recipients';
 export type * from './approval-mail';
 export type * from './bounces';
+export type * from './oauth';

@@ -11,6 +11,7 @@ import { useApp } from '../../state/app-context';
 import { ScheduleForm } from './schedule-form';
 import { SendCountdown } from './send-countdown';
 import { SendMembers } from './send-members';
+import { SignInResume } from './sign-in-resume';
 import { useSendStatus } from './use-send-status';
 import { SendPace } from './send-pace';
 import { SendEstimate } from '../../components/send-estimate';
@@ -103,6 +104,9 @@ function SendPanel({ campaignId }: { campaignId: number }) {
             </p>
           ) : (
             <ErrorText error={s.error} />
+          )}
+          {s.state === 'paused' && s.error?.code === 'oauth-signin-required' && campaign.data?.profileId != null && (
+            <SignInResume profileId={campaign.data.profileId} onSignedIn={() => void control('send:resume')} />
           )}
         </section>
       )}

@@ -7,6 +7,8 @@ import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { ApprovalAddressesPanel } from './approval-addresses-panel';
 import { ImapAccountPanel } from './imap-account-form';
+import { AccountsPanel } from './accounts-panel';
+import { OAuthAppsPanel } from './oauth-apps-panel';
 import { PracticePanel } from './practice-panel';
 import { SettingsForm } from './settings-form';
 import { TestAddressesPanel } from './test-addresses-panel';
@@ -23,6 +25,8 @@ export function SettingsScreen() {
       <ErrorText error={settings.error} />
       {/* Keyed by workspace: entering practice shows that workspace's own settings. */}
       {settings.data && <SettingsForm key={info.workspace} settings={settings.data} onSaved={reload} />}
+      {info.workspace === 'real' && <AccountsPanel />}
+      {info.workspace === 'real' && <OAuthAppsPanel />}
       <UsersPanel key={`users-${info.workspace}`} />
       <TestAddressesPanel key={`test-${info.workspace}`} />
       <ApprovalAddressesPanel key={`approval-addresses-${info.workspace}`} />

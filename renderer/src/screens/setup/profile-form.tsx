@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf } from '../../../../shared/contract';
-import { ErrorText } from '../../components/error-text';
+import { ConnectionSteps } from '../../components/connection-steps';
 import { useCall } from '../../hooks/use-call';
 import { LimitFields } from './limit-fields';
 import { DEFAULT_CARRIER_PER_MINUTE } from '../../../../shared/sending/carrier-domains';
@@ -118,7 +118,7 @@ export function ProfileForm({ value, onChange, save }: Props) {
         </button>
         {okText && !test.busy && <span className="notice">{okText}</span>}
       </div>
-      <ErrorText error={test.error} />
+      <ConnectionSteps result={null} error={test.error} />
     </fieldset>
   );
 }
