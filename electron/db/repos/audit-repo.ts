@@ -1,5 +1,6 @@
 // Repository for the append-only audit table (promise 7). Only INSERT and SELECT exist here;
 // the database's triggers refuse UPDATE and DELETE even if someone writes them.
+import type { AuditAction } from '../../../shared/reports/audit-actions';
 import type { Db } from '../connection';
 
 export interface AuditEntry {
@@ -15,7 +16,7 @@ export interface AuditEntry {
 export interface NewAuditEntry {
   readonly at: number;
   readonly actor?: string | null;
-  readonly action: string;
+  readonly action: AuditAction;
   readonly listId?: number | null;
   readonly campaignId?: number | null;
   readonly details?: Record<string, unknown>;
