@@ -15,6 +15,7 @@ import { createProfileService } from '../services/profiles/profile-service';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { createSendService } from '../services/send/send-service';
 import { createRecipientsService } from '../services/recipients/recipients-service';
+import { createReportService } from '../services/reports/report-service';
 import { createTestSendService } from '../services/test-send/test-send-service';
 import { createUserService } from '../services/users/user-service';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../services/send/quiet-hours';
@@ -66,6 +67,7 @@ export function createServices(options: ServicesOptions) {
   const settings = createSettingsStore(db, audit, quietDefault);
   const send = createSendService({ db, clock, transportFactory: transportFor, approvals, audit, quietHours: () => readQuietHours(db, quietDefault), lateLimitMs: readLateLimitHours(db) * 3_600_000 });
   const recipients = createRecipientsService({ db, clock, audit });
+  const reports = createReportService({ db, clock, audit });
   const testSend = createTestSendService({ db, clock, audit, users, transportFor });
   // Messages that were in flight when the app last stopped become "unknown" (never resent
   // silently), interrupted runs become paused, and cancel windows are re-armed.
@@ -92,6 +94,7 @@ export function createServices(options: ServicesOptions) {
     send,
     testSend,
     recipients,
+    reports,
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
       await send.dispose();

@@ -5,6 +5,7 @@ import { appChannels } from './channels-app';
 import { campaignChannels } from './channels-campaigns';
 import { listChannels } from './channels-lists';
 import { recipientChannels } from './channels-recipients';
+import { reportChannels } from './channels-reports';
 import { sendChannels } from './channels-send';
 
 export const channels = {
@@ -13,4 +14,5 @@ export const channels = {
   ...recipientChannels,
   ...campaignChannels,
   ...sendChannels,
+  ...reportChannels,
 } as const;

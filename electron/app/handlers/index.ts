@@ -7,6 +7,7 @@ import { campaignHandlers } from './campaigns';
 import { listHandlers } from './lists';
 import { practiceHandlers } from './practice';
 import { recipientHandlers } from './recipients';
+import { reportHandlers } from './reports';
 import { sendHandlers } from './send';
 
 export function createHandlers(app: AppContext): Handlers {
@@ -17,5 +18,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...campaignHandlers(app),
     ...sendHandlers(app),
     ...practiceHandlers(app),
+    ...reportHandlers(app),
   } satisfies Handlers;
 }

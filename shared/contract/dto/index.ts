@@ -4,3 +4,4 @@ export type * from './lists';
 export type * from './campaigns';
 export type * from './send';
 export type * from './recipients';
+export type * from './reports';
