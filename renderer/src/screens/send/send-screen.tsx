@@ -10,6 +10,7 @@ import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { ScheduleForm } from './schedule-form';
 import { SendCountdown } from './send-countdown';
+import { RunInterruption } from './run-interruption';
 import { SendMembers } from './send-members';
 import { useSendStatus } from './use-send-status';
 
@@ -98,7 +99,7 @@ function SendPanel({ campaignId }: { campaignId: number }) {
               {t(`send.recovery_${s.error.reason}`)}
             </p>
           ) : (
-            <ErrorText error={s.error} />
+            <RunInterruption status={s} />
           )}
         </section>
       )}
