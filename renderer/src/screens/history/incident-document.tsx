@@ -49,6 +49,7 @@ export function IncidentDocument({ data, draft, discoveredOn }: { data: Incident
         ))}
       </dl>
       <h3>{t('reports.incident.files')}</h3>
+      {n.attachments.length === 0 && <p>{t('reports.summary.noAttachments')}</p>}
       <ul className="files">
         {n.attachments.map((a) => (
           <li key={a.sha256 + a.fileName}>
