@@ -62,7 +62,7 @@ export const AUDIT_ACTION_WORDS = {
 export type AuditAction = keyof typeof AUDIT_ACTION_WORDS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_WORDS) as AuditAction[];
 
-export const isAuditAction = (a: string): a is AuditAction => Object.hasOwn(AUDIT_ACTION_WORDS, a);
+const isAuditAction = (a: string): a is AuditAction => Object.hasOwn(AUDIT_ACTION_WORDS, a);
 
 /** The words for an action; a row written by another version of Tayori shows its own name. */
 export function auditActionWords(action: string, lang: 'ja' | 'en'): string {

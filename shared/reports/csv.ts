@@ -2,7 +2,7 @@
 // every cell quoted, and a cell a spreadsheet would run as a formula (= + - @, tab, CR) neutralised
 // with a leading apostrophe (OWASP "CSV injection"): member data and names come from outside.
 
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }

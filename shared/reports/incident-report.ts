@@ -22,7 +22,7 @@ export const PPC_ITEMS = [
 ] as const;
 export type PpcItem = (typeof PPC_ITEMS)[number];
 
-export const PPC_ITEM_TITLES: Readonly<Record<PpcItem, ReplyWords>> = {
+const PPC_ITEM_TITLES: Readonly<Record<PpcItem, ReplyWords>> = {
   summary: { ja: '概要', en: 'Summary' },
   dataItems: { ja: '漏えい等が発生し、又は発生したおそれがある個人データの項目', en: 'Items of personal data leaked or possibly leaked' },
   people: { ja: '漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数', en: 'Number of people whose data leaked or possibly leaked' },

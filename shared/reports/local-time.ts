@@ -36,11 +36,6 @@ export function formatLocal(ms: number, timeZone: string, withSeconds = true): s
   return withSeconds ? `${day} ${parts['hour']}:${parts['minute']}:${parts['second']}` : `${day} ${parts['hour']}:${parts['minute']}`;
 }
 
-/** "2026-12-02" on the zone's calendar. */
-export function localDay(ms: number, timeZone: string): string {
-  return formatLocal(ms, timeZone).slice(0, 10);
-}
-
 /** "JST, UTC+09:00" (a zone with a common abbreviation) or "Europe/Berlin, UTC+01:00", at `at`. */
 export function zoneLabel(timeZone: string, at: number): string {
   const name = (p: Intl.DateTimeFormatPart[]) => p.find((x) => x.type === 'timeZoneName')?.value ?? '';

@@ -4,7 +4,7 @@
 import type { AuditRow } from './audit-csv';
 import type { RecipientStatus } from '../statuses';
 
-export type NoticeCounts = Readonly<Record<RecipientStatus, number>>;
+type NoticeCounts = Readonly<Record<RecipientStatus, number>>;
 
 export interface NoticeRecords {
   readonly campaign: {
@@ -33,7 +33,7 @@ export interface NoticeRecords {
   readonly lastMemberAt: number | null;
 }
 
-export interface TimelineEntry {
+interface TimelineEntry {
   readonly at: number;
   readonly action: string;
   readonly actor: string | null;

@@ -9,7 +9,7 @@ export interface ReplyWords {
 }
 
 /** accepted: the server took it; temporary: Tayori tries again; permanent: it will not be delivered as is; local: Tayori's own reason. */
-export type ReplyKind = 'accepted' | 'temporary' | 'permanent' | 'local';
+type ReplyKind = 'accepted' | 'temporary' | 'permanent' | 'local';
 
 export interface ParsedReply {
   /** The three-digit reply code, or null when there was no server reply (a dropped connection). */

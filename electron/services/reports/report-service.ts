@@ -23,7 +23,7 @@ import type { Clock } from '../clock';
 const ADDRESS_ITEM: Readonly<Record<ReportLang, string>> = { ja: 'メールアドレス', en: 'Email address' };
 const NAME_ITEM: Readonly<Record<ReportLang, string>> = { ja: '名前（宛名）', en: 'Name (in the To header)' };
 
-export interface IncidentData {
+interface IncidentData {
   readonly facts: IncidentFacts;
   /** Members whose message was handed over (sent or unknown), in list order; the screen shows the first ones. */
   readonly recipients: readonly IncidentRecipient[];
