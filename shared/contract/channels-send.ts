@@ -44,7 +44,14 @@ export const sendChannels = {
     result<SendStatusDto>(),
   ),
   'audit:list': channel(
-    z.object({ campaignId: id.optional(), listId: id.optional(), afterId: z.number().int().min(0).optional(), limit }),
+    z.object({
+      campaignId: id.optional(),
+      listId: id.optional(),
+      afterId: z.number().int().min(0).optional(),
+      limit,
+      /** The latest entries, newest first (History reads what just happened). */
+      newestFirst: z.boolean().optional(),
+    }),
     result<readonly AuditEntryDto[]>(),
   ),
   /** The CSV speaks the reader's language and states their time zone (reportFormat). */

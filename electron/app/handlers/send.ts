@@ -39,9 +39,10 @@ export function sendHandlers(app: AppContext): DomainHandlers<'send' | 'audit'> 
       return status(campaignId);
     },
 
-    'audit:list': ({ campaignId, listId, afterId, limit }) =>
+    'audit:list': ({ campaignId, listId, afterId, limit, newestFirst }) =>
       s().audit.list({
         limit,
+        ...(newestFirst ? { newestFirst } : {}),
         ...(campaignId !== undefined ? { campaignId } : {}),
         ...(listId !== undefined ? { listId } : {}),
         ...(afterId !== undefined ? { afterId } : {}),

@@ -60,7 +60,7 @@ export function appendAudit(db: Db, e: NewAuditEntry): number {
 
 export function queryAudit(
   db: Db,
-  filter: { campaignId?: number; listId?: number; action?: string; limit?: number; afterId?: number } = {},
+  filter: { campaignId?: number; listId?: number; action?: string; limit?: number; afterId?: number; newestFirst?: boolean } = {},
 ): AuditEntry[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
@@ -68,6 +68,6 @@ export function queryAudit(
   if (filter.listId !== undefined) (where.push('list_id = ?'), args.push(filter.listId));
   if (filter.action !== undefined) (where.push('action = ?'), args.push(filter.action));
   if (filter.afterId !== undefined) (where.push('id > ?'), args.push(filter.afterId));
-  const sql = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
+  const sql = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id ${filter.newestFirst ? 'DESC' : ''} LIMIT ?`;
   return (db.prepare(sql).all(...args, filter.limit ?? 10_000) as AuditRow[]).map(rowToAudit);
 }

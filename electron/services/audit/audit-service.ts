@@ -21,6 +21,8 @@ interface AuditFilter {
   readonly action?: string;
   readonly limit?: number;
   readonly afterId?: number;
+  /** The latest `limit` entries, newest first (the History screen), instead of the oldest. */
+  readonly newestFirst?: boolean;
 }
 
 export interface AuditService {

@@ -66,6 +66,12 @@ describe('audit service', () => {
     expect(rows.every((r) => r[4] === 'user.created')).toBe(true);
   });
 
+  it('lists the latest entries newest first when asked (History), the oldest first otherwise', () => {
+    for (let i = 0; i < 5; i++) env.audit.record('send.member', { campaignId: 1, details: { n: i } });
+    expect(env.audit.list({ limit: 2, newestFirst: true }).map((e) => e.details['n'])).toEqual([4, 3]);
+    expect(env.audit.list({ limit: 2 }).map((e) => e.details['n'])).toEqual([0, 1]);
+  });
+
   it('filters the export by campaign', () => {
     env.audit.record('send.started', { campaignId: 1 });
     env.audit.record('send.stopped', { campaignId: 2 });

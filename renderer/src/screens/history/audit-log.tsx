@@ -14,7 +14,7 @@ export function AuditLog({ campaignId }: { campaignId: number | null }) {
   const { t } = useTranslation();
   const time = useLocalTime();
   const { operatorId } = useApp();
-  const log = useQuery('audit:list', { campaignId: campaignId ?? undefined, limit: 500 });
+  const log = useQuery('audit:list', { campaignId: campaignId ?? undefined, limit: 500, newestFirst: true });
   const exp = useCall();
   const exportCsv = async () => {
     if (operatorId === null) return;
@@ -22,7 +22,7 @@ export function AuditLog({ campaignId }: { campaignId: number | null }) {
     if (r) downloadText(r.fileName, r.csv);
   };
   // Newest first: the log is read to find what just happened.
-  const entries = [...(log.data ?? [])].reverse();
+  const entries = log.data ?? [];
   return (
     <section className="card" data-testid="audit-log">
       <div className="row">
@@ -45,7 +45,7 @@ export function AuditLog({ campaignId }: { campaignId: number | null }) {
           </thead>
           <tbody>
             {entries.map((e) => (
-              <tr key={e.id} data-action={e.action}>
+              <tr key={e.id} data-audit-action={e.action}>
                 <td className="when">{time.format(e.at)}</td>
                 <td className="who">{e.actor ?? t('reports.audit.system')}</td>
                 <td className="what">{auditActionWords(e.action, time.lang)}</td>
