@@ -16,7 +16,7 @@ export function SmtpReply({ raw, nextAttemptAt = null }: { raw: string | null; n
       {nextAttemptAt !== null && (
         <span className="next-try" data-testid="next-try">
           {' '}
-          {t('reports.nextTry', { time: time.format(nextAttemptAt) })}
+          {t('reports.nextTry', { time: `${time.format(nextAttemptAt)} ${time.zone.split(',')[0]}` })}
         </span>
       )}
       <details className="raw-reply">
