@@ -10,8 +10,10 @@ export const reportsEn = {
     delivered: 'Of %{total} messages, %{sent} were taken by the mail server.',
     unknown_one: '%{count} may or may not have arrived (“unknown”): check it below before resuming.',
     unknown_other: '%{count} may or may not have arrived (“unknown”): check them below before resuming.',
-    failed: '%{count} were refused (see the reasons below).',
-    left: '%{count} have not been sent yet; they go when you resume.',
+    failed_one: '%{count} was refused (see the reason below).',
+    failed_other: '%{count} were refused (see the reasons below).',
+    left_one: '%{count} has not been sent yet; it goes when you resume.',
+    left_other: '%{count} have not been sent yet; they go when you resume.',
     noneLeft: 'Nothing is left to send.',
   },
   audit: {

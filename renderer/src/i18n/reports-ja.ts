@@ -14,8 +14,10 @@ export const reportsJa: Strings<typeof reportsEn> = {
     delivered: '%{total} 通のうち、%{sent} 通はメールサーバーが受け取りました。',
     unknown_one: '%{count} 通は届いたかどうか分かりません（「不明」）。再開する前に下の一覧で確かめてください。',
     unknown_other: '%{count} 通は届いたかどうか分かりません（「不明」）。再開する前に下の一覧で確かめてください。',
-    failed: '%{count} 通は受け取りを断られました（理由は下の一覧にあります）。',
-    left: '%{count} 通はまだ送っていません。再開すると送ります。',
+    failed_one: '%{count} 通は受け取りを断られました（理由は下の一覧にあります）。',
+    failed_other: '%{count} 通は受け取りを断られました（理由は下の一覧にあります）。',
+    left_one: '%{count} 通はまだ送っていません。再開すると送ります。',
+    left_other: '%{count} 通はまだ送っていません。再開すると送ります。',
     noneLeft: 'まだ送っていないものはありません。',
   },
   audit: {
