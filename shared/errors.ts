@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'user-exists',
   'smtp-auth',
   'smtp-connect',
+  'smtp-connection-lost',
   'smtp-timeout',
   'smtp-tls',
   'smtp-starttls-unavailable',

@@ -22,6 +22,7 @@ import { createOAuthService, type OAuthService } from '../services/oauth/oauth-s
 import type { SecretStore } from '../services/secrets/secret-store';
 import { createSendService } from '../services/send/send-service';
 import { createRecipientsService } from '../services/recipients/recipients-service';
+import { createReportService } from '../services/reports/report-service';
 import { createTestSendService } from '../services/test-send/test-send-service';
 import { createUserService } from '../services/users/user-service';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../services/send/quiet-hours';
@@ -88,6 +89,7 @@ export function createServices(options: ServicesOptions) {
   const settings = createSettingsStore(db, audit, quietDefault);
   const send = createSendService({ db, clock, transportFactory: transportFor, approvals, audit, quietHours: () => readQuietHours(db, quietDefault), lateLimitMs: readLateLimitHours(db) * 3_600_000 });
   const recipients = createRecipientsService({ db, clock, audit });
+  const reports = createReportService({ db, clock, audit });
   const testSend = createTestSendService({ db, clock, audit, users, transportFor });
   const approvalAddresses = createApprovalAddressService({ db, clock, audit, users });
   const approvalCodes = createApprovalCodeService({ db, clock, audit, users, approvals, addresses: approvalAddresses, transportFor, key: createCodeKey(secrets) });
@@ -144,6 +146,7 @@ export function createServices(options: ServicesOptions) {
     bounces,
     /** Resolves when the after-run work (Sent copy, first bounce check) begun so far is done. */
     afterRunsSettled: () => Promise.all([...afterRuns]).then(() => undefined),
+    reports,
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
       await send.dispose();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channel, result } from './define';
 import { RECIPIENT_STATUSES } from '../statuses';
 import { actorId, empty, id, limit, offset } from './schemas';
+import { reportFormat } from './report-schemas';
 import type {
   AuditEntryDto,
   AuditExportDto,
@@ -46,10 +47,18 @@ export const sendChannels = {
     result<SendStatusDto>(),
   ),
   'audit:list': channel(
-    z.object({ campaignId: id.optional(), listId: id.optional(), afterId: z.number().int().min(0).optional(), limit }),
+    z.object({
+      campaignId: id.optional(),
+      listId: id.optional(),
+      afterId: z.number().int().min(0).optional(),
+      limit,
+      /** The latest entries, newest first (History reads what just happened). */
+      newestFirst: z.boolean().optional(),
+    }),
     result<readonly AuditEntryDto[]>(),
   ),
-  'audit:export': channel(z.object({ actorId, campaignId: id.optional() }), result<AuditExportDto>()),
+  /** The CSV speaks the reader's language and states their time zone (reportFormat). */
+  'audit:export': channel(z.object({ actorId, campaignId: id.optional(), ...reportFormat }), result<AuditExportDto>()),
   /** Who received this campaign (or failed to), for an incident report or a follow-up. */
   'audit:recipients': channel(
     z.object({ campaignId: id, status: recipientStatus.optional() }),

@@ -7,6 +7,7 @@ import { bounceChannels } from './channels-bounces';
 import { campaignChannels } from './channels-campaigns';
 import { listChannels } from './channels-lists';
 import { recipientChannels } from './channels-recipients';
+import { reportChannels } from './channels-reports';
 import { sendChannels } from './channels-send';
 import { oauthChannels } from './channels-oauth';
 
@@ -19,4 +20,5 @@ export const channels = {
   ...approvalMailChannels,
   ...bounceChannels,
   ...oauthChannels,
+  ...reportChannels,
 } as const;

@@ -9,6 +9,7 @@ import { campaignHandlers } from './campaigns';
 import { listHandlers } from './lists';
 import { practiceHandlers } from './practice';
 import { recipientHandlers } from './recipients';
+import { reportHandlers } from './reports';
 import { sendHandlers } from './send';
 import { oauthHandlers } from './oauth';
 
@@ -23,5 +24,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...approvalMailHandlers(app),
     ...bounceHandlers(app),
     ...oauthHandlers(app),
+    ...reportHandlers(app),
   } satisfies Handlers;
 }

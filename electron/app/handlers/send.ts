@@ -40,16 +40,17 @@ export function sendHandlers(app: AppContext): DomainHandlers<'send' | 'audit'> 
       return status(campaignId);
     },
 
-    'audit:list': ({ campaignId, listId, afterId, limit }) =>
+    'audit:list': ({ campaignId, listId, afterId, limit, newestFirst }) =>
       s().audit.list({
         limit,
+        ...(newestFirst ? { newestFirst } : {}),
         ...(campaignId !== undefined ? { campaignId } : {}),
         ...(listId !== undefined ? { listId } : {}),
         ...(afterId !== undefined ? { afterId } : {}),
       }),
-    'audit:export': ({ actorId, campaignId }) => {
+    'audit:export': ({ actorId, campaignId, lang, timeZone }) => {
       const { audit, clock } = s();
-      const csv = audit.exportCsv(campaignId !== undefined ? { campaignId } : {});
+      const csv = audit.exportCsv(campaignId !== undefined ? { campaignId } : {}, { lang, timeZone });
       audit.record('audit.exported', { actor: app.actorName(actorId), campaignId: campaignId ?? null });
       const day = new Date(clock.now()).toISOString().slice(0, 10);
       return { fileName: `tayori-audit-${campaignId !== undefined ? `campaign-${campaignId}-` : ''}${day}.csv`, csv };
@@ -57,6 +58,6 @@ export function sendHandlers(app: AppContext): DomainHandlers<'send' | 'audit'> 
     'audit:recipients': ({ campaignId, status: filter }) =>
       s()
         .audit.recipientsOf(campaignId, filter ? [filter] : undefined)
-        .map((r) => ({ email: r.email, name: r.name, status: r.status, finishedAt: r.finishedAt })),
+        .map((r) => ({ email: r.email, name: r.name, status: r.status, smtpResponse: r.smtpResponse, finishedAt: r.finishedAt })),
   };
 }

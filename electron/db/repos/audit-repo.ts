@@ -1,5 +1,6 @@
 // Repository for the append-only audit table (promise 7). Only INSERT and SELECT exist here;
 // the database's triggers refuse UPDATE and DELETE even if someone writes them.
+import type { AuditAction } from '../../../shared/reports/audit-actions';
 import type { Db } from '../connection';
 
 export interface AuditEntry {
@@ -15,7 +16,7 @@ export interface AuditEntry {
 export interface NewAuditEntry {
   readonly at: number;
   readonly actor?: string | null;
-  readonly action: string;
+  readonly action: AuditAction;
   readonly listId?: number | null;
   readonly campaignId?: number | null;
   readonly details?: Record<string, unknown>;
@@ -59,7 +60,7 @@ export function appendAudit(db: Db, e: NewAuditEntry): number {
 
 export function queryAudit(
   db: Db,
-  filter: { campaignId?: number; listId?: number; action?: string; limit?: number; afterId?: number } = {},
+  filter: { campaignId?: number; listId?: number; action?: string; limit?: number; afterId?: number; newestFirst?: boolean } = {},
 ): AuditEntry[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
@@ -67,6 +68,6 @@ export function queryAudit(
   if (filter.listId !== undefined) (where.push('list_id = ?'), args.push(filter.listId));
   if (filter.action !== undefined) (where.push('action = ?'), args.push(filter.action));
   if (filter.afterId !== undefined) (where.push('id > ?'), args.push(filter.afterId));
-  const sql = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
+  const sql = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id ${filter.newestFirst ? 'DESC' : ''} LIMIT ?`;
   return (db.prepare(sql).all(...args, filter.limit ?? 10_000) as AuditRow[]).map(rowToAudit);
 }

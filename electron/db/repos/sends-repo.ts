@@ -248,19 +248,19 @@ export function pageSendMembers(db: Db, campaignId: number, status: RecipientSta
   const rows = db
     .prepare(
       `SELECT sends.id, snapshots.position, snapshots.email, snapshots.name, sends.status, sends.attempts,
-              sends.smtp_response, sends.message_id, sends.finished_at
+              sends.smtp_response, sends.message_id, sends.next_attempt_at, sends.finished_at
        FROM sends JOIN snapshots ON snapshots.id = sends.snapshot_id
        WHERE ${where} ORDER BY snapshots.position LIMIT ? OFFSET ?`,
     )
     .all(...args, limit, offset) as {
     id: number; position: number; email: string; name: string; status: RecipientStatus; attempts: number;
-    smtp_response: string | null; message_id: string | null; finished_at: number | null;
+    smtp_response: string | null; message_id: string | null; next_attempt_at: number | null; finished_at: number | null;
   }[];
   return {
     total,
     items: rows.map((r) => ({
       sendId: r.id, position: r.position, email: r.email, name: r.name, status: r.status, attempts: r.attempts,
-      smtpResponse: r.smtp_response, messageId: r.message_id, finishedAt: r.finished_at,
+      smtpResponse: r.smtp_response, messageId: r.message_id, nextAttemptAt: r.next_attempt_at, finishedAt: r.finished_at,
     })),
   };
 }

@@ -1,11 +1,12 @@
 // The audit service (promise 7): records every significant action, exports the log as CSV for
 // an incident report, and answers "who received campaign X".
+import type { AuditAction } from '../../../shared/reports/audit-actions';
 import type { RecipientStatus } from '../../../shared/statuses';
 import type { Db } from '../../db/connection';
 import { appendAudit, queryAudit, type AuditEntry } from '../../db/repos/audit-repo';
 import { sentRecipients, type SentRecipientRow } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
-import { auditToCsv } from './audit-csv';
+import { auditCsv, type ReportFormat } from '../../../shared/reports/audit-csv';
 
 interface AuditContext {
   readonly actor?: string | null;
@@ -20,12 +21,16 @@ interface AuditFilter {
   readonly action?: string;
   readonly limit?: number;
   readonly afterId?: number;
+  /** The latest `limit` entries, newest first (the History screen), instead of the oldest. */
+  readonly newestFirst?: boolean;
 }
 
 export interface AuditService {
-  record(action: string, ctx?: AuditContext): number;
+  /** Only actions of the closed list (shared/reports/audit-actions.ts), so each has words in History. */
+  record(action: AuditAction, ctx?: AuditContext): number;
   list(filter?: AuditFilter): AuditEntry[];
-  exportCsv(filter?: AuditFilter): string;
+  /** The log as a CSV for Excel in the reader's language and time zone (Japanese, JST unless given). */
+  exportCsv(filter?: AuditFilter, format?: Omit<ReportFormat, 'now'>): string;
   recipientsOf(campaignId: number, statuses?: readonly RecipientStatus[]): SentRecipientRow[];
 }
 
@@ -42,7 +47,8 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }): Aud
       });
     },
     list: (filter = {}) => queryAudit(db, filter),
-    exportCsv: (filter = {}) => auditToCsv(queryAudit(db, { ...filter, limit: filter.limit ?? Number.MAX_SAFE_INTEGER })),
+    exportCsv: (filter = {}, format = { lang: 'ja', timeZone: 'Asia/Tokyo' }) =>
+      auditCsv(queryAudit(db, { ...filter, limit: filter.limit ?? Number.MAX_SAFE_INTEGER }), { ...format, now: clock.now() }),
     recipientsOf: (campaignId, statuses) => sentRecipients(db, campaignId, statuses),
   };
 }

@@ -63,7 +63,7 @@ export function createCampaignService({ db, clock, audit, approvals }: CampaignS
   }
 
   /** Runs an edit of an editable campaign: voids its approval and records what changed. */
-  function edit<T>(campaignId: number, what: string, actor: string | null, change: (c: Campaign) => T, details: Record<string, unknown> = {}): T {
+  function edit<T>(campaignId: number, what: 'edited' | 'attachment-added' | 'attachment-removed' | 'encoding-changed', actor: string | null, change: (c: Campaign) => T, details: Record<string, unknown> = {}): T {
     return db.transaction(() => {
       const c = mustGetCampaign(db, campaignId);
       assertEditable(c);

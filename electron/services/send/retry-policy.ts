@@ -107,8 +107,9 @@ export function classify(e: unknown, attempts: number, now: number, policy: Retr
     if (wait === null) return { kind: 'failed', response: describe(e) };
     return { kind: 'retry', response: describe(e), at: now + wait };
   }
+  // Connected, then lost: not "check host and port" (they worked), but what happened mid-run.
   const lost = new AppError(
-    mapped.code === 'smtp-timeout' ? 'smtp-timeout' : 'smtp-connect',
+    mapped.code === 'smtp-timeout' ? 'smtp-timeout' : 'smtp-connection-lost',
     'The connection to the mail server was lost during a message',
     mapped.details,
   );

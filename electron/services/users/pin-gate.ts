@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import * as repo from '../../db/repos/users-repo';
 import type { AuditService } from '../audit/audit-service';
+import type { AuditAction } from '../../../shared/reports/audit-actions';
 import type { Clock } from '../clock';
 import { pinMatches } from './pin-hash';
 
@@ -36,7 +37,7 @@ export interface PinGate {
   verifyWith(userId: number, kind: SecretKind, matches: () => Promise<boolean> | boolean): Promise<repo.User>;
 }
 
-const WRONG: Record<SecretKind, { code: 'pin-wrong' | 'approval-code-wrong'; message: string; action: string }> = {
+const WRONG: Record<SecretKind, { code: 'pin-wrong' | 'approval-code-wrong'; message: string; action: AuditAction }> = {
   pin: { code: 'pin-wrong', message: 'The PIN is not correct', action: 'pin.failed' },
   'approval-code': { code: 'approval-code-wrong', message: 'The approval code is not correct', action: 'approval-code.failed' },
 };

@@ -4,6 +4,7 @@ import { approvalMailEn } from './approval-mail-en';
 import { limitsEn } from './limits-en';
 import { bouncesEn } from './bounces-en';
 import { accountsEn } from './accounts-en';
+import { reportsEn } from './reports-en';
 
 export const en = {
   app: {
@@ -18,6 +19,7 @@ export const en = {
   limits: limitsEn,
   bounces: bouncesEn,
   accounts: accountsEn,
+  reports: reportsEn,
   practice: {
     banner: 'PRACTICE MODE — mail goes only to the built-in practice outbox; nothing reaches real people.',
     leave: 'Leave practice mode',

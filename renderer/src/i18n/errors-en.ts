@@ -44,6 +44,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'user-exists': 'A user with this name already exists. Choose a different name.',
   'smtp-auth': 'The mail server refused the user name or password. Check them in the mail account settings.',
   'smtp-connect': 'Could not reach the mail server. Check the host name, port and your internet connection.',
+  'smtp-connection-lost': 'The connection to the mail server broke in the middle of sending, so sending is paused. Check below what was delivered and which members are unknown, then resume.',
   'smtp-timeout': 'The mail server did not answer in time. Try again later, or check the host and port.',
   'smtp-tls': 'The secure connection to the mail server failed. Check the security setting (TLS or STARTTLS) and port.',
   'smtp-starttls-unavailable': 'The mail server does not offer STARTTLS. Choose TLS (usually port 465) or ask your provider.',

@@ -5,6 +5,7 @@ import { errorsJa } from './errors-ja';
 import { limitsJa } from './limits-ja';
 import { bouncesJa } from './bounces-ja';
 import { accountsJa } from './accounts-ja';
+import { reportsJa } from './reports-ja';
 
 export const ja: Messages = {
   app: {
@@ -19,6 +20,7 @@ export const ja: Messages = {
   limits: limitsJa,
   bounces: bouncesJa,
   accounts: accountsJa,
+  reports: reportsJa,
   practice: {
     banner: '練習モード — メールは内蔵の練習用送信箱にだけ届きます。実在の人には一通も届きません。',
     leave: '練習モードを終了',

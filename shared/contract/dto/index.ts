@@ -7,3 +7,4 @@ export type * from './recipients';
 export type * from './approval-mail';
 export type * from './bounces';
 export type * from './oauth';
+export type * from './reports';

@@ -48,6 +48,8 @@ export interface SendMemberDto {
   readonly attempts: number;
   readonly smtpResponse: string | null;
   readonly messageId: string | null;
+  /** When a member waiting after a temporary refusal is tried again (status 'retrying'), else null. */
+  readonly nextAttemptAt: number | null;
   readonly finishedAt: number | null;
 }
 
@@ -77,6 +79,8 @@ export interface RecipientDto {
   readonly email: string;
   readonly name: string;
   readonly status: RecipientStatus;
+  /** The server's last reply for this member (shown in plain words, raw one click away). */
+  readonly smtpResponse: string | null;
   readonly finishedAt: number | null;
 }
 

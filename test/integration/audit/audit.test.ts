@@ -33,18 +33,28 @@ describe('audit service', () => {
     }
     expect(env.audit.list({ campaignId: 7 })[0]).toMatchObject({ id, actor: '会長 花子', action: 'approval.given' });
     // New rows still append, with or without an explicit (fresh) id.
-    expect(env.audit.record('x')).toBeGreaterThan(id);
+    expect(env.audit.record('settings.updated')).toBeGreaterThan(id);
   });
 
-  it('exports CSV for Excel: BOM, CRLF, quoted cells, Japanese intact', () => {
-    env.audit.record('import', { actor: '受付 太郎', listId: 1, details: { file: '会員名簿.csv', rows: 3 } });
+  it('exports CSV for Excel: BOM, CRLF, quoted cells, Japanese headers, actions in words, JST stated', () => {
+    env.audit.record('list.imported', { actor: '受付 太郎', listId: 1, details: { file: '会員名簿.csv', rows: 3, sha256: 'ab'.repeat(32) } });
     const csv = env.audit.exportCsv();
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
     const parsed = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: '\r\n' }).data;
-    expect(parsed[0]).toEqual(['id', 'time_utc', 'actor', 'action', 'list_id', 'campaign_id', 'details']);
-    expect(parsed[1]).toEqual(['1', '2026-04-01T09:00:00.000Z', '受付 太郎', 'import', '1', '', '{"file":"会員名簿.csv","rows":3}']);
+    expect(parsed[0]).toEqual(['番号', '日時 (JST, UTC+09:00)', '操作した人', '操作', '操作の記録名', '名簿番号', 'お知らせ番号', '内容', '記録のすべて (JSON)']);
+    expect(parsed[1]).toEqual([
+      '1', '2026-04-01 18:00:00 JST', '受付 太郎', '名簿を取り込み', 'list.imported', '1', '',
+      'ファイル: 会員名簿.csv、行数: 3', `{"file":"会員名簿.csv","rows":3,"sha256":"${'ab'.repeat(32)}"}`,
+    ]);
+  });
+
+  it('exports in English on the reader\'s own clock with its zone stated', () => {
+    env.audit.record('pin.failed', { actor: 'Hanako', details: { remaining: 4 } });
+    const rows = Papa.parse<string[]>(env.audit.exportCsv({}, { lang: 'en', timeZone: 'Europe/Berlin' }).slice(1).trimEnd(), { newline: '\r\n' }).data;
+    expect(rows[0]![1]).toBe('Time (Europe/Berlin, UTC+02:00)');
+    expect(rows[1]!.slice(1, 4)).toEqual(['2026-04-01 11:00:00 Europe/Berlin', 'Hanako', 'Wrong PIN entered']);
   });
 
   it('neutralises cells that a spreadsheet would run as a formula', () => {
@@ -53,15 +63,21 @@ describe('audit service', () => {
     const rows = Papa.parse<string[]>(env.audit.exportCsv().slice(1).trimEnd(), { newline: '\r\n' }).data.slice(1);
     expect(rows.map((r) => r[2])).toEqual(evil.map((e) => `'${e}`));
     // Other cells are left as they are.
-    expect(rows.every((r) => r[3] === 'user.created')).toBe(true);
+    expect(rows.every((r) => r[4] === 'user.created')).toBe(true);
+  });
+
+  it('lists the latest entries newest first when asked (History), the oldest first otherwise', () => {
+    for (let i = 0; i < 5; i++) env.audit.record('send.member', { campaignId: 1, details: { n: i } });
+    expect(env.audit.list({ limit: 2, newestFirst: true }).map((e) => e.details['n'])).toEqual([4, 3]);
+    expect(env.audit.list({ limit: 2 }).map((e) => e.details['n'])).toEqual([0, 1]);
   });
 
   it('filters the export by campaign', () => {
-    env.audit.record('a', { campaignId: 1 });
-    env.audit.record('b', { campaignId: 2 });
+    env.audit.record('send.started', { campaignId: 1 });
+    env.audit.record('send.stopped', { campaignId: 2 });
     const csv = env.audit.exportCsv({ campaignId: 2 });
-    expect(csv).toContain('"b"');
-    expect(csv).not.toContain('"a"');
+    expect(csv).toContain('"send.stopped"');
+    expect(csv).not.toContain('"send.started"');
   });
 
   it('answers "who received campaign X" from the send records and the frozen rows', () => {

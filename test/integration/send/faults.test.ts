@@ -76,7 +76,7 @@ describe('SMTP faults (promise 5)', () => {
     await svc.settled(fx.campaignId);
     let st = svc.status(fx.campaignId);
     expect(st.state).toBe('paused');
-    expect(st.error?.code).toBe('smtp-connect');
+    expect(st.error?.code).toBe('smtp-connection-lost');
     expect(st.counts).toMatchObject({ sent: 2, unknown: 1, queued: 2 });
     const unknown = listSends(db, fx.campaignId, { status: 'unknown' })[0]!;
 

@@ -2,8 +2,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecipientStatus } from '../../../../shared/contract';
+import { downloadText } from '../../components/download';
 import { ErrorText } from '../../components/error-text';
+import { SmtpReply } from '../../components/smtp-reply';
 import { useCall } from '../../hooks/use-call';
+import { useLocalTime } from '../../hooks/use-local-time';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 
@@ -11,7 +14,8 @@ type FollowStatus = 'sent' | 'failed' | 'unknown' | 'cancelled';
 const STATUSES: readonly FollowStatus[] = ['sent', 'failed', 'unknown', 'cancelled'];
 
 export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number; onFollowUp: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useLocalTime();
   const { operatorId, openCampaign, go } = useApp();
   const [status, setStatus] = useState<FollowStatus>('sent');
   const recipients = useQuery('audit:recipients', { campaignId, status: status as RecipientStatus });
@@ -26,6 +30,11 @@ export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number
       openCampaign(c);
       go('compose');
     }
+  };
+  const exportCsv = async () => {
+    if (operatorId === null) return;
+    const r = await call.run('report:recipients-csv', { actorId: operatorId, campaignId, lang: time.lang, timeZone: time.timeZone });
+    if (r) downloadText(r.fileName, r.csv);
   };
   const rows = recipients.data ?? [];
   return (
@@ -43,6 +52,9 @@ export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number
         <button type="button" className="btn primary" data-action="follow-up" disabled={call.busy || operatorId === null || rows.length === 0} onClick={() => void followUp()}>
           {t('history.followUp')} ({rows.length})
         </button>
+        <button type="button" className="btn" data-action="recipients-csv" disabled={call.busy || operatorId === null} onClick={() => void exportCsv()}>
+          {t('reports.history.recipientsCsv')}
+        </button>
       </div>
       <ErrorText error={recipients.error ?? call.error} />
       <div className="list-scroll">
@@ -52,7 +64,10 @@ export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number
               <th>{t('lists.name')}</th>
               <th>{t('lists.email')}</th>
               <th>{t('history.status')}</th>
-              <th>{t('history.at')}</th>
+              <th>{t('send.response')}</th>
+              <th className="when">
+                {t('history.at')} ({time.zone})
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -61,7 +76,10 @@ export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number
                 <td>{r.name}</td>
                 <td>{r.email}</td>
                 <td>{t(`send.status_${r.status}`)}</td>
-                <td>{r.finishedAt ? new Date(r.finishedAt).toLocaleString(i18n.language) : ''}</td>
+                <td>
+                  <SmtpReply raw={r.status === 'sent' ? null : r.smtpResponse} />
+                </td>
+                <td className="when">{time.format(r.finishedAt)}</td>
               </tr>
             ))}
           </tbody>

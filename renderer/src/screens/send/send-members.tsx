@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecipientStatus, SendStatusDto } from '../../../../shared/contract';
 import { RECIPIENT_STATUSES } from '../../../../shared/statuses';
 import { ErrorText } from '../../components/error-text';
+import { SmtpReply } from '../../components/smtp-reply';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 
@@ -107,7 +108,9 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
                   <span className={`chip ${m.status}`}>{t(`send.status_${m.status}`)}</span>
                 </td>
                 <td>{m.attempts}</td>
-                <td>{m.smtpResponse}</td>
+                <td>
+                  <SmtpReply raw={m.smtpResponse} nextAttemptAt={m.status === 'retrying' ? m.nextAttemptAt : null} />
+                </td>
                 <td className="message-id">{m.messageId}</td>
                 <td>
                   {m.status === 'unknown' && (

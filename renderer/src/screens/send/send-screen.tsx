@@ -10,6 +10,7 @@ import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { ScheduleForm } from './schedule-form';
 import { SendCountdown } from './send-countdown';
+import { RunInterruption } from './run-interruption';
 import { SendMembers } from './send-members';
 import { SignInResume } from './sign-in-resume';
 import { useSendStatus } from './use-send-status';
@@ -103,7 +104,7 @@ function SendPanel({ campaignId }: { campaignId: number }) {
               {t(`send.recovery_${s.error.reason}`)}
             </p>
           ) : (
-            <ErrorText error={s.error} />
+            <RunInterruption status={s} />
           )}
           {s.state === 'paused' && s.error?.code === 'oauth-signin-required' && campaign.data?.profileId != null && (
             <SignInResume profileId={campaign.data.profileId} onSignedIn={() => void control('send:resume')} />
