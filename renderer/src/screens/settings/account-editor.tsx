@@ -10,12 +10,13 @@ import { ErrorText } from '../../components/error-text';
 import { emptySigners, signersOf, TwoSigners } from '../../components/two-signers';
 import { useCall } from '../../hooks/use-call';
 import { useApp } from '../../state/app-context';
+import { LimitFields } from '../setup/limit-fields';
 
 type AccountInput = ArgsOf<'profiles:create'>['profile'];
 
 function inputOf(p: ProfileDto | null): AccountInput {
   if (!p) {
-    return { name: '', host: '', port: 587, security: 'starttls', authMethod: 'password', oauthProvider: null, authUser: '', password: '', fromAddress: '', fromName: '', perMinute: 30, perHour: null, maxConnections: 2 };
+    return { name: '', host: '', port: 587, security: 'starttls', authMethod: 'password', oauthProvider: null, authUser: '', password: '', fromAddress: '', fromName: '', perMinute: 30, perHour: null, perDay: null, carrierPerMinute: 20, maxConnections: 2 };
   }
   const { id: _id, hasPassword: _h, practice: _p, ...fields } = p;
   return fields;
@@ -33,6 +34,7 @@ function applyPreset(v: AccountInput, preset: MailPreset, name: string, previous
     oauthProvider: preset.oauthProvider,
     perMinute: preset.perMinute,
     perHour: preset.perHour,
+    perDay: preset.perDay,
     maxConnections: preset.maxConnections,
   };
 }
@@ -182,6 +184,7 @@ export function AccountEditor({ account, needSigners, organisationAddress, onSav
           <span>{t('accounts.perHour')}</span>
           <input name="account-per-hour" type="number" min={1} value={value.perHour ?? ''} onChange={(e) => set({ perHour: e.target.value ? Number(e.target.value) : null })} />
         </label>
+        <LimitFields value={value} set={set} />
       </div>
       {isOrgAddress && <p className="hint">{t('accounts.fromIsOrganisation')}</p>}
       {account && <p className="warn" data-testid="voids-approvals">{t('accounts.voidsApprovals')}</p>}
