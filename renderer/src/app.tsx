@@ -10,6 +10,7 @@ import { NavSteps } from './components/nav-steps';
 import { PracticeBanner } from './components/practice-banner';
 import { useEvent } from './hooks/use-event';
 import { i18n } from './i18n';
+import { rememberLanguage } from './i18n/remembered-language';
 import { ScreenView } from './screens/screen-view';
 import { SetupScreen } from './screens/setup/setup-screen';
 import { AppContext, type AppState, type ScreenId } from './state/app-context';
@@ -55,7 +56,10 @@ function Shell() {
       if ('code' in r) return setError(r);
       setError(null);
       setLoaded(r);
-      if (r.settings?.language) void i18n.changeLanguage(r.settings.language);
+      if (r.settings?.language) {
+        void i18n.changeLanguage(r.settings.language);
+        rememberLanguage(r.settings.language);
+      }
     });
   }, []);
   useEffect(reload, [reload]);

@@ -8,7 +8,7 @@ export function AppHeader({ organisation, setUp }: { organisation: string | null
   return (
     <header className="app-header">
       <span className="brand">{t('app.name')}</span>
-      {organisation && <span className="org">{organisation}</span>}
+      {organisation && <span className="org" translate="no">{organisation}</span>}
       <span className="spacer" />
       {setUp && <OperatorPicker />}
       <LanguageSwitch persist={setUp} />

@@ -1,5 +1,6 @@
 // English UI strings. ja.ts must have exactly the same keys (the Messages type enforces it).
 import { errorsEn } from './errors-en';
+import { uxEn } from './ux-en';
 
 export const en = {
   app: {
@@ -10,6 +11,7 @@ export const en = {
     loading: 'Loading…',
     noOperator: 'Choose who is working (top right) before doing this.',
   },
+  ux: uxEn,
   practice: {
     banner: 'PRACTICE MODE — mail goes only to the built-in practice outbox; nothing reaches real people.',
     leave: 'Leave practice mode',

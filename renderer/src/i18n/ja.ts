@@ -1,6 +1,7 @@
 // 日本語の UI 文言。キーは en.ts と完全に同じ（Messages 型で強制）。
 import type { Messages } from './messages';
 import { errorsJa } from './errors-ja';
+import { uxJa } from './ux-ja';
 
 export const ja: Messages = {
   app: {
@@ -11,6 +12,7 @@ export const ja: Messages = {
     loading: '読み込み中…',
     noOperator: '先に右上で「操作する人」を選んでください。',
   },
+  ux: uxJa,
   practice: {
     banner: '練習モード — メールは内蔵の練習用送信箱にだけ届きます。実在の人には一通も届きません。',
     leave: '練習モードを終了',

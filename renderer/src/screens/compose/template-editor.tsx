@@ -15,6 +15,7 @@ import { AttachmentsPanel } from './attachments-panel';
 import { FieldPicker, insertAt } from './field-picker';
 import { LivePreview } from './live-preview';
 import { SelectionEditor } from './selection-editor';
+import { ComposeStart } from './compose-start';
 import { TemplateIssues } from './template-issues';
 import { useDebounced } from './use-debounced';
 
@@ -102,9 +103,16 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  // One mail account: it is the sender, so a new notice starts with it chosen (and saved).
+  const onlyProfile = profiles.data?.length === 1 ? profiles.data[0]!.id : null;
+  useEffect(() => {
+    if (editable && profileId === null && onlyProfile !== null) setProfileId(onlyProfile);
+  }, [editable, profileId, onlyProfile]);
+
   return (
     <div className="grid2">
       <section className="card" data-testid="editor">
+        {editable && !subject.trim() && !body.trim() && <ComposeStart />}
         {!editable && <p className="warn">{t('compose.readOnly')}</p>}
         {editable && campaign.status !== 'draft' && <p className="warn">{t('compose.editVoids')}</p>}
         <label className="field">

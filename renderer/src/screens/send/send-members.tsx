@@ -101,14 +101,14 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
                   )}
                 </td>
                 <td>{m.position + 1}</td>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
+                <td translate="no">{m.name}</td>
+                <td translate="no">{m.email}</td>
                 <td>
                   <span className={`chip ${m.status}`}>{t(`send.status_${m.status}`)}</span>
                 </td>
                 <td>{m.attempts}</td>
-                <td>{m.smtpResponse}</td>
-                <td className="message-id">{m.messageId}</td>
+                <td translate="no">{m.smtpResponse}</td>
+                <td className="message-id" translate="no">{m.messageId}</td>
                 <td>
                   {m.status === 'unknown' && (
                     <span className="row">

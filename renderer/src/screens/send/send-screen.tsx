@@ -11,6 +11,7 @@ import { useApp } from '../../state/app-context';
 import { ScheduleForm } from './schedule-form';
 import { SendCountdown } from './send-countdown';
 import { SendMembers } from './send-members';
+import { SendNextSteps } from './send-next-steps';
 import { useSendStatus } from './use-send-status';
 
 export function SendScreen() {
@@ -54,6 +55,12 @@ function SendPanel({ campaignId }: { campaignId: number }) {
           </span>
         )}
       </div>
+      {campaign.data && (
+        <p className="notice-name" data-testid="send-notice-name">
+          {t('ux.sendNames', { name: '' })}
+          <strong translate="no">{campaign.data.name}</strong>
+        </p>
+      )}
       {campaign.data && <ListBadge listId={campaign.data.listId} recipients={campaign.data.recipientCount} />}
       <ErrorText error={campaign.error ?? live.error} />
       {campaign.data && !approved && s?.state === 'idle' && <p className="warn">{t('send.notApproved')}</p>}
@@ -93,6 +100,7 @@ function SendPanel({ campaignId }: { campaignId: number }) {
             )}
           </div>
           <p className="hint">{t('send.noRecall')}</p>
+          {s.state === 'completed' && <SendNextSteps />}
           {s.error?.reason ? (
             <p className="warn" role="alert" data-recovery={s.error.reason}>
               {t(`send.recovery_${s.error.reason}`)}

@@ -35,6 +35,12 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
               <DeletePractice active={false} className="btn" onDeleted={status.reload} />
             </div>
           )}
+          {practice.busy && (
+            <div className="practice-progress" role="status" data-testid="practice-progress">
+              <progress className="progress" />
+              <span>{t('ux.tryProgress')}</span>
+            </div>
+          )}
           <ErrorText error={practice.error} />
         </section>
         <section className="card">
@@ -122,7 +128,7 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
       {localError && <div className="error" role="alert">{localError}</div>}
       <ErrorText error={call.error} />
       <div className="row">
-        <button type="button" className="btn" onClick={onBack}>
+        <button type="button" className="btn" data-action="setup-back" onClick={onBack}>
           {t('setup.back')}
         </button>
         <button type="submit" className="btn primary" data-action="save-setup" disabled={call.busy}>

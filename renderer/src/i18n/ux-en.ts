@@ -1,0 +1,23 @@
+// English words added by the "every screen says what to do next" pass: progress, next steps,
+// how to start, help links. Kept in their own file so other areas' edits do not collide.
+export const uxEn = {
+  tryProgress: 'Setting up the practice: importing the sample list, preparing the notice and the practice outbox (a few seconds)…',
+  steps: 'Steps',
+  help: 'Guide',
+  helpTitle: 'Open the guide (in a new window)',
+  helpSection: 'How to fix this (guide)',
+  composeStartTitle: 'How to start',
+  composeStart1: 'The notice goes to the list shown above. To use another list, choose it on the Member lists screen first.',
+  composeStart2: 'Write a subject and the text below. Click a field name (such as a name column) to put each member’s own value there.',
+  composeStart3: 'The preview on the right shows one member’s mail as it will be sent. Then go on to Check and preview.',
+  sendNames: 'Notice: %{name}',
+  nextTitle: 'What to do next',
+  nextWho: 'See who received it: use the filters below (sent, failed, unknown).',
+  nextBounces: 'Mail that could not be delivered may come back to the sending mailbox over the next hours: look under History.',
+  nextFollowUp: 'To write again to some of them (for example those whose mail failed), make a follow-up from History.',
+  nextNotReceived: 'A member says they did not get it? See the guide.',
+  groupMore: 'Show all %{count}',
+  groupLess: 'Show fewer',
+  groupCounts: '%{rows} rows, %{addresses} addresses',
+  pinTooShort: 'A PIN is 4 to 8 digits, or a passphrase of 8 characters or more.',
+} as const;
