@@ -12,7 +12,7 @@ export function DomainChart({ domains }: { domains: readonly { domain: string; c
           <span className="label" translate="no" title={d.domain}>
             {d.domain}
           </span>
-          <svg translate="no" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`${d.domain}: ${d.count}`}>
+          <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`${d.domain}: ${d.count}`}>
             <rect x="0" y="0" height="10" width={(d.count / max) * 100} />
           </svg>
           <span>{d.count}</span>
