@@ -8,6 +8,7 @@ import { AppHeader } from './components/app-header';
 import { ErrorText } from './components/error-text';
 import { NavSteps } from './components/nav-steps';
 import { PracticeBanner } from './components/practice-banner';
+import { GuideView } from './guide/guide-view';
 import { useEvent } from './hooks/use-event';
 import { i18n } from './i18n';
 import { rememberLanguage } from './i18n/remembered-language';
@@ -104,6 +105,7 @@ function Shell() {
       <div className={practice ? 'app practice' : 'app'}>
         {practice ? <PracticeBanner onLeft={resetWorkspace} /> : <div />}
         <AppHeader organisation={loaded?.settings?.organisationName || null} setUp={setUp} />
+        <GuideView />
         {setUp ? (
           <div className="app-body">
             <NavSteps />

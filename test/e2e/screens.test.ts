@@ -61,9 +61,20 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
   it('first run', async () => {
     await page.waitForSelector('[data-screen="setup"]');
     await walk('s01-first-run');
+    // The hidden file-like controls are no Tab stops; the first Tab lands on a visible control with a ring.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { activeElement: { tagName: string } | null }; getComputedStyle(e: unknown): { outlineStyle: string } };
+      const el = g.document.activeElement;
+      return el && el.tagName !== 'BODY' ? g.getComputedStyle(el).outlineStyle : 'no focus';
+    })).not.toBe('none');
     await page.click('[data-action="setup-real"]');
     await page.waitForSelector('input[name="org-name"]');
+    // A too-short PIN says, at the field, what a valid PIN is.
+    await page.fill('input[name="user-0-pin"]', '12');
+    expect(await page.textContent('[data-invalid="user-0-pin"]')).toMatch(/4〜8 桁/);
     await walk('s02-setup-form');
+    await page.fill('input[name="user-0-pin"]', '');
     await page.click('[data-action="setup-back"]');
   });
 
@@ -73,6 +84,7 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
     await page.waitForSelector('[data-screen="lists"]', { timeout: 60_000 });
     await chooseOperator(page, REQUESTER.name);
     await page.waitForSelector('[data-member-index="5"]');
+    expect(await page.getAttribute('[data-testid="file-input"]', 'tabindex')).toBe('-1');
     await walk('s03-lists');
   });
 
@@ -86,6 +98,9 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
     await page.click('[data-action="to-check"]');
     await page.waitForSelector('[data-testid="check-findings"]');
     await page.waitForSelector('[data-testid="message-browser"] [data-testid="mail-view"]');
+    // The sample has warnings but nothing blocking: no "must fix" heading above "nothing blocks".
+    expect(await page.locator('[data-testid="no-blocking"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="blocking-heading"]').count()).toBe(0);
     await walk('s05-check');
   });
 
@@ -95,6 +110,12 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
     await page.click('[data-action="test-send"]');
     await page.waitForSelector('[data-testid="test-sent"]');
     await nav(page, 'approval');
+    // A wrong PIN says how many tries are left and links to the guide's PIN section.
+    await page.fill('input[name="requester-pin"]', '0000');
+    await page.click('[data-action="request-approval"]');
+    const wrong = page.locator('[data-error-code="pin-wrong"]');
+    expect(await wrong.textContent()).toMatch(/あと 4 回/);
+    expect(await wrong.locator('[data-help="pin"]').count()).toBe(1);
     await walk('s07-approval-request');
     await page.fill('input[name="requester-pin"]', REQUESTER.pin);
     await page.click('[data-action="request-approval"]');
@@ -115,6 +136,14 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
     await page.waitForSelector('[data-testid="send-next-steps"]');
     await page.waitForSelector('[data-testid="send-members"] tbody tr');
     await walk('s10-send-completed');
+    // The pressed filter looks chosen: its colours differ from an unpressed one.
+    const look = (sel: string) => page.$eval(sel, (e) => (globalThis as unknown as { getComputedStyle(x: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor);
+    expect(await look('[data-filter="all"]')).not.toBe(await look('[data-filter="sent"]'));
+    // The next steps link to the guide's "did not get the mail" section, in the page's language.
+    await page.click('[data-testid="send-next-steps"] [data-help="not-received"]');
+    await page.waitForSelector('[data-testid="guide"] #guide-not-received');
+    await walk('s15-guide-not-received');
+    await page.click('[data-action="close-guide"]');
   });
 
   it('history, outbox, settings', async () => {
@@ -126,6 +155,12 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
     await walk('s12-outbox');
     await nav(page, 'settings');
     await walk('s13-settings');
+    // Dark mode follows the OS.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(SHOTS_DIR, 's13-settings-dark-ja-1280.png') });
+    const bg = await page.$eval('html', (e) => (globalThis as unknown as { getComputedStyle(x: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(bg).toBe('rgb(23, 25, 28)');
   });
 
   it('an empty compose screen says how to start', async () => {

@@ -3,8 +3,10 @@
 export const uxEn = {
   tryProgress: 'Setting up the practice: importing the sample list, preparing the notice and the practice outbox (a few seconds)…',
   steps: 'Steps',
+  followUpName: 'follow-up',
   help: 'Guide',
-  helpTitle: 'Open the guide (in a new window)',
+  close: 'Close',
+  helpTitle: 'Open the guide to Tayori',
   helpSection: 'How to fix this (guide)',
   composeStartTitle: 'How to start',
   composeStart1: 'The notice goes to the list shown above. To use another list, choose it on the Member lists screen first.',

@@ -4,8 +4,10 @@ import type { Messages } from './messages';
 export const uxJa: Messages['ux'] = {
   tryProgress: '練習の準備をしています。サンプル名簿の取り込み、お知らせと練習用送信箱の用意（数秒かかります）…',
   steps: '手順',
+  followUpName: 'フォローアップ',
   help: '使い方',
-  helpTitle: '使い方ガイドを開く（別ウィンドウ）',
+  close: '閉じる',
+  helpTitle: 'Tayori の使い方ガイドを開く',
   helpSection: '直し方（使い方ガイド）',
   composeStartTitle: '始め方',
   composeStart1: 'お知らせは上に表示された名簿の会員に送られます。別の名簿に送るときは、先に「会員名簿」の画面で名簿を選んでください。',

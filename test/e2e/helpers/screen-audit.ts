@@ -26,7 +26,7 @@ const JA_LATIN_OK = [
   'Tayori', 'CSV', 'SMTP', 'IMAP', 'PIN', 'TLS', 'STARTTLS', 'OAuth', 'OAuth2', 'Excel', 'Google', 'Microsoft', 'Gmail',
   'Outlook', 'UTF', 'Shift_JIS', 'CP932', 'BOM', 'Message-ID', 'ID', 'OS', 'English', 'OK', 'KB', 'MB', 'GB', 'To', 'From',
   'Cc', 'Bcc', 'DNS', 'Linux', 'GNOME', 'KWallet', 'LibreOffice', 'Sheets', 'ZIP', 'PDF', 'HTML', 'Re', 'eml', 'msg', 'mbox',
-  'XXXXX', 'Noto', 'Sans', 'JP', 'AM', 'PM',
+  'XXXXX', 'Noto', 'Sans', 'JP', 'AM', 'PM', 'docomo', 'au', 'SoftBank', 'Mac', 'Windows',
 ];
 
 // The in-page part is a string so it runs as written in Chromium (the node tsconfig has no DOM).
@@ -40,7 +40,7 @@ const AUDIT = String.raw`(({ lang, okLatin, codes }) => {
   // the texts marked translate="no", the options of such selects, and typed values.
   const userValues = new Set();
   for (const el of document.querySelectorAll('[translate="no"], [translate="no"] option, input, textarea')) {
-    const v = ('value' in el && el.tagName !== 'BUTTON' ? el.value : el.textContent || '').trim();
+    const v = (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el.value : el.textContent || '').trim();
     if (v && v.length < 200) userValues.add(v);
   }
   const values = [...userValues].sort((a, b) => b.length - a.length);
@@ -62,7 +62,7 @@ const AUDIT = String.raw`(({ lang, okLatin, codes }) => {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return false;
     const s = getComputedStyle(el);
-    return s.visibility !== 'hidden' && s.display !== 'none' && !el.closest('.visually-hidden, [hidden], option, select, script, style');
+    return s.visibility !== 'hidden' && s.display !== 'none' && !el.closest('.visually-hidden, [hidden], option, select, textarea, script, style');
   };
   const userContent = (el) => !!el.closest('[translate="no"]');
   const add = (kind, text, el) => out.push({ kind, text: text.slice(0, 120), where: path(el) });
@@ -89,12 +89,22 @@ const AUDIT = String.raw`(({ lang, okLatin, codes }) => {
       if (jaScript.test(text.replace('日本語', ''))) add('script', raw, el);
     } else {
       const words = text.match(/[A-Za-z][A-Za-z_]*(?:[-'][A-Za-z0-9]+)*/g) || [];
-      const bad = words.filter((w) => !okWord.has(w) && !/^[A-Za-z]$/.test(w) && !/^[A-Z0-9_]+$/.test(w));
+      const bad = words.filter((w) => !okWord.has(w) && !/^[A-Za-z]$/.test(w) && !/^[A-Z0-9_-]+$/.test(w));
       if (bad.length) add('script', raw, el);
     }
     if (codeRe.test(text)) add('code', raw, el);
   }
 
+  function textLines(el) {
+    const tops = [];
+    for (const c of el.childNodes) {
+      if (c.nodeType !== 3 || !c.nodeValue.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(c);
+      for (const q of range.getClientRects()) if (q.width > 0 && !tops.some((t) => Math.abs(t - q.top) < q.height / 2)) tops.push(q.top);
+    }
+    return tops.length;
+  }
   // Fit: every visible element with its own text.
   for (const el of document.querySelectorAll('body *')) {
     if (!visible(el) || el.closest('svg')) continue;
@@ -118,9 +128,11 @@ const AUDIT = String.raw`(({ lang, okLatin, codes }) => {
     } else if (el.scrollWidth > el.clientWidth + 1 && s.display !== 'inline') {
       add('spills', text, el);
     }
-    const lh = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.4;
-    if (el.matches('.chip, .btn, button, .nav button span') && r.height > lh * 1.7 + parseFloat(s.paddingTop) + parseFloat(s.paddingBottom)) add('wrapped', text, el);
-    if (text.length >= 3 && r.width < parseFloat(s.fontSize) * 2.2 && r.height > lh * 2.5 && s.display !== 'inline') add('squeezed', text, el);
+    // Lines the element's own text takes: a status chip, a button, a column header or a short cell
+    // (a name, a count) must stay on one line (「送信済\nみ」, 「試行回\n数」, 「青木 一\n郎」).
+    const lines = textLines(el);
+    if (lines > 1 && (el.matches('.chip, .btn, button, th, label > span') || (el.matches('td') && text.length <= 12))) add('wrapped', text, el);
+    if (text.length >= 3 && r.width < parseFloat(s.fontSize) * 2.2 && lines > 2) add('squeezed', text, el);
   }
   return out;
 })`;

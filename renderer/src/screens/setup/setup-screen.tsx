@@ -7,7 +7,7 @@ import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 import { RecoveryCodeNotice } from '../../components/recovery-code-notice';
 import { ProfileForm, emptyProfile } from './profile-form';
-import { UsersForm, type NewUser } from './users-form';
+import { UsersForm, validPin, type NewUser } from './users-form';
 
 export function SetupScreen({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -85,7 +85,7 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
     e.preventDefault();
     const filled = users.filter((u) => u.name.trim() !== '');
     const names = new Set(filled.map((u) => u.name.trim()));
-    if (filled.length < 2 || names.size !== filled.length || filled.some((u) => u.pin.length < 4)) {
+    if (filled.length < 2 || names.size !== filled.length || filled.some((u) => !validPin(u.pin))) {
       return setLocalError(t('setup.needTwo'));
     }
     if (filled.some((u) => u.pin !== u.pin2)) return setLocalError(t('setup.pinMismatch'));
