@@ -105,19 +105,22 @@ function Shell() {
       <div className={practice ? 'app practice' : 'app'}>
         {practice ? <PracticeBanner onLeft={resetWorkspace} /> : <div />}
         <AppHeader organisation={loaded?.settings?.organisationName || null} setUp={setUp} />
-        <GuideView />
-        {setUp ? (
-          <div className="app-body">
-            <NavSteps />
+        {/* The guide opens over the screen below the header, so the language stays switchable. */}
+        <div className="app-stage">
+          {setUp ? (
+            <div className="app-body">
+              <NavSteps />
+              <main className="main">
+                <ScreenView />
+              </main>
+            </div>
+          ) : (
             <main className="main">
-              <ScreenView />
+              <SetupScreen onDone={resetWorkspace} />
             </main>
-          </div>
-        ) : (
-          <main className="main">
-            <SetupScreen onDone={resetWorkspace} />
-          </main>
-        )}
+          )}
+          <GuideView />
+        </div>
       </div>
     </AppContext.Provider>
   );

@@ -15,6 +15,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['host', () => import('./host-bench')],
   ['template', () => import('./template-bench')],
   ['segment', () => import('./segment-bench')],
+  ['check-screen', () => import('./check-screen-bench')],
 ];
 
 const only = process.argv.slice(2);

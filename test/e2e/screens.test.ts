@@ -57,7 +57,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-describe('every screen reads in its language and fits, ja and en, 1280×800 and 1024×700', () => {
+describe('every screen reads in its language and fits, ja and en, 1280×800 and 1024×700', { timeout: 120_000 }, () => {
   it('first run', async () => {
     await page.waitForSelector('[data-screen="setup"]');
     await walk('s01-first-run');
