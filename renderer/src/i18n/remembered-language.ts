@@ -1,7 +1,8 @@
 // The language last chosen on this computer, kept in the page's own storage, so the header's choice
 // survives a reload even before set-up (when there are no settings to save it in) and in practice
 // mode (whose settings are a separate file).
-import type { Lang } from './index';
+/** The two UI languages (as i18n/index.ts's Lang; declared here to keep the import one-way). */
+type Lang = 'ja' | 'en';
 
 const KEY = 'tayori.language';
 
