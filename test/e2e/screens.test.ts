@@ -106,6 +106,13 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
 
   it('test send, approval', async () => {
     await nav(page, 'test-send');
+    // The member picker asks the host to search the whole list by name.
+    await page.fill('input[name="test-member-search"]', '野口');
+    await page.waitForFunction(() => {
+      const sel = (globalThis as unknown as PageGlobals).document.querySelector('select[name="test-member"]');
+      return sel !== null && (sel.textContent ?? '').includes('野口') && !(sel.textContent ?? '').includes('青木');
+    });
+    await page.fill('input[name="test-member-search"]', '');
     await walk('s06-test-send');
     await page.click('[data-action="test-send"]');
     await page.waitForSelector('[data-testid="test-sent"]');
