@@ -8,8 +8,10 @@ import { AppHeader } from './components/app-header';
 import { ErrorText } from './components/error-text';
 import { NavSteps } from './components/nav-steps';
 import { PracticeBanner } from './components/practice-banner';
+import { GuideView } from './guide/guide-view';
 import { useEvent } from './hooks/use-event';
 import { i18n } from './i18n';
+import { rememberLanguage } from './i18n/remembered-language';
 import { ScreenView } from './screens/screen-view';
 import { SetupScreen } from './screens/setup/setup-screen';
 import { AppContext, type AppState, type ScreenId } from './state/app-context';
@@ -55,7 +57,10 @@ function Shell() {
       if ('code' in r) return setError(r);
       setError(null);
       setLoaded(r);
-      if (r.settings?.language) void i18n.changeLanguage(r.settings.language);
+      if (r.settings?.language) {
+        void i18n.changeLanguage(r.settings.language);
+        rememberLanguage(r.settings.language);
+      }
     });
   }, []);
   useEffect(reload, [reload]);
@@ -100,18 +105,22 @@ function Shell() {
       <div className={practice ? 'app practice' : 'app'}>
         {practice ? <PracticeBanner onLeft={resetWorkspace} /> : <div />}
         <AppHeader organisation={loaded?.settings?.organisationName || null} setUp={setUp} />
-        {setUp ? (
-          <div className="app-body">
-            <NavSteps />
+        {/* The guide opens over the screen below the header, so the language stays switchable. */}
+        <div className="app-stage">
+          {setUp ? (
+            <div className="app-body">
+              <NavSteps />
+              <main className="main">
+                <ScreenView />
+              </main>
+            </div>
+          ) : (
             <main className="main">
-              <ScreenView />
+              <SetupScreen onDone={resetWorkspace} />
             </main>
-          </div>
-        ) : (
-          <main className="main">
-            <SetupScreen onDone={resetWorkspace} />
-          </main>
-        )}
+          )}
+          <GuideView />
+        </div>
       </div>
     </AppContext.Provider>
   );

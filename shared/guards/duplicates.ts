@@ -82,7 +82,9 @@ export function duplicateRule(p: Prepared): CheckItem[] {
   for (const [n, emails] of byName) {
     if (emails.size < 2) continue;
     for (const i of nameRows.get(n)!) multiAddress.push(rs[i]!.id);
-    if (multiExamples.length < EXAMPLE_CAP) multiExamples.push(`${n} (${[...emails].join(', ')})`);
+    // The first few addresses and how many more: at 50,000 members one common name can have
+    // hundreds, and the message must stay readable (the rest are found by the name on Lists).
+    if (multiExamples.length < EXAMPLE_CAP) multiExamples.push(`${n} (${listText([...emails], 3)})`);
   }
 
   const items: CheckItem[] = [];
@@ -131,8 +133,8 @@ export function duplicateRule(p: Prepared): CheckItem[] {
         severity: 'warning',
         members: multiAddress.sort((a, b) => a - b),
         params: { examples: multiExamples.join('; ') },
-        ja: `同じ名前に複数のアドレスがあります（例: ${listText(multiExamples, 3)}）。同じ人か、どのアドレスが正しいかを確かめてください。`,
-        en: `One name has several addresses (e.g. ${listText(multiExamples, 3)}). Check whether it is one person and which address is right.`,
+        ja: `同じ名前に複数のアドレスがあります（${multiAddress.length} 行。例: ${listText(multiExamples, 3)}）。同じ人か、どのアドレスが正しいかを確かめてください。`,
+        en: `One name has several addresses (${multiAddress.length} rows; e.g. ${listText(multiExamples, 3)}). Check whether it is one person and which address is right.`,
       }),
     );
   }

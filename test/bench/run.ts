@@ -17,6 +17,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['segment', () => import('./segment-bench')],
   ['bounce', () => import('./bounce-bench')],
   ['oauth', () => import('./oauth-bench')],
+  ['check-screen', () => import('./check-screen-bench')],
 ];
 
 const only = process.argv.slice(2);

@@ -63,7 +63,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       const page = s().preview.search({ listId: c.listId, query, limit, offset });
       return { total: page.total, matches: page.members.map(toMemberDto) };
     },
-    'checks:run': ({ campaignId }) => s().checks.checkCampaign(campaignId),
+    'checks:run': ({ campaignId }) => s().checks.latestReport(campaignId),
 
     'test:send': async ({ actorId, ...req }) => {
       const r = await s().testSend.send(req, app.actorName(actorId));

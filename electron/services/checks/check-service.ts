@@ -2,15 +2,44 @@
 // checkCampaign is synchronous (approval gating calls it inline): a PDF's text was read when the
 // file was added and is stored (attachment-text.ts); one without stored text is read by the
 // synchronous fallback scan.
+//
+// latestReport serves the check screen. A report is a pure function of the database's content
+// (readCheckInput reads no clock and no file), so the last report of a campaign is served again
+// while nothing at all was written since: SQLite's total_changes() counts every row this
+// connection changed and PRAGMA data_version moves when another connection commits. Any write —
+// a template, a member, a setting, a user — makes the next call compute afresh. At 50,000
+// members a report takes about a second; the compose screen asks for it once a draft is saved,
+// so the click on "Check" finds it ready. Approval gating always computes (checkCampaign).
 import { runChecks, type CheckReport } from '../../../shared/guards';
 import type { Db } from '../../db/connection';
 import { readCheckInput } from './check-input';
 
 export interface CheckService {
   checkCampaign(campaignId: number): CheckReport;
+  /** The same report, reused while the database is unchanged since it was computed. */
+  latestReport(campaignId: number): CheckReport;
 }
+
+/** Reports kept (the notices a person switches between; each is tens of KB at 50k members). */
+const KEPT_REPORTS = 4;
 
 export function createCheckService(deps: { db: Db }): CheckService {
   const { db } = deps;
-  return { checkCampaign: (campaignId) => runChecks(readCheckInput(db, campaignId)) };
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const kept = new Map<number, { version: string; report: CheckReport }>();
+  const version = () => `${String(db.pragma('data_version', { simple: true }))}:${String(changes.get())}`;
+  const checkCampaign = (campaignId: number) => runChecks(readCheckInput(db, campaignId));
+  return {
+    checkCampaign,
+    latestReport: (campaignId) => {
+      const v = version();
+      const hit = kept.get(campaignId);
+      if (hit && hit.version === v) return hit.report;
+      const report = checkCampaign(campaignId);
+      kept.delete(campaignId);
+      kept.set(campaignId, { version: v, report });
+      if (kept.size > KEPT_REPORTS) kept.delete(kept.keys().next().value!);
+      return report;
+    },
+  };
 }

@@ -10,7 +10,7 @@ function Items({ items, lang }: { items: readonly CheckItemDto[]; lang: 'ja' | '
       {items.map((i, n) => (
         <li key={`${i.code}-${n}`} data-code={i.code} data-severity={i.severity}>
           {/* A label in the page's language; a code this build has no label for shows as itself. */}
-          <span className={`chip ${i.severity}`} title={i.code}>
+          <span className={`chip ${i.severity}`}>
             {t(`checkCode.${i.code}`, { defaultValue: i.code })}
           </span>{' '}
           {i.message[lang]}
@@ -28,10 +28,23 @@ export function CheckFindings({ report, showInfo = true }: { report: CheckReport
   const info = report.items.filter((i) => i.severity === 'info');
   return (
     <div data-testid="check-findings">
-      <h3>{t('check.blocking')}</h3>
-      {blocking.length ? <Items items={blocking} lang={lang} /> : <p className="notice">{t('check.noBlocking')}</p>}
-      <h3>{t('check.warnings')}</h3>
-      {warnings.length ? <Items items={warnings} lang={lang} /> : <p className="hint">{t('check.noWarnings')}</p>}
+      {/* The headings say the state: "must fix" only stands above something to fix. */}
+      {blocking.length ? (
+        <>
+          <h3 data-testid="blocking-heading">{t('check.blocking')}</h3>
+          <Items items={blocking} lang={lang} />
+        </>
+      ) : (
+        <p className="notice" data-testid="no-blocking">{t('check.noBlocking')}</p>
+      )}
+      {warnings.length ? (
+        <>
+          <h3>{t('check.warnings')}</h3>
+          <Items items={warnings} lang={lang} />
+        </>
+      ) : (
+        <p className="hint">{t('check.noWarnings')}</p>
+      )}
       {showInfo && info.length > 0 && <Items items={info} lang={lang} />}
     </div>
   );

@@ -9,7 +9,7 @@ export function DomainChart({ domains }: { domains: readonly { domain: string; c
       <h3>{t('check.byDomain')}</h3>
       {domains.map((d) => (
         <div className="bar-row" key={d.domain}>
-          <span className="label" title={d.domain}>
+          <span className="label" translate="no" title={d.domain}>
             {d.domain}
           </span>
           <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`${d.domain}: ${d.count}`}>

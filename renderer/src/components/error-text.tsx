@@ -1,6 +1,8 @@
 // Shows an error as a translated sentence chosen by its code; never a stack or raw message.
 import { useTranslation } from 'react-i18next';
-import { ERROR_CODES } from '../../../shared/errors';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import { ERROR_SECTIONS } from '../guide/error-sections';
+import { HelpLink } from './help-link';
 
 export function errorKey(code: string): string {
   return (ERROR_CODES as readonly string[]).includes(code) ? `errors.${code}` : 'errors.internal';
@@ -19,10 +21,17 @@ export function ErrorText({ error }: { error: { readonly code: string; readonly 
   const { t } = useTranslation();
   if (!error) return null;
   const extra = pinDetail(error, t);
+  const section = ERROR_SECTIONS[error.code as ErrorCode];
   return (
     <div className="error" role="alert" data-error-code={error.code}>
       {t(errorKey(error.code))}
       {extra && <> {extra}</>}
+      {section && (
+        <>
+          {' '}
+          <HelpLink section={section}>{t('ux.helpSection')}</HelpLink>
+        </>
+      )}
     </div>
   );
 }

@@ -1,12 +1,15 @@
-// Header switch between Japanese and English; remembered in settings once set-up is done.
+// Header switch between Japanese and English; remembered on this computer at once, and in the
+// settings too once set-up is done.
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { rememberLanguage } from '../i18n/remembered-language';
 
 export function LanguageSwitch({ persist }: { persist: boolean }) {
   const { t, i18n } = useTranslation();
   const pick = (lng: 'ja' | 'en') => {
     void i18n.changeLanguage(lng);
     document.documentElement.lang = lng;
+    rememberLanguage(lng);
     if (persist) void api.invoke('settings:update', { actorId: null, language: lng });
   };
   return (

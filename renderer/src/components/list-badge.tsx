@@ -9,7 +9,7 @@ export function ListBadge({ listId, recipients }: { listId: number; recipients?:
   if (!list.data) return null;
   return (
     <p className="list-badge" data-testid="list-badge" data-list-id={listId}>
-      <span>{t('listBadge.list')}</span> <strong data-testid="list-badge-name">{list.data.name}</strong>{' '}
+      <span>{t('listBadge.list')}</span> <strong translate="no" data-testid="list-badge-name">{list.data.name}</strong>{' '}
       <span>{t('listBadge.members', { count: list.data.memberCount })}</span>
       {recipients !== undefined && recipients !== null && <span data-testid="list-badge-recipients"> {t('listBadge.recipients', { count: recipients })}</span>}
     </p>

@@ -12,7 +12,7 @@ export function MailView({ rendered }: { rendered: RenderedMessageDto }) {
   if (!rendered.ok) {
     return (
       <div className="error" data-testid="mail-missing" data-member-id={rendered.memberId ?? ''}>
-        {rendered.name} &lt;{rendered.email}&gt;: {t('errors.template-missing-field')} ({rendered.missing.join(', ')})
+        <span translate="no">{rendered.name} &lt;{rendered.email}&gt;</span>: {t('errors.template-missing-field')} (<span translate="no">{rendered.missing.join(', ')}</span>)
       </div>
     );
   }
@@ -21,19 +21,19 @@ export function MailView({ rendered }: { rendered: RenderedMessageDto }) {
     <div data-testid="mail-view" data-member-id={rendered.memberId ?? ''}>
       <dl className="mail-head">
         <dt>{t('check.from')}</dt>
-        <dd data-field="from">{formatAddress(m.from)}</dd>
+        <dd translate="no" data-field="from">{formatAddress(m.from)}</dd>
         <dt>{t('check.to')}</dt>
-        <dd data-field="to">{formatAddress(m.to)}</dd>
+        <dd translate="no" data-field="to">{formatAddress(m.to)}</dd>
         <dt>{t('check.subject')}</dt>
-        <dd data-field="subject">{m.subject}</dd>
+        <dd translate="no" data-field="subject">{m.subject}</dd>
         {rendered.attachments.length > 0 && (
           <>
             <dt>{t('check.attachments')}</dt>
-            <dd>{rendered.attachments.map((a) => `${a.fileName} (${t('common.bytes', { count: a.bytes })})`).join(', ')}</dd>
+            <dd translate="no">{rendered.attachments.map((a) => `${a.fileName} (${t('common.bytes', { count: a.bytes })})`).join(', ')}</dd>
           </>
         )}
       </dl>
-      <pre className="mail" data-field="body">
+      <pre className="mail" translate="no" data-field="body">
         {m.text}
       </pre>
     </div>

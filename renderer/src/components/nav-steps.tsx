@@ -30,7 +30,7 @@ export function NavSteps() {
     </button>
   );
   return (
-    <nav className="nav" aria-label="steps">
+    <nav className="nav" aria-label={t('ux.steps')}>
       <ol>
         {items.map((s, i) => (
           <li key={s.id}>{button(s, i < STEPS.length ? `${i + 1}.` : '')}</li>

@@ -22,7 +22,7 @@ export function PracticeBanner({ onLeft }: { onLeft: () => void }) {
           <span className="practice-users" data-testid="practice-users">
             {t('practice.users')}
             {users.map((u) => (
-              <span key={u.name} className="practice-user" data-user={u.name}>
+              <span key={u.name} className="practice-user" translate="no" data-user={u.name}>
                 {t('practice.userPin', { name: u.name, pin: u.pin })}
               </span>
             ))}

@@ -13,7 +13,7 @@ interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 
 export function UserSelect({ users, value, onChange, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <select {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
+    <select translate="no" {...rest} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
       <option value="">{t('app.chooseOperator')}</option>
       {users.map((u) => (
         <option key={u.id} value={u.id}>

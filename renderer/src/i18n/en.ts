@@ -5,6 +5,7 @@ import { limitsEn } from './limits-en';
 import { bouncesEn } from './bounces-en';
 import { accountsEn } from './accounts-en';
 import { reportsEn } from './reports-en';
+import { uxEn } from './ux-en';
 
 export const en = {
   app: {
@@ -20,6 +21,7 @@ export const en = {
   bounces: bouncesEn,
   accounts: accountsEn,
   reports: reportsEn,
+  ux: uxEn,
   practice: {
     banner: 'PRACTICE MODE — mail goes only to the built-in practice outbox; nothing reaches real people.',
     leave: 'Leave practice mode',

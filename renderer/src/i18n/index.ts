@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ja } from './ja';
+import { rememberedLanguage } from './remembered-language';
 
 export type Lang = 'ja' | 'en';
 
@@ -14,7 +15,7 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, ja: { translation: ja } },
-  lng: defaultLanguage(typeof navigator === 'undefined' ? undefined : navigator.language),
+  lng: rememberedLanguage() ?? defaultLanguage(typeof navigator === 'undefined' ? undefined : navigator.language),
   fallbackLng: 'en',
   initAsync: false,
   // React escapes text itself. %{x} instead of {{x}} because the strings talk about {{field}}.

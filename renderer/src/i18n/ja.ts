@@ -6,6 +6,7 @@ import { limitsJa } from './limits-ja';
 import { bouncesJa } from './bounces-ja';
 import { accountsJa } from './accounts-ja';
 import { reportsJa } from './reports-ja';
+import { uxJa } from './ux-ja';
 
 export const ja: Messages = {
   app: {
@@ -21,6 +22,7 @@ export const ja: Messages = {
   bounces: bouncesJa,
   accounts: accountsJa,
   reports: reportsJa,
+  ux: uxJa,
   practice: {
     banner: '練習モード — メールは内蔵の練習用送信箱にだけ届きます。実在の人には一通も届きません。',
     leave: '練習モードを終了',

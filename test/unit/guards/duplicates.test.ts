@@ -37,3 +37,16 @@ describe('duplicates', () => {
     expect(find(r, 'name-several-addresses')).toBeUndefined();
   });
 });
+
+describe('one name on hundreds of addresses', () => {
+  it('names the count of rows and the first few addresses, not all of them', () => {
+    const emails = Array.from({ length: 600 }, (_, i) => `yamada${i}@x${i}.jp`);
+    const r = runChecks(cleanInput({ recipients: recipients(emails, emails.map(() => '山田 太郎')) }));
+    const i = find(r, 'name-several-addresses')!;
+    expect(i.message.ja).toContain('600 行');
+    expect(i.message.en).toContain('600 rows');
+    expect(i.message.ja).toContain('(+597)');
+    expect(i.message.ja).not.toContain('yamada10@');
+    expect(i.message.ja.length).toBeLessThan(300);
+  });
+});

@@ -15,7 +15,7 @@ export function ApprovalSummary({ summary }: { summary: ApprovalSummaryDto }) {
         <tbody>
           <tr>
             <th>{t('approval.list')}</th>
-            <td data-testid="approval-list">{c.listName}</td>
+            <td translate="no" data-testid="approval-list">{c.listName}</td>
           </tr>
           <tr>
             <th>{t('approval.who')}</th>
@@ -27,15 +27,15 @@ export function ApprovalSummary({ summary }: { summary: ApprovalSummaryDto }) {
           </tr>
           <tr>
             <th>{t('approval.sender')}</th>
-            <td>{formatAddress(summary.from)}</td>
+            <td translate="no">{formatAddress(summary.from)}</td>
           </tr>
           <tr>
             <th>{t('approval.server')}</th>
-            <td data-testid="approval-server">{summary.server ? `${summary.server.host}:${summary.server.port}` : '—'}</td>
+            <td translate="no" data-testid="approval-server">{summary.server ? `${summary.server.host}:${summary.server.port}` : '—'}</td>
           </tr>
           <tr>
             <th>{t('approval.subject')}</th>
-            <td>{first?.ok ? first.message.subject : c.subjectTemplate}</td>
+            <td translate="no">{first?.ok ? first.message.subject : c.subjectTemplate}</td>
           </tr>
           <tr>
             <th>{t('approval.attachments')}</th>
@@ -47,7 +47,7 @@ export function ApprovalSummary({ summary }: { summary: ApprovalSummaryDto }) {
           </tr>
           <tr>
             <th>{t('approval.requestedBy')}</th>
-            <td>{summary.requestedBy?.name ?? '—'}</td>
+            <td translate="no">{summary.requestedBy?.name ?? '—'}</td>
           </tr>
         </tbody>
       </table>

@@ -45,6 +45,7 @@ export function MessageBrowser({ campaignId, version = 0 }: { campaignId: number
             <li key={m.id}>
               <button
                 type="button"
+                translate="no"
                 onClick={() => {
                   setTarget({ memberId: m.id });
                   setQuery('');

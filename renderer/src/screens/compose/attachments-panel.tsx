@@ -63,6 +63,9 @@ export function AttachmentsPanel({ campaignId, actorId, attachments, editable, o
             type="file"
             multiple
             className="visually-hidden"
+            // The visible button opens it: the hidden input is no second, invisible Tab stop.
+            tabIndex={-1}
+            aria-hidden="true"
             data-testid="attachment-input"
             onChange={(e) => {
               void add(e.target.files);

@@ -12,6 +12,7 @@ export function FieldPicker({ columns, onPick }: { columns: readonly string[]; o
             key={c}
             type="button"
             className="btn small"
+            translate="no"
             data-field={c}
             // Keep the editor's focus and selection while clicking.
             onMouseDown={(e) => e.preventDefault()}

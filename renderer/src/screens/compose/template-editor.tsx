@@ -7,6 +7,7 @@ import type { CampaignDto } from '../../../../shared/contract';
 import type { Selection } from '../../../../shared/recipients';
 // A window shorter than this leaves no real chance to press Cancel (the bound Settings uses too).
 import { MIN_CANCEL_WINDOW_S } from '../../../../shared/contract/limits';
+import { api } from '../../api/client';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
@@ -15,12 +16,15 @@ import { AttachmentsPanel } from './attachments-panel';
 import { FieldPicker, insertAt } from './field-picker';
 import { LivePreview } from './live-preview';
 import { SelectionEditor } from './selection-editor';
+import { ComposeStart } from './compose-start';
 import { TemplateIssues } from './template-issues';
 import { useDebounced } from './use-debounced';
 
 const EDITABLE = new Set(['draft', 'pending_approval', 'approved']);
 /** How long typing must pause before the draft is saved. */
 const AUTOSAVE_MS = 1200;
+/** How long a saved draft rests before its check report is prepared. */
+const PREPARE_CHECK_MS = 800;
 
 export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -102,9 +106,24 @@ export function TemplateEditor({ campaign, onSaved }: { campaign: CampaignDto; o
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  // With the draft saved and typing paused, the host prepares the check report (about a second at
+  // 50,000 members) so the click on "Check" finds it ready; it is reused only while nothing changed.
+  useEffect(() => {
+    if (dirty) return;
+    const h = setTimeout(() => void api.invoke('checks:run', { campaignId: campaign.id }), PREPARE_CHECK_MS);
+    return () => clearTimeout(h);
+  }, [dirty, campaign.id, campaign.updatedAt]);
+
+  // One mail account: it is the sender, so a new notice starts with it chosen (and saved).
+  const onlyProfile = profiles.data?.length === 1 ? profiles.data[0]!.id : null;
+  useEffect(() => {
+    if (editable && profileId === null && onlyProfile !== null) setProfileId(onlyProfile);
+  }, [editable, profileId, onlyProfile]);
+
   return (
     <div className="grid2">
       <section className="card" data-testid="editor">
+        {editable && !subject.trim() && !body.trim() && <ComposeStart />}
         {!editable && <p className="warn">{t('compose.readOnly')}</p>}
         {editable && campaign.status !== 'draft' && <p className="warn">{t('compose.editVoids')}</p>}
         <label className="field">

@@ -1,4 +1,5 @@
 // "Who received this": the recipients of one notice by status, and a follow-up to exactly them.
+import { followUpName } from './follow-up-name';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecipientStatus } from '../../../../shared/contract';
@@ -23,7 +24,7 @@ export function RecipientsPanel({ campaignId, onFollowUp }: { campaignId: number
   const call = useCall();
   const followUp = async () => {
     if (operatorId === null || !campaign.data) return;
-    const name = `${campaign.data.name} — ${t('history.followUp')}`.slice(0, 200);
+    const name = followUpName(campaign.data.name, t('ux.followUpName'));
     const c = await call.run('campaigns:follow-up', { actorId: operatorId, campaignId, name, statuses: [status] });
     if (c) {
       onFollowUp();

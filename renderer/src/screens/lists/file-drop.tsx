@@ -43,6 +43,9 @@ export function FileDrop({ onFile, accept = '.csv,.txt,.tsv' }: { onFile: (f: Pi
         type="file"
         accept={accept}
         className="visually-hidden"
+        // The visible button opens it: the hidden input is no second, invisible Tab stop.
+        tabIndex={-1}
+        aria-hidden="true"
         data-testid="file-input"
         onChange={(e) => {
           void take(e.target.files);

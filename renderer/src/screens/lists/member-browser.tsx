@@ -186,8 +186,8 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
             return (
               <div key={it.key} className="member-row with-actions h28" ref={place(it.start)} data-member-index={it.index} data-member-ref={ref}>
                 <span>{m?.line ?? '…'}</span>
-                <span>{m?.name ?? ''}</span>
-                <span>{m?.email ?? ''}</span>
+                <span translate="no" title={m?.name}>{m?.name ?? ''}</span>
+                <span translate="no" title={m?.email}>{m?.email ?? ''}</span>
                 <span className="states">
                   {out && <span className="chip warning">{t('members.excluded')}</span>}
                   {m?.change && <span className="chip info">{t(`lists.change_${m.change}`)}</span>}

@@ -18,15 +18,15 @@ export function OutboxMessageView({ id }: { id: string }) {
         <dt>{t('outbox.received')}</dt>
         <dd>{new Date(m.receivedAt).toLocaleString(i18n.language)}</dd>
         <dt>{t('outbox.envelopeFrom')}</dt>
-        <dd>{m.envelope.from ?? '<>'}</dd>
+        <dd translate="no">{m.envelope.from ?? '<>'}</dd>
         <dt>{t('outbox.envelopeTo')}</dt>
-        <dd data-field="envelope-to">{m.envelope.to.join(', ')}</dd>
+        <dd translate="no" data-field="envelope-to">{m.envelope.to.join(', ')}</dd>
         <dt>{t('check.from')}</dt>
-        <dd>{fmt(m.headers.from)}</dd>
+        <dd translate="no">{fmt(m.headers.from)}</dd>
         <dt>{t('check.to')}</dt>
-        <dd data-field="to">{fmt(m.headers.to)}</dd>
+        <dd translate="no" data-field="to">{fmt(m.headers.to)}</dd>
         <dt>{t('check.subject')}</dt>
-        <dd data-field="subject">{m.headers.subject}</dd>
+        <dd translate="no" data-field="subject">{m.headers.subject}</dd>
         <dt>{t('outbox.size')}</dt>
         <dd>{t('common.bytes', { count: m.size })}</dd>
         {m.attachments.length > 0 && (
@@ -36,16 +36,16 @@ export function OutboxMessageView({ id }: { id: string }) {
           </>
         )}
       </dl>
-      <pre className="mail" data-field="body">
+      <pre className="mail" translate="no" data-field="body">
         {m.text}
       </pre>
       <details>
         <summary>{t('check.headers')}</summary>
-        <pre className="mail">{m.headers.lines.map((h) => h.line).join('\n')}</pre>
+        <pre className="mail" translate="no">{m.headers.lines.map((h) => h.line).join('\n')}</pre>
       </details>
       <details>
         <summary>{t('outbox.raw')}</summary>
-        <pre className="mail" data-field="raw">
+        <pre className="mail" translate="no" data-field="raw">
           {m.raw}
         </pre>
       </details>

@@ -31,7 +31,7 @@ export function OutboxScreen() {
           <ul className="pick-list" data-testid="outbox-list">
             {items.map((m) => (
               <li key={m.id}>
-                <button type="button" aria-pressed={m.id === chosen} data-outbox-id={m.id} onClick={() => setOpen(m.id)}>
+                <button type="button" translate="no" title={`${m.envelope.to.join(', ')} ${m.subject}`} aria-pressed={m.id === chosen} data-outbox-id={m.id} onClick={() => setOpen(m.id)}>
                   {m.envelope.to.join(', ')}
                   <br />
                   <span className="hint">

@@ -79,7 +79,7 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
       )}
       <ErrorText error={call.error ?? page.error} />
       <div className="list-scroll">
-        <table className="data">
+        <table className="data send-table">
           <thead>
             <tr>
               <th />
@@ -89,7 +89,6 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
               <th>{t('send.state')}</th>
               <th>{t('send.attempts')}</th>
               <th>{t('send.response')}</th>
-              <th>{t('send.messageId')}</th>
               <th />
             </tr>
           </thead>
@@ -101,20 +100,26 @@ export function SendMembers({ campaignId, actorId, status, onStatus }: Props) {
                     <input type="checkbox" aria-label={t('send.select')} checked={selected.has(m.sendId)} onChange={() => toggle(m.sendId)} />
                   )}
                 </td>
-                <td>{m.position + 1}</td>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
+                <td className="nowrap">{m.position + 1}</td>
+                <td translate="no" className="nowrap">{m.name}</td>
+                <td translate="no">{m.email}</td>
                 <td>
                   <span className={`chip ${m.status}`}>{t(`send.status_${m.status}`)}</span>
                 </td>
                 <td>{m.attempts}</td>
-                <td>
+                {/* The server's reply in words with the Message-ID under it (to find the mail in its
+                    log): one column, so names, states and the row's buttons keep their width at 1024 px. */}
+                <td className="response">
                   <SmtpReply raw={m.smtpResponse} nextAttemptAt={m.status === 'retrying' ? m.nextAttemptAt : null} />
+                  {m.messageId && (
+                    <div className="message-id" translate="no" title={t('send.messageId')}>
+                      {m.messageId}
+                    </div>
+                  )}
                 </td>
-                <td className="message-id">{m.messageId}</td>
                 <td>
                   {m.status === 'unknown' && (
-                    <span className="row">
+                    <span className="row nowrap">
                       <button type="button" className="btn small" onClick={() => void resolve([m.sendId], 'sent')}>
                         {t('send.markSent')}
                       </button>

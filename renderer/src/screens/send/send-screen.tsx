@@ -13,6 +13,7 @@ import { SendCountdown } from './send-countdown';
 import { RunInterruption } from './run-interruption';
 import { SendMembers } from './send-members';
 import { SignInResume } from './sign-in-resume';
+import { SendNextSteps } from './send-next-steps';
 import { useSendStatus } from './use-send-status';
 import { SendPace } from './send-pace';
 import { SendEstimate } from '../../components/send-estimate';
@@ -58,6 +59,12 @@ function SendPanel({ campaignId }: { campaignId: number }) {
           </span>
         )}
       </div>
+      {campaign.data && (
+        <p className="notice-name" data-testid="send-notice-name">
+          {t('ux.sendNames', { name: '' })}
+          <strong translate="no">{campaign.data.name}</strong>
+        </p>
+      )}
       {campaign.data && <ListBadge listId={campaign.data.listId} recipients={campaign.data.recipientCount} />}
       <ErrorText error={campaign.error ?? live.error} />
       {campaign.data && !approved && s?.state === 'idle' && <p className="warn">{t('send.notApproved')}</p>}
@@ -99,6 +106,7 @@ function SendPanel({ campaignId }: { campaignId: number }) {
             )}
           </div>
           <p className="hint">{t('send.noRecall')}</p>
+          {s.state === 'completed' && <SendNextSteps />}
           {s.error?.reason ? (
             <p className="warn" role="alert" data-recovery={s.error.reason}>
               {t(`send.recovery_${s.error.reason}`)}

@@ -40,7 +40,7 @@ export function TestAddressesPanel() {
       <ul className="plain" data-testid="test-addresses">
         {(list.data ?? []).map((a) => (
           <li key={a.address} className="row">
-            <span>{a.address}</span>
+            <span translate="no">{a.address}</span>
             <button type="button" className="btn small" data-action="remove-test-address" disabled={call.busy || operatorId === null} onClick={() => void remove(a.address)}>
               {t('people.testRemove')}
             </button>

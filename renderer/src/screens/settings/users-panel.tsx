@@ -60,7 +60,7 @@ export function UsersPanel() {
       <ul className="plain" data-testid="users-list">
         {users.map((u) => (
           <li key={u.id}>
-            {u.name}
+            <span translate="no">{u.name}</span>
             {u.locked && u.lockedUntil !== null && <span className="warn"> {t('people.lockedUntil', { time: new Date(u.lockedUntil).toLocaleTimeString() })}</span>}
           </li>
         ))}

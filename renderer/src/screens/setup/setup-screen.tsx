@@ -7,7 +7,7 @@ import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 import { RecoveryCodeNotice } from '../../components/recovery-code-notice';
 import { ProfileForm, emptyProfile } from './profile-form';
-import { UsersForm, type NewUser } from './users-form';
+import { UsersForm, validPin, type NewUser } from './users-form';
 
 export function SetupScreen({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -33,6 +33,12 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           {status.data?.hasData && (
             <div className="row">
               <DeletePractice active={false} className="btn" onDeleted={status.reload} />
+            </div>
+          )}
+          {practice.busy && (
+            <div className="practice-progress" role="status" data-testid="practice-progress">
+              <progress className="progress" />
+              <span>{t('ux.tryProgress')}</span>
             </div>
           )}
           <ErrorText error={practice.error} />
@@ -79,7 +85,7 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
     e.preventDefault();
     const filled = users.filter((u) => u.name.trim() !== '');
     const names = new Set(filled.map((u) => u.name.trim()));
-    if (filled.length < 2 || names.size !== filled.length || filled.some((u) => u.pin.length < 4)) {
+    if (filled.length < 2 || names.size !== filled.length || filled.some((u) => !validPin(u.pin))) {
       return setLocalError(t('setup.needTwo'));
     }
     if (filled.some((u) => u.pin !== u.pin2)) return setLocalError(t('setup.pinMismatch'));
@@ -122,7 +128,7 @@ function RealSetup({ onDone, onBack }: { onDone: () => void; onBack: () => void 
       {localError && <div className="error" role="alert">{localError}</div>}
       <ErrorText error={call.error} />
       <div className="row">
-        <button type="button" className="btn" onClick={onBack}>
+        <button type="button" className="btn" data-action="setup-back" onClick={onBack}>
           {t('setup.back')}
         </button>
         <button type="submit" className="btn primary" data-action="save-setup" disabled={call.busy}>

@@ -7,6 +7,7 @@ import { ListBadge } from '../../components/list-badge';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
+import { useDebounced } from '../compose/use-debounced';
 
 export function TestSendScreen() {
   const { t } = useTranslation();
@@ -15,7 +16,10 @@ export function TestSendScreen() {
   const profiles = useQuery('profiles:list', {});
   const profile = profiles.data?.find((p) => p.id === campaign.data?.profileId);
   const registered = useQuery('test-addresses:list', {});
-  const members = useQuery('members:page', campaign.data ? { listId: campaign.data.listId, offset: 0, limit: 100 } : null);
+  // The host searches every member of the list by name or address (not only the first 100 shown).
+  const [memberQuery, setMemberQuery] = useState('');
+  const q = useDebounced(memberQuery.trim());
+  const members = useQuery('members:page', campaign.data ? { listId: campaign.data.listId, offset: 0, limit: 100, ...(q ? { query: q } : {}) } : null);
   const [memberId, setMemberId] = useState<number | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const call = useCall();
@@ -46,7 +50,8 @@ export function TestSendScreen() {
       <p>{t('testSend.intro')}</p>
       <label className="field">
         <span>{t('testSend.member')}</span>
-        <select name="test-member" value={chosen ?? ''} onChange={(e) => setMemberId(Number(e.target.value))}>
+        <input type="search" name="test-member-search" placeholder={t('check.search')} value={memberQuery} onChange={(e) => setMemberQuery(e.target.value)} />
+        <select name="test-member" translate="no" value={chosen ?? ''} onChange={(e) => setMemberId(Number(e.target.value))}>
           {(members.data?.members ?? []).map((m) => (
             <option key={m.id} value={m.id}>
               {m.name} &lt;{m.email}&gt;
