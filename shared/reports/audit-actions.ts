@@ -28,7 +28,7 @@ export const AUDIT_ACTION_WORDS = {
   'approval.voided': { ja: '承認が無効になった', en: 'Approval voided' },
   'approval.code-sent': { ja: '承認コードを承認者のメールへ送信', en: 'Approval code mailed to the approver' },
   'approval-code.failed': { ja: '承認コードの入力ミス', en: 'Wrong approval code entered' },
-  'approval-address.set': { ja: '承認者のメールアドレスを登録・変更', en: 'Approver’s mail address set' },
+  'approval-address.set': { ja: '承認者のメールアドレスを登録・変更', en: "Approver's mail address set" },
   'test.sent': { ja: 'テスト送信', en: 'Test message sent' },
   'test-address.added': { ja: 'テスト送信先を登録', en: 'Test address registered' },
   'test-address.removed': { ja: 'テスト送信先を削除', en: 'Test address removed' },

@@ -134,7 +134,9 @@ describe('real-mode flow in Chromium', () => {
 
   it('sends a test to the sender address only', async () => {
     await nav(page, 'test-send');
-    // The address is a choice among the registered ones, not a free field.
+    // The address is a choice among the registered ones, not a free field (read once the list
+    // has loaded: on a busy machine the screen is drawn before the query answers).
+    await page.waitForSelector('select[name="test-to"] option');
     expect(await page.locator('select[name="test-to"] option').allTextContents()).toEqual([FROM]);
     await page.click('[data-action="test-send"]');
     await page.waitForSelector('[data-testid="test-sent"]');

@@ -19,9 +19,13 @@ export function lastMemberResultAt(db: Db, campaignId: number): number | null {
   return (db.prepare(`SELECT MAX(at) AS at FROM audit WHERE campaign_id = ? AND action = 'send.member'`).get(campaignId) as { at: number | null }).at;
 }
 
-/** Members of the notice with a hard bounce; null when this database does not read bounces. */
+/** Members of the notice with a hard bounce; null when its mail account reads no bounces (not checked). */
 export function hardBounceCount(db: Db, campaignId: number): number | null {
-  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bounces'`).get();
-  if (!table) return null;
+  // Bounces are read back only through the mail account's IMAP side: without one, nobody checked,
+  // which the summary says ("not checked") rather than a reassuring 0.
+  const reads = db
+    .prepare('SELECT 1 FROM campaigns c JOIN imap_accounts i ON i.profile_id = c.profile_id WHERE c.id = ?')
+    .get(campaignId);
+  if (!reads) return null;
   return (db.prepare(`SELECT COUNT(DISTINCT send_id) AS n FROM bounces WHERE campaign_id = ? AND kind = 'hard'`).get(campaignId) as { n: number }).n;
 }
