@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'smtp-insecure',
   'send-state',
   'practice-only',
+  'practice-imap-local',
   'imap-auth',
   'imap-connect',
   'oauth-signin-required',

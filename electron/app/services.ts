@@ -15,6 +15,7 @@ import { extractMissingTexts } from '../services/checks/attachment-text';
 import type { Clock } from '../services/clock';
 import { createImportService } from '../services/import';
 import type { PracticeWorkspace } from '../services/practice/practice-mode';
+import { practiceSecretStore } from '../services/practice/practice-secrets';
 import { createPreviewService } from '../services/preview-service';
 import { createProfileService } from '../services/profiles/profile-service';
 import { createOAuthConfigStore, NO_OAUTH_DEFAULTS, type OAuthClientConfig } from '../services/oauth/oauth-config';
@@ -58,7 +59,9 @@ export interface ServicesOptions extends ServicesBase {
 }
 
 export function createServices(options: ServicesOptions) {
-  const { clock, secretStore: secrets, practice } = options;
+  const { clock, practice } = options;
+  // Practice mode gets its own secret names: it can never reach the real account's secrets.
+  const secrets = practice ? practiceSecretStore(options.secretStore) : options.secretStore;
   const db: Db = practice ? practice.db : openDatabase(options.dbFile ?? join(options.dataDir, 'tayori.db'));
   const audit = createAuditService({ db, clock });
   const users = createUserService({ db, clock, audit });
@@ -98,6 +101,8 @@ export function createServices(options: ServicesOptions) {
     attachments: (id) => approvals.attachmentsForSend(id),
     suppress: (address, note, actor) => recipients.suppress(address, 'bounced', note, actor),
     ...(options.imapTimeouts ? { timeouts: options.imapTimeouts } : {}),
+    // Practice has no real mailbox: its IMAP settings may only point at this machine.
+    localImapOnly: practice !== undefined,
   });
   // After a run ends (sending → completed or stopped): the Sent copy and a first look for
   // bounces. Practice mode has no mailbox to read.

@@ -6,7 +6,7 @@ import type { ArgsOf, ChannelName, ResultOf } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
 import { createAppCore, type AppCore } from '../../electron/app/app-core';
 import { manualClock } from '../../electron/services/clock';
-import { createMemorySecretStore } from '../../electron/services/secrets/secret-store';
+import { createMemorySecretStore, type SecretStore } from '../../electron/services/secrets/secret-store';
 import { tempDir } from './tmp';
 
 export interface TestApp {
@@ -18,14 +18,17 @@ export interface TestApp {
   fail(channel: ChannelName, args: unknown): Promise<ErrorInfo>;
 }
 
-/** Pushes the folder's removal and the core's close onto `cleanups` (run them in reverse). */
-export function createTestApp(cleanups: (() => Promise<void> | void)[]): TestApp {
+/**
+ * Pushes the folder's removal and the core's close onto `cleanups` (run them in reverse).
+ * `secretStore`: one the test reads itself (a fresh in-memory store by default).
+ */
+export function createTestApp(cleanups: (() => Promise<void> | void)[], secretStore: SecretStore = createMemorySecretStore()): TestApp {
   const t = tempDir();
   // Noon local time: sends through the app are outside the default quiet hours (21:00-08:00).
   const clock = manualClock(new Date(2026, 0, 5, 12, 0).getTime());
   const core = createAppCore({
     dataDir: t.dir,
-    secretStore: createMemorySecretStore(),
+    secretStore,
     clock,
     host: 'browser',
     version: 'test',

@@ -13,7 +13,7 @@ import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import type { SecretStore } from '../secrets/secret-store';
 import { imapAuth, openImap, type ImapTimeouts } from './imap-connection';
-import { validateImap, type ImapInput } from './imap-rules';
+import { isLoopbackHost, validateImap, type ImapInput } from './imap-rules';
 import { readNewReports } from './mailbox-reader';
 import { matchReport } from './match-bounce';
 import { appendSentCopy } from './sent-copy';
@@ -56,6 +56,8 @@ export interface BounceServiceDeps {
   /** The organisation's suppression list (recipients service). */
   readonly suppress: (address: string, note: string | null, actor: string | null) => void;
   readonly timeouts?: Partial<ImapTimeouts>;
+  /** Practice mode: IMAP settings may only name this machine (there is no real mailbox to read). */
+  readonly localImapOnly?: boolean;
 }
 
 const secretRef = (profileId: number) => `imap-account:${profileId}`;
@@ -148,6 +150,9 @@ export function createBounceService(deps: BounceServiceDeps) {
       if (!getProfileRow(db, profileId)) throw new AppError('not-found', 'No such mail account', { profileId });
       const before = imapRepo.getImapAccount(db, profileId);
       const fields = validateImap(input);
+      if (deps.localImapOnly && !isLoopbackHost(fields.host)) {
+        throw new AppError('practice-imap-local', 'In practice mode the IMAP server can only be 127.0.0.1 or localhost.', { host: fields.host });
+      }
       const now = clock.now();
       imapRepo.upsertImapAccount(db, profileId, fields, now);
       if (input.password !== undefined) {

@@ -8,6 +8,11 @@ export type ImapInput = ImapFields & { readonly password?: string | null };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
+/** Whether a host names this computer (plain text and practice mode stay on it). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host.trim().toLowerCase());
+}
+
 function invalid(field: string, message: string): AppError {
   return new AppError('validation', message, { field });
 }
@@ -24,7 +29,7 @@ export function validateImap(input: ImapInput): ImapFields {
   if (!host || /\s/.test(host)) throw invalid('host', 'The IMAP server host is missing or invalid');
   if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw invalid('port', 'The port must be 1-65535');
   if (!SMTP_SECURITIES.includes(input.security)) throw invalid('security', 'Unknown security setting');
-  if (input.security === 'none' && !LOOPBACK.has(host.toLowerCase())) {
+  if (input.security === 'none' && !isLoopbackHost(host)) {
     throw new AppError('smtp-insecure', 'Unencrypted connections are only allowed to this computer (127.0.0.1)', { host });
   }
   const authUser = input.authUser.trim();

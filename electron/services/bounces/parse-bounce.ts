@@ -49,6 +49,20 @@ function explanationOf(text: string): string {
   return cut >= 0 ? text.slice(0, cut) : text;
 }
 
+/**
+ * Whether the message is a delivery report by its envelope, not by its words: an RFC 3464
+ * multipart/report carrying a delivery status, a message from the mailer daemon or postmaster,
+ * or one with a null return path (<>), as every MTA sends its reports. Anyone can title a reply
+ * "エラー" and quote a failure word; only these may report a failure without naming an address.
+ */
+function isDeliveryReport(mail: ParsedMail, isReport: boolean, hasStatusPart: boolean): boolean {
+  if (isReport && hasStatusPart) return true;
+  const from = mail.from?.value[0]?.address ?? '';
+  if (/^(mailer-daemon|postmaster)@/i.test(from)) return true;
+  const returnPath = mail.headers.get('return-path') as { value?: readonly { address?: string }[] } | undefined;
+  return returnPath?.value?.length === 1 && returnPath.value[0]?.address === '';
+}
+
 function reporter(mail: ParsedMail, dsnText: string): string | null {
   const mta = reportingMta(dsnText);
   if (mta) return mta;
@@ -62,6 +76,7 @@ export async function parseBounce(raw: Buffer): Promise<BounceReport | null> {
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextLinks: true, skipImageLinks: true });
   const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
   const isReport = contentType?.value === 'multipart/report';
+  const reportType = contentType?.params?.['report-type']?.toLowerCase();
   const text = mail.text ?? '';
   // mailparser gives a delivery-status part as text; a few MTAs send it as an attachment.
   const statusParts = mail.attachments
@@ -74,6 +89,10 @@ export async function parseBounce(raw: Buffer): Promise<BounceReport | null> {
     const from = mail.from?.text ?? '';
     if (!isReport && !DAEMON_FROM.test(from) && !BOUNCE_SUBJECT.test(mail.subject ?? '')) return null;
     recipients = plainRecipients(explanationOf(text));
+    // A failure naming nobody is taken to be about the one message In-Reply-To names: only a
+    // real delivery report may say that (else a member's reply "Re: …エラー" would be a bounce).
+    const hasStatusPart = statusParts !== '' || reportType === 'delivery-status';
+    if (recipients.some((r) => r.address === null) && !isDeliveryReport(mail, isReport, hasStatusPart)) return null;
   }
   if (recipients.length === 0) return null;
   const reportMessageId = mail.messageId ?? `<sha256-${createHash('sha256').update(raw).digest('hex')}@tayori>`;

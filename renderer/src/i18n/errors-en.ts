@@ -52,6 +52,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'smtp-insecure': 'The mail account would send passwords without encryption. Choose TLS or STARTTLS.',
   'send-state': 'The send is not in a state that allows this. Refresh the send screen to see its current state.',
   'practice-only': 'In practice mode mail can only go to the built-in practice outbox. Leave practice mode to use a real account.',
+  'practice-imap-local': 'Practice mode has no real mailbox, so its IMAP server can only be this computer (127.0.0.1 or localhost). Leave practice mode to set up the real mailbox.',
   'imap-auth': 'The mailbox (IMAP) server refused the user name or password. Check them in the mail account’s IMAP settings.',
   'imap-connect': 'Could not reach the mailbox (IMAP) server. Check the host name, port and security setting.',
   'oauth-signin-required': 'The sign-in of this mail account has expired or was withdrawn, so sending is paused. Nothing was lost: sign in again, and sending continues where it stopped.',
