@@ -56,6 +56,14 @@ describe('OAuth providers', () => {
     expect(r.http[oauth.allowInsecureRequests]).toBeUndefined();
   });
 
+  it('Microsoft: an id token is checked against the signed-in user\'s own tenant (the organizations endpoint has no fixed issuer)', async () => {
+    const r = await resolveProvider('microsoft', config);
+    const key = (oauth as unknown as { readonly _expectedIssuer: symbol })._expectedIssuer;
+    const expected = (r.as as unknown as Record<symbol, (result: { claims: Record<string, unknown> }) => string>)[key];
+    expect(expected?.({ claims: { tid: '9188040d-6c67-4c5b-b112-36a304b66dad' } })).toBe('https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0');
+    expect(expected?.({ claims: {} })).not.toBe(r.as.issuer);
+  });
+
   it('Google: the full mail scope and an id token, offline access with consent (so a refresh token comes back)', async () => {
     const r = await resolveProvider('google', config);
     expect(GOOGLE_SCOPE).toBe('openid email https://mail.google.com/');
