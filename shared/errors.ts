@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'approval-code-none',
   'approval-address-missing',
   'approval-address-member',
+  'approval-address-organisation',
+  'approval-address-taken',
   'two-people-required',
   'recovery-code-wrong',
   'test-address-unregistered',

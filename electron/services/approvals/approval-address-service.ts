@@ -9,6 +9,7 @@ import { voidCodesOfApprover } from '../../db/repos/approval-codes-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import type { Signer, UserService } from '../users/user-service';
+import { assertApproverOwnAddress } from './approval-address-guard';
 
 /** Local part as typed, domain in lower case: how a mail server compares them. */
 function cleanAddress(text: string): string {
@@ -35,6 +36,7 @@ export function createApprovalAddressService({ db, clock, audit, users }: Approv
       const user = users.listUsers().find((u) => u.id === userId);
       if (!user) throw new AppError('not-found', 'No such user', { userId });
       const clean = address === null ? null : cleanAddress(address);
+      if (clean !== null) assertApproverOwnAddress(db, userId, clean);
       const confirmed = await users.confirmTwo(signers);
       const actor = confirmed.map((u) => u.name).join(' + ');
       const before = repo.getApprovalAddress(db, userId)?.address ?? null;

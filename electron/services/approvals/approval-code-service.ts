@@ -19,6 +19,7 @@ import type { Clock } from '../clock';
 import type { TransportFactory } from '../send/send-types';
 import { APP_SETTING_KEYS } from '../settings/app-settings';
 import type { UserService } from '../users/user-service';
+import { assertApproverOwnAddress } from './approval-address-guard';
 import type { ApprovalAddressService } from './approval-address-service';
 import { codeMac, generateCode, macMatches, normaliseCode } from './approval-code';
 import { composeApprovalMail } from './approval-mail';
@@ -83,6 +84,8 @@ export function createApprovalCodeService({ db, clock, audit, users, approvals, 
       if (isMemberAddress(db, c.listId, c.id, address)) {
         throw new AppError('approval-address-member', 'The approval address belongs to a member of this list', { approverId: req.approverId, address });
       }
+      // Nor to a mailbox the asker can read: an account or test address added since it was registered.
+      assertApproverOwnAddress(db, req.approverId, address);
       const profile = c.profileId === null ? undefined : getProfileRow(db, c.profileId);
       if (!profile) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
 

@@ -19,10 +19,26 @@ export interface ResolvedProvider {
   readonly http: { readonly [oauth.allowInsecureRequests]?: boolean };
 }
 
-/** Microsoft Entra ID: SMTP.Send for Exchange Online, offline_access for a refresh token. */
-export const MICROSOFT_SCOPE = 'https://outlook.office.com/SMTP.Send offline_access';
-/** Google: full mail scope is the only one Gmail's SMTP accepts. */
-export const GOOGLE_SCOPE = 'https://mail.google.com/';
+/**
+ * Microsoft Entra ID: SMTP.Send for Exchange Online, offline_access for a refresh token, and
+ * openid + email + profile for an id token naming the mailbox that signed in (its email /
+ * preferred_username claim): without it nothing proves the sign-in is the organisation's account.
+ */
+export const MICROSOFT_SCOPE = 'openid email profile https://outlook.office.com/SMTP.Send offline_access';
+/** Google: full mail scope is the only one Gmail's SMTP accepts; openid + email name the account. */
+export const GOOGLE_SCOPE = 'openid email https://mail.google.com/';
+
+/**
+ * oauth4webapi's hook (used by its sibling openid-client for the same case) for an issuer that
+ * depends on the token: Microsoft's 'organizations' / 'common' endpoints sign id tokens as
+ * https://login.microsoftonline.com/{the user's tenant id}/v2.0. Not in its type declarations.
+ */
+const expectedIssuer = (oauth as unknown as { readonly _expectedIssuer: symbol })._expectedIssuer;
+
+function microsoftTenantIssuer(result: { readonly claims: Record<string, unknown> }): string {
+  const tid = result.claims['tid'];
+  return `https://login.microsoftonline.com/${typeof tid === 'string' ? encodeURIComponent(tid) : 'missing-tenant-id'}/v2.0`;
+}
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -46,7 +62,12 @@ export async function resolveProvider(provider: OAuthProvider, config: OAuthClie
     const base = `https://login.microsoftonline.com/${tenant}/oauth2/v2.0`;
     return {
       provider,
-      as: { issuer: `https://login.microsoftonline.com/${tenant}/v2.0`, authorization_endpoint: `${base}/authorize`, token_endpoint: `${base}/token` },
+      as: {
+        issuer: `https://login.microsoftonline.com/${tenant}/v2.0`,
+        authorization_endpoint: `${base}/authorize`,
+        token_endpoint: `${base}/token`,
+        [expectedIssuer]: microsoftTenantIssuer,
+      },
       client: { client_id: id },
       // A desktop app is a public client: PKCE instead of a secret (RFC 8252).
       clientAuth: oauth.None(),

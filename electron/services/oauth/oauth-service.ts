@@ -113,16 +113,20 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
     } catch (e) {
       throw tokenError(e, profile.id, profile.oauthProvider);
     }
+    // The id token must name the mailbox this account sends as: otherwise anyone could replace
+    // the organisation's sign-in with a sign-in of any account they hold.
     const claims = oauth.getValidatedIdTokenClaims(result);
-    const claimed = claims ? ((claims['email'] ?? claims['preferred_username'] ?? null) as string | null) : null;
-    // A token for another mailbox would be refused by the server at every login; say so now.
-    if (claimed && claimed.toLowerCase() !== profile.authUser.toLowerCase()) {
-      throw new AppError('oauth-failed', `Signed in as ${claimed}, but this account sends as ${profile.authUser}`, {
-        profileId: profile.id,
-        reason: 'account-mismatch',
-        account: claimed,
-        expected: profile.authUser,
-      });
+    const named = (['email', 'preferred_username', 'upn'] as const)
+      .map((k) => claims?.[k])
+      .filter((v): v is string => typeof v === 'string' && v.length > 0);
+    const expected = profile.authUser.toLowerCase();
+    if (!named.some((v) => v.toLowerCase() === expected)) {
+      const claimed = named[0];
+      throw new AppError(
+        'oauth-failed',
+        claimed ? `Signed in as ${claimed}, but this account sends as ${profile.authUser}` : `The sign-in did not say which mailbox signed in, so it cannot stand for ${profile.authUser}`,
+        { profileId: profile.id, reason: claimed ? 'account-mismatch' : 'account-unverified', account: claimed ?? null, expected: profile.authUser },
+      );
     }
     if (!result.refresh_token) {
       throw new AppError('oauth-failed', 'The sign-in gave no lasting permission (no refresh token)', { profileId: profile.id, reason: 'no-refresh-token' });
@@ -132,7 +136,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
     const grant: grants.OAuthGrant = {
       profileId: profile.id,
       provider: profile.oauthProvider,
-      account: claimed ?? profile.authUser,
+      account: profile.authUser,
       clientId: client.client_id,
       secretRef: ref,
       scope: typeof result.scope === 'string' ? result.scope : server.scope,

@@ -19,6 +19,7 @@ export const approvalMailEn = {
   howMail: 'Approved with a one-time code mailed to %{address}.',
   addressesTitle: 'Approval addresses',
   addressesIntro: 'Each approver\'s own mailbox for approval codes. Whoever reads this mailbox can approve as that user, so setting or changing an address takes two users\' PINs, and it is recorded.',
+  addressesWarning: 'The approval mail is sent through the organisation\'s own mail account, so the approval address must be a mailbox only this approver reads: not the office mailbox, a test address or someone else\'s. The provider may keep a copy in the Sent folder (Gmail and Microsoft 365 do) holding the code until it is used or expires; that is why a code works only once and for 24 hours.',
   addressesNone: 'No approval address is registered yet.',
   addressUser: 'User',
   address: 'Approval address',

@@ -34,6 +34,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   'approval-code-none': 'No approval code was mailed to this approver for the notice as it is now. Ask for approval by mail first.',
   'approval-address-missing': 'This approver has no approval address. Register one in Settings → Approval addresses (two PINs).',
   'approval-address-member': 'The approval address is the address of a member of this notice\'s list. Approval mail never goes to a member: change the approval address.',
+  'approval-address-organisation': 'This is one of the organisation\'s own mailboxes (a mail account\'s sender or sign-in, the organisation\'s address, or a test address). The person asking could read the code there: use a mailbox only the approver reads.',
+  'approval-address-taken': 'Another user already has this approval address. Each approver needs a mailbox of their own.',
   'two-people-required': 'This needs two different users, each entering their own PIN (one person cannot do it alone). At least two users must remain.',
   'recovery-code-wrong': 'The recovery code is not correct. Type the code you kept at set-up exactly, hyphens included.',
   'test-address-unregistered': 'A test can only go to an address the organisation registered in Settings. To use another address, register it there first with two PINs.',

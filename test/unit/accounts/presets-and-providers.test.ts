@@ -46,9 +46,9 @@ describe('mail presets', () => {
 describe('OAuth providers', () => {
   const config = oauthDefaultsFromEnv({ TAYORI_OAUTH_MICROSOFT_CLIENT_ID: ' ms-app ', TAYORI_OAUTH_GOOGLE_CLIENT_ID: 'g-app' });
 
-  it('Microsoft: login.microsoftonline.com, SMTP.Send with offline access, a public client', async () => {
+  it('Microsoft: login.microsoftonline.com, SMTP.Send with offline access and an id token, a public client', async () => {
     const r = await resolveProvider('microsoft', config);
-    expect(MICROSOFT_SCOPE).toBe('https://outlook.office.com/SMTP.Send offline_access');
+    expect(MICROSOFT_SCOPE).toBe('openid email profile https://outlook.office.com/SMTP.Send offline_access');
     expect(r.scope).toBe(MICROSOFT_SCOPE);
     expect(r.client.client_id).toBe('ms-app');
     expect(r.as.authorization_endpoint).toBe('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize');
@@ -56,9 +56,17 @@ describe('OAuth providers', () => {
     expect(r.http[oauth.allowInsecureRequests]).toBeUndefined();
   });
 
-  it('Google: the full mail scope, offline access with consent (so a refresh token comes back)', async () => {
+  it('Microsoft: an id token is checked against the signed-in user\'s own tenant (the organizations endpoint has no fixed issuer)', async () => {
+    const r = await resolveProvider('microsoft', config);
+    const key = (oauth as unknown as { readonly _expectedIssuer: symbol })._expectedIssuer;
+    const expected = (r.as as unknown as Record<symbol, (result: { claims: Record<string, unknown> }) => string>)[key];
+    expect(expected?.({ claims: { tid: '9188040d-6c67-4c5b-b112-36a304b66dad' } })).toBe('https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0');
+    expect(expected?.({ claims: {} })).not.toBe(r.as.issuer);
+  });
+
+  it('Google: the full mail scope and an id token, offline access with consent (so a refresh token comes back)', async () => {
     const r = await resolveProvider('google', config);
-    expect(GOOGLE_SCOPE).toBe('https://mail.google.com/');
+    expect(GOOGLE_SCOPE).toBe('openid email https://mail.google.com/');
     expect(r.scope).toBe(GOOGLE_SCOPE);
     expect(r.authParams).toEqual({ access_type: 'offline', prompt: 'consent' });
     expect(r.as.token_endpoint).toBe('https://oauth2.googleapis.com/token');

@@ -33,6 +33,7 @@ export function ApprovalAddressesPanel() {
     <section className="card" data-testid="approval-addresses-panel">
       <h3>{t('approvalMail.addressesTitle')}</h3>
       <p className="hint">{t('approvalMail.addressesIntro')}</p>
+      <p className="warn" data-testid="approval-address-warning">{t('approvalMail.addressesWarning')}</p>
       <ul className="plain" data-testid="approval-addresses">
         {(list.data ?? []).map((a) => (
           <li key={a.userId} className="row">
