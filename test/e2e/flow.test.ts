@@ -136,7 +136,8 @@ describe('real-mode flow in Chromium', () => {
     await nav(page, 'test-send');
     // The address is a choice among the registered ones, not a free field (read once the list
     // has loaded: on a busy machine the screen is drawn before the query answers).
-    await page.waitForSelector('select[name="test-to"] option');
+    // (An <option> never counts as visible: wait for it to be attached.)
+    await page.waitForSelector('select[name="test-to"] option', { state: 'attached' });
     expect(await page.locator('select[name="test-to"] option').allTextContents()).toEqual([FROM]);
     await page.click('[data-action="test-send"]');
     await page.waitForSelector('[data-testid="test-sent"]');
