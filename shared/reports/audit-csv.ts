@@ -1,20 +1,11 @@
 // The audit log as a CSV a person reads in Excel: headers in the reader's language, times on
 // their clock with the zone in the header and every cell, actions in words (the stored action
 // name beside them, for anyone matching rows by hand), and the full record as the last column.
+import type { AuditEntryDto } from '../contract/dto/send';
 import { auditActionWords } from './audit-actions';
 import { summarizeAuditDetails } from './audit-details';
 import { toExcelCsv } from './csv';
 import { formatLocal, zoneLabel, type ReportLang } from './local-time';
-
-export interface AuditRow {
-  readonly id: number;
-  readonly at: number;
-  readonly actor: string | null;
-  readonly action: string;
-  readonly listId: number | null;
-  readonly campaignId: number | null;
-  readonly details: Readonly<Record<string, unknown>>;
-}
 
 export interface ReportFormat {
   readonly lang: ReportLang;
@@ -28,7 +19,7 @@ const HEADERS = {
   en: ['No.', 'Time', 'Who', 'What', 'Action name', 'List no.', 'Notice no.', 'Summary', 'Full record (JSON)'],
 } as const;
 
-export function auditCsv(entries: readonly AuditRow[], f: ReportFormat): string {
+export function auditCsv(entries: readonly AuditEntryDto[], f: ReportFormat): string {
   const header: string[] = [...HEADERS[f.lang]];
   header[1] = `${header[1]} (${zoneLabel(f.timeZone, f.now)})`;
   const zone = zoneLabel(f.timeZone, f.now).split(',')[0]!;

@@ -1,7 +1,7 @@
 // The one-page summary of a notice, from Tayori's own records: who made, requested and approved
 // it, how many it reached, and its timeline. Pure: the report service gathers the records, the
 // History screen prints the result.
-import type { AuditRow } from './audit-csv';
+import type { AuditEntryDto } from '../contract/dto/send';
 import type { RecipientStatus } from '../statuses';
 
 type NoticeCounts = Readonly<Record<RecipientStatus, number>>;
@@ -28,7 +28,7 @@ export interface NoticeRecords {
   readonly bounced: number | null;
   readonly attachments: readonly { readonly fileName: string; readonly sha256: string; readonly bytes: number }[];
   /** The notice's audit rows, oldest first, without the one row per member's result. */
-  readonly audit: readonly AuditRow[];
+  readonly audit: readonly AuditEntryDto[];
   /** When the last member's result was recorded, or null. */
   readonly lastMemberAt: number | null;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture';
 import { toCp932 } from './helpers/cp932-csv';
 import { openSession, type E2eSession } from './helpers/session';
-import { chooseOperator, nav, waitForSendState } from './helpers/ui';
+import { createListWithImport, nav, setUpOrganisation, waitForSendState } from './helpers/ui';
 
 const FROM = 'info@sakura-chounai.example';
 const USERS = [
@@ -43,32 +43,19 @@ afterAll(async () => {
 
 describe('limits and carrier phones, in Chromium', () => {
   it('sets up a mail account with a daily limit of 3 and imports members on carrier phones', async () => {
-    await page.waitForSelector('[data-screen="setup"]');
-    await page.click('[data-action="setup-real"]');
-    await page.fill('input[name="org-name"]', 'さくら町内会');
-    await page.fill('input[name="smtp-host"]', '127.0.0.1');
-    await page.fill('input[name="smtp-port"]', String(smtp.port));
-    await page.selectOption('select[name="smtp-security"]', 'none');
-    await page.fill('input[name="smtp-from"]', FROM);
-    await page.fill('input[name="smtp-from-name"]', 'さくら町内会');
-    await page.fill('input[name="smtp-per-day"]', '3');
-    expect(await page.inputValue('input[name="smtp-carrier-per-minute"]')).toBe('20');
-    for (const [i, u] of USERS.entries()) {
-      await page.fill(`input[name="user-${i}-name"]`, u.name);
-      await page.fill(`input[name="user-${i}-pin"]`, u.pin);
-      await page.fill(`input[name="user-${i}-pin2"]`, u.pin);
-    }
-    await shoot('l00-setup-limits');
-    await page.click('[data-action="save-setup"]');
-    await page.click('[data-action="recovery-noted"]');
-    await page.waitForSelector('[data-screen="lists"]');
-    await chooseOperator(page, USERS[0].name);
-    await page.fill('input[name="new-list"]', '会員');
-    await page.click('[data-action="create-list"]');
-    await page.setInputFiles('[data-testid="file-input"]', { name: '会員.csv', mimeType: 'text/csv', buffer: toCp932(CSV) });
-    await page.waitForSelector('[data-testid="import-mapping"]');
-    await page.click('[data-action="run-import"]');
-    await page.waitForSelector('[data-testid="import-report"]');
+    await setUpOrganisation(page, {
+      organisation: 'さくら町内会',
+      from: FROM,
+      smtpPort: smtp.port,
+      users: USERS,
+      beforeSave: async () => {
+        await page.fill('input[name="smtp-from-name"]', 'さくら町内会');
+        await page.fill('input[name="smtp-per-day"]', '3');
+        expect(await page.inputValue('input[name="smtp-carrier-per-minute"]')).toBe('20');
+        await shoot('l00-setup-limits');
+      },
+    });
+    await createListWithImport(page, '会員', { name: '会員.csv', buffer: toCp932(CSV) });
     // The old dotted carrier addresses are accepted (they used to be refused).
     expect(await page.textContent('[data-stat="accepted"] b')).toBe('5');
   });

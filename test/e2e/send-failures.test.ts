@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture';
 import { membersCsvText, toCp932, type TestMember } from './helpers/cp932-csv';
 import { openSession, type E2eSession } from './helpers/session';
-import { nav, setUpOrganisation, waitForSendState } from './helpers/ui';
+import { createListWithImport, nav, setUpOrganisation, waitForSendState } from './helpers/ui';
 
 const MEMBERS: readonly TestMember[] = [
   { no: '101', name: '青木 一郎', email: 'aoki@example.com', room: '101号室' },
@@ -49,12 +49,7 @@ afterAll(async () => {
 describe('failures in plain words, in Chromium', () => {
   it('sends to a server that refuses two members and then drops the connection', async () => {
     await setUpOrganisation(page, { organisation: 'さくら町内会', from: 'office@sakura.example', smtpPort: smtp.port, users: USERS });
-    await page.fill('input[name="new-list"]', '会員名簿');
-    await page.click('[data-action="create-list"]');
-    await page.setInputFiles('[data-testid="file-input"]', { name: '会員名簿.csv', mimeType: 'text/csv', buffer: toCp932(membersCsvText(MEMBERS)) });
-    await page.waitForSelector('[data-testid="import-mapping"]');
-    await page.click('[data-action="run-import"]');
-    await page.waitForSelector('[data-testid="import-report"]');
+    await createListWithImport(page, '会員名簿', { name: '会員名簿.csv', buffer: toCp932(membersCsvText(MEMBERS)) });
     await nav(page, 'compose');
     await page.fill('input[name="campaign-name"]', '総会のお知らせ');
     await page.click('[data-action="create-campaign"]');

@@ -1,17 +1,8 @@
 // Repository for the append-only audit table (promise 7). Only INSERT and SELECT exist here;
 // the database's triggers refuse UPDATE and DELETE even if someone writes them.
+import type { AuditEntryDto } from '../../../shared/contract';
 import type { AuditAction } from '../../../shared/reports/audit-actions';
 import type { Db } from '../connection';
-
-export interface AuditEntry {
-  readonly id: number;
-  readonly at: number;
-  readonly actor: string | null;
-  readonly action: string;
-  readonly listId: number | null;
-  readonly campaignId: number | null;
-  readonly details: Record<string, unknown>;
-}
 
 export interface NewAuditEntry {
   readonly at: number;
@@ -32,7 +23,7 @@ interface AuditRow {
   details_json: string;
 }
 
-function rowToAudit(r: AuditRow): AuditEntry {
+function rowToAudit(r: AuditRow): AuditEntryDto {
   return {
     id: r.id,
     at: r.at,
@@ -61,7 +52,7 @@ export function appendAudit(db: Db, e: NewAuditEntry): number {
 export function queryAudit(
   db: Db,
   filter: { campaignId?: number; listId?: number; action?: string; limit?: number; afterId?: number; newestFirst?: boolean } = {},
-): AuditEntry[] {
+): AuditEntryDto[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (filter.campaignId !== undefined) (where.push('campaign_id = ?'), args.push(filter.campaignId));

@@ -1,5 +1,6 @@
 // Repository for bounces: reports matched to a send by its Message-ID, and the hard ones' mark
 // on the send ('bounced', 不達). A report is recorded once per send, however often it is read.
+import type { BouncedMemberDto } from '../../../shared/contract';
 import type { BounceKind, RecipientStatus } from '../../../shared/statuses';
 import type { Db } from '../connection';
 
@@ -50,23 +51,8 @@ export function recordBounce(db: Db, b: NewBounce, now: number): boolean {
   return added;
 }
 
-export interface BouncedMemberRow {
-  readonly sendId: number;
-  readonly position: number;
-  readonly memberId: number | null;
-  readonly email: string;
-  readonly name: string;
-  readonly kind: BounceKind;
-  readonly statusCode: string | null;
-  readonly diagnostic: string | null;
-  readonly reportedBy: string | null;
-  readonly receivedAt: number;
-  /** How many reports came for this member (soft ones repeat while the server retries). */
-  readonly reports: number;
-}
-
 /** Per member of the campaign, its latest bounce (hard before soft). */
-export function bouncedMembers(db: Db, campaignId: number): BouncedMemberRow[] {
+export function bouncedMembers(db: Db, campaignId: number): BouncedMemberDto[] {
   const rows = db
     .prepare(
       `SELECT b.send_id, p.position, p.member_id, p.email, p.name, b.kind, b.status_code, b.diagnostic, b.reported_by, b.received_at,

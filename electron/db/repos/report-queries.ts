@@ -1,10 +1,10 @@
 // Read-only queries of the reports (summary, incident report): a notice's audit rows without the
 // one-row-per-member results (a big list has 100,000 of those), and its hard bounces where
 // bounces are read back (issue 13's table; absent on a database without it).
-import type { AuditRow } from '../../../shared/reports/audit-csv';
+import type { AuditEntryDto } from '../../../shared/contract';
 import type { Db } from '../connection';
 
-export function noticeAuditRows(db: Db, campaignId: number): AuditRow[] {
+export function noticeAuditRows(db: Db, campaignId: number): AuditEntryDto[] {
   const rows = db
     .prepare(
       `SELECT id, at, actor, action, list_id, campaign_id, details_json FROM audit

@@ -1,9 +1,10 @@
 // The audit service (promise 7): records every significant action, exports the log as CSV for
 // an incident report, and answers "who received campaign X".
+import type { AuditEntryDto } from '../../../shared/contract';
 import type { AuditAction } from '../../../shared/reports/audit-actions';
 import type { RecipientStatus } from '../../../shared/statuses';
 import type { Db } from '../../db/connection';
-import { appendAudit, queryAudit, type AuditEntry } from '../../db/repos/audit-repo';
+import { appendAudit, queryAudit } from '../../db/repos/audit-repo';
 import { sentRecipients, type SentRecipientRow } from '../../db/repos/sends-repo';
 import type { Clock } from '../clock';
 import { auditCsv, type ReportFormat } from '../../../shared/reports/audit-csv';
@@ -28,7 +29,7 @@ interface AuditFilter {
 export interface AuditService {
   /** Only actions of the closed list (shared/reports/audit-actions.ts), so each has words in History. */
   record(action: AuditAction, ctx?: AuditContext): number;
-  list(filter?: AuditFilter): AuditEntry[];
+  list(filter?: AuditFilter): AuditEntryDto[];
   /** The log as a CSV for Excel in the reader's language and time zone (Japanese, JST unless given). */
   exportCsv(filter?: AuditFilter, format?: Omit<ReportFormat, 'now'>): string;
   recipientsOf(campaignId: number, statuses?: readonly RecipientStatus[]): SentRecipientRow[];

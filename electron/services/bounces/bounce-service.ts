@@ -1,10 +1,11 @@
 // The owner of "after the send" over IMAP (issue 13): a mail account's IMAP settings (password in
 // the SecretStore), reading bounces back and matching them to sends, the Sent-folder copy after a
 // run, and putting bounced members on the suppression list. Button to SQL: handler → this → repos.
+import type { BounceScanDto, BounceSummaryDto } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { ImapAccount } from '../../../shared/imap-account';
 import type { Db } from '../../db/connection';
-import { bounceCounts, bouncedMembers, recordBounce, type BouncedMemberRow } from '../../db/repos/bounces-repo';
+import { bounceCounts, bouncedMembers, recordBounce } from '../../db/repos/bounces-repo';
 import { mustGetCampaign } from '../../db/repos/campaigns-repo';
 import * as imapRepo from '../../db/repos/imap-accounts-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
@@ -20,31 +21,6 @@ import { appendSentCopy } from './sent-copy';
 
 const INBOX = 'INBOX';
 const DAY = 86_400_000;
-
-export interface BounceScan {
-  /** Messages read since the last scan. */
-  readonly read: number;
-  /** Bounce reports among them. */
-  readonly reports: number;
-  /** Reports recorded now (a report read again is not recorded twice). */
-  readonly recorded: number;
-  readonly hard: number;
-  readonly soft: number;
-  /** Reports that name no send of Tayori's (or another recipient): counted, then left alone. */
-  readonly unmatched: number;
-  /** Matched bounces moved to the bounce folder (0 while the mailbox is read-only). */
-  readonly moved: number;
-}
-
-export interface BounceSummary {
-  readonly sent: number;
-  readonly hard: number;
-  readonly soft: number;
-  readonly members: readonly BouncedMemberRow[];
-  readonly lastScanAt: number | null;
-  /** Until when "check for bounces" reads the mailbox for this notice (null: no IMAP account). */
-  readonly scanUntil: number | null;
-}
 
 export interface BounceServiceDeps {
   readonly db: Db;
@@ -88,7 +64,7 @@ export function createBounceService(deps: BounceServiceDeps) {
     });
   }
 
-  async function scanAccount(profileId: number, actor: string | null): Promise<BounceScan> {
+  async function scanAccount(profileId: number, actor: string | null): Promise<BounceScanDto> {
     const a = account(profileId);
     const client = await connect(a);
     try {
@@ -193,7 +169,7 @@ export function createBounceService(deps: BounceServiceDeps) {
     },
 
     /** "Check for bounces" for a notice: within scanDays after its run (the setting). */
-    async checkCampaign(campaignId: number, actor: string | null): Promise<BounceScan> {
+    async checkCampaign(campaignId: number, actor: string | null): Promise<BounceScanDto> {
       const profileId = profileOf(campaignId);
       const a = account(profileId);
       const end = lastRunEnd(campaignId);
@@ -205,7 +181,7 @@ export function createBounceService(deps: BounceServiceDeps) {
     },
 
     /** Reads the account's INBOX now, for every notice (the benchmark and the after-run hook). */
-    scanProfile: (profileId: number, actor: string | null): Promise<BounceScan> => exclusive(profileId, () => scanAccount(profileId, actor)),
+    scanProfile: (profileId: number, actor: string | null): Promise<BounceScanDto> => exclusive(profileId, () => scanAccount(profileId, actor)),
 
     /** After a run: the Sent copy (unless off), then a first look for bounces. Failures are audited, never thrown. */
     async afterRun(campaignId: number): Promise<void> {
@@ -234,7 +210,7 @@ export function createBounceService(deps: BounceServiceDeps) {
       );
     },
 
-    summary(campaignId: number): BounceSummary {
+    summary(campaignId: number): BounceSummaryDto {
       const c = mustGetCampaign(db, campaignId);
       const a = c.profileId === null ? undefined : imapRepo.getImapAccount(db, c.profileId);
       const counts = countByStatus(db, campaignId);

@@ -39,7 +39,14 @@ export async function waitForSendState(page: Page, states: readonly string[], ti
  */
 export async function setUpOrganisation(
   page: Page,
-  o: { organisation: string; from: string; smtpPort: number; users: readonly { readonly name: string; readonly pin: string }[] },
+  o: {
+    organisation: string;
+    from: string;
+    smtpPort: number;
+    users: readonly { readonly name: string; readonly pin: string }[];
+    /** Runs on the filled form just before saving: a test that sets more fields (limits, sender name) or checks or shoots the form. */
+    beforeSave?: () => Promise<void>;
+  },
 ): Promise<void> {
   await page.waitForSelector('[data-screen="setup"]');
   await page.click('[data-action="setup-real"]');
@@ -53,8 +60,19 @@ export async function setUpOrganisation(
     await page.fill(`input[name="user-${i}-pin"]`, u.pin);
     await page.fill(`input[name="user-${i}-pin2"]`, u.pin);
   }
+  await o.beforeSave?.();
   await page.click('[data-action="save-setup"]');
   await page.click('[data-action="recovery-noted"]');
   await page.waitForSelector('[data-screen="lists"]');
   await chooseOperator(page, o.users[0]!.name);
+}
+
+/** Creates a list and imports a CSV into it with the proposed column mapping; ends on the import report. */
+export async function createListWithImport(page: Page, list: string, file: { readonly name: string; readonly buffer: Buffer }): Promise<void> {
+  await page.fill('input[name="new-list"]', list);
+  await page.click('[data-action="create-list"]');
+  await page.setInputFiles('[data-testid="file-input"]', { name: file.name, mimeType: 'text/csv', buffer: file.buffer });
+  await page.waitForSelector('[data-testid="import-mapping"]');
+  await page.click('[data-action="run-import"]');
+  await page.waitForSelector('[data-testid="import-report"]');
 }
