@@ -128,7 +128,7 @@ export function snapshotPositionOfMember(db: Db, campaignId: number, memberId: n
   return (db.prepare('SELECT position FROM snapshots WHERE campaign_id = ? AND member_id = ? ORDER BY position LIMIT 1').get(campaignId, memberId) as { position: number } | undefined)?.position;
 }
 
-/** The frozen rows' hash, stored when they were frozen (migration 0008). */
+/** The frozen rows' hash, stored when they were frozen (migration 0010). */
 export interface StoredSnapshotHash {
   readonly recipients: string;
   readonly rowCount: number;

@@ -1,4 +1,4 @@
-// The snapshot's hash stored when it is frozen (migration 0008): approving and starting a send
+// The snapshot's hash stored when it is frozen (migration 0010): approving and starting a send
 // rely on it instead of re-reading the rows, so any change to a frozen row must still void the
 // approval, and an approval signed with the earlier digest version must still hold.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ describe('an approval signed with digest version 1 (before this version of Tayor
   });
 });
 
-describe('a database written by schema 7 (before migration 0008)', () => {
+describe('a database written by schema 7 (before migrations 0008-0012)', () => {
   it('keeps its frozen rows through the migration; with no stored hash the rows are hashed', async () => {
     const t = tempDir();
     try {
