@@ -21,7 +21,7 @@ export function SmtpReply({ raw, nextAttemptAt = null }: { raw: string | null; n
       )}
       <details className="raw-reply">
         <summary>{t('reports.showRaw')}</summary>
-        <code aria-label={t('reports.rawReply')}>{raw}</code>
+        <code translate="no" aria-label={t('reports.rawReply')}>{raw}</code>
       </details>
     </span>
   );

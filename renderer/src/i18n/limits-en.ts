@@ -29,7 +29,7 @@ export const limitsEn = {
   encoding: 'Character encoding',
   encoding_utf8: 'UTF-8 (recommended)',
   'encoding_iso-2022-jp': 'ISO-2022-JP (for older mobile phones)',
-  encodingHint: 'ISO-2022-JP cannot hold ①, ㈱, 髙, emoji or half-width kana: the check lists them.',
+  encodingHint: 'ISO-2022-JP cannot hold circled numbers, company signs, some rare kanji, emoji or half-width kana: the check lists every one it finds.',
   perDayField: 'Per day (max.)',
   carrierField: 'Per carrier a minute',
 } as const;

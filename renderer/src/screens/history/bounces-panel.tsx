@@ -117,12 +117,12 @@ export function BouncesPanel({ campaignId, onFollowUp }: { campaignId: number; o
             <tbody>
               {s.members.map((m) => (
                 <tr key={m.sendId} data-kind={m.kind}>
-                  <td>{m.name}</td>
-                  <td>
+                  <td className="nowrap" translate="no">{m.name}</td>
+                  <td translate="no">
                     {m.email}
                     {m.kind === 'hard' && <AddressFix member={m} onSaved={summary.reload} />}
                   </td>
-                  <td>{t(`bounces.kind_${m.kind}`)}</td>
+                  <td className="nowrap">{t(`bounces.kind_${m.kind}`)}</td>
                   <td>
                     {t(`bounces.reason_${bounceReason(m)}`)}{' '}
                     <button type="button" className="btn small link" data-action="bounce-details" onClick={() => setOpen(open === m.sendId ? null : m.sendId)}>
@@ -135,7 +135,7 @@ export function BouncesPanel({ campaignId, onFollowUp }: { campaignId: number; o
                       </div>
                     )}
                   </td>
-                  <td>{when(m.receivedAt)}</td>
+                  <td className="nowrap">{when(m.receivedAt)}</td>
                 </tr>
               ))}
             </tbody>
