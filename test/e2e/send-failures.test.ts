@@ -95,7 +95,11 @@ describe('failures in plain words, in Chromium', () => {
     const waiting = members.locator('tr[data-status="retrying"]');
     expect(await waiting.locator('.smtp-reply .words').innerText()).toContain('メールボックスが一杯');
     expect(await waiting.locator('[data-testid="next-try"]').innerText()).toMatch(/次の再送 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    expect(await members.locator('tr[data-status="unknown"] .smtp-reply').getAttribute('data-reply')).toBe('connection-lost');
+    // Every member caught in flight when the connection dropped (one or two, as the connections
+    // happened to be timed) says so in the same words.
+    const unknown = members.locator('tr[data-status="unknown"] .smtp-reply');
+    expect(await unknown.count()).toBeGreaterThanOrEqual(1);
+    for (const reply of await unknown.all()) expect(await reply.getAttribute('data-reply')).toBe('connection-lost');
     await session.shoot('f01-send-failures');
     expect(session.errors).toEqual([]);
   });
