@@ -33,7 +33,7 @@ export interface NoticeRecords {
   readonly lastMemberAt: number | null;
 }
 
-interface TimelineEntry {
+export interface TimelineEntry {
   readonly at: number;
   readonly action: string;
   readonly actor: string | null;

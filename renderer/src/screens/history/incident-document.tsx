@@ -2,9 +2,9 @@
 // from the same draft the CSV is built from.
 import { useTranslation } from 'react-i18next';
 import type { IncidentDataDto } from '../../../../shared/contract';
-import { auditActionWords } from '../../../../shared/reports/audit-actions';
 import { MANDATORY_CONDITIONS, MANDATORY_WORDS, type IncidentDraft } from '../../../../shared/reports/incident-report';
 import { useLocalTime } from '../../hooks/use-local-time';
+import { TimelineTable } from './timeline-table';
 
 export function IncidentDocument({ data, draft, discoveredOn }: { data: IncidentDataDto; draft: IncidentDraft; discoveredOn: string | null }) {
   const { t } = useTranslation();
@@ -58,17 +58,7 @@ export function IncidentDocument({ data, draft, discoveredOn }: { data: Incident
         ))}
       </ul>
       <h3>{t('reports.incident.timeline')}</h3>
-      <table className="data timeline">
-        <tbody>
-          {n.timeline.map((e, i) => (
-            <tr key={i}>
-              <td className="when">{time.format(e.at)}</td>
-              <td className="who">{e.actor ?? t('reports.audit.system')}</td>
-              <td>{auditActionWords(e.action, time.lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TimelineTable entries={n.timeline} />
       <h3>{t('reports.incident.received')}</h3>
       <p className="hint">{t('reports.incident.receivedCount', { shown: data.recipients.length, total: data.recipientTotal })}</p>
       <table className="data" data-testid="incident-recipients">

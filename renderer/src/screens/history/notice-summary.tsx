@@ -3,12 +3,12 @@
 // prints as one page (reports.css).
 import { useTranslation } from 'react-i18next';
 import type { NoticeSummaryDto } from '../../../../shared/contract';
-import { auditActionWords } from '../../../../shared/reports/audit-actions';
 import { RECIPIENT_STATUSES } from '../../../../shared/statuses';
 import { ErrorText } from '../../components/error-text';
 import { PrintCopy } from '../../components/print-copy';
 import { useLocalTime } from '../../hooks/use-local-time';
 import { useQuery } from '../../hooks/use-query';
+import { TimelineTable } from './timeline-table';
 
 function SummaryDocument({ s }: { s: NoticeSummaryDto }) {
   const { t } = useTranslation();
@@ -73,17 +73,7 @@ function SummaryDocument({ s }: { s: NoticeSummaryDto }) {
         </ul>
       )}
       <h3>{t('reports.summary.timeline')}</h3>
-      <table className="data timeline">
-        <tbody>
-          {s.timeline.map((e, i) => (
-            <tr key={i}>
-              <td className="when">{time.format(e.at)}</td>
-              <td className="who">{e.actor ?? t('reports.audit.system')}</td>
-              <td>{auditActionWords(e.action, time.lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TimelineTable entries={s.timeline} />
     </article>
   );
 }
