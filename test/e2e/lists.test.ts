@@ -190,6 +190,46 @@ describe('the Lists screen in Chromium', () => {
     await shoot('l10-undone');
   });
 
+  it('scrolls a long list with the page: one scrollbar, the search and column heads stay in view', async () => {
+    const many: TestMember[] = Array.from({ length: 3000 }, (_, i) => ({ no: String(5000 + i), name: `会員 ${i}`, email: `m${i}@example.jp`, room: `${i}号室` }));
+    await page.fill('input[name="new-list"]', '大きな名簿');
+    await page.click('[data-action="create-list"]');
+    await page.waitForSelector('select[name="list"] option:checked:has-text("大きな名簿")', { state: 'attached' });
+    await pick('many.csv', many);
+    await page.click('[data-action="run-import"]');
+    await expect.poll(() => page.textContent('[data-testid="match-count"]'), { timeout: 30_000 }).toBe('3,000 件');
+    // The rows have no scrolling box of their own: only the page (the main area) scrolls.
+    const boxes = await page.evaluate(() => {
+      const list = document.querySelector<HTMLElement>('.member-browser')!;
+      const main = document.querySelector<HTMLElement>('.main')!;
+      return { listOverflow: getComputedStyle(list).overflowY, listScrolls: list.scrollHeight > list.clientHeight + 1, mainScrolls: main.scrollHeight > main.clientHeight };
+    });
+    expect(boxes).toEqual({ listOverflow: 'visible', listScrolls: false, mainScrolls: true });
+    // Scrolled to the end, the last member is drawn on screen and the heads are still in view.
+    await page.evaluate(() => document.querySelector('.main')!.scrollTo(0, 1e9));
+    const last = page.locator('[data-member-ref="k:7999"]');
+    await last.waitFor();
+    const main = (await page.locator('.main').boundingBox())!;
+    const lastBox = (await last.boundingBox())!;
+    expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(main.y + main.height + 1);
+    expect(lastBox.y).toBeGreaterThan(main.y);
+    const head = (await page.locator('.member-browser-head').boundingBox())!;
+    expect(Math.abs(head.y - main.y)).toBeLessThanOrEqual(1);
+    expect(await page.locator('input[name="member-search"]').isVisible()).toBe(true);
+    await shoot('l11-long-list-end');
+    // Editing a row far down opens the form in view; closing it brings the row back.
+    await page.locator('[data-member-ref="k:7990"] [data-action="edit-member"]').click();
+    const form = page.locator('[data-testid="member-edit"]');
+    await form.waitFor();
+    const formBox = (await form.boundingBox())!;
+    expect(formBox.y).toBeGreaterThanOrEqual(main.y - 1);
+    expect(formBox.y).toBeLessThan(main.y + main.height);
+    await form.locator('[data-action="close-member-form"]').click();
+    const back = (await page.locator('[data-member-ref="k:7990"]').boundingBox())!;
+    expect(back.y).toBeGreaterThan(main.y);
+    expect(back.y).toBeLessThan(main.y + main.height);
+  });
+
   it('fits 1280×800 without horizontal overflow and logged no page errors', () => {
     for (const [name, px] of Object.entries(session.overflows)) expect(px, name).toBeLessThanOrEqual(0);
     expect(session.errors).toEqual([]);

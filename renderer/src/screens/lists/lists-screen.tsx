@@ -92,12 +92,13 @@ export function ListsScreen() {
       {current && (
         <>
           <ImportPanel key={current.id} listId={current.id} actorId={operatorId} replacing={current.memberCount > 0} onImported={imported} />
-          <MemberBrowser list={current} version={version} actorId={operatorId} excluded={excluded} onExclusions={reloadExclusions} />
           <ExcludedPanel listId={current.id} version={version} actorId={operatorId} exclusions={exclusions.data} onChanged={reloadExclusions} />
           <ImportHistory listId={current.id} version={version} actorId={operatorId} onUndone={imported} />
         </>
       )}
       <SuppressionsPanel actorId={operatorId} />
+      {/* Last: its rows scroll with the page, so anything below them would be out of reach. */}
+      {current && <MemberBrowser list={current} version={version} actorId={operatorId} excluded={excluded} onExclusions={reloadExclusions} />}
     </div>
   );
 }

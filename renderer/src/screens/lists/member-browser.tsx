@@ -1,5 +1,8 @@
 // Virtualised member list: only visible rows exist in the DOM; pages of 200 are fetched on demand,
-// so scrolling stays smooth at 100k members. Row positions are set through the CSSOM (ref), since
+// so scrolling stays smooth at 100k members. It scrolls with the page (the screen's one scrollbar)
+// rather than in a box of its own: a list box inside a scrolling page gave two scrollbars, and the
+// wheel moved one or the other depending on where the pointer was. It is the screen's last part;
+// its heading, search and column heads stay in view while the rows scroll under them. Row positions are set through the CSSOM (ref), since
 // the CSP forbids style attributes. Each row can be edited or excluded from sending (each in a
 // small form above the list, which is the confirm step); its state says what changed.
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -32,7 +35,8 @@ interface Props {
   onExclusions: () => void;
 }
 
-type Open = { readonly mode: 'edit' | 'exclude'; readonly member: MemberDto } | null;
+/** A form open for a member, and the member's row (to scroll back to when the form closes). */
+type Open = { readonly mode: 'edit' | 'exclude'; readonly member: MemberDto; readonly index: number } | null;
 
 export function MemberBrowser({ list, version, actorId, excluded, onExclusions }: Props) {
   const listId = list.id;
@@ -46,7 +50,9 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
   const [error, setError] = useState<ErrorInfo | null>(null);
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
-  const scroller = useRef<HTMLDivElement>(null);
+  // The page's scrolling element (the app's main area) and where the rows start inside it.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [margin, setMargin] = useState(0);
   const [open, setOpen] = useState<Open>(null);
   // The last action's outcome, translated when shown (the language may change meanwhile).
   const [saved, setSaved] = useState<{ key: 'members.saved' | 'members.excludedNotice'; name: string } | null>(null);
@@ -104,7 +110,25 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
     fetchPage(0);
   }, [fetchPage, version]);
 
-  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => setScroller(box.current?.closest<HTMLElement>('.main') ?? null), []);
+  // Where the rows start moves whenever something above them changes size (an import report, a
+  // form opening): measured after every render and whenever the screen's content resizes.
+  const measure = useCallback(() => {
+    if (!box.current || !scroller) return;
+    const top = box.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    setMargin((m) => (Math.abs(m - top) < 1 ? m : top));
+  }, [scroller]);
+  useLayoutEffect(measure);
+  useEffect(() => {
+    const content = scroller?.firstElementChild;
+    if (!content) return;
+    const watch = new ResizeObserver(measure);
+    watch.observe(content);
+    return () => watch.disconnect();
+  }, [scroller, measure]);
+
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller, estimateSize: () => ROW, overscan: 20, scrollMargin: margin });
   const items = virtual.getVirtualItems();
 
   useEffect(() => {
@@ -114,7 +138,19 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
     }
   }, [items, pages, fetchPage]);
 
-  const box = useRef<HTMLDivElement>(null);
+  // The forms open above the rows: bring the form into view, and the row back when it closes.
+  const forms = useRef<HTMLDivElement>(null);
+  const lastRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (open) {
+      lastRow.current = open.index;
+      forms.current?.scrollIntoView({ block: 'nearest' });
+    } else if (lastRow.current !== null) {
+      virtual.scrollToIndex(lastRow.current, { align: 'center' });
+      lastRow.current = null;
+    }
+  }, [open, virtual]);
+
   const height = virtual.getTotalSize();
   useLayoutEffect(() => {
     if (box.current) box.current.style.height = `${height}px`;
@@ -122,55 +158,58 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
 
   return (
     <section className="card" data-testid="member-browser">
-      <div className="row">
-        <h3>{t('lists.browseTitle')}</h3>
-        <input
-          type="search"
-          name="member-search"
-          className="member-search"
-          placeholder={t('lists.search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <span className="hint" data-testid="match-count">
-          {t(exact ? 'lists.matches' : 'lists.matchesMore', { n: total.toLocaleString(i18n.language) })}
-        </span>
+      <div ref={forms}>
+        {open?.mode === 'edit' && (
+          <MemberEditForm
+            key={open.member.id}
+            member={open.member}
+            list={list}
+            actorId={actorId}
+            onClose={() => setOpen(null)}
+            onSaved={(m) => {
+              replace(m);
+              setOpen(null);
+              setSaved({ key: 'members.saved', name: m.name || m.email });
+            }}
+          />
+        )}
+        {open?.mode === 'exclude' && (
+          <ExcludeMemberForm
+            key={open.member.id}
+            member={open.member}
+            listId={listId}
+            actorId={actorId}
+            onClose={() => setOpen(null)}
+            onDone={() => {
+              setSaved({ key: 'members.excludedNotice', name: open.member.name || open.member.email });
+              setOpen(null);
+              onExclusions();
+            }}
+          />
+        )}
       </div>
-      <ErrorText error={error} />
-      {saved && (
-        <p className="notice" data-testid="member-saved">
-          {t(saved.key, { name: saved.name })}
-        </p>
-      )}
-      {open?.mode === 'edit' && (
-        <MemberEditForm
-          key={open.member.id}
-          member={open.member}
-          list={list}
-          actorId={actorId}
-          onClose={() => setOpen(null)}
-          onSaved={(m) => {
-            replace(m);
-            setOpen(null);
-            setSaved({ key: 'members.saved', name: m.name || m.email });
-          }}
-        />
-      )}
-      {open?.mode === 'exclude' && (
-        <ExcludeMemberForm
-          key={open.member.id}
-          member={open.member}
-          listId={listId}
-          actorId={actorId}
-          onClose={() => setOpen(null)}
-          onDone={() => {
-            setSaved({ key: 'members.excludedNotice', name: open.member.name || open.member.email });
-            setOpen(null);
-            onExclusions();
-          }}
-        />
-      )}
-      <div className="member-browser" ref={scroller}>
+      <div className="member-browser-head">
+        <div className="row">
+          <h3>{t('lists.browseTitle')}</h3>
+          <input
+            type="search"
+            name="member-search"
+            className="member-search"
+            placeholder={t('lists.search')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <span className="hint" data-testid="match-count">
+            {t(exact ? 'lists.matches' : 'lists.matchesMore', { n: total.toLocaleString(i18n.language) })}
+          </span>
+        </div>
+        {/* In the part that stays in view: the outcome shows where the user is, not at the top. */}
+        <ErrorText error={error} />
+        {saved && (
+          <p className="notice" data-testid="member-saved">
+            {t(saved.key, { name: saved.name })}
+          </p>
+        )}
         <div className="member-row with-actions head h28">
           <span>{t('lists.excelRow')}</span>
           <span>{t('lists.name')}</span>
@@ -178,13 +217,15 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
           <span>{t('lists.status')}</span>
           <span>{t('members.actions')}</span>
         </div>
+      </div>
+      <div className="member-browser">
         <div className="spacer-box" ref={box}>
           {items.map((it) => {
             const m = pages.get(Math.floor(it.index / PAGE))?.[it.index % PAGE];
             const ref = m ? memberRef(m) : '';
             const out = m !== undefined && excluded.has(ref);
             return (
-              <div key={it.key} className="member-row with-actions h28" ref={place(it.start)} data-member-index={it.index} data-member-ref={ref}>
+              <div key={it.key} className="member-row with-actions h28" ref={place(it.start - margin)} data-member-index={it.index} data-member-ref={ref}>
                 <span>{m?.line ?? '…'}</span>
                 <span translate="no" title={m?.name}>{m?.name ?? ''}</span>
                 <span translate="no" title={m?.email}>{m?.email ?? ''}</span>
@@ -196,7 +237,7 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
                 <span className="actions">
                   {m && (
                     <>
-                      <button type="button" className="btn small" data-action="edit-member" disabled={actorId === null} onClick={() => (setSaved(null), setOpen({ mode: 'edit', member: m }))}>
+                      <button type="button" className="btn small" data-action="edit-member" disabled={actorId === null} onClick={() => (setSaved(null), setOpen({ mode: 'edit', member: m, index: it.index }))}>
                         {t('members.edit')}
                       </button>
                       {out ? (
@@ -204,7 +245,7 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
                           {t('members.include')}
                         </button>
                       ) : (
-                        <button type="button" className="btn small" data-action="exclude-member" disabled={actorId === null} onClick={() => (setSaved(null), setOpen({ mode: 'exclude', member: m }))}>
+                        <button type="button" className="btn small" data-action="exclude-member" disabled={actorId === null} onClick={() => (setSaved(null), setOpen({ mode: 'exclude', member: m, index: it.index }))}>
                           {t('members.exclude')}
                         </button>
                       )}
