@@ -199,14 +199,15 @@ describe('the Lists screen in Chromium', () => {
     await page.click('[data-action="run-import"]');
     await expect.poll(() => page.textContent('[data-testid="match-count"]'), { timeout: 30_000 }).toBe('3,000 件');
     // The rows have no scrolling box of their own: only the page (the main area) scrolls.
-    const boxes = await page.evaluate(() => {
-      const list = document.querySelector<HTMLElement>('.member-browser')!;
-      const main = document.querySelector<HTMLElement>('.main')!;
+    // (A string: test code is typed without the DOM library; it runs in the page.)
+    const boxes = await page.evaluate(`(() => {
+      const list = document.querySelector('.member-browser');
+      const main = document.querySelector('.main');
       return { listOverflow: getComputedStyle(list).overflowY, listScrolls: list.scrollHeight > list.clientHeight + 1, mainScrolls: main.scrollHeight > main.clientHeight };
-    });
+    })()`);
     expect(boxes).toEqual({ listOverflow: 'visible', listScrolls: false, mainScrolls: true });
     // Scrolled to the end, the last member is drawn on screen and the heads are still in view.
-    await page.evaluate(() => document.querySelector('.main')!.scrollTo(0, 1e9));
+    await page.evaluate(`document.querySelector('.main').scrollTo(0, 1e9)`);
     const last = page.locator('[data-member-ref="k:7999"]');
     await last.waitFor();
     const main = (await page.locator('.main').boundingBox())!;
