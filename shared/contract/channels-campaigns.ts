@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { hasBidiControls } from '../bidi';
 import { channel, result } from './define';
 import { MESSAGE_ENCODINGS } from '../sending/encodings';
+import { CHECK_MEMBERS_MAX } from '../guards/item';
 import { actorId, bytes, empty, fileName, id, limit, offset, pin, selection } from './schemas';
 import type {
   ApprovalDto,
   ApprovalSummaryDto,
   AttachmentDto,
   CampaignDto,
+  CheckMemberDto,
   CheckReportDto,
   PreviewSearchDto,
   RenderedMessageDto,
@@ -94,6 +96,14 @@ export const campaignChannels = {
     result<PreviewSearchDto>(),
   ),
   'checks:run': channel(z.object({ campaignId: id }), result<CheckReportDto>()),
+  /**
+   * The people a check finding names (its member ids), by name and address, for "show all".
+   * Ids are a finding's own: negative ones name frozen rows whose member has gone.
+   */
+  'checks:members': channel(
+    z.object({ campaignId: id, memberIds: z.array(z.number().int().safe()).max(CHECK_MEMBERS_MAX) }),
+    result<readonly CheckMemberDto[]>(),
+  ),
   /**
    * Sends one recipient's exact message, subject marked [TEST], to one of the organisation's
    * registered test addresses (default: the profile's From, when registered); any other address

@@ -2,8 +2,12 @@
 import type { CheckCode } from './codes';
 import type { CheckItem, Severity } from './types';
 
-/** At most this many member ids travel with one item; the UI pages through the rest by code. */
-const MEMBER_CAP = 200;
+/**
+ * At most this many member ids travel with one item (the check screen's "show all" lists them by
+ * name and address); params.memberCount keeps the full count. 1,000 covers a common name's rows in
+ * a 50,000-member list and keeps the report small.
+ */
+export const CHECK_MEMBERS_MAX = 1000;
 /** At most this many examples (addresses, pairs) are spelled out in params. */
 export const EXAMPLE_CAP = 10;
 
@@ -27,7 +31,7 @@ export function item(spec: ItemSpec): CheckItem {
   };
   if (spec.members) {
     params.memberCount = spec.members.length;
-    out.members = spec.members.slice(0, MEMBER_CAP);
+    out.members = spec.members.slice(0, CHECK_MEMBERS_MAX);
   }
   if (spec.files) out.files = [...spec.files];
   return out;

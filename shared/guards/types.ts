@@ -92,7 +92,7 @@ export interface CheckItem {
   /** Stable code the UI translates and the digest covers (e.g. 'attachment-mail-file'). */
   readonly code: string;
   readonly severity: Severity;
-  /** Affected member ids, capped at MEMBER_CAP; params.memberCount holds the full count. */
+  /** Affected member ids, capped at CHECK_MEMBERS_MAX; params.memberCount holds the full count. */
   readonly members?: readonly number[];
   /** Affected attachment file names. */
   readonly files?: readonly string[];

@@ -102,6 +102,15 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
     expect(await page.locator('[data-testid="no-blocking"]').count()).toBe(1);
     expect(await page.locator('[data-testid="blocking-heading"]').count()).toBe(0);
     await walk('s05-check');
+    // A finding names its first few people; "show all" lists every one of them by name and address.
+    const finding = page.locator('[data-testid="check-findings"] li', { hasText: 'sasaki.shoko@mail.example' });
+    expect(await finding.locator('[data-action="finding-show-all"]').textContent()).toBe('該当する人を表示（2 人）');
+    await finding.locator('[data-action="finding-show-all"]').click();
+    const people = finding.locator('[data-testid="finding-members"] tbody tr');
+    await people.first().waitFor();
+    expect((await people.locator('td:nth-child(3)').allTextContents()).sort()).toEqual(['sasaki.sho@mail.example', 'sasaki.shoko@mail.example']);
+    await walk('s05b-check-show-all');
+    await finding.locator('[data-action="finding-show-less"]').click();
   });
 
   it('test send, approval', async () => {

@@ -4,6 +4,7 @@ import { checkTemplate, usedFields } from '../../../shared/template';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { createCarrierNotice } from '../../services/campaigns/carrier-notice';
+import { describeCheckMembers } from '../../services/checks/check-members';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
@@ -64,6 +65,7 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       return { total: page.total, matches: page.members.map(toMemberDto) };
     },
     'checks:run': ({ campaignId }) => s().checks.latestReport(campaignId),
+    'checks:members': ({ campaignId, memberIds }) => describeCheckMembers(s().db, campaignId, memberIds),
 
     'test:send': async ({ actorId, ...req }) => {
       const r = await s().testSend.send(req, app.actorName(actorId));

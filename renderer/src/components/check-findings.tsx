@@ -2,8 +2,9 @@
 // language of the page (the report carries both Japanese and English sentences).
 import { useTranslation } from 'react-i18next';
 import type { CheckItemDto, CheckReportDto } from '../../../shared/contract';
+import { FindingMembers } from './finding-members';
 
-function Items({ items, lang }: { items: readonly CheckItemDto[]; lang: 'ja' | 'en' }) {
+function Items({ items, lang, campaignId }: { items: readonly CheckItemDto[]; lang: 'ja' | 'en'; campaignId?: number }) {
   const { t } = useTranslation();
   return (
     <ul>
@@ -14,13 +15,15 @@ function Items({ items, lang }: { items: readonly CheckItemDto[]; lang: 'ja' | '
             {t(`checkCode.${i.code}`, { defaultValue: i.code })}
           </span>{' '}
           {i.message[lang]}
+          {campaignId !== undefined && <FindingMembers campaignId={campaignId} item={i} />}
         </li>
       ))}
     </ul>
   );
 }
 
-export function CheckFindings({ report, showInfo = true }: { report: CheckReportDto; showInfo?: boolean }) {
+/** With a campaign id, each finding about members can list them all ("show all"). */
+export function CheckFindings({ report, showInfo = true, campaignId }: { report: CheckReportDto; showInfo?: boolean; campaignId?: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const blocking = report.items.filter((i) => i.severity === 'blocking');
@@ -32,7 +35,7 @@ export function CheckFindings({ report, showInfo = true }: { report: CheckReport
       {blocking.length ? (
         <>
           <h3 data-testid="blocking-heading">{t('check.blocking')}</h3>
-          <Items items={blocking} lang={lang} />
+          <Items items={blocking} lang={lang} campaignId={campaignId} />
         </>
       ) : (
         <p className="notice" data-testid="no-blocking">{t('check.noBlocking')}</p>
@@ -40,7 +43,7 @@ export function CheckFindings({ report, showInfo = true }: { report: CheckReport
       {warnings.length ? (
         <>
           <h3>{t('check.warnings')}</h3>
-          <Items items={warnings} lang={lang} />
+          <Items items={warnings} lang={lang} campaignId={campaignId} />
         </>
       ) : (
         <p className="hint">{t('check.noWarnings')}</p>

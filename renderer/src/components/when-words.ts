@@ -20,7 +20,7 @@ export function dayWords(t: TFunction, at: number, now: number = Date.now()): st
   return t('limits.onDate', { date: `${d.getMonth() + 1}/${d.getDate()}` });
 }
 
-/** "about 30 minutes" / "3 hours": rounded up to whole minutes, hours past two hours. */
+/** "about 30 minutes" / "about 3 hours" / "less than a minute": rounded up to whole minutes, hours past two hours. */
 export function durationWords(t: TFunction, ms: number): string {
   const minutes = Math.ceil(ms / 60_000);
   if (ms < 60_000) return t('limits.lessThanMinute');

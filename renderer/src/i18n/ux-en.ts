@@ -18,8 +18,9 @@ export const uxEn = {
   nextBounces: 'Mail that could not be delivered may come back to the sending mailbox over the next hours: look under History.',
   nextFollowUp: 'To write again to some of them (for example those whose mail failed), make a follow-up from History.',
   nextNotReceived: 'A member says they did not get it? See the guide.',
-  groupMore: 'Show all %{count}',
-  groupLess: 'Show fewer',
+  groupMore: 'Show who (%{count})',
+  groupLess: 'Hide the list',
+  groupFirst: 'The first %{shown} of %{count} are listed. Search the member list for the rest.',
   groupCounts: '%{rows} rows, %{addresses} addresses',
   pinTooShort: 'A PIN is 4 to 8 digits, or a passphrase of 8 characters or more.',
 } as const;

@@ -19,8 +19,9 @@ export const uxJa: Messages['ux'] = {
   nextBounces: '届かなかったメールは、数時間のうちに送信元のメールボックスに戻ってくることがあります。「履歴」で確認します。',
   nextFollowUp: '一部の人にもう一度送るとき（送信に失敗した人など）は、「履歴」からフォローアップを作ります。',
   nextNotReceived: '「メールが届いていない」と言われたら: 使い方ガイドを見る',
-  groupMore: '%{count} 件すべて表示',
-  groupLess: '表示を減らす',
+  groupMore: '該当する人を表示（%{count} 人）',
+  groupLess: '一覧を閉じる',
+  groupFirst: '全 %{count} 人のうち、最初の %{shown} 人を表示しています。ほかの人は会員名簿の検索で探せます。',
   groupCounts: '%{rows} 行・%{addresses} 件のアドレス',
   pinTooShort: 'PIN は 4〜8 桁の数字、または 8 文字以上の合言葉です。',
 };

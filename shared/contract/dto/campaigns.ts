@@ -104,6 +104,15 @@ export interface PreviewSearchDto {
 export type CheckReportDto = CheckReport;
 export type CheckItemDto = CheckItem;
 
+/** One person a check finding names. */
+export interface CheckMemberDto {
+  readonly id: number;
+  /** Their Excel row in the list, when the list still has them. */
+  readonly line: number | null;
+  readonly name: string;
+  readonly email: string;
+}
+
 export interface TestSendDto {
   readonly to: string;
   readonly messageId: string | null;

@@ -51,7 +51,7 @@ export function ApprovalSummary({ summary }: { summary: ApprovalSummaryDto }) {
           </tr>
         </tbody>
       </table>
-      <CheckFindings report={summary.report} showInfo={false} />
+      <CheckFindings report={summary.report} showInfo={false} campaignId={summary.campaign.id} />
       <h3>{t('approval.samples')}</h3>
       <div className="grid2">
         {summary.samples.slice(0, 4).map((s) => (

@@ -39,7 +39,7 @@ export function CheckScreen() {
         <div>
           {r && (
             <section className="card">
-              <CheckFindings report={r} />
+              <CheckFindings report={r} campaignId={campaignId} />
               <DomainChart domains={r.byDomain} />
             </section>
           )}
