@@ -36,6 +36,13 @@ const shoot = (name: string) => session.shoot(name);
 const row = (key: string) => page.locator(`[data-member-ref="k:${key}"]`);
 const memberCount = () => page.locator('select[name="list"] option:checked').textContent();
 
+/** Opens a folded card of the screen (members excluded, earlier imports, the suppression list). */
+async function unfold(testId: string): Promise<void> {
+  const card = page.locator(`[data-testid="${testId}"]`);
+  if ((await card.getAttribute('open')) === null) await card.locator('summary').click();
+  await page.waitForSelector(`[data-testid="${testId}"][open]`);
+}
+
 async function pick(name: string, members: readonly TestMember[]): Promise<void> {
   await page.setInputFiles('[data-testid="file-input"]', { name, mimeType: 'text/csv', buffer: toCp932(membersCsvText(members)) });
   await page.waitForSelector('[data-testid="import-mapping"]');
@@ -111,6 +118,7 @@ describe('the Lists screen in Chromium', () => {
   });
 
   it('keeps a suppression list: add with a reason and a note, search, remove after a confirm step', async () => {
+    await unfold('suppressions-panel');
     const panel = page.locator('[data-testid="suppressions-panel"]');
     expect(await panel.locator('select[name="suppress-reason"] option').allTextContents()).toEqual([
       '本人から配信停止の希望', '転居した', '亡くなった', '宛先がなく届かない（何度も戻ってくる）', 'その他',
@@ -166,6 +174,7 @@ describe('the Lists screen in Chromium', () => {
     await page.waitForSelector('[data-testid="import-report"]');
     await row('110').waitFor();
     expect(await row('108').count()).toBe(0);
+    await unfold('import-history');
     await page.locator('[data-testid="import-history"]').scrollIntoViewIfNeeded();
     await shoot('l08-reimport-done');
   });
@@ -182,6 +191,7 @@ describe('the Lists screen in Chromium', () => {
     await row('108').waitFor();
     expect(await row('110').count()).toBe(0);
     await row('104').locator('span', { hasText: 'ETO@new.example' }).waitFor();
+    await unfold('import-history');
     const undone = page.locator('[data-testid="import-history"] tr[data-undone="true"]');
     await undone.waitFor();
     expect(await undone.textContent()).toContain('元に戻し済み（森、');

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExclusionDto } from '../../../../shared/contract';
 import { ErrorText } from '../../components/error-text';
+import { Fold } from '../../components/fold';
 import { useCall } from '../../hooks/use-call';
 
 interface Props {
@@ -28,8 +29,7 @@ export function ExcludedPanel({ listId, version, actorId, exclusions, onChanged 
     onChanged();
   };
   return (
-    <section className="card" data-testid="excluded-panel">
-      <h3>{t('exclusions.title', { count: exclusions?.length ?? 0 })}</h3>
+    <Fold testId="excluded-panel" title={t('exclusions.title', { count: exclusions?.length ?? 0 })} openWhen={(exclusions?.length ?? 0) > 0}>
       <p className="hint">{t('exclusions.intro')}</p>
       {included && <p className="notice">{t('exclusions.included', { name: included })}</p>}
       <ErrorText error={call.error} />
@@ -66,6 +66,6 @@ export function ExcludedPanel({ listId, version, actorId, exclusions, onChanged 
           </table>
         </div>
       )}
-    </section>
+    </Fold>
   );
 }

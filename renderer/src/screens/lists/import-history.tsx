@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
+import { Fold } from '../../components/fold';
 import { useQuery } from '../../hooks/use-query';
 import { UndoImport } from './undo-import';
 
@@ -21,8 +22,7 @@ export function ImportHistory({ listId, version, actorId, onUndone }: Props) {
   if (!history.data?.length) return <ErrorText error={history.error} />;
   const when = (at: number) => new Date(at).toLocaleString(i18n.language);
   return (
-    <section className="card" data-testid="import-history">
-      <h3>{t('lists.historyTitle')}</h3>
+    <Fold testId="import-history" title={t('lists.historyTitle')}>
       <table className="data">
         <thead>
           <tr>
@@ -52,6 +52,6 @@ export function ImportHistory({ listId, version, actorId, onUndone }: Props) {
           ))}
         </tbody>
       </table>
-    </section>
+    </Fold>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SuppressionDto } from '../../../../shared/contract';
 import { SUPPRESSION_REASONS, type SuppressionReason } from '../../../../shared/recipients';
 import { ErrorText } from '../../components/error-text';
+import { Fold } from '../../components/fold';
 import { useCall } from '../../hooks/use-call';
 import { useQuery } from '../../hooks/use-query';
 
@@ -47,8 +48,7 @@ export function SuppressionsPanel({ actorId }: { actorId: number | null }) {
   };
 
   return (
-    <section className="card" data-testid="suppressions-panel">
-      <h3>{t('suppressions.title')}</h3>
+    <Fold testId="suppressions-panel" title={t('suppressions.title')}>
       <p className="hint">{t('suppressions.intro')}</p>
       {/* The address is checked (and a full-width ＠ normalised) by the service, not the browser. */}
       <form className="row suppress-form" noValidate onSubmit={(e) => void add(e)}>
@@ -131,6 +131,6 @@ export function SuppressionsPanel({ actorId }: { actorId: number | null }) {
           </table>
         </div>
       )}
-    </section>
+    </Fold>
   );
 }
