@@ -42,7 +42,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'secret-store-unsafe': 'There is no safe place to keep the password (the system keychain). On Linux, start GNOME Keyring or KWallet, then save again. The password was not saved.',
   'secret-unreadable': 'The mail account’s password could not be read from the system keychain (is it locked?). Sending is paused: unlock the keychain, then press Resume.',
   'pin-wrong': 'That PIN is not correct. Try again; after several wrong attempts the user is locked for a while.',
-  'pin-locked': 'This user is locked after too many wrong PINs. Try again in 15 minutes (each further lock lasts longer: 30 minutes, then an hour).',
+  'pin-locked': 'This user is locked after too many wrong PINs (a lock lasts 15 minutes; each further one longer: 30 minutes, then an hour).',
   'user-exists': 'A user with this name already exists. Choose a different name.',
   'smtp-auth': 'The mail server refused the user name or password. Check them in the mail account settings.',
   'smtp-connect': 'Could not reach the mail server. Check the host name, port and your internet connection.',
