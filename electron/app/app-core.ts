@@ -114,7 +114,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     deletePractice: async () => {
       await switching;
       if (current.practice) throw new AppError('conflict', 'Leave practice mode before deleting its data.');
-      await deletePracticeData(options.dataDir);
+      await deletePracticeData(options.dataDir, undefined, options.secretStore);
     },
     practiceStatus: (): PracticeStatusDto => {
       const ws = current.practice;

@@ -9,6 +9,8 @@ import type { Clock } from '../clock';
 import { startPracticeOutbox, type PracticeOutbox } from './outbox-server';
 import { realSeedServices } from './practice-services';
 import { seedPractice, type PracticeSeed, type PracticeSeedServices } from './practice-seed';
+import { deletePracticeSecrets } from './practice-secrets';
+import type { SecretStore } from '../secrets/secret-store';
 
 export { PRACTICE_USERS } from './practice-seed';
 
@@ -110,15 +112,17 @@ export function hasPracticeData(dataDir: string): boolean {
 }
 
 /**
- * Removes <dataDir>/practice entirely: database, WAL files and the outbox. Pass the open
- * workspace to have it closed first; deleting under an open workspace is refused.
+ * Removes <dataDir>/practice entirely: database, WAL files and the outbox, and (given the real
+ * secret store) every secret practice kept in it. Pass the open workspace to have it closed
+ * first; deleting under an open workspace is refused.
  */
-export async function deletePracticeData(dataDir: string, workspace?: PracticeWorkspace): Promise<void> {
+export async function deletePracticeData(dataDir: string, workspace?: PracticeWorkspace, secrets?: SecretStore): Promise<void> {
   const paths = practicePaths(dataDir);
   if (workspace) {
     if (workspace.paths.dir !== paths.dir) throw new AppError('validation', 'That workspace belongs to another folder.');
     await workspace.close();
   }
   if (openDirs.has(paths.dir)) throw new AppError('conflict', 'Leave practice mode before deleting its data.');
+  if (secrets) await deletePracticeSecrets(secrets, paths.dbFile);
   rmSync(paths.dir, { recursive: true, force: true });
 }

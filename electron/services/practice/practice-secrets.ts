@@ -3,6 +3,8 @@
 // sharing the real store would let practice mode (no real PIN) read, overwrite or delete the real
 // account's passwords and tokens. Every name is prefixed here, below every service, so nothing
 // built on the practice database can even name a real secret.
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { SecretStore } from '../secrets/secret-store';
 
 const PREFIX = 'practice:';
@@ -13,4 +15,32 @@ export function practiceSecretStore(real: SecretStore): SecretStore {
     get: (ref) => real.get(PREFIX + ref),
     delete: (ref) => real.delete(PREFIX + ref),
   };
+}
+
+/** Secrets the practice workspace keeps under fixed names, not in a table (see approval-code.ts). */
+const FIXED_REFS = ['approval-code-hmac-key'];
+
+/**
+ * Deletes every practice secret from the real store: those the practice database names (mail
+ * accounts, IMAP accounts, OAuth sign-ins) and the fixed ones. Called with "delete practice
+ * data" before the database itself goes, so no password or token typed in practice outlives it.
+ * Returns how many names were deleted (whether or not a secret was kept under each).
+ */
+export async function deletePracticeSecrets(real: SecretStore, practiceDbFile: string): Promise<number> {
+  const refs = new Set(FIXED_REFS);
+  if (existsSync(practiceDbFile)) {
+    const db = new Database(practiceDbFile, { readonly: true, fileMustExist: true });
+    try {
+      const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]));
+      // A practice database from an older build may lack the later tables.
+      for (const table of ['smtp_profiles', 'imap_accounts', 'oauth_grants'].filter((t) => tables.has(t))) {
+        for (const ref of db.prepare(`SELECT secret_ref FROM ${table} WHERE secret_ref IS NOT NULL`).pluck().all() as string[]) refs.add(ref);
+      }
+    } finally {
+      db.close();
+    }
+  }
+  const store = practiceSecretStore(real);
+  for (const ref of refs) await store.delete(ref);
+  return refs.size;
 }

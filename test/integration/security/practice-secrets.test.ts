@@ -65,4 +65,30 @@ describe('practice mode has its own secrets', () => {
 
     expect(await realSecrets()).toEqual(before);
   });
+
+  it('"delete practice data" deletes every secret practice kept, and only those', async () => {
+    const secrets = createMemorySecretStore();
+    const { call } = createTestApp(cleanups, secrets);
+    await secrets.set('smtp-profile:1', 'REAL-SMTP-PASSWORD');
+    await secrets.set('approval-code-hmac-key', 'REAL-KEY');
+    await call('practice:enter', {});
+    const users = await call('users:list', {});
+    const signers = [{ userId: users[0]!.id, pin: '1111' }, { userId: users[1]!.id, pin: '2222' }];
+    const [p] = await call('profiles:list', {});
+    const { id, hasPassword: _hasPassword, ...fields } = p!;
+    await call('profiles:update', { actorId: null, id, signers, profile: { ...fields, password: 'typed-in-practice' } });
+    await call('imap:save', {
+      actorId: null, profileId: id, signers,
+      account: { host: '127.0.0.1', port: 993, security: 'tls', authUser: 'x@sakura-heights.example', readOnly: true, bounceFolder: null, sentFolder: 'Sent', sentCopy: 'off', scanDays: 14, password: 'typed-in-practice' },
+    });
+    await secrets.set('practice:approval-code-hmac-key', 'practice-key');
+    expect(await secrets.get(`practice:smtp-profile:${id}`)).toBe('typed-in-practice');
+    await call('practice:leave', {});
+    await call('practice:delete', {});
+
+    for (const ref of [`practice:smtp-profile:${id}`, `practice:imap-account:${id}`, 'practice:approval-code-hmac-key']) expect(await secrets.get(ref), ref).toBeNull();
+    expect(await secrets.get('smtp-profile:1')).toBe('REAL-SMTP-PASSWORD');
+    expect(await secrets.get('approval-code-hmac-key')).toBe('REAL-KEY');
+    expect(secrets.size()).toBe(2);
+  });
 });
