@@ -163,12 +163,18 @@ export function createCampaignService({ db, clock, audit, approvals }: CampaignS
 
     listAttachments: (campaignId: number): Attachment[] => attachmentsRepo.listAttachments(db, campaignId),
 
-    /** A new draft from an earlier notice (monthly notices are mostly the same); attachments are not copied. */
+    /** A new draft from an earlier notice (monthly notices are mostly the same), in its encoding; attachments are not copied. */
     copyCampaign(campaignId: number, copy: { name: string; createdBy?: number | null }, actor: string | null = null): Campaign {
       const from = mustGetCampaign(db, campaignId);
       if (from.followUpOf !== null) throw new AppError('validation', 'A follow-up cannot be copied; copy the notice it follows', { field: 'campaignId' });
       const fields = validated({ ...from, name: copy.name });
-      const id = repo.insertCampaign(db, { ...fields, createdBy: copy.createdBy ?? null }, clock.now());
+      const now = clock.now();
+      const id = db.transaction(() => {
+        const newId = repo.insertCampaign(db, { ...fields, createdBy: copy.createdBy ?? null }, now);
+        // A notice written for carrier phones in ISO-2022-JP stays so in its copy.
+        if (from.encoding !== 'utf-8') repo.setCampaignEncoding(db, newId, from.encoding, now);
+        return newId;
+      })();
       audit.record('campaign.copied', { actor, campaignId: id, listId: fields.listId, details: { from: campaignId, name: fields.name } });
       return mustGetCampaign(db, id);
     },

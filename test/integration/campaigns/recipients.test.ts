@@ -187,6 +187,14 @@ describe('copies of earlier notices', () => {
     const copy = await call('campaigns:copy', { actorId: a.id, campaignId: campaign.id, name: '総会（12月）' });
     expect(copy).toMatchObject({ name: '総会（12月）', status: 'draft', subjectTemplate: '{{氏名}} 様', cancelWindowS: 10, selection: { kind: 'picked', refs: ['k:1001', 'k:1002'] } });
     expect(copy.id).not.toBe(campaign.id);
+    expect(copy.encoding).toBe('utf-8');
+  });
+
+  it('copies a notice written in ISO-2022-JP in that encoding', async () => {
+    const { call, a, campaign } = await setUp();
+    await call('campaigns:set-encoding', { actorId: a.id, id: campaign.id, encoding: 'iso-2022-jp' });
+    const copy = await call('campaigns:copy', { actorId: a.id, campaignId: campaign.id, name: '総会（携帯向け）' });
+    expect(copy.encoding).toBe('iso-2022-jp');
   });
 });
 
