@@ -4,6 +4,7 @@
 // their addresses and prepare a follow-up to them.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocalTime } from '../../hooks/use-local-time';
 import type { BouncedMemberDto, BounceScanDto } from '../../../../shared/contract';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
@@ -42,7 +43,7 @@ function AddressFix({ member, onSaved }: { member: BouncedMemberDto; onSaved: ()
 }
 
 export function BouncesPanel({ campaignId, onFollowUp }: { campaignId: number; onFollowUp: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { operatorId, openCampaign, go } = useApp();
   const summary = useQuery('bounces:summary', { campaignId });
   const campaign = useQuery('campaigns:get', { id: campaignId });
@@ -53,7 +54,9 @@ export function BouncesPanel({ campaignId, onFollowUp }: { campaignId: number; o
   const [open, setOpen] = useState<number | null>(null);
   const s = summary.data;
   const hard = (s?.members ?? []).filter((m) => m.kind === 'hard');
-  const when = (at: number) => new Date(at).toLocaleString(i18n.language);
+  // Times as History shows them: the reader's clock, the zone stated in the column title and here.
+  const time = useLocalTime();
+  const when = (at: number) => `${time.format(at)} (${time.zone})`;
 
   const check = async () => {
     if (operatorId === null) return;
@@ -111,7 +114,9 @@ export function BouncesPanel({ campaignId, onFollowUp }: { campaignId: number; o
                 <th>{t('lists.email')}</th>
                 <th>{t('history.status')}</th>
                 <th>{t('bounces.reason')}</th>
-                <th>{t('history.at')}</th>
+                <th className="nowrap">
+                  {t('history.at')} ({time.zone})
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -135,7 +140,7 @@ export function BouncesPanel({ campaignId, onFollowUp }: { campaignId: number; o
                       </div>
                     )}
                   </td>
-                  <td className="nowrap">{when(m.receivedAt)}</td>
+                  <td className="nowrap">{time.format(m.receivedAt)}</td>
                 </tr>
               ))}
             </tbody>
