@@ -5,7 +5,7 @@ import { attachmentRule } from './attachments';
 import { encodingRule } from './encoding';
 import { bySeverity } from './item';
 import { leftOutRule } from './left-out';
-import { memberFindings, memberView, type MemberFindings, type MemberView } from './member-findings';
+import { memberFindings, memberView, type MemberFindings } from './member-findings';
 import { approverRule, senderRule } from './policy';
 import { prepare } from './prepare';
 import { buildSample } from './sample';
@@ -19,21 +19,25 @@ export { DEFAULT_MAX_ATTACHMENT_BYTES, isMailFileName } from './attachments';
 export { findAddresses } from './address-text';
 export { suggestDomain } from './typo-domains';
 export { findLookalikes } from './lookalike-index';
-export { memberFindings, memberViewText, type MemberFindings, type MemberView } from './member-findings';
+export { memberFindings, memberView, memberViewText, type MemberFindings, type MemberSource } from './member-findings';
 
 /** How many domains byDomain lists; counts.domains has the full number. */
 const BY_DOMAIN_CAP = 50;
 
-/** Where runChecks gets the member findings: computed here by default, or from a cache (check service). */
-export type MemberFindingsSource = (view: MemberView) => MemberFindings;
+/**
+ * Where runChecks gets the member findings of an input: computed here by default, or from a cache
+ * keyed by memberViewText (check service). Either way they are memberFindings(memberView(input)).
+ */
+export type MemberFindingsSource = (input: CheckInput) => MemberFindings;
+const computeMemberFindings: MemberFindingsSource = (input) => memberFindings(memberView(input));
 
 /** A copy of each item, so a report never shares objects with a cached MemberFindings. */
 const fresh = (items: readonly CheckItem[]): CheckItem[] =>
   items.map((i) => ({ ...i, params: { ...i.params }, ...(i.members ? { members: [...i.members] } : {}), ...(i.files ? { files: [...i.files] } : {}) }));
 
-export function runChecks(input: CheckInput, findingsFor: MemberFindingsSource = memberFindings): CheckReport {
+export function runChecks(input: CheckInput, findingsFor: MemberFindingsSource = computeMemberFindings): CheckReport {
   const p = prepare(input);
-  const m = findingsFor(memberView(input));
+  const m = findingsFor(input);
   const found: CheckItem[] = [
     ...sizeRule(p),
     ...fresh(m.address),

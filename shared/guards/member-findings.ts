@@ -21,9 +21,15 @@ import { typoDomainRule } from './typo-domains';
 
 const NO_FIELDS: Readonly<Record<string, string>> = Object.freeze({});
 
-/** The part of a CheckInput the member rules see: recipients without their fields, shared addresses, policy. */
-export interface MemberView {
+/** What a MemberView is made from: a CheckInput has it all, a MemberView too. */
+export interface MemberSource {
   readonly recipients: readonly CheckRecipient[];
+  readonly sharedAddresses?: readonly string[];
+  readonly policy: { readonly organisationDomains?: readonly string[]; readonly recipientsAreOrganisations?: boolean };
+}
+
+/** The part of a CheckInput the member rules see: recipients without their fields, shared addresses, policy. */
+export interface MemberView extends MemberSource {
   readonly sharedAddresses: readonly string[];
   readonly policy: { readonly organisationDomains: readonly string[]; readonly recipientsAreOrganisations: boolean };
 }
@@ -41,24 +47,35 @@ export interface MemberFindings {
   readonly byDomain: readonly { readonly domain: string; readonly count: number }[];
 }
 
-export function memberView(input: CheckInput): MemberView {
+// memberView and memberViewText read the same properties: keep the two side by side.
+export function memberView(from: MemberSource): MemberView {
   return {
     // Only the properties the member rules read; `fields` is what a template renders, not theirs.
-    recipients: input.recipients.map((r) => ({ id: r.id, email: r.email, name: r.name, fields: NO_FIELDS, change: r.change, line: r.line, editedBy: r.editedBy })),
-    sharedAddresses: input.sharedAddresses ?? [],
-    policy: { organisationDomains: input.policy.organisationDomains ?? [], recipientsAreOrganisations: input.policy.recipientsAreOrganisations ?? false },
+    recipients: from.recipients.map((r) => ({ id: r.id, email: r.email, name: r.name, fields: NO_FIELDS, change: r.change, line: r.line, editedBy: r.editedBy })),
+    sharedAddresses: from.sharedAddresses ?? [],
+    policy: { organisationDomains: from.policy.organisationDomains ?? [], recipientsAreOrganisations: from.policy.recipientsAreOrganisations ?? false },
   };
 }
 
+/** A prefix-free spelling of one value: no two different sequences of values give the same text. */
+function part(v: string | number | boolean | null | undefined): string {
+  if (v === undefined) return 'u';
+  if (v === null) return 'n';
+  if (typeof v === 'string') return `${v.length}:${v}`;
+  return `${typeof v === 'number' ? '#' : '?'}${String(v)};`;
+}
+
 /**
- * The whole view as text, one line per recipient: equal text means an equal view, so it (or a
- * hash of it) is a complete cache key. Emitted in pieces so a caller can hash without one big string.
+ * The view that memberView(from) gives, as text: equal text means an equal view, so it (or a hash
+ * of it) is a complete cache key. Read from the source directly, so a cache hit builds no view;
+ * emitted in pieces so a caller can hash it without one big string.
  */
-export function memberViewText(view: MemberView, emit: (text: string) => void): void {
-  emit(JSON.stringify([view.sharedAddresses, view.policy.organisationDomains, view.policy.recipientsAreOrganisations, view.recipients.length]));
-  for (const r of view.recipients) {
-    emit(`\n${JSON.stringify([r.id, r.email, r.name, r.change === undefined ? '~' : r.change, r.line === undefined ? '~' : r.line, r.editedBy === undefined ? '~' : r.editedBy])}`);
-  }
+export function memberViewText(from: MemberSource, emit: (text: string) => void): void {
+  const shared = from.sharedAddresses ?? [];
+  const orgs = from.policy.organisationDomains ?? [];
+  emit(`${part(shared.length)}${shared.map(part).join('')}${part(orgs.length)}${orgs.map(part).join('')}`);
+  emit(`${part(from.policy.recipientsAreOrganisations ?? false)}${part(from.recipients.length)}`);
+  for (const r of from.recipients) emit(part(r.id) + part(r.email) + part(r.name) + part(r.change) + part(r.line) + part(r.editedBy));
 }
 
 export function memberFindings(view: MemberView): MemberFindings {

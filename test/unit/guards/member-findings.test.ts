@@ -52,7 +52,7 @@ describe('member findings from a cache', () => {
   });
 
   it('are reused when only the notice changes, and recomputed when any member property does', () => {
-    const cache = createMemberFindingsCache();
+    const cache = createMemberFindingsCache(100);
     const base = input([
       { local: 'taro', domain: 'gmail.com', name: '佐藤 花子', change: null, edited: undefined, district: 'D1' },
       { local: 'tar0', domain: 'gmail.com', name: 'Kato Ichiro', change: 'email-changed', edited: '鈴木', district: '' },
@@ -70,7 +70,7 @@ describe('member findings from a cache', () => {
       (r) => ({ ...r, editedBy: '田中' }),
     ];
     for (const edit of edits) {
-      const changed = { ...base, recipients: [edit(base.recipients[0]!), base.recipients[1]!] };
+      const changed = { ...base, recipients: base.recipients.map(edit) };
       const found = cache.findingsFor(memberView(changed));
       expect(found).not.toBe(first);
       expect(runChecks(changed, cache.findingsFor)).toEqual(runChecks(changed));
