@@ -19,7 +19,7 @@ export interface MemberFindingsCache {
   findingsFor(from: MemberSource): MemberFindings;
 }
 
-export function viewKey(from: MemberSource): string {
+function viewKey(from: MemberSource): string {
   const hash = createHash('sha256');
   // Rows are hashed in batches: one update call per row costs more than the hashing itself.
   let batch = '';
