@@ -33,7 +33,7 @@ const computeMemberFindings: MemberFindingsSource = (input) => memberFindings(me
 
 /** A copy of each item, so a report never shares objects with a cached MemberFindings. */
 const fresh = (items: readonly CheckItem[]): CheckItem[] =>
-  items.map((i) => ({ ...i, params: { ...i.params }, ...(i.members ? { members: [...i.members] } : {}), ...(i.files ? { files: [...i.files] } : {}) }));
+  items.map((i) => ({ ...i, params: { ...i.params }, message: { ...i.message }, ...(i.members ? { members: [...i.members] } : {}), ...(i.files ? { files: [...i.files] } : {}) }));
 
 export function runChecks(input: CheckInput, findingsFor: MemberFindingsSource = computeMemberFindings): CheckReport {
   const p = prepare(input);
