@@ -2,7 +2,7 @@
 // 2023-09: a mis-registered private address kept receiving mail) and names that moved to
 // another address (Halmek 2023-12: names shifted one row against addresses).
 import { item, listText } from './item';
-import type { CheckItem, Prepared } from './types';
+import type { CheckItem, CheckRecipient, Prepared } from './types';
 
 /** Share of moved names above which the whole column is probably shifted, not edited. */
 const SHIFT_SUSPECT_RATIO = 0.2;
@@ -13,10 +13,14 @@ export function changesRule(p: Prepared): CheckItem[] {
   const added: number[] = [];
   const changed: number[] = [];
   const moved: number[] = [];
+  // Rows with a changed address that were changed in Tayori: found in the same pass, in list order.
+  const inApp: CheckRecipient[] = [];
   for (const r of rs) {
     if (r.change === 'new') added.push(r.id);
-    else if (r.change === 'email-changed') changed.push(r.id);
-    else if (r.change === 'name-changed') moved.push(r.id);
+    else if (r.change === 'email-changed') {
+      changed.push(r.id);
+      if (r.editedBy !== undefined) inApp.push(r);
+    } else if (r.change === 'name-changed') moved.push(r.id);
   }
   const items: CheckItem[] = [];
   if (moved.length >= SHIFT_SUSPECT_MIN && moved.length >= rs.length * SHIFT_SUSPECT_RATIO) {
@@ -44,8 +48,6 @@ export function changesRule(p: Prepared): CheckItem[] {
   }
   if (changed.length) {
     // Changes made in Tayori name who made them: the approver checks them with that person.
-    const byId = new Map(rs.map((r) => [r.id, r]));
-    const inApp = changed.map((id) => byId.get(id)!).filter((r) => r.editedBy !== undefined);
     const jaApp = inApp.map((r) => `${r.name}（${r.editedBy} さんが Tayori で変更）`);
     const enApp = inApp.map((r) => `${r.name} (changed in Tayori by ${r.editedBy})`);
     items.push(

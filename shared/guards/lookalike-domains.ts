@@ -27,15 +27,23 @@ export function domainsLookAlike(a: string, b: string): boolean {
  * Returns true when it linked any.
  */
 export function linkDomainTwins(unique: readonly string[], uf: UnionFind, examples: [string, string][]): boolean {
+  // Local part -> its first address, and the addresses of local parts seen more than once, in
+  // first-seen order: almost every local part occurs once, and an array for each was garbage.
+  const first = new Map<string, number>();
   const byLocal = new Map<string, number[]>();
-  unique.forEach((e, i) => {
+  for (let i = 0; i < unique.length; i++) {
+    const e = unique[i]!;
     const local = e.slice(0, e.lastIndexOf('@'));
     const g = byLocal.get(local);
     if (g) g.push(i);
-    else byLocal.set(local, [i]);
-  });
+    else {
+      const f = first.get(local);
+      if (f === undefined) first.set(local, i);
+      else byLocal.set(local, [f, i]);
+    }
+  }
   let linked = false;
-  for (const group of byLocal.values()) {
+  for (const group of [...byLocal.values()].sort((a, b) => a[0]! - b[0]!)) {
     if (group.length < 2 || group.length > MAX_DOMAINS_PER_LOCAL) continue;
     for (let a = 0; a < group.length; a++) {
       for (let b = a + 1; b < group.length; b++) {

@@ -22,30 +22,37 @@ const BUCKET_COMPARE_MAX = 64;
 
 const BASE = 0x01000193;
 
+/** Separates the hashes of variants of different lengths. */
+const mix = (h: number, len: number): number => (h ^ Math.imul(len + 1, 0x9e3779b1)) >>> 0;
+
 /**
- * Calls emit(hash) for the skeleton and its deletion variants (depth 1 or 2) without building
- * the strings: polynomial hashes from prefix and suffix sums. Hashes may collide, so every
- * match is verified on the real skeletons.
+ * Writes into out the hashes of the skeleton and its deletion variants (depth 1 or 2), in order,
+ * without building the strings: polynomial hashes from prefix and suffix sums. Returns how many.
+ * Hashes may collide, so every match is verified on the real skeletons. P and out are buffers
+ * shared between calls (sized by the caller) to spare 100k allocations.
  */
-function forEachVariantHash(s: string, depth: 1 | 2, pow: Uint32Array, P: Uint32Array, emit: (h: number) => void): void {
+function variantHashes(s: string, depth: 1 | 2, pow: Uint32Array, P: Uint32Array, out: Uint32Array): number {
   const n = s.length;
-  // P[i] = hash of s[0, i); the buffer is shared between calls to spare 100k allocations.
+  // P[i] = hash of s[0, i); the hash of s[a, b) is P[b] - P[a] * BASE^(b - a).
   for (let i = 0; i < n; i++) P[i + 1] = (Math.imul(P[i]!, BASE) + s.charCodeAt(i)) >>> 0;
-  const sub = (a: number, b: number) => (P[b]! - Math.imul(P[a]!, pow[b - a]!)) >>> 0; // hash of s[a, b)
-  const mix = (h: number, len: number) => (h ^ Math.imul(len + 1, 0x9e3779b1)) >>> 0;
-  emit(mix(P[n]!, n));
-  if (n < MIN_DELETE_LENGTH) return;
+  let count = 0;
+  out[count++] = mix(P[n]!, n);
+  if (n < MIN_DELETE_LENGTH) return count;
   for (let k = 0; k < n; k++) {
-    emit(mix((Math.imul(P[k]!, pow[n - 1 - k]!) + sub(k + 1, n)) >>> 0, n - 1));
+    const tail = (P[n]! - Math.imul(P[k + 1]!, pow[n - k - 1]!)) >>> 0; // s[k + 1, n)
+    out[count++] = mix((Math.imul(P[k]!, pow[n - 1 - k]!) + tail) >>> 0, n - 1);
     if (depth === 1 || n < MIN_DELETE2_LENGTH) continue;
     for (let j = k + 1; j < n; j++) {
-      const h = Math.imul(Math.imul(P[k]!, pow[j - k - 1]!) + sub(k + 1, j), pow[n - 1 - j]!) + sub(j + 1, n);
-      emit(mix(h >>> 0, n - 2));
+      const middle = (P[j]! - Math.imul(P[k + 1]!, pow[j - k - 1]!)) >>> 0; // s[k + 1, j)
+      const end = (P[n]! - Math.imul(P[j + 1]!, pow[n - j - 1]!)) >>> 0; // s[j + 1, n)
+      const h = Math.imul(Math.imul(P[k]!, pow[j - k - 1]!) + middle, pow[n - 1 - j]!) + end;
+      out[count++] = mix(h >>> 0, n - 2);
     }
   }
+  return count;
 }
 
-/** How many hashes forEachVariantHash emits for a skeleton of length n: sizes the table below. */
+/** How many hashes variantHashes writes for a skeleton of length n: sizes the table below. */
 function variantCount(n: number, depth: 1 | 2): number {
   if (n < MIN_DELETE_LENGTH) return 1;
   return 1 + n + (depth === 2 && n >= MIN_DELETE2_LENGTH ? (n * (n - 1)) / 2 : 0);
@@ -123,7 +130,8 @@ export function findLookalikes(emails: readonly string[]): LookalikeResult {
     if (group.length <= PAIRWISE_GROUP_MAX) {
       for (let a = 0; a < group.length; a++) {
         for (let b = a + 1; b < group.length; b++) {
-          const [x, y] = [group[a]!, group[b]!];
+          const x = group[a]!;
+          const y = group[b]!;
           if (uf.find(x) === uf.find(y) || !closeEnough(skel[x]!, skel[y]!)) continue;
           uf.union(x, y);
           linked = true;
@@ -139,19 +147,49 @@ export function findLookalikes(emails: readonly string[]): LookalikeResult {
     for (const u of group) entries += variantCount(skel[u]!.length, depth);
     const index = new VariantTable(entries);
     const overflow: number[][] = [];
+    const hashes = new Uint32Array(variantCount(longest, depth));
+    // Turns a one-address bucket into a shared one holding both addresses.
+    const overflowFirst = (first: number, u: number, h: number): void => {
+      overflow.push([first, u]);
+      index.set(h, ~(overflow.length - 1));
+    };
     for (const u of group) {
       const s = skel[u]!;
-      forEachVariantHash(s, depth, pow, prefix, (h) => {
+      const count = variantHashes(s, depth, pow, prefix, hashes);
+      for (let v = 0; v < count; v++) {
+        const h = hashes[v]!;
         const slot = index.get(h);
         if (slot === undefined) {
           index.set(h, u);
-          return;
+          continue;
         }
-        const bucket = slot >= 0 ? [slot] : overflow[~slot]!;
+        if (slot >= 0) {
+          // A variant shared for the first time: one address so far. The same address giving the
+          // same variant twice (a doubled letter) is not a match.
+          if (slot === u) continue;
+          if (uf.find(slot) === uf.find(u)) {
+            if (depth === 2) overflowFirst(slot, u, h);
+            continue;
+          }
+          if (osaDistance(skel[slot]!, s, 2) <= 2) {
+            uf.union(slot, u);
+            linked = true;
+            if (examples.length < EXAMPLE_CAP) examples.push([unique[slot]!, unique[u]!]);
+            if (depth === 2) overflowFirst(slot, u, h);
+            continue;
+          }
+          overflowFirst(slot, u, h);
+          continue;
+        }
+        const bucket = overflow[~slot]!;
         let joined = false;
+        let same = false;
         for (let b = 0; b < bucket.length && b < BUCKET_COMPARE_MAX; b++) {
           const rep = bucket[b]!;
-          if (rep === u) return;
+          if (rep === u) {
+            same = true;
+            break;
+          }
           if (uf.find(rep) === uf.find(u)) {
             joined = true;
             continue;
@@ -163,14 +201,9 @@ export function findLookalikes(emails: readonly string[]): LookalikeResult {
           if (examples.length < EXAMPLE_CAP) examples.push([unique[rep]!, unique[u]!]);
           if (depth === 1) break;
         }
-        if (depth === 2 || !joined) {
-          bucket.push(u);
-          if (slot >= 0) {
-            overflow.push(bucket);
-            index.set(h, ~(overflow.length - 1));
-          }
-        }
-      });
+        if (same) continue;
+        if (depth === 2 || !joined) bucket.push(u);
+      }
     }
   }
   if (linkDomainTwins(unique, uf, examples)) linked = true;

@@ -69,11 +69,26 @@ export async function run(report: Report): Promise<void> {
     await chooseOperator(page, '佐藤');
     await nav(page, 'compose');
     await page.waitForSelector('[data-testid="editor"]');
-    const clickToReport = async (): Promise<number> => {
+    // Timed inside the page, from the click to the first frame after the findings are in the
+    // document: this Node process is also the host, so a wait observed from here would include
+    // the host's work on the screen's other requests (the preview, the send estimate) that
+    // Chromium does not wait for. The figure seen from here is reported beside it.
+    const clickToReport = async (): Promise<{ drawn: number; observed: number }> => {
       const t0 = performance.now();
-      await page.click('[data-nav="check"]');
+      // Page code as text: this file is compiled without the DOM's types.
+      const drawn = page.evaluate(`new Promise((resolve) => {
+        const start = performance.now();
+        const seen = () => document.querySelector('[data-testid="check-findings"]') !== null;
+        const watch = new MutationObserver(() => {
+          if (!seen()) return;
+          watch.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        });
+        watch.observe(document.body, { childList: true, subtree: true });
+        document.querySelector('[data-nav="check"]').click();
+      })`) as Promise<number>;
       await page.waitForSelector('[data-testid="check-findings"]', { timeout: 120_000 });
-      return performance.now() - t0;
+      return { drawn: await drawn, observed: performance.now() - t0 };
     };
     // When each checks:run the page asked for was asked and answered (the compose screen's own).
     const checkCalls: { asked: number; answered: number | null }[] = [];
@@ -95,6 +110,7 @@ export async function run(report: Report): Promise<void> {
     // report meanwhile), then the click. The pause is waited for by the host's answer, not a sleep.
     const warm: number[] = [];
     const cold: number[] = [];
+    const observed: number[] = [];
     for (let i = 0; i < CLICKS; i++) {
       await nav(page, 'compose');
       await page.waitForSelector('[data-testid="editor"]');
@@ -102,14 +118,17 @@ export async function run(report: Report): Promise<void> {
       const savedAt = performance.now();
       await page.click('[data-action="save"]');
       await preparedSince(savedAt);
-      warm.push(await clickToReport());
+      const w = await clickToReport();
+      warm.push(w.drawn);
+      observed.push(w.observed);
       // Cold: the report is computed after the click (a change made elsewhere, straight to Check).
       await invoke('campaigns:update', { actorId: a.id, id: c.id, bodyTemplate: `{{氏名}} 様\n\n{{地区}}の総会を開きます（${i}）。\n` });
       await nav(page, 'compose');
       await page.waitForSelector('[data-testid="editor"]');
-      cold.push(await clickToReport());
+      cold.push((await clickToReport()).drawn);
     }
-    report('check_screen_50k_ms', median(warm), 'ms');
+    report('check_screen_50k_ms', median(warm), 'ms (click to the findings drawn, timed in Chromium)');
+    report('check_screen_50k_observed_ms', median(observed), 'ms (the same, seen from the bench process that is also the host)');
     report('check_screen_50k_cold_ms', median(cold), 'ms');
   } finally {
     await browser.close();

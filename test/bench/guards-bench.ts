@@ -88,7 +88,8 @@ export async function run(report: Report): Promise<void> {
 
 /**
  * The check report as the app serves it (check service: read the recipients from SQLite, then the
- * guards), over the same 100,000 members: before the freeze (draft) and after it (snapshot).
+ * guards), over the same 100,000 members: before the freeze (draft) and after it (snapshot), and
+ * the first check of these members (nothing reused).
  */
 async function runService(report: Report): Promise<void> {
   const t = tempDb();
@@ -101,14 +102,20 @@ async function runService(report: Report): Promise<void> {
     });
     const checks = createCheckService({ db: t.db });
     checks.checkCampaign(campaignId); // warm up the JIT and the page cache
+    let edits = 0;
     // Wall clock and CPU time (the steadier figure on a loaded machine), medians of three runs.
-    const time = (name: string, what: string): void => {
+    // Each run follows a change to the notice's subject, as a check does after an edit: the
+    // service reuses only what depends on the recipients alone (member-findings-cache.ts).
+    // `first` runs on a new service each time: nothing reused, the first check of these rows.
+    const time = (name: string, what: string, first = false): void => {
       const runs: number[] = [];
       const cpus: number[] = [];
       for (let i = 0; i < 3; i++) {
+        t.db.prepare('UPDATE campaigns SET subject_template = ? WHERE id = ?').run(`{{district}} festival notice ${++edits}`, campaignId);
+        const service = first ? createCheckService({ db: t.db }) : checks;
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
-        checks.checkCampaign(campaignId);
+        service.checkCampaign(campaignId);
         runs.push(performance.now() - t0);
         const cpu = process.cpuUsage(cpu0);
         cpus.push((cpu.user + cpu.system) / 1000);
@@ -116,9 +123,10 @@ async function runService(report: Report): Promise<void> {
       report(name, runs.sort((a, b) => a - b)[1]!, `ms (${what}, median of 3; target < 500)`);
       report(`${name.replace(/_ms$/, '')}_cpu_ms`, cpus.sort((a, b) => a - b)[1]!, 'ms');
     };
-    time('check_report_100k_ms', 'draft');
+    time('check_report_100k_ms', 'draft, after a change to the notice');
+    time('check_report_first_100k_ms', 'draft, first check of these members', true);
     freezeSnapshot(t.db, campaignId, listId);
-    time('check_report_frozen_100k_ms', 'snapshot');
+    time('check_report_frozen_100k_ms', 'snapshot, after a change to the notice');
   } finally {
     t.cleanup();
   }

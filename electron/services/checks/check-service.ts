@@ -7,12 +7,17 @@
 // (readCheckInput reads no clock and no file), so the last report of a campaign is served again
 // while nothing at all was written since: SQLite's total_changes() counts every row this
 // connection changed and PRAGMA data_version moves when another connection commits. Any write —
-// a template, a member, a setting, a user — makes the next call compute afresh. At 50,000
-// members a report takes about a second; the compose screen asks for it once a draft is saved,
-// so the click on "Check" finds it ready. Approval gating always computes (checkCampaign).
+// a template, a member, a setting, a user — makes the next call compute afresh. The compose
+// screen asks for it once a draft is saved, so the click on "Check" finds it ready. Approval
+// gating always computes (checkCampaign).
+//
+// Whenever a report is computed the database is read afresh; the findings that depend only on
+// the recipients (look-alikes, duplicates, typo domains, …) come from a cache keyed by the
+// recipients' content (member-findings-cache.ts), so a change to the notice does not redo them.
 import { runChecks, type CheckReport } from '../../../shared/guards';
 import type { Db } from '../../db/connection';
 import { readCheckInput } from './check-input';
+import { createMemberFindingsCache } from './member-findings-cache';
 
 export interface CheckService {
   checkCampaign(campaignId: number): CheckReport;
@@ -28,7 +33,8 @@ export function createCheckService(deps: { db: Db }): CheckService {
   const changes = db.prepare('SELECT total_changes()').pluck();
   const kept = new Map<number, { version: string; report: CheckReport }>();
   const version = () => `${String(db.pragma('data_version', { simple: true }))}:${String(changes.get())}`;
-  const checkCampaign = (campaignId: number) => runChecks(readCheckInput(db, campaignId));
+  const members = createMemberFindingsCache();
+  const checkCampaign = (campaignId: number) => runChecks(readCheckInput(db, campaignId), members.findingsFor);
   return {
     checkCampaign,
     latestReport: (campaignId) => {

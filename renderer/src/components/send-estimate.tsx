@@ -2,17 +2,16 @@
 // account's limits and the quiet hours ("at 30/minute your 900 members take about 30 minutes",
 // "with 1,000/day the send ends tomorrow around 10:00"). Computed by the host from the same
 // sliding windows the send obeys (shared/sending/estimate.ts).
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SendEstimateDto } from '../../../shared/contract';
 import { useQuery } from '../hooks/use-query';
+import { useReloadOnChange } from '../hooks/use-reload-on-change';
 import { clockTime, dayWords, durationWords } from './when-words';
 
 /** `version`: anything that changes when the estimate may have (the notice's status, a re-run check). */
 export function SendEstimate({ campaignId, version }: { campaignId: number; version?: string | number }) {
   const q = useQuery('send:estimate', { campaignId });
-  const { reload } = q;
-  useEffect(() => reload(), [version, reload]);
+  useReloadOnChange(q.reload, version);
   const e = q.data;
   if (!e || e.count === 0) return null;
   return <EstimateText e={e} />;

@@ -44,7 +44,9 @@ export function CheckScreen() {
             </section>
           )}
         </div>
-        <MessageBrowser campaignId={campaignId} />
+        {/* Asked for once the report is in: the host answers one request at a time, and at 50,000
+            members a preview waited for first would hold the report back by a second. */}
+        {r && <MessageBrowser campaignId={campaignId} />}
       </div>
     </div>
   );

@@ -1,9 +1,10 @@
 // Any recipient's exact message: previous / next by position, or find a member by name/address.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/error-text';
 import { MailView } from '../../components/mail-view';
 import { useQuery } from '../../hooks/use-query';
+import { useReloadOnChange } from '../../hooks/use-reload-on-change';
 import { useDebounced } from '../compose/use-debounced';
 
 type Target = { position: number } | { memberId: number };
@@ -14,8 +15,7 @@ export function MessageBrowser({ campaignId, version = 0 }: { campaignId: number
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim());
   const rendered = useQuery('preview:render', { campaignId, ...target });
-  const reload = rendered.reload;
-  useEffect(reload, [version, reload]);
+  useReloadOnChange(rendered.reload, version);
   const found = useQuery('preview:search', q ? { campaignId, query: q, limit: 20 } : null);
   const r = rendered.data;
   const position = r?.position ?? ('position' in target ? target.position : 0);
