@@ -91,7 +91,10 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
   };
 }
 
-/** The MIME bytes of a message (UTF-8, RFC 2047 headers), built by nodemailer's composer. */
+/**
+ * The MIME bytes of a message (UTF-8, RFC 2047 headers): nodemailer's composition, written
+ * directly with its encoders for a plain-text message without files (plain-mime.ts).
+ */
 export async function buildMime(envelope: MailEnvelope, message: OutgoingMessage): Promise<Buffer> {
   const mail = composeMail(envelope, message);
   const files = message.attachments ?? [];

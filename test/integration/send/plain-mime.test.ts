@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { buildMime, composeMail, type OutgoingMessage } from '../../../electron/smtp/mail-transport';
 import { useSafeDisplayNames } from '../../../electron/smtp/header-words';
-import { writePlainMime } from '../../../electron/smtp/plain-mime';
+import { disablePlainMime, writePlainMime } from '../../../electron/smtp/plain-mime';
 
 const text = fc.string({ unit: fc.constantFrom('会', '費', '様', 'お', '知', 'ら', 'せ', 'a', 'Z', '1', ' ', '\n', '\r\n', '\r', '.', '=', '\t', '😀', 'é', '\u0001'), maxLength: 400 });
 const line = fc.string({ unit: fc.constantFrom('総', '会', '資', '料', 'a', 'b', 'Q', ' ', '-', '_', '(', ')', '「', '」', '"', '\\', '=?', '?=', 'é', '😀', ',', '<', '@'), minLength: 1, maxLength: 90 });
@@ -61,5 +61,15 @@ describe('writePlainMime', () => {
     expect(writePlainMime(composeMail({ from: mostlyLatin.from.address, to: mostlyLatin.to.address }, mostlyLatin))).toBeNull();
     const empty = message({ subject: 'Notice', name: 'Yamada', body: '', fromName: 'Sakura' });
     expect(writePlainMime(composeMail({ from: empty.from.address, to: empty.to.address }, empty))).toBeNull();
+  });
+
+  // Last: it turns the path off for the rest of this file's process, as a failed self-check does.
+  it('once turned off, declines everything and the message is still composed, by nodemailer', async () => {
+    const msg = message({ subject: '会費のお知らせ', name: '山田 花子', body: '山田 花子 様\n会費は 1000 円です。\n', fromName: '桜町 町内会' });
+    const envelope = { from: msg.from.address, to: msg.to.address };
+    expect(writePlainMime(composeMail(envelope, msg))).not.toBeNull();
+    disablePlainMime();
+    expect(writePlainMime(composeMail(envelope, msg))).toBeNull();
+    expect((await buildMime(envelope, msg)).equals(await composed(msg))).toBe(true);
   });
 });
