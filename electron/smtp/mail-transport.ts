@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { subjectForHeader, useSafeDisplayNames } from './header-words';
 import { attachmentOptions, encodedPart, type MailAttachment } from './mail-attachments';
 import { serializeMime } from './mime-serialize';
+import { disablePlainMime, writePlainMime } from './plain-mime';
 import { wireAddress } from './wire-address';
 import type { MessageEncoding } from '../../shared/sending/encodings';
 
@@ -90,12 +91,33 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
   };
 }
 
-/** The MIME bytes of a message (UTF-8, RFC 2047 headers), built by nodemailer's composer. */
+/**
+ * The MIME bytes of a message (UTF-8, RFC 2047 headers): nodemailer's composition, written
+ * directly with its encoders for a plain-text message without files (plain-mime.ts).
+ */
 export async function buildMime(envelope: MailEnvelope, message: OutgoingMessage): Promise<Buffer> {
   const mail = composeMail(envelope, message);
   const files = message.attachments ?? [];
+  if (files.length === 0) {
+    const plain = writePlainMime(mail);
+    if (plain && plainChecked) return plain;
+    if (plain) {
+      // Once per process: the direct writer must give exactly nodemailer's bytes, else it is off.
+      const composed = await composeWithNodemailer(mail, []);
+      plainChecked = true;
+      if (!plain.equals(composed)) disablePlainMime();
+      return composed;
+    }
+  }
+  return composeWithNodemailer(mail, files.length > 0 ? await Promise.all(files.map(encodedPart)) : []);
+}
+
+/** Whether writePlainMime has been compared with nodemailer's composition in this process. */
+let plainChecked = false;
+
+/** nodemailer composes (headers, encodings, structure); serializeMime writes it out when it can. */
+async function composeWithNodemailer(mail: ReturnType<typeof composeMail>, raws: readonly Buffer[]): Promise<Buffer> {
   // Same parts as composeMail's, but each encoded once for the whole run (see encodedPart).
-  const raws = files.length > 0 ? await Promise.all(files.map(encodedPart)) : [];
   const tree = new MailComposer(raws.length > 0 ? { ...mail, attachments: raws.map((part) => ({ raw: part })) } : mail).compile();
   // Before any header is written, by either path below: names as encoded words where needed.
   useSafeDisplayNames(tree);

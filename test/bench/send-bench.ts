@@ -75,15 +75,25 @@ export async function run(report: Report): Promise<void> {
     // The machine is shared and noisy: alternate the two, several rounds.
     const pipelineRates: number[] = [];
     const bareRates: number[] = [];
+    // CPU time of this process per message (the sink runs in its own): steadier than wall time
+    // on a shared machine, where other work stretches the wall clock of either run.
+    const pipelineCpu: number[] = [];
+    const bareCpu: number[] = [];
+    const cpuUs = (since: NodeJS.CpuUsage): number => {
+      const d = process.cpuUsage(since);
+      return (d.user + d.system) / MEMBERS;
+    };
     for (let round = 0; round < ROUNDS; round++) {
       // Tayori: from the end of the cancel window to the last committed status.
       const campaignId = round === 0 ? fx.campaignId : await anotherCampaign(t, fx, round);
       svc.schedule(campaignId, 'bench');
       offset += svc.remaining(campaignId);
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       svc.tick();
       await svc.settled(campaignId);
       pipelineRates.push(MEMBERS / ((performance.now() - t0) / 1000));
+      pipelineCpu.push(cpuUs(c0));
       const sent = countByStatus(t.db, campaignId).sent;
       if (sent !== MEMBERS || (await sink.received()) !== MEMBERS) throw new Error(`pipeline sent ${sent} of ${MEMBERS}`);
 
@@ -92,9 +102,11 @@ export async function run(report: Report): Promise<void> {
         pool: true, host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true,
         maxConnections: CONNECTIONS, maxMessages: Infinity,
       });
+      const c1 = process.cpuUsage();
       const t1 = performance.now();
       await Promise.all(mails.map((m) => bare.sendMail(m)));
       bareRates.push(MEMBERS / ((performance.now() - t1) / 1000));
+      bareCpu.push(cpuUs(c1));
       bare.close();
       if ((await sink.received()) !== MEMBERS) throw new Error('bare run lost messages');
     }
@@ -103,9 +115,14 @@ export async function run(report: Report): Promise<void> {
     // Each round's two runs saw nearly the same machine load: the ratio per round is what counts.
     const ratios = pipelineRates.map((p, i) => p / bareRates[i]!);
     console.log(`# rounds: ${ratios.map((r) => r.toFixed(3)).join(' ')}`);
+    console.log(`# msg/s pipeline: ${pipelineRates.map((r) => r.toFixed(0)).join(' ')}; bare: ${bareRates.map((r) => r.toFixed(0)).join(' ')}`);
+    console.log(`# CPU µs/msg pipeline: ${pipelineCpu.map((r) => r.toFixed(0)).join(' ')}; bare: ${bareCpu.map((r) => r.toFixed(0)).join(' ')}`);
     report('send_msgs_per_s', median(pipelineRates), 'msg/s');
     report('nodemailer_bare_msgs_per_s', median(bareRates), 'msg/s (reference)');
     report('send_vs_bare', median(ratios), 'ratio (median of 5 rounds; target >= 0.95)');
+    report('send_cpu_us_per_msg', median(pipelineCpu), 'µs CPU/msg (this process)');
+    report('nodemailer_bare_cpu_us_per_msg', median(bareCpu), 'µs CPU/msg (reference)');
+    report('send_vs_bare_cpu', median(bareCpu) / median(pipelineCpu), 'ratio of CPU per message, bare / pipeline (>= 1: the pipeline costs no more)');
   } finally {
     sink.close();
     t.cleanup();
