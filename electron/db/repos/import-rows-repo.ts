@@ -1,5 +1,6 @@
-// Bulk writers for an import's accepted rows while the file is read: straight into members
-// under a pending list, or into a per-connection TEMP stage that the final transaction copies.
+// Bulk writers for an import's accepted rows while the file is read: into a per-connection TEMP
+// stage (no index), from which they are moved into members by set-based copies — in large
+// steps under a pending list, or by the final transaction for a list that has members.
 // Rows arrive as flat parameter arrays (five values a row) so one native call writes 64 rows.
 import type { Db } from '../connection';
 
@@ -21,16 +22,23 @@ function inserter(db: Db, insertInto: string, rowSql: string): RowInserter {
   return { many: (args) => void many.run(args), one: (args) => void one.run(args) };
 }
 
-/** Rows go into members under the pending list, already in their final form. */
-export function pendingMemberInserter(db: Db, listId: number, importId: number): RowInserter {
-  // Inlined as literals (they are integers) so each row binds five values, not seven.
-  const list = Math.trunc(listId);
-  const imp = Math.trunc(importId);
-  return inserter(
-    db,
-    'INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)',
-    `(${list}, ?, ?, ?, ?, ?, NULL, ${imp}, ${imp})`,
-  );
+/**
+ * Moves every staged row into members under the pending list, in file order, and empties the
+ * stage. Why a copy and not rows bound straight into members: with addresses in random order
+ * the email and key indexes take random inserts, and SQLite does them about three times faster
+ * in one INSERT ... SELECT than interleaved with binding rows (measured at 1M rows: ~11 s CPU
+ * against ~31 s, the same with a bigger page cache). Call inside a transaction.
+ */
+export function moveStagedRows(db: Db, stageTable: string, listId: number, importId: number): number {
+  const moved = db
+    .prepare(
+      `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
+       SELECT :list, line, email, name, member_key, fields_json, NULL, :imp, :imp FROM temp.${stageTable} ORDER BY rowid`,
+    )
+    .run({ list: listId, imp: importId }).changes;
+  // No WHERE clause: SQLite empties the table by dropping its pages, not row by row.
+  db.prepare(`DELETE FROM temp.${stageTable}`).run();
+  return moved;
 }
 
 export interface StageTable {

@@ -54,6 +54,7 @@ export async function readInto(db: Db, source: ByteSource, sink: MemberSink, a: 
     }
     checkCancelled(a.signal);
     const r = await runner.finish();
+    db.transaction(() => sink.finish())();
     return { ...r.header, sha256: r.sha256, tally: r.tally };
   } finally {
     runner.close();
