@@ -42,6 +42,8 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
   const [total, setTotal] = useState(0);
   // False when a search stopped counting at its cap: the total is then "1,000+".
   const [exact, setExact] = useState(true);
+  // How far the list's search index reaches while it is being built (null: ready, or no search).
+  const [indexing, setIndexing] = useState<number | null>(null);
   const [pages, setPages] = useState<ReadonlyMap<number, readonly MemberDto[]>>(new Map());
   const [error, setError] = useState<ErrorInfo | null>(null);
   const pending = useRef(new Set<number>());
@@ -87,6 +89,7 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
           if (!r.ok) return setError(r.error);
           setTotal(r.value.total);
           setExact(r.value.totalExact);
+          setIndexing(r.value.indexing?.percent ?? null);
           setPages((m) => new Map(m).set(page, r.value.members));
         });
     },
@@ -100,6 +103,7 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
     setPages(new Map());
     setTotal(0);
     setExact(true);
+    setIndexing(null);
     setError(null);
     fetchPage(0);
   }, [fetchPage, version]);
@@ -136,6 +140,11 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
           {t(exact ? 'lists.matches' : 'lists.matchesMore', { n: total.toLocaleString(i18n.language) })}
         </span>
       </div>
+      {indexing !== null && (
+        <p className="hint" data-testid="search-indexing">
+          {t('lists.searchIndexing', { percent: indexing })}
+        </p>
+      )}
       <ErrorText error={error} />
       {saved && (
         <p className="notice" data-testid="member-saved">
