@@ -179,3 +179,20 @@ export function termsStartingWith(db: Db, listId: number, code: string): string[
     .pluck()
     .all(listId, code, `${code}~`) as string[];
 }
+
+/**
+ * Merges some of the index's segments into fewer (at most `pages` pages of work): a built index
+ * ends in many small segments, one per step, and a query looks a term up in each. Returns false
+ * once there was nothing left to merge.
+ */
+export function mergeSome(db: Db, listId: number, pages: number): boolean {
+  const table = ftsTable(listId);
+  const changes = db.prepare('SELECT total_changes() AS n').pluck();
+  return db.transaction((): boolean => {
+    if (!readyIndex(db, listId)) return false;
+    const before = changes.get() as number;
+    // A negative count merges across all levels, as 'optimize' does, but in bounded work.
+    db.prepare(`INSERT INTO "${table}" ("${table}", rank) VALUES ('merge', ?)`).run(-Math.trunc(pages));
+    return (changes.get() as number) - before >= 2;
+  }).immediate();
+}

@@ -5,7 +5,7 @@
 import type { Db } from '../../db/connection';
 import { pendingListIds } from '../../db/repos/lists-repo';
 import {
-  dropOrphanTables, indexNextRows, indexProgress, nextTask, reindexDirty, resetIndex,
+  dropOrphanTables, indexNextRows, indexProgress, mergeSome, nextTask, reindexDirty, resetIndex,
 } from '../../db/repos/member-search-index-repo';
 import { systemTimers, type Timers } from '../send/timers';
 
@@ -14,6 +14,8 @@ const STEP_ROWS = 1_000;
 /** Pause between steps while there is work, and between looks for work when there is none. */
 const BUSY_PAUSE_MS = 5;
 const IDLE_PAUSE_MS = 2_000;
+/** Index pages merged per step once a list's index is complete. */
+const MERGE_PAGES = 400;
 
 export interface SearchIndexService {
   /** Does one bounded step of work; false when there was nothing to do (or an import runs). */
@@ -47,6 +49,8 @@ export function createSearchIndexService(deps: SearchIndexDeps): SearchIndexServ
     if (!s) known.set(listId, (s = new Set()));
     return s;
   };
+  // Lists whose index has been merged since it last changed.
+  const merged = new Set<number>();
   let handle: unknown = null;
   let running = false;
 
@@ -56,15 +60,23 @@ export function createSearchIndexService(deps: SearchIndexDeps): SearchIndexServ
     // An import fills a pending list in short transactions: the index waits until it is done.
     if (paused() || pendingListIds(db).length > 0) return false;
     if (dropOrphanTables(db) > 0) return true;
-    for (const listId of listIds()) {
+    const ids = listIds();
+    for (const listId of ids) {
       const task = nextTask(db, listId);
       if (task === null) continue;
+      merged.delete(listId);
       if (task === 'create' || task === 'rebuild') {
         known.delete(listId);
         resetIndex(db, listId);
       } else if (task === 'dirty') reindexDirty(db, listId, stepRows, termsOf(listId));
       else indexNextRows(db, listId, stepRows, termsOf(listId));
       return true;
+    }
+    // Every index is complete: merge their segments, a bounded piece at a time.
+    for (const listId of ids) {
+      if (merged.has(listId)) continue;
+      if (mergeSome(db, listId, MERGE_PAGES)) return true;
+      merged.add(listId);
     }
     return false;
   }
