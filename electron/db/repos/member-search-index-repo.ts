@@ -7,7 +7,7 @@ import type { Db } from '../connection';
 import { valueTerms } from './member-search-tokens';
 
 /** The FTS5 table of a list's index. */
-export function ftsTable(listId: number): string {
+function ftsTable(listId: number): string {
   return `member_search_fts_${Math.trunc(listId)}`;
 }
 const TABLE_PREFIX = 'member_search_fts_';
