@@ -83,7 +83,11 @@ export function createSearchIndexService(deps: SearchIndexDeps): SearchIndexServ
 
   const loop = (): void => {
     handle = null;
-    if (!running) return;
+    // A database closed without stop() (a test's teardown) ends the loop rather than retrying.
+    if (!running || !db.open) {
+      running = false;
+      return;
+    }
     let busy = false;
     try {
       busy = step();
