@@ -132,6 +132,20 @@ describe('member search index', () => {
     expect(searchIds(db, listId, '丸の内3丁目1')).toEqual({ ids: some, total: some.length, exact: true });
   });
 
+  it('keeps the scan\'s meaning: ASCII letters without case, nothing else folded (no NFKC, no kana width)', async () => {
+    const rows = ['会員番号,氏名,メールアドレス', '1,ｶﾅ ﾀﾛｳ,Taro@Example.jp', '2,カナ 花子,hanako@example.jp', '3,ＡＢＣ 商店,abc@example.jp', '4,髙橋 一郎,ichiro@example.jp'];
+    const { listId } = await imports.importBuffer({ bytes: new TextEncoder().encode(rows.join('\n') + '\n'), fileName: 'w.csv', listName: 'w' });
+    indexer.runUntilIdle();
+    const names = (q: string) => searchIds(db, listId, q).ids.map((id) => (db.prepare('SELECT name FROM members WHERE id = ?').get(id) as { name: string }).name);
+    expect(names('ｶﾅ')).toEqual(['ｶﾅ ﾀﾛｳ']);
+    expect(names('カナ')).toEqual(['カナ 花子']);
+    expect(names('TARO@EXAMPLE')).toEqual(['ｶﾅ ﾀﾛｳ']);
+    expect(names('ＡＢＣ')).toEqual(['ＡＢＣ 商店']);
+    expect(names('abc 商')).toEqual([]);
+    expect(names('高橋')).toEqual([]);
+    expect(names('髙')).toEqual(['髙橋 一郎']);
+  });
+
   it('does not index a list while an import is still filling a pending list', async () => {
     const { listId } = await imports.importBuffer({ bytes: csv(50, 1), fileName: 'a.csv', listName: 'a' });
     db.prepare("INSERT INTO lists (name, pending, created_at, updated_at) VALUES ('importing', 1, 0, 0)").run();
