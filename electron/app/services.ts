@@ -23,6 +23,7 @@ import { createOAuthService, type OAuthService } from '../services/oauth/oauth-s
 import type { SecretStore } from '../services/secrets/secret-store';
 import { createSendService } from '../services/send/send-service';
 import { createRecipientsService } from '../services/recipients/recipients-service';
+import { createSearchIndexService } from '../services/search-index/search-index-service';
 import { createReportService } from '../services/reports/report-service';
 import { createTestSendService } from '../services/test-send/test-send-service';
 import { createUserService } from '../services/users/user-service';
@@ -78,7 +79,11 @@ export function createServices(options: ServicesOptions) {
   const checks = createCheckService({ db });
   const approvals = createApprovalService({ db, clock, audit, users, checks: (id) => checks.checkCampaign(id) });
   const campaigns = createCampaignService({ db, clock, audit, approvals });
-  const imports = createImportService({ db, clock });
+  // The search index is built off the import's path: it waits while any import runs.
+  let importsRunning = 0;
+  const imports = whileRunning(createImportService({ db, clock }), ['importFile', 'importBuffer', 'previewBuffer'], (d) => (importsRunning += d));
+  const searchIndex = createSearchIndexService({ db, paused: () => importsRunning > 0 });
+  searchIndex.start();
   const preview = createPreviewService({ db });
   const transportFor: TransportFactory = createTransportFactory({
     password: (id) => profiles.getPassword(id),
@@ -141,6 +146,7 @@ export function createServices(options: ServicesOptions) {
     approvals,
     imports,
     preview,
+    searchIndex,
     settings,
     transportFor,
     send,
@@ -154,6 +160,7 @@ export function createServices(options: ServicesOptions) {
     reports,
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
+      searchIndex.stop();
       await send.dispose();
       await Promise.all([...afterRuns]);
       oauthService.close();
@@ -164,3 +171,20 @@ export function createServices(options: ServicesOptions) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** The same service, counting (+1, then -1 when settled) while any of the named async methods runs. */
+function whileRunning<T extends object, K extends keyof T>(service: T, methods: readonly K[], count: (delta: 1 | -1) => void): T {
+  const wrapped = { ...service };
+  for (const name of methods) {
+    const fn = service[name] as unknown as (...args: unknown[]) => Promise<unknown>;
+    (wrapped as Record<K, unknown>)[name] = async (...args: unknown[]) => {
+      count(1);
+      try {
+        return await fn.apply(service, args);
+      } finally {
+        count(-1);
+      }
+    };
+  }
+  return wrapped;
+}

@@ -8,6 +8,7 @@ type Bench = { run(report: Report): Promise<void> };
 const benches: Array<[string, () => Promise<Bench>]> = [
   ['import', () => import('./import-bench')],
   ['preview', () => import('./preview-bench')],
+  ['search-index', () => import('./search-index-bench')],
   ['guards', () => import('./guards-bench')],
   ['practice', () => import('./practice-bench')],
   ['approval', () => import('./approval-bench')],

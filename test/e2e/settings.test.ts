@@ -14,7 +14,7 @@ const USERS = [
   { name: '森', pin: '5820' },
   { name: '林', pin: '9134' },
 ] as const;
-const MEMBERS = 1005;
+const MEMBERS = 10_005;
 
 let session: E2eSession;
 let page: Page;
@@ -108,7 +108,7 @@ describe('settings in Chromium', () => {
     expect(await lang()).toBe('ja');
   });
 
-  it('shows "1,000+" when a search stops counting, and exact counts otherwise', async () => {
+  it('shows "10,000 件以上" when a search stops counting, and exact counts otherwise', async () => {
     await chooseOperator(page, USERS[0].name);
     await page.fill('input[name="new-list"]', '大きな名簿');
     await page.click('[data-action="create-list"]');
@@ -122,13 +122,13 @@ describe('settings in Chromium', () => {
     await page.click('[data-action="run-import"]');
     await page.waitForSelector('[data-testid="import-report"]');
     const count = page.locator('[data-testid="match-count"]');
-    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="match-count"]')?.textContent === '1,005 件');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="match-count"]')?.textContent === '10,005 件');
     await page.fill('input[name="member-search"]', 'example');
-    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="match-count"]')?.textContent === '1,000+ 件');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="match-count"]')?.textContent === '10,000 件以上');
     await shoot('s03-search-more');
-    expect(await count.textContent()).toBe('1,000+ 件');
-    await page.fill('input[name="member-search"]', 'm100');
-    // m100 and m1000..m1005
+    expect(await count.textContent()).toBe('10,000 件以上');
+    await page.fill('input[name="member-search"]', 'm1000');
+    // m1000 and m10000..m10005
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="match-count"]')?.textContent === '7 件');
   });
 

@@ -82,10 +82,14 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
     },
 
     'members:page': ({ listId, offset, limit, query }) => {
-      const { db, preview } = s();
+      const { db, preview, searchIndex } = s();
       if (query && query.trim() !== '') {
         const page = preview.search({ listId, query, limit, offset });
-        return { total: page.total, totalExact: page.totalExact, offset, members: page.members.map(toMemberDto) };
+        const index = searchIndex.progress(listId);
+        return {
+          total: page.total, totalExact: page.totalExact, offset, members: page.members.map(toMemberDto),
+          ...(index.ready ? {} : { indexing: { percent: index.percent } }),
+        };
       }
       mustGetList(listId);
       return { total: countMembers(db, listId), totalExact: true, offset, members: pageMembers(db, listId, offset, limit).map(toMemberDto) };

@@ -162,8 +162,13 @@ export interface MemberDto {
 export interface MembersPageDto {
   /** Members matching the query (all members when there is none). */
   readonly total: number;
-  /** False when a search stopped counting at its cap: total is then a lower bound ("1,000+"). */
+  /** False when a search stopped counting at its cap: total is then a lower bound ("more than 10,000"). */
   readonly totalExact: boolean;
   readonly offset: number;
   readonly members: readonly MemberDto[];
+  /**
+   * For a search while the list's search index is still being built: how far it reaches (the
+   * results are exact either way; a search is only slower until it is done). Absent otherwise.
+   */
+  readonly indexing?: { readonly percent: number };
 }

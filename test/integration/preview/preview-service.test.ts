@@ -154,7 +154,7 @@ describe('search over many members', () => {
     const deep = svc.search({ listId: big.listId, query: 'example', limit: 10, offset: SEARCH_COUNT_CAP + 20 });
     expect(deep.members.map((m) => m.id)).toEqual(big.ids.slice(SEARCH_COUNT_CAP + 20));
     expect(deep).toMatchObject({ total: SEARCH_COUNT_CAP + 30, totalExact: true });
-    expect(svc.search({ listId: big.listId, query: 'ACME', limit: 5, offset: 0 })).toMatchObject({ total: 515, totalExact: true });
+    expect(svc.search({ listId: big.listId, query: 'ACME', limit: 5, offset: 0 })).toMatchObject({ total: Math.ceil((SEARCH_COUNT_CAP + 30) / 2), totalExact: true });
   });
 });
 

@@ -46,6 +46,8 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
   const [total, setTotal] = useState(0);
   // False when a search stopped counting at its cap: the total is then "1,000+".
   const [exact, setExact] = useState(true);
+  // How far the list's search index reaches while it is being built (null: ready, or no search).
+  const [indexing, setIndexing] = useState<number | null>(null);
   const [pages, setPages] = useState<ReadonlyMap<number, readonly MemberDto[]>>(new Map());
   const [error, setError] = useState<ErrorInfo | null>(null);
   const pending = useRef(new Set<number>());
@@ -93,6 +95,7 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
           if (!r.ok) return setError(r.error);
           setTotal(r.value.total);
           setExact(r.value.totalExact);
+          setIndexing(r.value.indexing?.percent ?? null);
           setPages((m) => new Map(m).set(page, r.value.members));
         });
     },
@@ -106,6 +109,7 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
     setPages(new Map());
     setTotal(0);
     setExact(true);
+    setIndexing(null);
     setError(null);
     fetchPage(0);
   }, [fetchPage, version]);
@@ -203,6 +207,11 @@ export function MemberBrowser({ list, version, actorId, excluded, onExclusions }
             {t(exact ? 'lists.matches' : 'lists.matchesMore', { n: total.toLocaleString(i18n.language) })}
           </span>
         </div>
+        {indexing !== null && (
+          <p className="hint" data-testid="search-indexing">
+            {t('lists.searchIndexing', { percent: indexing })}
+          </p>
+        )}
         {/* In the part that stays in view: the outcome shows where the user is, not at the top. */}
         <ErrorText error={error} />
         {saved && (
