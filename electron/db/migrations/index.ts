@@ -12,6 +12,7 @@ import m0009 from './0009_limits_and_carriers';
 import m0010 from './0010_speed';
 import m0011 from './0011_bounces';
 import m0012 from './0012_oauth_sign_in';
+import m0013 from './0013_approval_speed';
 
 export interface Migration {
   readonly version: number;
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'speed', sql: m0010 },
   { version: 11, name: 'bounces', sql: m0011 },
   { version: 12, name: 'oauth_sign_in', sql: m0012 },
+  { version: 13, name: 'approval_speed', sql: m0013 },
 ];
