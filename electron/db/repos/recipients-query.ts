@@ -69,21 +69,28 @@ function chosenSql(listId: number, s: Selection): Clause {
 }
 
 /**
- * The recipients' member rows (columns of members plus `ref`); callers add ORDER BY id. A chosen
- * row is merged into an earlier chosen row with the same address and name: it is kept only when no
- * such row exists (a probe of members_by_email per row, in list order, with no window to sort
- * and buffer the whole list).
+ * True for a chosen member row `m` that is merged into an earlier chosen row with the same address
+ * and name (only the first of identical rows is mailed): one probe of members_by_email per row,
+ * in list order, with no window to sort and buffer the whole list.
  */
-function recipientsSql(listId: number, s: Selection): Clause {
-  const sel = selectionClause(s);
+function mergedSql(s: Selection): Clause {
   const earlier = selectionClause(s, 'e');
+  return {
+    sql: `EXISTS (SELECT 1 FROM members e WHERE e.list_id = m.list_id AND e.email = m.email AND e.name = m.name AND e.id < m.id
+                  AND ${eligibleOf('e')} AND ${earlier.sql})`,
+    params: earlier.params,
+  };
+}
+
+/** The recipients' member rows (columns of members plus `ref`); callers add ORDER BY id. */
+function recipientsSql(listId: number, s: Selection): Clause {
+  const chosen = chosenSql(listId, s);
+  const merged = mergedSql(s);
   return {
     sql: `SELECT m.id AS id, m.email AS email, m.name AS name, m.member_key AS member_key, m.fields_json AS fields_json,
                  m.change AS change, m.line AS line, m.edited_by AS edited_by, ${REF} AS ref
-          FROM members m WHERE ${ELIGIBLE} AND ${sel.sql}
-            AND NOT EXISTS (SELECT 1 FROM members e WHERE e.list_id = m.list_id AND e.email = m.email AND e.name = m.name AND e.id < m.id
-                            AND ${eligibleOf('e')} AND ${earlier.sql})`,
-    params: [listId, ...sel.params, ...earlier.params],
+          FROM members m WHERE ${chosen.sql} AND NOT ${merged.sql}`,
+    params: [...chosen.params, ...merged.params],
   };
 }
 
@@ -239,13 +246,15 @@ export function iterateRecipientDigestTexts(db: Db, listId: number, s: Selection
  *
  * ONLY for a snapshot frozen by snapshotFromRecipients and unchanged since (the caller proves that
  * with the stored hash, which triggers drop on any change): such a snapshot's member ids rise with
- * its positions, and no two of its rows share address and name. Then, with C the members the
- * selection chooses now (before merging identical rows):
- * - every frozen row names a member in C with the same address, name and fields text, and
- * - C has as many members as the snapshot has rows
- * means C and the snapshot are the same rows one for one (the member ids are distinct); so C has no
- * two rows with the same address and name, nothing is merged, the recipients are exactly C, and in
- * member id order they are the snapshot in position order.
+ * its positions, and no two of its rows share address and name (identical rows were merged when it
+ * was frozen). With C the members the selection chooses now and R the recipients (C less the rows
+ * merged into an earlier identical one), it is the same rows in the same order when
+ * - every frozen row names a member in R with the same address, name and fields text, and
+ * - R has as many rows as the snapshot:
+ * the member ids are distinct, so that pairs the snapshot with R one for one, and both are in
+ * member id order. The common case is checked first without the merge probes: if every frozen row
+ * names an equal member in C and C has as many rows as the snapshot, C is the snapshot's members;
+ * their address-and-name pairs are the frozen ones, all different, so nothing is merged and R = C.
  */
 export function listStillGivesSnapshot(db: Db, campaignId: number, listId: number, s: Selection): boolean {
   const chosen = chosenSql(listId, s);
@@ -259,5 +268,17 @@ export function listStillGivesSnapshot(db: Db, campaignId: number, listId: numbe
                       OR NOT coalesce((${chosen.sql}), 0))) AS differ`,
     )
     .get(campaignId, ...chosen.params, campaignId, ...chosen.params) as { frozen: number; chosen: number; differ: number };
-  return r.differ === 0 && r.chosen === r.frozen;
+  if (r.differ > 0 || r.chosen < r.frozen) return false;
+  if (r.chosen === r.frozen) return true;
+  // C has more rows than the snapshot: identical rows are merged (or a member joined). Every frozen
+  // row is in C; it is a recipient unless merged, and the recipients must number as many.
+  const q = recipientsSql(listId, s);
+  const merged = mergedSql(s);
+  const m = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM (${q.sql})) AS recipients,
+              (SELECT count(*) FROM snapshots f JOIN members m ON m.id = f.member_id WHERE f.campaign_id = ? AND ${merged.sql}) AS merged`,
+    )
+    .get(...q.params, campaignId, ...merged.params) as { recipients: number; merged: number };
+  return m.merged === 0 && m.recipients === r.frozen;
 }
