@@ -14,8 +14,7 @@ interface Missing {
   seen?: Set<string>;
 }
 
-/** A field's value as rendering sees it: own property, present (not blank), trimmed; else undefined. */
-export function valueOf(row: Row, name: string): string | undefined {
+function valueOf(row: Row, name: string): string | undefined {
   // Own properties only: a column called "constructor" or "__proto__" must not reach the prototype.
   if (!Object.prototype.hasOwnProperty.call(row, name)) return undefined;
   return presentValue(row[name]);

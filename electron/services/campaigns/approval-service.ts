@@ -11,7 +11,7 @@ import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import { mustGetCampaign, setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
-import { parseFields } from '../../db/json';
+import { parsedFieldValue } from '../../db/json';
 import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
 import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
@@ -153,17 +153,18 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
   /**
    * One pass over the rows just frozen: members whose row lacks a field the template needs (they
    * block approval) and the rows' hash, which is stored with the snapshot. Each row's fields are
-   * parsed as the sender parses them; the render is decided once per set of present fields.
+   * read as the sender's parseFields reads them (parsedFieldValue), only those the template uses;
+   * the render is decided once per set of present fields.
    */
   function checkAndHash(c: Campaign): { problems: Record<string, unknown> | null; hash: RecipientsHash } {
-    const missingOf = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }));
+    const missingOf = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
     const lacking: { position: number; missing: readonly string[] }[] = [];
     let missingCount = 0;
     let position = 0;
     const hasher = rowTextHasher();
     for (const [text, fieldsJson] of iterateSnapshotDigestRows(db, c.id)) {
       hasher.add(text);
-      const missing = missingOf(parseFields(fieldsJson));
+      const missing = missingOf(JSON.parse(fieldsJson));
       if (missing) {
         missingCount++;
         if (lacking.length < MAX_REPORTED) lacking.push({ position, missing });

@@ -3,6 +3,7 @@
 // answer exactly what rendering the row itself answers (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseFields, parsedFieldValue } from '../../../electron/db/json';
 import { compileTemplate, missingFieldsOf } from '../../../shared/template';
 
 const FIELDS = ['氏名', '部屋', '会社', '__proto__', 'constructor'];
@@ -31,6 +32,26 @@ describe('missingFieldsOf', () => {
         for (const r of rows) {
           const rendered = compiled.render(r);
           expect(missingOf(r)).toEqual(rendered.ok ? null : rendered.missing);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads stored fields text as parseFields would, for any JSON (non-strings, arrays, "__proto__")', () => {
+    const json = fc.oneof(
+      fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(value.filter((v) => v !== undefined), fc.jsonValue({ maxDepth: 1 }))).map((o) => JSON.stringify(o)),
+      fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+      // A "__proto__" key as the import's packer writes it (JSON.stringify of a record cannot).
+      fc.constantFrom('{"__proto__":"x","氏名":"山田"}', '{"氏名":null,"部屋":0,"会社":false}', '[]', 'null', '"s"'),
+    );
+    fc.assert(
+      fc.property(template, fc.array(json, { minLength: 1, maxLength: 20 }), (t, texts) => {
+        const compiled = compileTemplate(t);
+        const missingOf = missingFieldsOf(compiled, parsedFieldValue);
+        for (const text of texts) {
+          const rendered = compiled.render(parseFields(text));
+          expect(missingOf(JSON.parse(text))).toEqual(rendered.ok ? null : rendered.missing);
         }
       }),
       { numRuns: 500 },
