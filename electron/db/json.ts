@@ -8,3 +8,15 @@ export function parseFields(json: string): Fields {
   for (const [k, v] of Object.entries(value)) out[k] = typeof v === 'string' ? v : String(v ?? '');
   return out;
 }
+
+/**
+ * What parseFields(json)[name] holds as an own property (undefined when it has none), read from
+ * the JSON.parse result without copying every field: for checking a few fields of many rows.
+ */
+export function parsedFieldValue(parsed: unknown, name: string): string | undefined {
+  // parseFields keeps no "__proto__" (assigning it sets a prototype instead) and reads only objects.
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || name === '__proto__') return undefined;
+  if (!Object.prototype.hasOwnProperty.call(parsed, name)) return undefined;
+  const v: unknown = (parsed as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : String(v ?? '');
+}

@@ -8,5 +8,6 @@ export type {
 export { checkTemplate, usedFields } from './check';
 export { compileTemplate, renderMessage } from './render';
 export { findMissing, type MissingField } from './missing';
+export { missingFieldsOf } from './missing-by-presence';
 export { suggestColumns } from './suggest';
 export { isBlank, oneLine, normaliseBody } from './text';

@@ -13,6 +13,7 @@ import m0010 from './0010_speed';
 import m0011 from './0011_bounces';
 import m0012 from './0012_oauth_sign_in';
 import m0013 from './0013_member_search_index';
+import m0014 from './0014_approval_speed';
 
 export interface Migration {
   readonly version: number;
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'bounces', sql: m0011 },
   { version: 12, name: 'oauth_sign_in', sql: m0012 },
   { version: 13, name: 'member_search_index', sql: m0013 },
+  { version: 14, name: 'approval_speed', sql: m0014 },
 ];

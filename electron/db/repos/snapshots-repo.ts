@@ -45,6 +45,9 @@ function rowToSnapshot(r: SnapshotDbRow): SnapshotRow {
   };
 }
 
+/** The fields text a new snapshot row is stored with. */
+const fieldsText = (r: NewSnapshotRow): string => JSON.stringify(r.fields);
+
 /** Replaces a campaign's snapshot with the given rows (positions 0..n-1). Call inside a transaction. */
 export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSnapshotRow>): number {
   db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
@@ -53,10 +56,33 @@ export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSn
   );
   let position = 0;
   for (const r of rows) {
-    stmt.run(campaignId, position, r.memberId, r.email, r.name, JSON.stringify(r.fields));
+    stmt.run(campaignId, position, r.memberId, r.email, r.name, fieldsText(r));
     position++;
   }
   return position;
+}
+
+// The approval digest (version 3) reads a row as SQLite's `json_array(email, name, fields_json)`
+// of the stored text: what the sender will parse, byte for byte, with no parsing here.
+const DIGEST_TEXT = 'json_array(email, name, fields_json)';
+
+/** Each frozen row's digest text with its fields text, in position order (for the request's one pass). */
+export function iterateSnapshotDigestRows(db: Db, campaignId: number): IterableIterator<[text: string, fieldsJson: string]> {
+  return db
+    .prepare(`SELECT ${DIGEST_TEXT}, fields_json FROM snapshots WHERE campaign_id = ? ORDER BY position`)
+    .raw()
+    .iterate(campaignId) as IterableIterator<[string, string]>;
+}
+
+/** Each frozen row's digest text, in position order. */
+export function iterateSnapshotDigestTexts(db: Db, campaignId: number): IterableIterator<string> {
+  return db.prepare(`SELECT ${DIGEST_TEXT} FROM snapshots WHERE campaign_id = ? ORDER BY position`).pluck().iterate(campaignId) as IterableIterator<string>;
+}
+
+/** The digest texts rows would have once stored by replaceSnapshot (encoded by SQLite, as stored rows are). */
+export function* newRowDigestTexts(db: Db, rows: Iterable<NewSnapshotRow>): Generator<string> {
+  const stmt = db.prepare('SELECT json_array(?, ?, ?)').pluck();
+  for (const r of rows) yield stmt.get(r.email, r.name, fieldsText(r)) as string;
 }
 
 /** Every snapshot row of a campaign, in position order. */
@@ -128,15 +154,17 @@ export function snapshotPositionOfMember(db: Db, campaignId: number, memberId: n
   return (db.prepare('SELECT position FROM snapshots WHERE campaign_id = ? AND member_id = ? ORDER BY position LIMIT 1').get(campaignId, memberId) as { position: number } | undefined)?.position;
 }
 
-/** The frozen rows' hash, stored when they were frozen (migration 0010). */
+/** The frozen rows' hash, stored when they were frozen (migration 0010; its digest version since 0014). */
 export interface StoredSnapshotHash {
   readonly recipients: string;
   readonly rowCount: number;
+  /** The digest version the hash was computed for (2: parsed rows; 3: stored text). */
+  readonly version: 2 | 3;
 }
 
 /** Records the hash of the rows just frozen. Call in the freezing transaction, after the rows. */
 export function storeSnapshotHash(db: Db, campaignId: number, h: StoredSnapshotHash): void {
-  db.prepare('INSERT OR REPLACE INTO snapshot_digests (campaign_id, recipients, row_count) VALUES (?, ?, ?)').run(campaignId, h.recipients, h.rowCount);
+  db.prepare('INSERT OR REPLACE INTO snapshot_digests (campaign_id, recipients, row_count, version) VALUES (?, ?, ?, ?)').run(campaignId, h.recipients, h.rowCount, h.version);
 }
 
 /**
@@ -144,7 +172,9 @@ export function storeSnapshotHash(db: Db, campaignId: number, h: StoredSnapshotH
  * or deleted, and the row count (an index count) catches a row added since.
  */
 export function storedSnapshotHash(db: Db, campaignId: number): StoredSnapshotHash | undefined {
-  const r = db.prepare('SELECT recipients, row_count FROM snapshot_digests WHERE campaign_id = ?').get(campaignId) as { recipients: string; row_count: number } | undefined;
-  if (!r || r.row_count !== countSnapshot(db, campaignId)) return undefined;
-  return { recipients: r.recipients, rowCount: r.row_count };
+  const r = db.prepare('SELECT recipients, row_count, version FROM snapshot_digests WHERE campaign_id = ?').get(campaignId) as
+    | { recipients: string; row_count: number; version: number }
+    | undefined;
+  if (!r || (r.version !== 2 && r.version !== 3) || r.row_count !== countSnapshot(db, campaignId)) return undefined;
+  return { recipients: r.recipients, rowCount: r.row_count, version: r.version };
 }

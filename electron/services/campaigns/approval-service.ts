@@ -3,7 +3,7 @@
 // if anything it covers changed (promise 3). The campaign service voids through voidForEdit.
 import { AppError } from '../../../shared/errors';
 import { EDITABLE_CAMPAIGN_STATUSES } from '../../../shared/statuses';
-import { checkTemplate, compileTemplate } from '../../../shared/template';
+import { checkTemplate, compileTemplate, missingFieldsOf } from '../../../shared/template';
 import type { Db } from '../../db/connection';
 import { voidApprovalCodes } from '../../db/repos/approval-codes-repo';
 import { insertApproval, latestApproval, voidApprovals, type Approval, type ApprovalHow } from '../../db/repos/approvals-repo';
@@ -11,15 +11,16 @@ import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import { mustGetCampaign, setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
-import { recipientsMatchSnapshot } from '../../db/repos/recipients-query';
-import { countSnapshot, iterateSnapshot, storedSnapshotHash, storeSnapshotHash, type SnapshotRow } from '../../db/repos/snapshots-repo';
+import { parsedFieldValue } from '../../db/json';
+import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
+import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readApprovalValidMs } from '../settings/app-settings';
 import type { User } from '../../db/repos/users-repo';
 import type { UserService } from '../users/user-service';
-import { changedParts, digestOf, hashRecipients, legacyDigest, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash } from './campaign-digest';
-import { digestHeader, freezeSnapshot, sourceRows, type ChecksFn } from './campaign-sources';
+import { changedParts, digestOf, hashRecipients, hashRowTexts, legacyDigest, rowTextHasher, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash, type RowsVersion } from './campaign-digest';
+import { digestHeader, freezeSnapshot, sourceRows, sourceRowTexts, type ChecksFn } from './campaign-sources';
 
 export interface ApprovalRequest {
   readonly campaignId: number;
@@ -83,33 +84,58 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     return (id) => (report ??= checks(id));
   }
 
-  /** The snapshot's hash as stored when it was frozen; hashed from the rows if there is none. */
-  function frozenHash(c: Campaign): RecipientsHash {
-    return storedSnapshotHash(db, c.id) ?? hashRecipients(iterateSnapshot(db, c.id));
+  /** The snapshot's rows hashed for a digest version, from the rows. */
+  const hashSnapshot = (c: Campaign, version: RowsVersion): RecipientsHash =>
+    version === 3 ? hashRowTexts(iterateSnapshotDigestTexts(db, c.id)) : hashRecipients(iterateSnapshot(db, c.id));
+
+  /** The rows a freeze would take now, hashed for a digest version. */
+  const hashSource = (c: Campaign, version: RowsVersion): RecipientsHash =>
+    version === 3 ? hashRowTexts(sourceRowTexts(db, c)) : hashRecipients(sourceRows(db, c));
+
+  /**
+   * The snapshot's hash as stored when it was frozen (in the version it was signed with), or
+   * hashed from the rows if there is none; `stored` says which.
+   */
+  function frozenHash(c: Campaign): { hash: RecipientsHash; stored: boolean } {
+    const s = storedSnapshotHash(db, c.id);
+    return s ? { hash: s, stored: true } : { hash: hashSnapshot(c, 3), stored: false };
   }
 
   /**
-   * The hash of the rows a freeze would take now. When SQLite finds them identical to the
-   * snapshot, row for row (the usual case), that is the snapshot's hash; otherwise they are hashed.
+   * The hash of the rows a freeze would take now. When the stored hash vouches for the snapshot as
+   * frozen from the list and SQLite finds the list still gives exactly those rows (the usual case),
+   * that is the snapshot's hash; otherwise the rows are hashed.
    */
-  function currentHash(c: Campaign, frozen: RecipientsHash): RecipientsHash {
-    if (c.followUpOf === null && recipientsMatchSnapshot(db, c.id, c.listId, c.selection)) return frozen;
-    return hashRecipients(sourceRows(db, c));
+  function currentHash(c: Campaign, frozen: RecipientsHash, stored: boolean): RecipientsHash {
+    if (stored && c.followUpOf === null && listStillGivesSnapshot(db, c.id, c.listId, c.selection)) return frozen;
+    return hashSource(c, frozen.version);
+  }
+
+  interface Digests {
+    readonly header: DigestHeader;
+    readonly frozen: DigestResult;
+    readonly current: DigestResult;
+    /** Whether the frozen hash was the stored one (else it was hashed from the rows, in version 3). */
+    readonly stored: boolean;
   }
 
   /** Digest of what is frozen (the snapshot) and of what the database holds now (the source). */
-  function digests(c: Campaign, checksFn: ChecksFn | undefined): { header: DigestHeader; frozen: DigestResult; current: DigestResult } {
+  function digests(c: Campaign, checksFn: ChecksFn | undefined): Digests {
     const header = digestHeader(db, c, checksFn);
-    const frozen = frozenHash(c);
-    return { header, frozen: digestOf(header, frozen), current: digestOf(header, currentHash(c, frozen)) };
+    const { hash, stored } = frozenHash(c);
+    return { header, frozen: digestOf(header, hash), current: digestOf(header, currentHash(c, hash, stored)), stored };
   }
 
   /**
-   * Whether both digests are the signed one. An approval signed before digest version 2 is checked
-   * the way it was computed (reading the rows), so an update of Tayori voids nothing.
+   * Whether both digests are the signed one. An approval signed with an earlier digest version is
+   * checked the way it was computed, so an update of Tayori voids nothing: a stored hash carries
+   * its version; without one (rows changed since, or frozen before hashes were stored) the rows
+   * are hashed for version 2, and version 1 (header and rows in one stream) is tried last. Only a
+   * digest that does not match pays for these.
    */
-  function signedDigestHolds(c: Campaign, d: ReturnType<typeof digests>, signed: string): boolean {
+  function signedDigestHolds(c: Campaign, d: Digests, signed: string): boolean {
     if (d.frozen.digest === signed && d.current.digest === signed) return true;
+    if (!d.stored && digestOf(d.header, hashSnapshot(c, 2)).digest === signed && digestOf(d.header, hashSource(c, 2)).digest === signed) return true;
     return legacyDigest(d.header, iterateSnapshot(db, c.id)) === signed && legacyDigest(d.header, sourceRows(db, c)) === signed;
   }
 
@@ -126,27 +152,30 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
 
   /**
    * One pass over the rows just frozen: members whose row lacks a field the template needs (they
-   * block approval) and the rows' hash, which is stored with the snapshot.
+   * block approval) and the rows' hash, which is stored with the snapshot. Each row's fields are
+   * read as the sender's parseFields reads them (parsedFieldValue), only those the template uses;
+   * the render is decided once per set of present fields.
    */
-  function renderAndHash(c: Campaign): { problems: Record<string, unknown> | null; hash: RecipientsHash } {
-    const compiled = compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate });
-    const missing: { position: number; email: string; missing: string[] }[] = [];
+  function checkAndHash(c: Campaign): { problems: Record<string, unknown> | null; hash: RecipientsHash } {
+    const missingOf = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
+    const lacking: { position: number; missing: readonly string[] }[] = [];
     let missingCount = 0;
     let position = 0;
-    function* checked(rows: Iterable<SnapshotRow>): Generator<SnapshotRow> {
-      for (const row of rows) {
-        const r = compiled.render(row.fields);
-        if (!r.ok) {
-          missingCount++;
-          if (missing.length < MAX_REPORTED) missing.push({ position, email: row.email, missing: r.missing });
-        }
-        position++;
-        yield row;
+    const hasher = rowTextHasher();
+    for (const [text, fieldsJson] of iterateSnapshotDigestRows(db, c.id)) {
+      hasher.add(text);
+      const missing = missingOf(JSON.parse(fieldsJson));
+      if (missing) {
+        missingCount++;
+        if (lacking.length < MAX_REPORTED) lacking.push({ position, missing });
       }
+      position++;
     }
-    const hash = hashRecipients(checked(iterateSnapshot(db, c.id)));
+    const hash = hasher.finish();
     if (hash.rowCount === 0) return { problems: { noRecipients: true }, hash };
-    return { problems: missingCount > 0 ? { missingCount, missing } : null, hash };
+    if (missingCount === 0) return { problems: null, hash };
+    const missing = lacking.map((l) => ({ position: l.position, email: getSnapshotRowAt(db, c.id, l.position)?.email ?? '', missing: [...l.missing] }));
+    return { problems: { missingCount, missing }, hash };
   }
 
   function voidWith(c: Campaign, reason: string, details: Record<string, unknown>): void {
@@ -260,7 +289,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
           ...by.details,
           digest,
           parts: current.parts,
-          recipientCount: countSnapshot(db, campaignId),
+          recipientCount: current.rowCount,
         },
       });
       return { id, campaignId, requestedBy, approverId, digest, approvedAt: at, voidedAt: null, voidReason: null, method: by.how.method, codeAddress };
@@ -285,7 +314,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
         freezeSnapshot(db, c);
         // The rows are rendered and hashed in one pass as they were frozen; a member lacking a
         // field rolls the snapshot back.
-        const { problems, hash } = renderAndHash(c);
+        const { problems, hash } = checkAndHash(c);
         if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
         storeSnapshotHash(db, c.id, hash);
         // Checks run after the freeze (same transaction) so they see the recipients being approved;

@@ -1,15 +1,19 @@
 // The approval digest (promise 3): SHA-256 over the canonical encoding of exactly what will be
 // sent: templates, attachments (name, sha256, bytes), sender profile, check findings, and the
-// recipient rows (through their own hash, version 2). Per-part hashes are kept too, so a voided
-// approval can say what changed.
+// recipient rows (through their own hash). Per-part hashes are kept too, so a voided approval can
+// say what changed. Versions: 1 hashed header and rows in one stream; 2 hashed the parsed rows
+// apart; 3 (now) hashes the rows' stored text, so freezing 100k rows parses none of them.
 import { createHash } from 'node:crypto';
 import { sha256Hex } from '../sha256';
 import { canonicalEncode, type Canonical } from '../../../shared/digest/canonical';
 import type { Fields } from '../../db/json';
 import type { Selection } from '../../../shared/recipients';
 
-const DIGEST_VERSION = 'tayori-approval/2';
+const DIGEST_VERSIONS = { 2: 'tayori-approval/2', 3: 'tayori-approval/3' } as const;
 const LEGACY_VERSION = 'tayori-approval/1';
+
+/** The digest versions whose recipients enter through their own hash. */
+export type RowsVersion = keyof typeof DIGEST_VERSIONS;
 
 export interface DigestHeader {
   readonly templates: { readonly subject: string; readonly body: string; readonly encoding?: string };
@@ -47,17 +51,18 @@ export interface DigestResult {
 
 const sha = sha256Hex;
 
-/** The recipient rows' part of the digest: their hash and how many there are. */
+/** The recipient rows' part of the digest: their hash, how many there are, and the version hashed for. */
 export interface RecipientsHash {
   readonly recipients: string;
   readonly rowCount: number;
+  readonly version: RowsVersion;
 }
 
 /**
- * Hashes the rows (streamed: a million rows never sit in one string). Each encoded piece is
- * self-delimiting, so row · row · … · end is itself an unambiguous encoding. member_id is
- * deliberately not hashed: re-importing identical rows gives new ids but the same messages, and
- * must not void an approval.
+ * Version 2: hashes the parsed rows (streamed: a million rows never sit in one string). Each
+ * encoded piece is self-delimiting, so row · row · … · end is itself an unambiguous encoding.
+ * member_id is deliberately not hashed: re-importing identical rows gives new ids but the same
+ * messages, and must not void an approval. Kept to verify approvals signed with version 2.
  */
 export function hashRecipients(rows: Iterable<DigestRow>): RecipientsHash {
   const recipients = createHash('sha256');
@@ -67,7 +72,43 @@ export function hashRecipients(rows: Iterable<DigestRow>): RecipientsHash {
     position++;
   }
   recipients.update(canonicalEncode(['end', position]), 'utf8');
-  return { recipients: recipients.digest('hex'), rowCount: position };
+  return { recipients: recipients.digest('hex'), rowCount: position, version: 2 };
+}
+
+/**
+ * Version 3: a streaming hash of the rows' digest texts, in order. A row's text is SQLite's
+ * `json_array(email, name, fields_json)` of the text that is stored and that the sender parses
+ * (snapshots-repo), so the hash covers exactly what is sent with no parsing; a JSON array is
+ * self-delimiting and the end mark (canonical, not JSON: it starts "[s") cannot be read as a row,
+ * so row · row · … · end is unambiguous. As in version 2, member_id is not hashed. Texts are
+ * passed to the hash in batches: one call per row costs more than the hashing itself.
+ */
+export function rowTextHasher(): { add(text: string): void; finish(): RecipientsHash } {
+  const h = createHash('sha256');
+  let batch = '';
+  let inBatch = 0;
+  let rowCount = 0;
+  return {
+    add(text) {
+      batch += text;
+      rowCount++;
+      if (++inBatch === 512) {
+        h.update(batch, 'utf8');
+        batch = '';
+        inBatch = 0;
+      }
+    },
+    finish() {
+      h.update(batch + canonicalEncode(['end', rowCount]), 'utf8');
+      return { recipients: h.digest('hex'), rowCount, version: 3 };
+    },
+  };
+}
+
+export function hashRowTexts(texts: Iterable<string>): RecipientsHash {
+  const h = rowTextHasher();
+  for (const t of texts) h.add(t);
+  return h.finish();
 }
 
 function headerParts(header: DigestHeader): Omit<Record<DigestPart, string>, 'recipients'> {
@@ -85,7 +126,7 @@ function headerParts(header: DigestHeader): Omit<Record<DigestPart, string>, 're
  * to verify an approval.
  */
 export function digestOf(header: DigestHeader, rows: RecipientsHash): DigestResult {
-  const head = canonicalEncode({ v: DIGEST_VERSION, ...header } as unknown as Canonical);
+  const head = canonicalEncode({ v: DIGEST_VERSIONS[rows.version], ...header } as unknown as Canonical);
   const digest = sha(canonicalEncode(['digest', head, rows.recipients, rows.rowCount]));
   return { digest, parts: { ...headerParts(header), recipients: rows.recipients }, rowCount: rows.rowCount };
 }

@@ -3,9 +3,9 @@
 // approval, and an approval signed with the earlier digest version must still hold.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mustGetCampaign } from '../../../electron/db/repos/campaigns-repo';
-import { legacyDigest } from '../../../electron/services/campaigns/campaign-digest';
+import { digestOf, hashRecipients, hashRowTexts, legacyDigest } from '../../../electron/services/campaigns/campaign-digest';
 import { digestHeader, sourceRows } from '../../../electron/services/campaigns/campaign-sources';
-import { iterateSnapshot, storedSnapshotHash } from '../../../electron/db/repos/snapshots-repo';
+import { iterateSnapshot, iterateSnapshotDigestTexts, storedSnapshotHash } from '../../../electron/db/repos/snapshots-repo';
 import { join } from 'node:path';
 import { openDatabase } from '../../../electron/db/connection';
 import { currentVersion } from '../../../electron/db/migrate';
@@ -28,7 +28,23 @@ describe('the stored snapshot hash', () => {
     const c = await f.approved();
     const stored = storedSnapshotHash(f.db, c.id);
     expect(stored?.rowCount).toBe(f.db.prepare('SELECT count(*) AS n FROM snapshots WHERE campaign_id = ?').pluck().get(c.id));
+    expect(stored).toEqual(hashRowTexts(iterateSnapshotDigestTexts(f.db, c.id)));
+    expect(stored?.version).toBe(3);
     expect(f.approvals.assertApproved(c.id).approverId).toBe(f.approver.id);
+  });
+
+  it('still holds when the list gains a row identical to a recipient (merged, so nothing sent changes)', async () => {
+    const c = await f.approved();
+    f.db.prepare('INSERT INTO members (list_id, line, email, name, fields_json) SELECT list_id, 99, email, name, fields_json FROM members WHERE list_id = ? AND line = 2').run(f.listId);
+    expect(f.approvals.assertApproved(c.id).approverId).toBe(f.approver.id);
+    f.db.prepare("INSERT INTO members (list_id, line, email, name, fields_json) VALUES (?, 100, 'new@example.jp', '新人', '{}')").run(f.listId);
+    voids(c.id);
+  });
+
+  it('still voids when the address of a recipient is suppressed after approval', async () => {
+    const c = await f.approved();
+    f.db.prepare("INSERT INTO suppressions (address, reason, added_at) VALUES ('baba@example.jp', 'manual', 0)").run();
+    voids(c.id);
   });
 
   it('is dropped when a frozen row is changed, and the approval is voided', async () => {
@@ -74,6 +90,46 @@ describe('an approval signed with digest version 1 (before this version of Tayor
     expect(f.approvals.assertApproved(c.id).digest).toBe(v1);
     f.db.prepare("UPDATE members SET name = '別人' WHERE list_id = ? AND line = 2").run(f.listId);
     voids(c.id);
+  });
+});
+
+describe('an approval signed with digest version 2 (before this version of Tayori)', () => {
+  /** Rewrites the campaign's request and approval as version 2 signed them, stored hash included (or not). */
+  function signAsVersion2(campaignId: number, storeHash: boolean): string {
+    const header = digestHeader(f.db, mustGetCampaign(f.db, campaignId), () => ({ items: [...f.checkItems] }));
+    const rows = hashRecipients(iterateSnapshot(f.db, campaignId));
+    const v2 = digestOf(header, rows).digest;
+    f.db.prepare('DELETE FROM snapshot_digests WHERE campaign_id = ?').run(campaignId);
+    if (storeHash) f.db.prepare('INSERT INTO snapshot_digests (campaign_id, recipients, row_count, version) VALUES (?, ?, ?, 2)').run(campaignId, rows.recipients, rows.rowCount);
+    f.db.prepare('UPDATE approvals SET digest = ? WHERE campaign_id = ?').run(v2, campaignId);
+    f.db.prepare('UPDATE campaigns SET digest = ? WHERE id = ?').run(v2, campaignId);
+    return v2;
+  }
+
+  it('holds with its stored version 2 hash while nothing changed, and is voided by a change', async () => {
+    const c = await f.approved();
+    const v2 = signAsVersion2(c.id, true);
+    expect(storedSnapshotHash(f.db, c.id)?.version).toBe(2);
+    expect(f.approvals.assertApproved(c.id).digest).toBe(v2);
+    f.db.prepare("UPDATE members SET fields_json = replace(fields_json, '102', '999') WHERE list_id = ?").run(f.listId);
+    voids(c.id);
+  });
+
+  it('holds without a stored hash (the rows are hashed as version 2 did)', async () => {
+    const c = await f.approved();
+    const v2 = signAsVersion2(c.id, false);
+    expect(f.approvals.assertApproved(c.id).digest).toBe(v2);
+  });
+
+  it('a version 2 request can still be approved', async () => {
+    const c = f.draft();
+    await f.approvals.requestApproval(c.id, f.requester.id, '1357');
+    const header = digestHeader(f.db, mustGetCampaign(f.db, c.id), () => ({ items: [...f.checkItems] }));
+    const rows = hashRecipients(iterateSnapshot(f.db, c.id));
+    const v2 = digestOf(header, rows).digest;
+    f.db.prepare('UPDATE snapshot_digests SET recipients = ?, version = 2 WHERE campaign_id = ?').run(rows.recipients, c.id);
+    f.db.prepare('UPDATE campaigns SET digest = ? WHERE id = ?').run(v2, c.id);
+    expect((await f.approvals.approve(c.id, f.approver.id, '86420975')).digest).toBe(v2);
   });
 });
 

@@ -165,7 +165,7 @@ describe('database file and migrations', () => {
       migrate(db, migrations);
       expect(db.prepare('SELECT id, status, message_id FROM sends').all()).toEqual([{ id: 9, status: 'sent', message_id: '<m@b.example>' }]);
       const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sends' AND sql IS NOT NULL").all() as { name: string }[]).map((r) => r.name);
-      expect(indexes.sort()).toEqual(['sends_by_message_id', 'sends_by_status', 'sends_recent_by_time']);
+      expect(indexes.sort()).toEqual(['sends_by_message_id', 'sends_by_snapshot', 'sends_by_status', 'sends_recent_by_time']);
       db.prepare("UPDATE sends SET status = 'bounced' WHERE id = 9").run();
       db.close();
     } finally {

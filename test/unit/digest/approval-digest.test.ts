@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { changedParts, computeDigest, type DigestHeader, type DigestRow } from '../../../electron/services/campaigns/campaign-digest';
+import { canonicalEncode } from '../../../shared/digest/canonical';
+import { changedParts, computeDigest, digestOf, hashRecipients, hashRowTexts, rowTextHasher, type DigestHeader, type DigestRow } from '../../../electron/services/campaigns/campaign-digest';
 
 const header: DigestHeader = {
   templates: { subject: '{{氏名}}様へのお知らせ', body: '{{氏名}}様\n総会は{{日付}}です。' },
@@ -52,5 +54,35 @@ describe('approval digest', () => {
       yield* rows;
     }
     expect(computeDigest(header, gen()).digest).toBe(computeDigest(header, rows).digest);
+  });
+});
+
+describe('approval digest version 3 (the rows\' stored text)', () => {
+  const texts = (n: number): string[] => Array.from({ length: n }, (_, i) => JSON.stringify([`m${i}@example.jp`, `会員 ${i}`, JSON.stringify({ 部屋: String(i) })]));
+
+  it('is SHA-256 over the row texts in order, then the end mark, however the rows are batched', () => {
+    for (const n of [0, 1, 511, 512, 513, 1500]) {
+      const rows = texts(n);
+      const expected = createHash('sha256').update(rows.join('') + canonicalEncode(['end', n]), 'utf8').digest('hex');
+      expect(hashRowTexts(rows)).toEqual({ recipients: expected, rowCount: n, version: 3 });
+      const h = rowTextHasher();
+      for (const r of rows) h.add(r);
+      expect(h.finish().recipients).toBe(expected);
+    }
+  });
+
+  it('changes with any row, its order and the row count', () => {
+    const rows = texts(3);
+    const base = hashRowTexts(rows).recipients;
+    expect(hashRowTexts([rows[1]!, rows[0]!, rows[2]!]).recipients).not.toBe(base);
+    expect(hashRowTexts(rows.slice(0, 2)).recipients).not.toBe(base);
+    expect(hashRowTexts([...rows.slice(0, 2), rows[2]!.replace('2', '3')]).recipients).not.toBe(base);
+  });
+
+  it('is its own version: the same header with a version 2 hash never gives the same digest', () => {
+    const v2 = hashRecipients(rows);
+    const v3 = { ...v2, version: 3 as const };
+    expect(digestOf(header, v3).digest).not.toBe(digestOf(header, v2).digest);
+    expect(digestOf(header, v2).digest).toBe(computeDigest(header, rows).digest);
   });
 });
