@@ -82,6 +82,8 @@ export interface ImportService {
   inspectBuffer(bytes: Uint8Array, opts?: { encoding?: ImportEncoding; delimiter?: ImportDelimiter }): Promise<InspectResult>;
   listImports(listId: number): ImportRecord[];
   getImport(importId: number): ImportRecord<ImportReport> | undefined;
+  /** Imports (and previews) under way: the workspace is not switched under one (app-core.ts). */
+  running(): number;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -246,7 +248,17 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     saved = null;
   }
 
+  let running = 0;
   async function run(source: ByteSource, o: ImportOptions, mode: Mode = 'commit'): Promise<ImportResult> {
+    running++;
+    try {
+      return await runImport(source, o, mode);
+    } finally {
+      running--;
+    }
+  }
+
+  async function runImport(source: ByteSource, o: ImportOptions, mode: Mode): Promise<ImportResult> {
     if (o.listId !== undefined && !getList(db, o.listId)) {
       throw new AppError('not-found', `List ${o.listId} does not exist.`, { listId: o.listId });
     }
@@ -274,6 +286,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       const { importId: _never, ...r } = await run(bufferSource(args.bytes, args.fileName), args, 'preview');
       return { ...r, previousImportId: r.diff?.previousImportId ?? null };
     },
+    running: () => running,
     undoLastImport: (listId, actor) => undoLastImport(db, { listId, actor, now: clock.now() }),
     inspectFile: async (filePath, opts = {}) => inspect(await fileSource(filePath), opts),
     inspectBuffer: (bytes, opts = {}) => inspect(bufferSource(bytes, 'upload.csv'), opts),
