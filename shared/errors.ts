@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'import-too-large',
   'import-changed-since-preview',
   'import-undo-unavailable',
+  'import-running',
   'template-syntax',
   'template-unknown-field',
   'template-missing-field',

@@ -77,6 +77,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       if (busy > 0) {
         throw new AppError('send-state', 'A send is scheduled or running: cancel or finish it before switching.', { campaigns: busy });
       }
+      // Closing the workspace under an import failed it with an internal error and left its
+      // pending list behind; the person is told to wait instead.
+      const imports = current.imports.running();
+      if (imports > 0) throw new AppError('import-running', 'A list is being imported: switch when it has finished.', { imports });
       const old = current;
       await old.close();
       try {

@@ -82,6 +82,8 @@ export interface ImportService {
   inspectBuffer(bytes: Uint8Array, opts?: { encoding?: ImportEncoding; delimiter?: ImportDelimiter }): Promise<InspectResult>;
   listImports(listId: number): ImportRecord[];
   getImport(importId: number): ImportRecord<ImportReport> | undefined;
+  /** Imports (and previews) under way: the workspace is not switched under one (app-core.ts). */
+  running(): number;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -220,23 +222,50 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     }
   }
 
+  // A bigger page cache while members and their indexes are written: with addresses in random
+  // order the email and key index pages of a 1M-row list (~60 MB) are all touched by every step
+  // that moves rows in (member-sink.ts); 32 MB cost ~40% more CPU there. And no checkpoint
+  // inside an import: each batch's commit would otherwise copy the growing WAL back into the
+  // database file, page by page, again and again. Imports may overlap (two files at once), so
+  // the first to start saves the connection's settings and the last to end restores them: each
+  // restoring its own would let one that started during another put back the other's import
+  // values for good (no automatic checkpoint again, the WAL growing without bound).
+  let importing = 0;
+  let saved: { cache: number; autoCheckpoint: number } | null = null;
+  function enterImport(): void {
+    if (importing++ > 0) return;
+    saved = {
+      cache: db.pragma('cache_size', { simple: true }) as number,
+      autoCheckpoint: db.pragma('wal_autocheckpoint', { simple: true }) as number,
+    };
+    db.pragma('cache_size = -65536');
+    db.pragma('wal_autocheckpoint = 0');
+  }
+  function leaveImport(): void {
+    if (--importing > 0 || !saved) return;
+    db.pragma(`cache_size = ${saved.cache}`);
+    db.pragma(`wal_autocheckpoint = ${saved.autoCheckpoint}`);
+    saved = null;
+  }
+
+  let running = 0;
   async function run(source: ByteSource, o: ImportOptions, mode: Mode = 'commit'): Promise<ImportResult> {
+    running++;
+    try {
+      return await runImport(source, o, mode);
+    } finally {
+      running--;
+    }
+  }
+
+  async function runImport(source: ByteSource, o: ImportOptions, mode: Mode): Promise<ImportResult> {
     if (o.listId !== undefined && !getList(db, o.listId)) {
       throw new AppError('not-found', `List ${o.listId} does not exist.`, { listId: o.listId });
     }
     await purgeAbandoned(db);
     const fileName = o.fileName ?? source.name;
     const s = await sniff(source, o);
-    // A bigger page cache while members and their indexes are written: with addresses in
-    // random order the email and key index pages of a 1M-row list (~60 MB) are all touched by
-    // every step that moves rows in (member-sink.ts); 32 MB cost ~40% more CPU there. Restored
-    // afterwards.
-    const cache = db.pragma('cache_size', { simple: true }) as number;
-    db.pragma('cache_size = -65536');
-    // No checkpoint inside the import: each batch's commit would otherwise copy the growing
-    // WAL back into the database file, page by page, again and again.
-    const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    db.pragma('wal_autocheckpoint = 0');
+    enterImport();
     try {
       return await readAndCommit(source, o, s, fileName, mode);
     } catch (e) {
@@ -246,8 +275,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       if (!refuted) throw e;
       return await readAndCommit(source, o, { ...s, encoding: 'shift_jis', detectedEncoding: 'shift_jis' }, fileName, mode);
     } finally {
-      db.pragma(`cache_size = ${cache}`);
-      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+      leaveImport();
     }
   }
 
@@ -258,6 +286,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       const { importId: _never, ...r } = await run(bufferSource(args.bytes, args.fileName), args, 'preview');
       return { ...r, previousImportId: r.diff?.previousImportId ?? null };
     },
+    running: () => running,
     undoLastImport: (listId, actor) => undoLastImport(db, { listId, actor, now: clock.now() }),
     inspectFile: async (filePath, opts = {}) => inspect(await fileSource(filePath), opts),
     inspectBuffer: (bytes, opts = {}) => inspect(bufferSource(bytes, 'upload.csv'), opts),

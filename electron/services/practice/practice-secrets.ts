@@ -29,18 +29,38 @@ const FIXED_REFS = ['approval-code-hmac-key'];
 export async function deletePracticeSecrets(real: SecretStore, practiceDbFile: string): Promise<number> {
   const refs = new Set(FIXED_REFS);
   if (existsSync(practiceDbFile)) {
-    const db = new Database(practiceDbFile, { readonly: true, fileMustExist: true });
-    try {
-      const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]));
-      // A practice database from an older build may lack the later tables.
-      for (const table of ['smtp_profiles', 'imap_accounts', 'oauth_grants'].filter((t) => tables.has(t))) {
-        for (const ref of db.prepare(`SELECT secret_ref FROM ${table} WHERE secret_ref IS NOT NULL`).pluck().all() as string[]) refs.add(ref);
-      }
-    } finally {
-      db.close();
-    }
+    for (const ref of namedSecrets(practiceDbFile)) refs.add(ref);
   }
   const store = practiceSecretStore(real);
   for (const ref of refs) await store.delete(ref);
   return refs.size;
+}
+
+/**
+ * The secret names the practice database's rows hold. A database that cannot be read (damaged,
+ * not SQLite) names none: "delete practice data" is what a person does about such a workspace,
+ * so it must not fail there (it did: the folder stayed, with a raw SQLite error). The secrets it
+ * named stay under the practice prefix, out of reach of every real account; they hold only what
+ * was typed in practice.
+ */
+function namedSecrets(practiceDbFile: string): string[] {
+  const refs: string[] = [];
+  let db: Database.Database;
+  try {
+    db = new Database(practiceDbFile, { readonly: true, fileMustExist: true });
+  } catch {
+    return refs;
+  }
+  try {
+    const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+    // A practice database from an older build may lack the later tables.
+    for (const table of ['smtp_profiles', 'imap_accounts', 'oauth_grants'].filter((t) => tables.has(t))) {
+      refs.push(...(db.prepare(`SELECT secret_ref FROM ${table} WHERE secret_ref IS NOT NULL`).pluck().all() as string[]));
+    }
+  } catch {
+    // Damaged: see above.
+  } finally {
+    db.close();
+  }
+  return refs;
 }

@@ -10,7 +10,11 @@ import { ErrorText } from './error-text';
 
 export function FindingMembers({ campaignId, item }: { campaignId: number; item: CheckItemDto }) {
   const { t, i18n } = useTranslation();
-  const [people, setPeople] = useState<readonly CheckMemberDto[] | null>(null);
+  // The people are kept with the finding they were asked for: a new report (another check, a
+  // row left out, an address marked shared) closes the list instead of showing the people of
+  // the earlier one under it (the component stays mounted across reports, by position).
+  const [shown, setShown] = useState<{ readonly item: CheckItemDto; readonly people: readonly CheckMemberDto[] } | null>(null);
+  const people = shown !== null && shown.item === item ? shown.people : null;
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = item.members ?? [];
@@ -24,7 +28,7 @@ export function FindingMembers({ campaignId, item }: { campaignId: number; item:
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
-    setPeople(r.value);
+    setShown({ item, people: r.value });
   };
 
   if (people === null) {
@@ -39,7 +43,7 @@ export function FindingMembers({ campaignId, item }: { campaignId: number; item:
   }
   return (
     <div className="finding-members" data-testid="finding-members">
-      <button type="button" className="btn small" data-action="finding-show-less" aria-expanded="true" onClick={() => setPeople(null)}>
+      <button type="button" className="btn small" data-action="finding-show-less" aria-expanded="true" onClick={() => setShown(null)}>
         {t('ux.groupLess')}
       </button>
       {total > people.length && <p className="hint">{t('ux.groupFirst', { shown: n(people.length), count: n(total) })}</p>}

@@ -20,6 +20,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'import-too-large': 'The file is too large to import. Split it into smaller files.',
   'import-changed-since-preview': 'The file or the list changed after you checked the changes (someone else imported or undid an import). The list was not changed. Choose the file again and check what it would change.',
   'import-undo-unavailable': 'There is no import to undo. Only the latest import of a list can be undone, and not a list\'s first import or one already undone.',
+  'import-running': 'A list is still being imported. Switching to or from practice waits until it has finished: try again when the import is done.',
   'template-syntax': 'The template has a syntax error. Check that every {{ has a matching }} and every block is closed.',
   'template-unknown-field': 'The template uses a field that is not a column of the list. Pick fields from the field picker.',
   'template-missing-field': 'Some members have an empty value for a field the template uses. Fill them in the list, or give the field a default like {{field|default}}.',

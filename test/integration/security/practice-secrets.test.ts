@@ -3,7 +3,11 @@
 // practice database numbers its rows from 1 too, so with a shared namespace a practice edit could
 // overwrite or delete the real account's password, IMAP password and OAuth refresh token (a
 // routine edit even calls oauth.forget(id)). Found by the security probe; kept as a regression.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deletePracticeData, hasPracticeData } from '../../../electron/services/practice/practice-mode';
 import { createMemorySecretStore } from '../../../electron/services/secrets/secret-store';
 import { createTestApp } from '../../helpers/app-harness';
 import { startSmtpCapture } from '../../helpers/smtp-capture';
@@ -90,5 +94,27 @@ describe('practice mode has its own secrets', () => {
     expect(await secrets.get('smtp-profile:1')).toBe('REAL-SMTP-PASSWORD');
     expect(await secrets.get('approval-code-hmac-key')).toBe('REAL-KEY');
     expect(secrets.size()).toBe(2);
+  });
+
+  // "Delete practice data" is what a person does about a damaged practice workspace; it failed
+  // there with a raw SQLite error and kept the folder, because the secret names could not be read.
+  it('"delete practice data" also works when the practice database is damaged, and leaves real secrets alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tayori-practice-damaged-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'practice'));
+    writeFileSync(join(dir, 'practice', 'tayori-practice.db'), 'not a database '.repeat(500));
+    const secrets = createMemorySecretStore();
+    await secrets.set('smtp-profile:1', 'REAL-SMTP-PASSWORD');
+    await secrets.set('approval-code-hmac-key', 'REAL-KEY');
+    await secrets.set('practice:approval-code-hmac-key', 'practice-key');
+    expect(hasPracticeData(dir)).toBe(true);
+
+    await deletePracticeData(dir, undefined, secrets);
+
+    expect(hasPracticeData(dir)).toBe(false);
+    expect(existsSync(join(dir, 'practice'))).toBe(false);
+    expect(await secrets.get('practice:approval-code-hmac-key')).toBeNull();
+    expect(await secrets.get('smtp-profile:1')).toBe('REAL-SMTP-PASSWORD');
+    expect(await secrets.get('approval-code-hmac-key')).toBe('REAL-KEY');
   });
 });
