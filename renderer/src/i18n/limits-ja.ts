@@ -5,11 +5,11 @@ type Strings<T> = { readonly [K in keyof T]: string };
 
 export const limitsJa: Strings<typeof limitsEn> = {
   estimateTitle: '送信にかかる時間',
-  perMinute: '1分あたり%{limit}通なので、%{count}人への送信は%{duration}かかります。',
-  perHour: '1時間あたり%{limit}通なので、%{count}人への送信は%{duration}かかります。',
+  perMinute: '1分あたり%{limit}通なので、%{count}人への送信にかかる時間は%{duration}です。',
+  perHour: '1時間あたり%{limit}通なので、%{count}人への送信にかかる時間は%{duration}です。',
   perDay: '1日%{limit}通までのため、送信が終わるのは%{when}%{time}ごろです。',
   quiet: '送信しない時間帯（%{quiet}）があるため、送信が終わるのは%{when}%{time}ごろです。',
-  unlimited: '%{count}人への送信は%{duration}かかります。',
+  unlimited: '%{count}人への送信にかかる時間は%{duration}です。',
   endsSameDay: '%{time}ごろに終わる見込みです。',
   quietCounted: '送信しない時間帯（%{quiet}）も数に入れています。',
   carrierPacing: '携帯電話の会社ごとに1分%{limit}通まで送り、その間もほかの会員へは送り続けます。',
