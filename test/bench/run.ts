@@ -19,6 +19,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['bounce', () => import('./bounce-bench')],
   ['oauth', () => import('./oauth-bench')],
   ['check-screen', () => import('./check-screen-bench')],
+  ['recipients-preview', () => import('./recipients-preview-bench')],
 ];
 
 const only = process.argv.slice(2);

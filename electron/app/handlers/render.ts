@@ -9,7 +9,8 @@ import { getProfileRow, listProfileRows } from '../../db/repos/profiles-repo';
 import { countMembers, countMembersBefore } from '../../db/repos/members-repo';
 import { countSnapshot, getSnapshotRowAt, snapshotPositionOfMember } from '../../db/repos/snapshots-repo';
 import type { Services } from '../services';
-import { countRecipients, recipientAt, recipientPosition } from '../../db/repos/recipients-query';
+import { recipientRowById } from '../../db/repos/recipients-query';
+import { recipientOrder } from '../../db/recipient-order';
 import { followUpRecipients } from '../../services/campaigns/campaign-sources';
 
 export function senderOf(s: Services, profileId: number | null): MailAddress {
@@ -95,15 +96,19 @@ function fromRecipients(
   attachments: Attachments,
 ): RenderedMessageDto {
   const rows = c.followUpOf !== null ? followUpRecipients(s.db, c).rows : null;
-  const total = rows ? rows.length : countRecipients(s.db, c.listId, c.selection, 0).count;
+  // A notice's own recipients: their order (member ids) is kept while the database is unchanged,
+  // so paging through the preview reads one member row, not the whole list.
+  const order = rows ? null : recipientOrder(s.db, c.listId, c.selection);
+  const total = rows ? rows.length : order!.count;
   const position =
     at.memberId === undefined
       ? (at.position ?? 0)
       : rows
         ? rows.findIndex((r) => r.memberId === at.memberId)
-        : (recipientPosition(s.db, c.listId, c.selection, at.memberId) ?? -1);
+        : (order!.positionOf(at.memberId) ?? -1);
   if (position < 0) throw new AppError('not-found', 'This member is not among the recipients', { memberId: at.memberId });
-  const row = rows ? rows[position] : recipientAt(s.db, c.listId, c.selection, position);
+  const memberId = order?.idAt(position);
+  const row = rows ? rows[position] : memberId !== undefined ? recipientRowById(s.db, memberId) : undefined;
   if (!row) throw new AppError('not-found', 'There is no recipient at this position', { position, total });
   const built = buildMessage({ sender, recipient: { email: row.email, name: row.name, fields: row.fields }, template });
   return dto({ position, total, memberId: row.memberId, email: row.email, name: row.name, attachments }, built);

@@ -219,18 +219,25 @@ export function snapshotFromRecipients(db: Db, campaignId: number, listId: numbe
     .run(campaignId, ...q.params).changes;
 }
 
-/** The recipient at a 0-based position in list order, or undefined past the end. */
-export function recipientAt(db: Db, listId: number, s: Selection, position: number): RecipientRow | undefined {
+/** The recipients' member ids in list order (ascending), with no row passed through JavaScript but its id. */
+export function recipientIdList(db: Db, listId: number, s: Selection): number[] {
   const q = recipientsSql(listId, s);
-  const r = db.prepare(`${q.sql} ORDER BY id LIMIT 1 OFFSET ?`).get(...q.params, position) as Row | undefined;
-  return r && toRecipient(r);
+  return db.prepare(`SELECT id FROM (${q.sql}) ORDER BY id`).pluck().all(...q.params) as number[];
 }
 
-/** Where a member stands among the recipients, or undefined when the selection leaves them out. */
-export function recipientPosition(db: Db, listId: number, s: Selection, memberId: number): number | undefined {
-  const q = recipientsSql(listId, s);
-  const r = db.prepare(`SELECT (SELECT count(*) FROM (${q.sql}) x WHERE x.id < ?) AS before, EXISTS (SELECT 1 FROM (${q.sql}) y WHERE y.id = ?) AS here`).get(...q.params, memberId, ...q.params, memberId) as { before: number; here: number };
-  return r.here ? r.before : undefined;
+/**
+ * A member row read as a recipient, by id. It does NOT check that the member is among anyone's
+ * recipients: the caller found the id in recipientIdList's answer for the database as it is now.
+ */
+export function recipientRowById(db: Db, memberId: number): RecipientRow | undefined {
+  const r = db
+    .prepare(
+      `SELECT m.id AS id, m.email AS email, m.name AS name, m.member_key AS member_key, m.fields_json AS fields_json,
+              m.change AS change, m.line AS line, m.edited_by AS edited_by, ${REF} AS ref
+       FROM members m WHERE m.id = ?`,
+    )
+    .get(memberId) as Row | undefined;
+  return r && toRecipient(r);
 }
 
 /**

@@ -8,6 +8,7 @@ import { getAttachmentText } from '../../db/repos/attachment-texts-repo';
 import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { listSharedAddresses } from '../../db/repos/list-rules-repo';
 import { iterateRecipients, leftOutCounts } from '../../db/repos/recipients-query';
+import { recordRecipientOrder } from '../../db/recipient-order';
 import { countSnapshot, largestEarlierSnapshot, snapshotWithMembers } from '../../db/repos/snapshots-repo';
 import { suppressedInList } from '../../db/repos/suppressions-repo';
 import { countActiveUsers } from '../../db/repos/users-repo';
@@ -51,7 +52,10 @@ function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; l
     };
   }
   const recipients: CheckRecipient[] = [];
+  // The preview and the send estimate reuse the order read here while nothing is written.
+  const order = recordRecipientOrder(db, c.listId, c.selection);
   for (const r of iterateRecipients(db, c.listId, c.selection)) {
+    order.add(r.memberId);
     recipients.push({
       id: r.memberId,
       email: r.email,
@@ -62,6 +66,7 @@ function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; l
       ...(r.editedBy !== null ? { editedBy: r.editedBy } : {}),
     });
   }
+  order.done();
   const counts = leftOutCounts(db, c.listId, c.selection);
   return {
     recipients,

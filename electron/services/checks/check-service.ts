@@ -16,6 +16,7 @@
 // recipients' content (member-findings-cache.ts), so a change to the notice does not redo them.
 import { runChecks, type CheckReport } from '../../../shared/guards';
 import type { Db } from '../../db/connection';
+import { contentVersion } from '../../db/content-version';
 import { readCheckInput } from './check-input';
 import { createMemberFindingsCache } from './member-findings-cache';
 
@@ -30,9 +31,8 @@ const KEPT_REPORTS = 4;
 
 export function createCheckService(deps: { db: Db }): CheckService {
   const { db } = deps;
-  const changes = db.prepare('SELECT total_changes()').pluck();
   const kept = new Map<number, { version: string; report: CheckReport }>();
-  const version = () => `${String(db.pragma('data_version', { simple: true }))}:${String(changes.get())}`;
+  const version = () => contentVersion(db);
   const members = createMemberFindingsCache();
   const checkCampaign = (campaignId: number) => runChecks(readCheckInput(db, campaignId), members.findingsFor);
   return {

@@ -8,7 +8,7 @@ import { MIN_CANCEL_WINDOW_S } from '../../../shared/contract/limits';
 import type { Db } from '../../db/connection';
 import { mustGetCampaign } from '../../db/repos/campaigns-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
-import { countRecipients } from '../../db/repos/recipients-query';
+import { recipientOrder } from '../../db/recipient-order';
 import { countByStatus, hasSends, recentSendsForProfile } from '../../db/repos/sends-repo';
 import { countSnapshot } from '../../db/repos/snapshots-repo';
 import type { Clock } from '../clock';
@@ -40,7 +40,7 @@ export function createSendEstimates(deps: SendEstimatesDeps) {
       return c.status === 'completed' || c.status === 'stopped' ? 0 : n.queued + n.retrying + n.in_flight;
     }
     const frozen = countSnapshot(db, campaignId);
-    return frozen > 0 || c.followUpOf !== null ? frozen : countRecipients(db, c.listId, c.selection, 0).count;
+    return frozen > 0 || c.followUpOf !== null ? frozen : recipientOrder(db, c.listId, c.selection).count;
   }
 
   /** The estimate shown before approval and on the send screen (start: the booked time or the window's end). */
