@@ -5,6 +5,7 @@
 // calls (a suppression, an exclusion, a member's edit) shows at once, also after checks:run.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../helpers/app-harness';
+import { setUpOffice } from '../../helpers/office';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,13 +28,7 @@ const CSV = [
 async function setUp() {
   const app = createTestApp(cleanups);
   const { call } = app;
-  await call('settings:update', { actorId: null, organisationName: '桜町内会', organisationAddress: 'office@sakura.example' });
-  const profile = await call('profiles:create', {
-    actorId: null,
-    profile: { name: 'local', host: '127.0.0.1', port: 2525, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '事務局', perMinute: 2, perHour: null, maxConnections: 1 },
-  });
-  const a = await call('users:create', { name: '相川', pin: '4826' });
-  await call('users:create', { name: '別所', pin: '7391' });
+  const { profile, a } = await setUpOffice(app, { perMinute: 2 });
   const report = await call('import:run', { actorId: a.id, listName: '会員', fileName: 'm.csv', bytes: new TextEncoder().encode(CSV), keyColumn: '会員番号' });
   const draft = await call('campaigns:create', { actorId: a.id, listId: report.listId, name: '総会', profileId: profile.id });
   const campaign = await call('campaigns:update', {

@@ -3,6 +3,7 @@
 // edited in the app, empty templates, and copies of earlier notices.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../helpers/app-harness';
+import { OFFICE_USERS, setUpOffice } from '../../helpers/office';
 import { startSmtpCapture } from '../../helpers/smtp-capture';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -10,8 +11,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const A = { pin: '4826' };
-const B = { pin: '7391' };
+const A = OFFICE_USERS.a;
+const B = OFFICE_USERS.b;
 const CSV = [
   '会員番号,氏名,メールアドレス,棟,役職',
   '1001,青木 一郎,aoki@a.example,A,理事長',
@@ -26,13 +27,7 @@ async function setUp(csv = CSV, keyColumn: string | null = '会員番号') {
   const smtp = await startSmtpCapture();
   cleanups.push(() => smtp.close());
   const { call } = app;
-  await call('settings:update', { actorId: null, organisationName: '桜町内会', organisationAddress: 'office@sakura.example' });
-  const profile = await call('profiles:create', {
-    actorId: null,
-    profile: { name: 'local', host: '127.0.0.1', port: smtp.port, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '事務局', perMinute: null, perHour: null, maxConnections: 1 },
-  });
-  const a = await call('users:create', { name: '相川', pin: A.pin });
-  const b = await call('users:create', { name: '別所', pin: B.pin });
+  const { profile, a, b } = await setUpOffice(app, { port: smtp.port });
   const report = await call('import:run', { actorId: a.id, listName: '会員', fileName: 'm.csv', bytes: new TextEncoder().encode(csv), keyColumn });
   const draft = await call('campaigns:create', { actorId: a.id, listId: report.listId, name: '総会', profileId: profile.id });
   const campaign = await call('campaigns:update', { actorId: a.id, id: draft.id, subjectTemplate: '{{氏名}} 様', bodyTemplate: '{{氏名}} 様（{{棟}}棟）', cancelWindowS: 10 });

@@ -6,26 +6,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHECK_MEMBERS_MAX } from '../../../shared/guards/item';
 import { createTestApp } from '../../helpers/app-harness';
+import { OFFICE_USERS, setUpOffice } from '../../helpers/office';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const A = { pin: '4826' };
+const A = OFFICE_USERS.a;
 // 山田 太郎 has three addresses (a name-several-addresses finding); 佐藤 is not in it.
 const CSV = ['会員番号,氏名,メールアドレス', '1,山田 太郎,taro@a.example', '2,佐藤 花子,hanako@b.example', '3,山田 太郎,taro@c.example', '4,山田 太郎,yamada@d.example'].join('\n');
 
 async function setUp() {
   const app = createTestApp(cleanups);
   const { call } = app;
-  await call('settings:update', { actorId: null, organisationName: '桜町内会', organisationAddress: 'office@sakura.example' });
-  const profile = await call('profiles:create', {
-    actorId: null,
-    profile: { name: 'local', host: '127.0.0.1', port: 2525, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '事務局', perMinute: null, perHour: null, maxConnections: 1 },
-  });
-  const a = await call('users:create', { name: '相川', pin: A.pin });
-  await call('users:create', { name: '別所', pin: '7391' });
+  const { profile, a } = await setUpOffice(app);
   const imported = await call('import:run', { actorId: a.id, listName: '会員', fileName: 'm.csv', bytes: new TextEncoder().encode(CSV), keyColumn: '会員番号' });
   const draft = await call('campaigns:create', { actorId: a.id, listId: imported.listId, name: '総会', profileId: profile.id });
   const campaign = await call('campaigns:update', { actorId: a.id, id: draft.id, subjectTemplate: '{{氏名}} 様', bodyTemplate: '{{氏名}} 様', cancelWindowS: 10 });
