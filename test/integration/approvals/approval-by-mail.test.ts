@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { createTestApp } from '../../helpers/app-harness';
+import { OFFICE_USERS, setUpOffice } from '../../helpers/office';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -13,8 +14,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const A_PIN = '4826';
-const B_PIN = '7391';
+const A_PIN = OFFICE_USERS.a.pin;
+const B_PIN = OFFICE_USERS.b.pin;
 const C_PIN = '5173';
 const CHAIR = 'chair@home.example';
 const VICE = 'vice@home.example';
@@ -25,13 +26,7 @@ async function organisation() {
   const { call } = app;
   const smtp: SmtpCapture = await startSmtpCapture();
   cleanups.push(() => smtp.close());
-  await call('settings:update', { actorId: null, organisationName: 'さくらハイツ管理組合', organisationAddress: 'office@sakura.example' });
-  const profile = await call('profiles:create', {
-    actorId: null,
-    profile: { name: 'local', host: '127.0.0.1', port: smtp.port, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '事務局', perMinute: null, perHour: null, maxConnections: 1 },
-  });
-  const a = await call('users:create', { name: '相川', pin: A_PIN });
-  const b = await call('users:create', { name: '別所', pin: B_PIN });
+  const { profile, a, b } = await setUpOffice(app, { port: smtp.port }, 'さくらハイツ管理組合');
   const two = [{ userId: a.id, pin: A_PIN }, { userId: b.id, pin: B_PIN }];
   const c = await call('users:create', { name: '千葉', pin: C_PIN, signers: two });
   const csv = new TextEncoder().encode('会員番号,氏名,メールアドレス,棟\n1,青木,aoki@a.example,A\n2,石川,ishikawa@b.example,A\n3,上田,ueda@a.example,A\n4,江藤,eto@c.example,B\n');

@@ -3,6 +3,7 @@
 // registered addresses, approvals that expire and are void the moment they are shown.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../helpers/app-harness';
+import { OFFICE_USERS, setUpOffice } from '../../helpers/office';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -10,8 +11,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const A_PIN = '4826';
-const B_PIN = '7391';
+const A_PIN = OFFICE_USERS.a.pin;
+const B_PIN = OFFICE_USERS.b.pin;
 
 /** Set up as the setup screen does (organisation, account, two users), one list, one notice. */
 async function organisation() {
@@ -19,13 +20,7 @@ async function organisation() {
   const { call } = app;
   const smtp: SmtpCapture = await startSmtpCapture();
   cleanups.push(() => smtp.close());
-  await call('settings:update', { actorId: null, organisationName: 'さくらハイツ管理組合', organisationAddress: 'office@sakura.example' });
-  const profile = await call('profiles:create', {
-    actorId: null,
-    profile: { name: 'local', host: '127.0.0.1', port: smtp.port, security: 'none', authUser: null, fromAddress: 'office@sakura.example', fromName: '事務局', perMinute: null, perHour: null, maxConnections: 1 },
-  });
-  const a = await call('users:create', { name: '相川', pin: A_PIN });
-  const b = await call('users:create', { name: '別所', pin: B_PIN });
+  const { profile, a, b } = await setUpOffice(app, { port: smtp.port }, 'さくらハイツ管理組合');
   const csv = new TextEncoder().encode('会員番号,氏名,メールアドレス\n1,青木,aoki@a.example\n2,石川,ishikawa@b.example\n');
   const list = await call('import:run', { actorId: a.id, listName: '会員', fileName: 'm.csv', bytes: csv, keyColumn: '会員番号' });
   const draft = await call('campaigns:create', { actorId: a.id, listId: list.listId, name: '総会', profileId: profile.id });
