@@ -7,6 +7,7 @@ type Bench = { run(report: Report): Promise<void> };
 
 const benches: Array<[string, () => Promise<Bench>]> = [
   ['import', () => import('./import-bench')],
+  ['parse', () => import('./parse-bench')],
   ['preview', () => import('./preview-bench')],
   ['search-index', () => import('./search-index-bench')],
   ['guards', () => import('./guards-bench')],

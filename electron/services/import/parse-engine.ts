@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { hasControlChars } from './control-chars';
 import { createChunkDecoder } from './decode-stream';
 import type { ImportEncoding } from './import-report';
-import { createCsvStream, type Dialect } from './parse-csv';
+import { createCsvStream, type CsvRow, type Dialect } from './parse-csv';
 import { createRowPacker, type RowBatch, type RowPacker, type RowTally } from './row-batch';
 
 export interface ColumnChoice {
@@ -58,7 +58,7 @@ function resolveColumn(columns: string[], wanted: string, role: string): number 
   return i;
 }
 
-export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void): ParseEngine {
+export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void, batchRows?: number): ParseEngine {
   const hash = createHash('sha256');
   const decoder = createChunkDecoder(a.encoding);
   let header: ImportHeader | null = null;
@@ -67,7 +67,9 @@ export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void)
   // row in the text ahead may have started in an earlier chunk, which was clean, so sticky).
   let controls = false;
 
-  const onHeader = (cells: string[]): void => {
+  const onHeader = (row: CsvRow): void => {
+    const cells: string[] = [];
+    for (let i = 0; i < row.count; i++) cells.push(row.cell(i));
     // Blank lines before the header are skipped (their lines still count).
     if (cells.every((c) => c.trim() === '')) return;
     const columns = uniqueColumnNames(cells);
@@ -96,6 +98,7 @@ export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void)
         keyIndex: keyColumn === null ? -1 : resolveColumn(columns, keyColumn, 'key'),
       },
       onBatch,
+      batchRows,
     );
   };
 
@@ -106,22 +109,24 @@ export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void)
       if (controls) (packer as RowPacker | null)?.watchControls();
     }
   });
-  const feed = (text: string, final: boolean): void => {
+  const feed = (text: string): void => {
     if (!controls && hasControlChars(text)) {
       controls = true;
       packer?.watchControls();
     }
-    csv.push(text, final);
+    csv.text(text);
   };
 
   return {
     rows: () => (packer as RowPacker | null)?.tally.rows ?? 0,
     push(chunk) {
       hash.update(chunk);
-      feed(decoder.decode(chunk, false), false);
+      decoder.decode(chunk, false, feed);
+      csv.end(false);
     },
     finish() {
-      feed(decoder.decode(undefined, true), true);
+      decoder.decode(undefined, true, feed);
+      csv.end(true);
       if (header === null || packer === null) throw new AppError('import-no-header', 'The file has no header line.');
       (packer as RowPacker).flush();
       return { header, tally: (packer as RowPacker).tally, sha256: hash.digest('hex') };

@@ -2,8 +2,13 @@
 // normalises and validates its address, builds its fields JSON, and tallies every rejection
 // and normalisation for the report. A batch is one string plus offsets, so that it crosses
 // from the parsing thread to the database thread as a single copy, not a million objects.
+//
+// The batch's text is written character by character into one growing buffer and made a
+// string once per batch: the cells are copied from the decoded text (the row is bounds in it,
+// parse-csv.ts), so packing a row makes no strings but its address, name and key.
 import { normaliseAddress, validateAddress } from '../../../shared/address';
 import { rowHasControlChars } from './control-chars';
+import type { CsvRow } from './parse-csv';
 import {
   REPORT_LIMIT,
   type NormalisedRow,
@@ -47,8 +52,8 @@ export interface RowTally {
 
 export interface RowPacker {
   readonly tally: RowTally;
-  /** The RowHandler for the CSV stream; `cells` is consumed. */
-  row(cells: string[], row: number, line: number, malformedQuotes: boolean): void;
+  /** The RowHandler for the CSV stream. */
+  row(cells: CsvRow, row: number, line: number, malformedQuotes: boolean): void;
   /** From now on, refuse rows holding control characters (the text ahead has some: control-chars.ts). */
   watchControls(): void;
   /** Hands over the rows packed so far (if any) as a batch. */
@@ -58,30 +63,90 @@ export interface RowPacker {
 /** Rows per batch: large enough to amortise a transaction, small enough to keep memory flat. */
 const BATCH_ROWS = 8192;
 
-// JSON.stringify escapes quotes, backslashes, control characters and lone surrogates; a cell
-// without any of these is its own JSON string body. (Surrogate pairs take the slow path too.)
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/**
+ * Characters JSON.stringify escapes: quotes, backslashes, control characters and (lone)
+ * surrogates; a cell without any is its own JSON string body. Surrogate pairs take the slow
+ * path too (JSON.stringify keeps them as they are, so the text is the same).
+ */
+function needsEscape(c: number): boolean {
+  return c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff);
+}
+
+/** String.prototype.trim's white space (WhiteSpace and LineTerminator of ECMAScript). */
+function isTrimmed(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether cell i of the row is empty or white space only (cell(i).trim() === ''). */
+function blankCell(cells: CsvRow, i: number): boolean {
+  if (i >= cells.count) return true;
+  // A cell to unquote holds a quote, which is not white space.
+  if (cells.unquote(i)) return false;
+  const t = cells.text;
+  const end = cells.end(i);
+  for (let k = cells.start(i); k < end; k++) if (!isTrimmed(t.charCodeAt(k))) return false;
+  return true;
+}
 
 export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void, batchRows = BATCH_ROWS): RowPacker {
   const { columns, emailIndex, nameIndex, keyIndex } = cols;
   const expected = columns.length;
-  // `{"col":` then `,"col":` ...: the keys are the same on every row, so they are escaped once;
-  // with the opening quote of a plain value too. A row's text is pushed as these constants and
-  // the cells themselves, so packing allocates no new strings until the batch is joined.
+  // `{"col":"` then `","col":"` ...: the keys are the same on every row, so they are escaped
+  // once. keyParts is the key and colon before a value escaped by JSON.stringify.
   const keyParts = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':');
-  const keyQuoted = keyParts.map((k) => k + '"');
   const tally: RowTally = {
     rows: 0, accepted: 0, rejected: 0, normalised: 0, ragged: 0, blank: 0,
     rejectedByReason: {}, rejectedRows: [], normalisedRows: [], raggedRows: [],
   };
-  let parts: string[] = [];
-  let pos = 0;
+  let out = new Uint16Array(1 << 20);
+  let o = 0;
   let count = 0;
   let excelRows = new Int32Array(batchRows);
   let ends = new Int32Array(batchRows * 4);
   let keyNull = new Uint8Array(batchRows);
   // Off until the reader sees a control character in the text, so clean files pay nothing per cell.
   let watching = false;
+
+  function room(n: number): void {
+    if (o + n <= out.length) return;
+    let size = out.length * 2;
+    while (size < o + n) size *= 2;
+    const bigger = new Uint16Array(size);
+    bigger.set(out.subarray(0, o));
+    out = bigger;
+  }
+
+  function write(s: string): void {
+    const n = s.length;
+    room(n);
+    for (let k = 0; k < n; k++) out[o++] = s.charCodeAt(k);
+  }
+
+  /** Writes cell i as a JSON string (quotes included), copying it when nothing needs escaping. */
+  function writeJsonCell(cells: CsvRow, i: number): void {
+    if (i < cells.count && !cells.unquote(i)) {
+      const t = cells.text;
+      const start = cells.start(i);
+      const end = cells.end(i);
+      room(end - start + 2);
+      const mark = o;
+      out[o++] = 0x22;
+      let k = start;
+      for (; k < end; k++) {
+        const c = t.charCodeAt(k);
+        if (needsEscape(c)) break;
+        out[o++] = c;
+      }
+      if (k === end) {
+        out[o++] = 0x22;
+        return;
+      }
+      o = mark;
+    }
+    write(JSON.stringify(cells.cell(i)));
+  }
 
   function reject(row: number, line: number, reason: RowRejectReason, rawEmail: string): void {
     tally.rejected++;
@@ -96,10 +161,10 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
       excelRows: excelRows.subarray(0, count),
       ends: ends.subarray(0, count * 4),
       keyNull: keyNull.subarray(0, count),
-      text: parts.join(''),
+      // UTF-16 code units as they are (no replacement of lone surrogates, unlike TextDecoder).
+      text: Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le'),
     };
-    parts = [];
-    pos = 0;
+    o = 0;
     count = 0;
     // Fresh arrays: the batch's may be transferred to another thread.
     excelRows = new Int32Array(batchRows);
@@ -108,25 +173,34 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
     onBatch(batch);
   }
 
-  function row(cells: string[], excelRow: number, line: number, malformedQuotes: boolean): void {
-    const raw = cells[emailIndex] ?? '';
+  function row(cells: CsvRow, excelRow: number, line: number, malformedQuotes: boolean): void {
+    const n0 = cells.count;
     // Blank lines and rows of empty cells (Excel writes ",,,," for formatted empty rows) are
     // not members and not errors.
-    if (raw === '' && cells.every((c) => c.trim() === '')) {
-      tally.blank++;
-      return;
+    if (emailIndex >= n0 || cells.end(emailIndex) === cells.start(emailIndex)) {
+      let blank = true;
+      for (let i = 0; i < n0 && blank; i++) blank = blankCell(cells, i);
+      if (blank) {
+        tally.blank++;
+        return;
+      }
     }
     tally.rows++;
+    const raw = cells.cell(emailIndex);
     if (malformedQuotes) return reject(excelRow, line, 'malformed-quotes', raw);
-    if (watching && rowHasControlChars(cells)) return reject(excelRow, line, 'control-characters', raw);
-    if (cells.length !== expected) {
+    if (watching) {
+      const all: string[] = [];
+      for (let i = 0; i < n0; i++) all.push(cells.cell(i));
+      if (rowHasControlChars(all)) return reject(excelRow, line, 'control-characters', raw);
+    }
+    if (n0 !== expected) {
       tally.ragged++;
-      if (tally.raggedRows.length < REPORT_LIMIT) tally.raggedRows.push({ row: excelRow, line, fields: cells.length, expected });
+      if (tally.raggedRows.length < REPORT_LIMIT) tally.raggedRows.push({ row: excelRow, line, fields: n0, expected });
       // Extra non-empty cells mean the row's columns are shifted (an unquoted comma in a name):
       // its address may belong to another column, so it is not imported. Missing trailing cells
       // are read as empty.
-      if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) {
-        return reject(excelRow, line, 'too-many-fields', raw);
+      if (n0 > expected) {
+        for (let i = expected; i < n0; i++) if (!blankCell(cells, i)) return reject(excelRow, line, 'too-many-fields', raw);
       }
     }
     const n = normaliseAddress(raw);
@@ -138,29 +212,25 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
         tally.normalisedRows.push({ row: excelRow, line, from: raw, to: n.email, changes: n.changes });
       }
     }
-    const name = nameIndex >= 0 ? (cells[nameIndex] ?? '').trim() : '';
-    const key = keyIndex >= 0 ? (cells[keyIndex] ?? '').trim() : '';
+    const name = nameIndex >= 0 ? cells.cell(nameIndex).trim() : '';
+    const key = keyIndex >= 0 ? cells.cell(keyIndex).trim() : '';
     const r = count++;
     excelRows[r] = excelRow;
     keyNull[r] = key === '' ? 1 : 0;
     const slot = r * 4;
-    // The row's text is built by concatenation (one rope per row, flattened once by the batch's
-    // join): pushing every cell and key separately made the join of a batch the costliest step.
-    let t = n.email;
-    ends[slot] = pos + t.length;
-    t += name;
-    ends[slot + 1] = pos + t.length;
-    t += key;
-    ends[slot + 2] = pos + t.length;
+    write(n.email);
+    ends[slot] = o;
+    write(name);
+    ends[slot + 1] = o;
+    write(key);
+    ends[slot + 2] = o;
     // Short rows read as empty cells; extra cells (all empty, see above) are dropped.
     for (let i = 0; i < expected; i++) {
-      const cell = cells[i] ?? '';
-      t += NEEDS_ESCAPE.test(cell) ? keyParts[i]! + JSON.stringify(cell) : keyQuoted[i]! + cell + '"';
+      write(keyParts[i]!);
+      writeJsonCell(cells, i);
     }
-    t += '}';
-    pos += t.length;
-    ends[slot + 3] = pos;
-    parts.push(t);
+    write('}');
+    ends[slot + 3] = o;
     tally.accepted++;
     if (count === batchRows) flush();
   }

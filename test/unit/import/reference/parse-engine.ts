@@ -1,0 +1,134 @@
+// The import parser as it was before the rewrite for speed (issue 15), kept as the
+// reference the differential property test (../parse-equivalence.test.ts) compares the new one
+// with. One change: the batch size is a parameter (small batches test the batch boundaries).
+// The CPU half of reading an import, with no database: bytes → hash + strict decode → CSV rows
+// → header and column resolution → batches of accepted members and a tally of the rest. It
+// runs in a worker thread for large files (parse-worker.ts) and inline for small ones.
+import { createHash } from 'node:crypto';
+import { detectColumns, uniqueColumnNames, type HeaderProblem } from '../../../../shared/csv';
+import { AppError } from '../../../../shared/errors';
+import { hasControlChars } from './control-chars';
+import { createChunkDecoder } from './decode-stream';
+import type { ImportEncoding } from '../../../../electron/services/import/import-report';
+import { createCsvStream, type Dialect } from './parse-csv';
+import { createRowPacker, type RowBatch, type RowPacker, type RowTally } from './row-batch';
+
+export interface ColumnChoice {
+  /** Column names as the caller knows them (from inspect); undefined = detect. */
+  readonly emailColumn?: string;
+  /** null = the list has no name column. */
+  readonly nameColumn?: string | null;
+  readonly keyColumn?: string | null;
+}
+
+export interface EngineArgs extends ColumnChoice {
+  readonly encoding: ImportEncoding;
+  readonly dialect: Dialect;
+}
+
+export interface ImportHeader {
+  readonly columns: string[];
+  readonly emailColumn: string;
+  readonly nameColumn: string | null;
+  readonly keyColumn: string | null;
+  readonly headerProblems: HeaderProblem[];
+}
+
+export interface EngineResult {
+  readonly header: ImportHeader;
+  readonly tally: RowTally;
+  readonly sha256: string;
+}
+
+export interface ParseEngine {
+  /** Rows accepted so far (for progress). */
+  readonly rows: () => number;
+  push(chunk: Uint8Array): void;
+  finish(): EngineResult;
+}
+
+const MAX_COLUMNS = 1000;
+
+function resolveColumn(columns: string[], wanted: string, role: string): number {
+  const i = columns.indexOf(wanted);
+  if (i < 0) {
+    throw new AppError(
+      role === 'email' ? 'import-no-email-column' : 'validation',
+      `The file has no column "${wanted}".`,
+      { role, column: wanted, columns },
+    );
+  }
+  return i;
+}
+
+export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void, batchRows?: number): ParseEngine {
+  const hash = createHash('sha256');
+  const decoder = createChunkDecoder(a.encoding);
+  let header: ImportHeader | null = null;
+  let packer: RowPacker | null = null;
+  // Set once a control character shows up in the text: every row from then on is checked (a
+  // row in the text ahead may have started in an earlier chunk, which was clean, so sticky).
+  let controls = false;
+
+  const onHeader = (cells: string[]): void => {
+    // Blank lines before the header are skipped (their lines still count).
+    if (cells.every((c) => c.trim() === '')) return;
+    const columns = uniqueColumnNames(cells);
+    // A cap keeps a garbage "header" of a huge single line from becoming a huge row format.
+    if (columns.length > MAX_COLUMNS) {
+      throw new AppError('import-too-large', `The file has ${columns.length} columns; at most ${MAX_COLUMNS} are supported.`, {
+        columns: columns.length,
+        max: MAX_COLUMNS,
+      });
+    }
+    const detected = detectColumns(cells);
+    const emailColumn = a.emailColumn ?? detected.email;
+    if (emailColumn === null) {
+      throw new AppError('import-no-email-column', 'No column of the file looks like an email address column.', {
+        columns,
+      });
+    }
+    const nameColumn = a.nameColumn === undefined ? detected.name : a.nameColumn;
+    const keyColumn = a.keyColumn === undefined ? detected.key : a.keyColumn;
+    header = { columns, emailColumn, nameColumn, keyColumn, headerProblems: detected.problems };
+    packer = createRowPacker(
+      {
+        columns,
+        emailIndex: resolveColumn(columns, emailColumn, 'email'),
+        nameIndex: nameColumn === null ? -1 : resolveColumn(columns, nameColumn, 'name'),
+        keyIndex: keyColumn === null ? -1 : resolveColumn(columns, keyColumn, 'key'),
+      },
+      onBatch,
+      batchRows,
+    );
+  };
+
+  const csv = createCsvStream(a.dialect, (cells, row, line, malformed) => {
+    if (packer) packer.row(cells, row, line, malformed);
+    else {
+      onHeader(cells);
+      if (controls) (packer as RowPacker | null)?.watchControls();
+    }
+  });
+  const feed = (text: string, final: boolean): void => {
+    if (!controls && hasControlChars(text)) {
+      controls = true;
+      packer?.watchControls();
+    }
+    csv.push(text, final);
+  };
+
+  return {
+    rows: () => (packer as RowPacker | null)?.tally.rows ?? 0,
+    push(chunk) {
+      hash.update(chunk);
+      feed(decoder.decode(chunk, false), false);
+    },
+    finish() {
+      feed(decoder.decode(undefined, true), true);
+      if (header === null || packer === null) throw new AppError('import-no-header', 'The file has no header line.');
+      (packer as RowPacker).flush();
+      return { header, tally: (packer as RowPacker).tally, sha256: hash.digest('hex') };
+    },
+  };
+}
