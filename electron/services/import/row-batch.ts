@@ -9,6 +9,7 @@
 import { normaliseAddress, validateAddress } from '../../../shared/address';
 import { rowHasControlChars } from './control-chars';
 import type { CsvRow } from './parse-csv';
+import { isPlainAddress } from './plain-address';
 import {
   REPORT_LIMIT,
   type NormalisedRow,
@@ -124,6 +125,29 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
     for (let k = 0; k < n; k++) out[o++] = s.charCodeAt(k);
   }
 
+  /** Copies text[start, end) into the batch. */
+  function copy(t: string, start: number, end: number): void {
+    room(end - start);
+    for (let k = start; k < end; k++) out[o++] = t.charCodeAt(k);
+  }
+
+  /** Writes cell i trimmed (as String.prototype.trim does); returns how long it was. */
+  function writeTrimmed(cells: CsvRow, i: number): number {
+    if (i >= cells.count) return 0;
+    if (cells.unquote(i)) {
+      const v = cells.cell(i).trim();
+      write(v);
+      return v.length;
+    }
+    const t = cells.text;
+    let start = cells.start(i);
+    let end = cells.end(i);
+    while (start < end && isTrimmed(t.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(t.charCodeAt(end - 1))) end--;
+    copy(t, start, end);
+    return end - start;
+  }
+
   /** Writes cell i as a JSON string (quotes included), copying it when nothing needs escaping. */
   function writeJsonCell(cells: CsvRow, i: number): void {
     if (i < cells.count && !cells.unquote(i)) {
@@ -186,12 +210,11 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
       }
     }
     tally.rows++;
-    const raw = cells.cell(emailIndex);
-    if (malformedQuotes) return reject(excelRow, line, 'malformed-quotes', raw);
+    if (malformedQuotes) return reject(excelRow, line, 'malformed-quotes', cells.cell(emailIndex));
     if (watching) {
       const all: string[] = [];
       for (let i = 0; i < n0; i++) all.push(cells.cell(i));
-      if (rowHasControlChars(all)) return reject(excelRow, line, 'control-characters', raw);
+      if (rowHasControlChars(all)) return reject(excelRow, line, 'control-characters', cells.cell(emailIndex));
     }
     if (n0 !== expected) {
       tally.ragged++;
@@ -200,29 +223,37 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
       // its address may belong to another column, so it is not imported. Missing trailing cells
       // are read as empty.
       if (n0 > expected) {
-        for (let i = expected; i < n0; i++) if (!blankCell(cells, i)) return reject(excelRow, line, 'too-many-fields', raw);
+        for (let i = expected; i < n0; i++) {
+          if (!blankCell(cells, i)) return reject(excelRow, line, 'too-many-fields', cells.cell(emailIndex));
+        }
       }
     }
-    const n = normaliseAddress(raw);
-    const reason = validateAddress(n.email);
-    if (reason !== null) return reject(excelRow, line, reason, raw);
-    if (n.changes.length > 0) {
-      tally.normalised++;
-      if (tally.normalisedRows.length < REPORT_LIMIT) {
-        tally.normalisedRows.push({ row: excelRow, line, from: raw, to: n.email, changes: n.changes });
+    // The address: straight from the text when it is a plain one (plain-address.ts), else as
+    // normaliseAddress and validateAddress say.
+    let email: string | null = null;
+    if (emailIndex >= n0 || cells.unquote(emailIndex) || !isPlainAddress(cells.text, cells.start(emailIndex), cells.end(emailIndex))) {
+      const raw = cells.cell(emailIndex);
+      const n = normaliseAddress(raw);
+      const reason = validateAddress(n.email);
+      if (reason !== null) return reject(excelRow, line, reason, raw);
+      if (n.changes.length > 0) {
+        tally.normalised++;
+        if (tally.normalisedRows.length < REPORT_LIMIT) {
+          tally.normalisedRows.push({ row: excelRow, line, from: raw, to: n.email, changes: n.changes });
+        }
       }
+      email = n.email;
     }
-    const name = nameIndex >= 0 ? cells.cell(nameIndex).trim() : '';
-    const key = keyIndex >= 0 ? cells.cell(keyIndex).trim() : '';
     const r = count++;
     excelRows[r] = excelRow;
-    keyNull[r] = key === '' ? 1 : 0;
     const slot = r * 4;
-    write(n.email);
+    if (email === null) copy(cells.text, cells.start(emailIndex), cells.end(emailIndex));
+    else write(email);
     ends[slot] = o;
-    write(name);
+    if (nameIndex >= 0) writeTrimmed(cells, nameIndex);
     ends[slot + 1] = o;
-    write(key);
+    const keyLength = keyIndex >= 0 ? writeTrimmed(cells, keyIndex) : 0;
+    keyNull[r] = keyLength === 0 ? 1 : 0;
     ends[slot + 2] = o;
     // Short rows read as empty cells; extra cells (all empty, see above) are dropped.
     for (let i = 0; i < expected; i++) {
