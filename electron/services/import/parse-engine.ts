@@ -8,7 +8,7 @@ import { hasControlChars } from './control-chars';
 import { createChunkDecoder } from './decode-stream';
 import type { ImportEncoding } from './import-report';
 import { createCsvStream, type CsvRow, type Dialect } from './parse-csv';
-import { createRowPacker, type RowBatch, type RowPacker, type RowTally } from './row-batch';
+import { createRowPacker, unpackBatch, type PackedBatch, type RowBatch, type RowPacker, type RowTally } from './row-batch';
 
 export interface ColumnChoice {
   /** Column names as the caller knows them (from inspect); undefined = detect. */
@@ -58,7 +58,13 @@ function resolveColumn(columns: string[], wanted: string, role: string): number 
   return i;
 }
 
+/** The parser, handing over batches with their text as a string. */
 export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void, batchRows?: number): ParseEngine {
+  return createPackedParseEngine(a, (p) => onBatch(unpackBatch(p)), batchRows);
+}
+
+/** The parser, handing over batches with their text as UTF-16 units (for another thread). */
+export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch) => void, batchRows?: number): ParseEngine {
   const hash = createHash('sha256');
   const decoder = createChunkDecoder(a.encoding);
   let header: ImportHeader | null = null;

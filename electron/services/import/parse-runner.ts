@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { createParseEngine, type EngineArgs, type EngineResult } from './parse-engine';
-import type { RowBatch } from './row-batch';
+import { unpackBatch, type PackedBatch, type RowBatch } from './row-batch';
 
 export interface ParseRunner {
   /** Hands over the next chunk (the runner may keep it); resolves when more may be pushed. */
@@ -26,7 +26,7 @@ export interface ParseRunner {
 const MAX_IN_FLIGHT = 3;
 
 type WorkerReply =
-  | { type: 'batch'; batch: RowBatch }
+  | { type: 'batch'; batch: PackedBatch }
   | { type: 'chunk-done'; rows: number }
   | { type: 'done'; result: EngineResult }
   | { type: 'error'; error: { code: ErrorCode; message: string; details?: unknown } };
@@ -88,7 +88,7 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
     if (failure !== null) return;
     try {
       if (m.type === 'batch') {
-        onBatch(m.batch);
+        onBatch(unpackBatch(m.batch));
       } else if (m.type === 'chunk-done') {
         inFlight--;
         rows = m.rows;

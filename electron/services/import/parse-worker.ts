@@ -1,14 +1,15 @@
 // Worker-thread entry of the import parser: runs parse-engine on the chunks the main thread
 // posts and posts back batches, so decoding and CSV parsing use the second core while the main
-// thread only writes to SQLite. Protocol in parse-runner.ts.
+// thread only writes to SQLite. Protocol in parse-runner.ts. Batches go as packed batches, their
+// buffers moved, not copied; the main thread makes the text string (row-batch.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import { createParseEngine, type EngineArgs } from './parse-engine';
-import type { RowBatch } from './row-batch';
+import { createPackedParseEngine, type EngineArgs } from './parse-engine';
+import { packedTransfer, type PackedBatch } from './row-batch';
 
 const port = parentPort!;
-const engine = createParseEngine(workerData as EngineArgs, (batch: RowBatch) =>
-  port.postMessage({ type: 'batch', batch }, [batch.excelRows.buffer, batch.ends.buffer, batch.keyNull.buffer] as ArrayBuffer[]),
+const engine = createPackedParseEngine(workerData as EngineArgs, (batch: PackedBatch) =>
+  port.postMessage({ type: 'batch', batch }, packedTransfer(batch)),
 );
 
 port.on('message', (m: { type: 'chunk'; bytes: ArrayBuffer } | { type: 'end' }) => {

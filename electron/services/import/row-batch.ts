@@ -38,6 +38,36 @@ export interface RowBatch {
   readonly text: string;
 }
 
+/**
+ * A batch as the parsing thread hands it over: the text still as UTF-16 code units, in a
+ * buffer of its own that is moved (not copied) to the database thread, which makes the string
+ * (unpackBatch). Making a string of megabytes is costly; so was copying it across threads.
+ */
+export interface PackedBatch {
+  readonly count: number;
+  readonly excelRows: Int32Array;
+  readonly ends: Int32Array;
+  readonly keyNull: Uint8Array;
+  readonly units: Uint16Array;
+}
+
+export function unpackBatch(p: PackedBatch): RowBatch {
+  const { units } = p;
+  return {
+    count: p.count,
+    excelRows: p.excelRows,
+    ends: p.ends,
+    keyNull: p.keyNull,
+    // UTF-16 code units as they are (no replacement of lone surrogates, unlike TextDecoder).
+    text: Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le'),
+  };
+}
+
+/** What posting a packed batch to another thread moves rather than copies. */
+export function packedTransfer(p: PackedBatch): ArrayBuffer[] {
+  return [p.excelRows.buffer, p.ends.buffer, p.keyNull.buffer, p.units.buffer] as ArrayBuffer[];
+}
+
 export interface RowTally {
   rows: number;
   accepted: number;
@@ -91,7 +121,7 @@ function blankCell(cells: CsvRow, i: number): boolean {
   return true;
 }
 
-export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void, batchRows = BATCH_ROWS): RowPacker {
+export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => void, batchRows = BATCH_ROWS): RowPacker {
   const { columns, emailIndex, nameIndex, keyIndex } = cols;
   const expected = columns.length;
   // `{"col":"` then `","col":"` ...: the keys are the same on every row, so they are escaped
@@ -101,6 +131,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
     rows: 0, accepted: 0, rejected: 0, normalised: 0, ragged: 0, blank: 0,
     rejectedByReason: {}, rejectedRows: [], normalisedRows: [], raggedRows: [],
   };
+  // The batch's text; handed over with the batch, and a new one started (sized as the last).
   let out = new Uint16Array(1 << 20);
   let o = 0;
   let count = 0;
@@ -180,14 +211,14 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
 
   function flush(): void {
     if (count === 0) return;
-    const batch: RowBatch = {
+    const batch: PackedBatch = {
       count,
       excelRows: excelRows.subarray(0, count),
       ends: ends.subarray(0, count * 4),
       keyNull: keyNull.subarray(0, count),
-      // UTF-16 code units as they are (no replacement of lone surrogates, unlike TextDecoder).
-      text: Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le'),
+      units: out.subarray(0, o),
     };
+    out = new Uint16Array(out.length);
     o = 0;
     count = 0;
     // Fresh arrays: the batch's may be transferred to another thread.
