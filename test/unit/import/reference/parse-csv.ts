@@ -1,5 +1,6 @@
-// The import parser as it was before the rewrite for speed (issue 15), kept unchanged as the
-// reference the differential property test (../parse-equivalence.test.ts) compares the new one with.
+// The import parser as it was before the rewrite for speed (issue 15), kept as the
+// reference the differential property test (../parse-equivalence.test.ts) compares the new one
+// with. Only the dialect guess is left out (the new parser keeps it unchanged).
 // Streaming CSV parsing on papaparse's own Parser, fed decoded text piece by piece, with where
 // each row starts in Excel's terms (its row number: one per record, the header is row 1) and
 // in the text (its line: a cell with a line break makes one Excel row span several lines).
@@ -12,25 +13,6 @@ type Newline = '\n' | '\r\n' | '\r';
 export interface Dialect {
   readonly delimiter: ImportDelimiter;
   readonly newline: Newline;
-}
-
-const DELIMITERS: ImportDelimiter[] = [',', '\t', ';'];
-
-/** Delimiter and line ending from the start of the text (papaparse's own guessing). */
-export function detectDialect(sampleText: string, delimiter?: ImportDelimiter): Dialect {
-  const lastNewline = Math.max(sampleText.lastIndexOf('\n'), sampleText.lastIndexOf('\r'));
-  const sample = lastNewline > 0 ? sampleText.slice(0, lastNewline + 1) : sampleText;
-  const meta = Papa.parse<string[]>(sample, {
-    preview: 50,
-    // Without this, the empty string after the last newline counts as a one-field row and a
-    // two-column file no longer looks consistently delimited.
-    skipEmptyLines: true,
-    delimitersToGuess: DELIMITERS,
-    ...(delimiter ? { delimiter } : {}),
-  }).meta;
-  const guessed = DELIMITERS.includes(meta.delimiter as ImportDelimiter) ? (meta.delimiter as ImportDelimiter) : ',';
-  const newline = (['\r\n', '\n', '\r'] as const).includes(meta.linebreak as Newline) ? (meta.linebreak as Newline) : '\n';
-  return { delimiter: delimiter ?? guessed, newline };
 }
 
 /**

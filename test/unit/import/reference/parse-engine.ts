@@ -1,6 +1,7 @@
 // The import parser as it was before the rewrite for speed (issue 15), kept as the
 // reference the differential property test (../parse-equivalence.test.ts) compares the new one
-// with. One change: the batch size is a parameter (small batches test the batch boundaries).
+// with. Changes: the batch size is a parameter (small batches test the batch boundaries), and
+// types only this file uses are not exported.
 // The CPU half of reading an import, with no database: bytes → hash + strict decode → CSV rows
 // → header and column resolution → batches of accepted members and a tally of the rest. It
 // runs in a worker thread for large files (parse-worker.ts) and inline for small ones.
@@ -13,7 +14,7 @@ import type { ImportEncoding } from '../../../../electron/services/import/import
 import { createCsvStream, type Dialect } from './parse-csv';
 import { createRowPacker, type RowBatch, type RowPacker, type RowTally } from './row-batch';
 
-export interface ColumnChoice {
+interface ColumnChoice {
   /** Column names as the caller knows them (from inspect); undefined = detect. */
   readonly emailColumn?: string;
   /** null = the list has no name column. */
@@ -26,7 +27,7 @@ export interface EngineArgs extends ColumnChoice {
   readonly dialect: Dialect;
 }
 
-export interface ImportHeader {
+interface ImportHeader {
   readonly columns: string[];
   readonly emailColumn: string;
   readonly nameColumn: string | null;
@@ -34,7 +35,7 @@ export interface ImportHeader {
   readonly headerProblems: HeaderProblem[];
 }
 
-export interface EngineResult {
+interface EngineResult {
   readonly header: ImportHeader;
   readonly tally: RowTally;
   readonly sha256: string;
