@@ -165,12 +165,12 @@ describe('the rewritten import parser reads every file exactly as the old one', 
     compare({ encoding: 'shift_jis', dialect: { delimiter: ',', newline: '\r\n' } }, split(bytes, [1 << 20]), 8192);
   });
 
-  it('every UTF-16 code unit as a lone cell: blank rows and extra cells (white space as trim sees it)', () => {
+  it('every UTF-16 code unit as a lone cell and around a name: blank rows, extra cells, trimming', () => {
     const rows = ['email,name'];
     for (let c = 0; c < 0x10000; c++) {
       if ((c >= 0xd800 && c <= 0xdfff) || c === 0x0a || c === 0x0d || c === 0x2c || c === 0x22) continue;
       const ch = String.fromCharCode(c);
-      rows.push(`,${ch}`, `x${c}@example.jp,n,${ch}`, `${ch},${ch}`);
+      rows.push(`,${ch}`, `x${c}@example.jp,n,${ch}`, `${ch},${ch}`, `y${c}@example.jp,${ch}n${ch}${ch}`);
     }
     const bytes = encode(rows.join('\n') + '\n', 'utf-16le', true);
     compare({ encoding: 'utf-16le', dialect: { delimiter: ',', newline: '\n' } }, split(bytes, [1 << 20]), 8192);
