@@ -67,7 +67,7 @@ export interface CsvStream {
   /**
    * Ends one chunk of the file: every row complete so far goes to the handler. `final` reads
    * what is left as the last row. (Line numbers follow the old parser's per-chunk rule, so the
-   * chunks must be the file's byte chunks: see `lines` below.)
+   * chunks must be the file's byte chunks: see emit below.)
    */
   end(final: boolean): void;
 }
@@ -180,7 +180,7 @@ export function createCsvStream(dialect: Dialect, onRow: RowHandler): CsvStream 
   /** Text not yet read into rows (a row's start), and how much of it was scanned already. */
   let pending = '';
   let scannedUpTo = 0;
-  /** Line breaks in the text read into rows during this chunk (see `lines`). */
+  /** Line breaks in the text read into rows during this chunk (see emit). */
   let breaks = 0;
   let nextLine = 1;
   let nextRow = 1;
