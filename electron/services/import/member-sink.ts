@@ -17,15 +17,16 @@ export interface MemberSink {
 }
 
 /**
- * Rows written into members per transaction under a pending list. Large, because each commit
- * writes every page it dirtied to the WAL, and with addresses in random order a step dirties
- * nearly every page of the list's email and key indexes: at 1M random rows, steps of 8,192
- * rows wrote a 3.1 GB WAL, steps of 131,072 a 0.6 GB one. The batches of a step are held as they
- * came from the parser (one string each, ~45 MB for a step of Japanese rows) until it is full,
- * instead of being copied into a TEMP stage and read back (which cost as much as the insert).
- * One step takes under a second of CPU, and the event loop runs between steps.
+ * Rows written into members per transaction under a pending list. Each commit writes every page
+ * it dirtied to the WAL, and with addresses in random order a step dirties nearly every page of
+ * the list's email and key indexes: at 1M random rows the WAL grew to 3.1 GB with steps of 8,192
+ * rows, 1.2 GB with 32,768, 0.8 GB with 65,536 (CPU 12.96 s against 12.50 s: the index inserts,
+ * not the WAL, are the cost). The batches of a step are held as they came from the parser (one
+ * string each) until it is full, instead of being copied into a TEMP stage and read back; the
+ * held rows and their garbage show in memory (RSS growth importing 200 MB: 242 MB staged,
+ * 262 MB at 32,768, 283-293 MB at 65,536, 338 MB at 131,072; import-large.test.ts bounds it).
  */
-export const STEP_ROWS = 65_536;
+export const STEP_ROWS = 32_768;
 
 /** A batch writer: ROWS_PER_STATEMENT rows per call while there are that many, then one by one. */
 function batchWriter(insert: RowInserter): (b: RowBatch) => void {
