@@ -1,7 +1,7 @@
-// Bulk writers for an import's accepted rows while the file is read: into a per-connection TEMP
-// stage (no index), from which they are moved into members by set-based copies — in large
-// steps under a pending list, or by the final transaction for a list that has members.
-// Rows arrive as flat parameter arrays (five values a row) so one native call writes 64 rows.
+// Bulk writers for an import's accepted rows while the file is read: straight into members under
+// a pending list (a new list), or into a per-connection TEMP stage (no index) from which the
+// final transaction of a re-import copies them. Rows arrive as flat parameter arrays (five
+// values a row) so one native call writes 64 rows.
 import type { Db } from '../connection';
 
 /** Rows per multi-row INSERT: one native call and one statement step per 64 rows, not per row. */
@@ -23,22 +23,31 @@ function inserter(db: Db, insertInto: string, rowSql: string): RowInserter {
 }
 
 /**
- * Moves every staged row into members under the pending list, in file order, and empties the
- * stage. Why a copy and not rows bound straight into members: with addresses in random order
- * the email and key indexes take random inserts, and SQLite does them about three times faster
- * in one INSERT ... SELECT than interleaved with binding rows (measured at 1M rows: ~11 s CPU
- * against ~31 s, the same with a bigger page cache). Call inside a transaction.
+ * Writes rows into members under a pending list and its import. Called inside a transaction that
+ * runs with foreign-key enforcement off (member-sink.ts), after checkPendingParents; OR FAIL
+ * because then no statement of it may need undoing on its own, so SQLite keeps no statement
+ * journal: with FAIL, ABORT and foreign keys, every 64-row statement copied each index page it
+ * touched before changing it (with addresses in random order, about as many pages as rows).
+ * A failed statement still rolls the whole transaction back (the caller's).
  */
-export function moveStagedRows(db: Db, stageTable: string, listId: number, importId: number): number {
-  const moved = db
-    .prepare(
-      `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
-       SELECT :list, line, email, name, member_key, fields_json, NULL, :imp, :imp FROM temp.${stageTable} ORDER BY rowid`,
-    )
-    .run({ list: listId, imp: importId }).changes;
-  // No WHERE clause: SQLite empties the table by dropping its pages, not row by row.
-  db.prepare(`DELETE FROM temp.${stageTable}`).run();
-  return moved;
+export function memberInserter(db: Db, listId: number, importId: number): RowInserter {
+  const ids = (n: number): string => `${Math.trunc(n)}`;
+  return inserter(
+    db,
+    `INSERT OR FAIL INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)`,
+    `(${ids(listId)}, ?, ?, ?, ?, ?, NULL, ${ids(importId)}, ${ids(importId)})`,
+  );
+}
+
+/**
+ * What the foreign keys of the rows memberInserter writes would check, once for all of them: the
+ * list is still pending and the import is its own. Throws (rolling the step back) otherwise.
+ */
+export function checkPendingParents(db: Db, listId: number, importId: number): void {
+  const ok = db
+    .prepare('SELECT 1 FROM lists l JOIN imports i ON i.list_id = l.id WHERE l.id = ? AND l.pending = 1 AND i.id = ?')
+    .get(listId, importId);
+  if (!ok) throw new Error(`pending list ${listId} or its import ${importId} is gone`);
 }
 
 export interface StageTable {

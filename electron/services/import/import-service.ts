@@ -10,9 +10,9 @@
 // hold the write lock for the whole read and make their commits wait on a busy handler that
 // blocks this very event loop. So rows are written in short synchronous transactions, one per
 // batch, where no reader can see them yet:
-// - a new list is created "pending" (migration 0003); its rows are staged in a TEMP table and
-//   moved into members in large set-based steps while the file is read (member-sink.ts says
-//   why); the final transaction only publishes the list;
+// - a new list is created "pending" (migration 0003); its rows go straight into members in
+//   large steps while the file is read (member-sink.ts says why); the final transaction only
+//   publishes the list;
 // - a list that has members keeps them visible until the end, so its new rows wait in a
 //   per-connection TEMP table and the final transaction replaces the members from it.
 // Large files are parsed in a worker thread (parse-runner.ts): decoding and CSV parsing use
@@ -184,7 +184,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
   async function readAndCommit(source: ByteSource, o: ImportOptions, s: Sniffed, fileName: string, mode: Mode): Promise<ImportResult> {
     const target = openTarget(o, s, fileName);
     try {
-      const read = await readInto(db, source, target.sink, {
+      const read = await readInto(source, target.sink, {
         ...o,
         encoding: s.encoding,
         dialect: { delimiter: s.delimiter, newline: s.newline },

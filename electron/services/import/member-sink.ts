@@ -1,29 +1,32 @@
-// Where an import's accepted rows are written while the file is read, one batch per short
-// transaction, always first into a TEMP stage with no index (cheap appends). Under a pending
-// list (a new list) the stage is moved into members every MOVE_ROWS rows and at the end; for a
-// list that already has members, the final transaction copies the whole stage.
+// Where an import's accepted rows are written while the file is read. Under a pending list (a
+// new list) they go straight into members, a step of rows per synchronous transaction; for a
+// list that already has members they wait in a TEMP stage with no index until the final
+// transaction copies them. Each sink runs its own transactions (never call one inside another).
 // This file unpacks a RowBatch into statement parameters; the SQL is in import-rows-repo.ts.
 import type { Db } from '../../db/connection';
-import { createStageTable, moveStagedRows, ROWS_PER_STATEMENT, type RowInserter } from '../../db/repos/import-rows-repo';
+import { checkPendingParents, createStageTable, memberInserter, ROWS_PER_STATEMENT, type RowInserter } from '../../db/repos/import-rows-repo';
 import type { RowBatch } from './row-batch';
 
 export interface MemberSink {
-  /** Writes one batch; the caller wraps it in a transaction. */
+  /** Takes one batch; writes it (now or with later ones) in a transaction of its own. */
   write(b: RowBatch): void;
-  /** After the last batch: puts what is still held where the final transaction expects it; in a transaction too. */
+  /** After the last batch: writes what is still held, so the final transaction finds it in place. */
   finish(): void;
-  /** Drops the stage (the pending list's members, if any, are the caller's to delete). */
+  /** Forgets what is held and drops the stage (the pending list's members are the caller's to delete). */
   drop(): void;
 }
 
 /**
- * Staged rows moved into members at a time under a pending list. Large, because members' email
- * and key indexes take one random insert per row when addresses come in random order, and each
- * commit writes every index page it touched to the WAL again (at 1M random rows: 64k-row steps
- * ~14 s CPU, 128k-row steps ~10 s). One step takes about a second of CPU at most, and the
- * event loop runs between steps.
+ * Rows written into members per transaction under a pending list. Each commit writes every page
+ * it dirtied to the WAL, and with addresses in random order a step dirties nearly every page of
+ * the list's email and key indexes: at 1M random rows the WAL grew to 3.1 GB with steps of 8,192
+ * rows, 1.2 GB with 32,768, 0.8 GB with 65,536 (CPU 12.96 s against 12.50 s: the index inserts,
+ * not the WAL, are the cost). The batches of a step are held as they came from the parser (one
+ * string each) until it is full, instead of being copied into a TEMP stage and read back; the
+ * held rows and their garbage show in memory (RSS growth importing 200 MB: 242 MB staged,
+ * 262 MB at 32,768, 283-293 MB at 65,536, 338 MB at 131,072; import-large.test.ts bounds it).
  */
-const MOVE_ROWS = 131_072;
+export const STEP_ROWS = 32_768;
 
 /** A batch writer: ROWS_PER_STATEMENT rows per call while there are that many, then one by one. */
 function batchWriter(insert: RowInserter): (b: RowBatch) => void {
@@ -53,23 +56,53 @@ function batchWriter(insert: RowInserter): (b: RowBatch) => void {
   };
 }
 
-/** Rows go into members under the pending list, through the stage, in file order. */
-export function pendingListSink(db: Db, listId: number, importId: number): MemberSink {
-  const stage = createStageTable(db);
-  const write = batchWriter(stage.insert);
-  let staged = 0;
-  const move = (): void => {
-    if (staged > 0) moveStagedRows(db, stage.table, listId, importId);
-    staged = 0;
+/**
+ * Runs `fn` (a whole transaction) with foreign-key enforcement off, and on again after. The
+ * pragma only takes effect outside a transaction; it is synchronous here, so no other code on the
+ * connection runs while it is off. Inside a caller's transaction the checks simply stay on.
+ */
+function withoutForeignKeyChecks(db: Db, fn: () => void): void {
+  if (db.inTransaction || !(db.pragma('foreign_keys', { simple: true }) as number)) return fn();
+  db.pragma('foreign_keys = OFF');
+  try {
+    fn();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/**
+ * Rows go into members under the pending list, in file order (ids ascending with the rows), a
+ * step at a time. The rows' foreign keys (the list, the import) are checked once per step by
+ * checkPendingParents instead of three lookups per row: this list and import were created by
+ * this import and nothing else writes under a pending list (pending-list.ts).
+ */
+export function pendingListSink(db: Db, listId: number, importId: number, stepRows = STEP_ROWS): MemberSink {
+  const write = batchWriter(memberInserter(db, listId, importId));
+  const step = db.transaction((batches: RowBatch[]) => {
+    checkPendingParents(db, listId, importId);
+    for (const b of batches) write(b);
+  });
+  let held: RowBatch[] = [];
+  let heldRows = 0;
+  const flush = (): void => {
+    if (heldRows === 0) return;
+    const batches = held;
+    held = [];
+    heldRows = 0;
+    withoutForeignKeyChecks(db, () => step(batches));
   };
   return {
     write(b) {
-      write(b);
-      staged += b.count;
-      if (staged >= MOVE_ROWS) move();
+      held.push(b);
+      heldRows += b.count;
+      if (heldRows >= stepRows) flush();
     },
-    finish: move,
-    drop: stage.drop,
+    finish: flush,
+    drop() {
+      held = [];
+      heldRows = 0;
+    },
   };
 }
 
@@ -77,8 +110,9 @@ export interface StageSink extends MemberSink {
   readonly table: string;
 }
 
-/** Rows wait in a TEMP stage (import-rows-repo.ts) until the final transaction copies them. */
+/** Rows wait in a TEMP stage (import-rows-repo.ts) until the final transaction copies them; one transaction per batch. */
 export function stageTableSink(db: Db): StageSink {
   const stage = createStageTable(db);
-  return { table: stage.table, write: batchWriter(stage.insert), finish: () => {}, drop: stage.drop };
+  const write = db.transaction(batchWriter(stage.insert));
+  return { table: stage.table, write, finish: () => {}, drop: stage.drop };
 }

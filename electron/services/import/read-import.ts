@@ -1,8 +1,7 @@
 // The streaming half of an import: bytes → parser (this thread or a worker, parse-runner.ts)
-// → accepted rows written to a sink (member-sink.ts) in one short transaction per batch, with
-// progress and cancellation between chunks. Nothing here makes rows visible to readers.
+// → accepted rows handed to a sink (member-sink.ts), which writes them in short synchronous
+// transactions of its own, with progress and cancellation between chunks. Nothing here makes rows visible to readers.
 import { AppError } from '../../../shared/errors';
-import type { Db } from '../../db/connection';
 import type { ByteSource } from './byte-source';
 import type { ImportEncoding, ImportProgress } from './import-report';
 import type { MemberSink } from './member-sink';
@@ -32,13 +31,12 @@ function checkCancelled(signal: AbortSignal | undefined): void {
 }
 
 /** Reads the whole source into the sink. On error the caller discards what the sink holds. */
-export async function readInto(db: Db, source: ByteSource, sink: MemberSink, a: ReadArgs): Promise<ReadResult> {
-  // Each batch is written in one short transaction: it is synchronous, so no other code on
-  // this connection can interleave with it (see import-service.ts on why not one long one).
-  const write = db.transaction((b: RowBatch) => sink.write(b));
+export async function readInto(source: ByteSource, sink: MemberSink, a: ReadArgs): Promise<ReadResult> {
+  // The sink's transactions are synchronous, so no other code on this connection can
+  // interleave with one (see import-service.ts on why not one long one).
   const runner = createParseRunner(
     { encoding: a.encoding, dialect: a.dialect, emailColumn: a.emailColumn, nameColumn: a.nameColumn, keyColumn: a.keyColumn },
-    write,
+    (b: RowBatch) => sink.write(b),
     a.threaded,
   );
   try {
@@ -54,7 +52,7 @@ export async function readInto(db: Db, source: ByteSource, sink: MemberSink, a: 
     }
     checkCancelled(a.signal);
     const r = await runner.finish();
-    db.transaction(() => sink.finish())();
+    sink.finish();
     return { ...r.header, sha256: r.sha256, tally: r.tally };
   } finally {
     runner.close();

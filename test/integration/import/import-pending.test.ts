@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { createImportService } from '../../../electron/services/import';
-import { allLists, createPendingList, getList } from '../../../electron/db/repos/lists-repo';
+import { allLists, createPendingList, getList, pendingListIds } from '../../../electron/db/repos/lists-repo';
+import { STEP_ROWS } from '../../../electron/services/import/member-sink';
 import { importFixture, type ImportFixture } from './import-fixture';
 
 let f: ImportFixture;
@@ -55,9 +56,9 @@ describe('pending lists', () => {
     expect(f.members(first.listId)).toHaveLength(3);
   });
 
-  // Rows reach members in steps of 131,072 (member-sink.ts): a file past that size is moved in
-  // more than one step, and a cancel after a step must still leave nothing behind.
-  it('a file moved into members in several steps keeps file order; cancelled after a step, it leaves nothing', { timeout: 120_000 }, async () => {
+  // Rows reach members in steps of STEP_ROWS (member-sink.ts): a file past twice that size is
+  // written in several steps, and a cancel after a step must still leave nothing behind.
+  it('a file written into members in several steps keeps file order; cancelled after a step, it leaves nothing', { timeout: 120_000 }, async () => {
     const path = f.write(csv(200_000));
     const r = await f.service.importFile({ filePath: path });
     const lines = f.db.prepare('SELECT line FROM members WHERE list_id = ? ORDER BY id').pluck().all(r.listId) as number[];
@@ -79,9 +80,36 @@ describe('pending lists', () => {
       })
       .then(() => null, (e: unknown) => e);
     expect((err as AppError).code).toBe('import-cancelled');
-    expect(movedBeforeCancel).toBeGreaterThanOrEqual(131_072);
+    expect(movedBeforeCancel).toBeGreaterThanOrEqual(2 * STEP_ROWS);
     expect(f.snapshot()).toEqual(before);
     expect(f.db.prepare("SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'").pluck().get()).toBe(0);
+  });
+
+  // The steps run with foreign-key enforcement off and check the rows' parents once each
+  // (member-sink.ts): enforcement must be on again afterwards, and a step must refuse to write
+  // under a list that is no longer pending.
+  it('checks the list and import of each step itself and turns foreign keys back on, also after a failure', { timeout: 120_000 }, async () => {
+    const r = await f.service.importFile({ filePath: f.write(csv(STEP_ROWS + 10)) });
+    expect(f.members(r.listId)).toHaveLength(STEP_ROWS + 10);
+    expect(f.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const before = f.snapshot();
+    let gone: number | null = null;
+    const err = await f.service
+      .importFile({
+        filePath: f.write(csv(3 * STEP_ROWS)),
+        onProgress: () => {
+          if (gone !== null) return;
+          gone = pendingListIds(f.db)[0]!;
+          // Its import row and anything written under it go with it (ON DELETE CASCADE).
+          f.db.prepare('DELETE FROM lists WHERE id = ?').run(gone);
+        },
+      })
+      .then(() => null, (e: unknown) => e);
+    expect((err as Error).message).toMatch(/pending list \d+ or its import \d+ is gone/);
+    expect(gone).not.toBeNull();
+    expect(f.db.prepare('SELECT count(*) FROM members WHERE list_id = ?').pluck().get(gone)).toBe(0);
+    expect(f.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(f.snapshot()).toEqual(before);
   });
 
   it('a pending list left by a crash is removed by the next import', async () => {
