@@ -20,7 +20,7 @@ const CONNECTIONS = 4;
 const SENDER = { address: 'info@chounaikai.example.jp', name: '桜町 町内会' };
 
 /** The sink runs in its own process (test/bench/send-sink.ts), like a real server would. */
-async function startSink(): Promise<{ port: number; received(): Promise<number>; close(): void }> {
+export async function startSink(): Promise<{ port: number; received(): Promise<number>; close(): void }> {
   const child: ChildProcess = fork(join(import.meta.dirname, 'send-sink.ts'), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -43,7 +43,7 @@ const ROUNDS = 5;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Another approved campaign on the fixture's list and profile (same requester and approver). */
-async function anotherCampaign(t: ReturnType<typeof tempDb>, fx: SendFixture, round: number): Promise<number> {
+export async function anotherCampaign(t: ReturnType<typeof tempDb>, fx: SendFixture, round: number): Promise<number> {
   const ids = t.db.prepare('SELECT id FROM users ORDER BY id').all() as { id: number }[];
   const [requester, approver] = [ids[0]!.id, ids[1]!.id];
   const c = fx.campaigns.createCampaign({ listId: fx.listId, name: `bench ${round}`, subjectTemplate: SUBJECT, bodyTemplate: BODY, profileId: fx.profileId, cancelWindowS: 10, createdBy: requester });
