@@ -1,5 +1,5 @@
 // The SMTP side of sending: the transport interface, and one member's message composed by nodemailer.
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { isSingleAddress } from '../../shared/address';
 import { AppError } from '../../shared/errors';
@@ -56,18 +56,29 @@ function assertSingleAddress(address: string): void {
   }
 }
 
-/** A globally unique Message-ID in the sender's own domain. */
+/**
+ * A globally unique Message-ID in the sender's own domain: a UUID version 7 (RFC 9562: the time
+ * in milliseconds, then 74 random bits). Time-ordered on purpose: the send loop commits each
+ * member's Message-ID with its in_flight claim, and ids that sort by time land on the last page
+ * of the sends.message_id index instead of a random page each, so a claim's commit writes less.
+ */
 export function newMessageId(fromAddress: string): string {
   const at = fromAddress.lastIndexOf('@');
   const domain = at >= 0 ? fromAddress.slice(at + 1) : 'localhost';
-  return `<${randomUUID()}@${domain || 'localhost'}>`;
+  return `<${uuidV7(Date.now())}@${domain || 'localhost'}>`;
 }
 
-/**
- * Checks the promise-1 shape of a message and turns it into nodemailer's mail options.
- * Exported so that the benchmark's bare nodemailer run sends byte-for-byte the same messages.
- */
-export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
+function uuidV7(ms: number): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(ms, 0, 6);
+  b[6] = 0x70 | (b[6]! & 0x0f);
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The promise-1 shape of a transaction: one plain sender, one plain recipient, and the To header names it. */
+export function checkEnvelope(envelope: MailEnvelope, message: OutgoingMessage): void {
   assertSingleAddress(envelope.from);
   assertSingleAddress(envelope.to);
   if (envelope.to !== message.to.address) {
@@ -76,6 +87,14 @@ export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
       header: message.to.address,
     });
   }
+}
+
+/**
+ * Checks the promise-1 shape of a message and turns it into nodemailer's mail options.
+ * Exported so that the benchmark's bare nodemailer run sends byte-for-byte the same messages.
+ */
+export function composeMail(envelope: MailEnvelope, message: OutgoingMessage) {
+  checkEnvelope(envelope, message);
   return {
     envelope: { from: envelope.from, to: [wireAddress(envelope.to)] },
     from: { name: message.from.name, address: message.from.address },

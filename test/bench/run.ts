@@ -14,6 +14,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['practice', () => import('./practice-bench')],
   ['approval', () => import('./approval-bench')],
   ['send', () => import('./send-bench')],
+  ['send-timeline', () => import('./send-timeline-bench')],
   ['host', () => import('./host-bench')],
   ['template', () => import('./template-bench')],
   ['segment', () => import('./segment-bench')],

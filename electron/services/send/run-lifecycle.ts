@@ -13,6 +13,7 @@ import type { SendContext } from './send-context';
 import { startRun, type RunEnd } from './send-runner';
 import { paceOf, type RunPace } from './send-pace';
 import { createSleeper } from './timers';
+import { sendCheckpoints } from './send-checkpoints';
 
 export interface RunLifecycle {
   /** Starts (or resumes) a run; no-op if one is active. Throws when the run cannot start. */
@@ -54,6 +55,8 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       pace.expectedEndAt = ctx.estimates.expectedEnd(campaignId, at, counts.queued + counts.retrying + counts.in_flight);
     };
     const transport = ctx.transportFactory(profile);
+    // From the first claim on (the run's end puts it back once no run is left).
+    if (runs.size === 0) sendCheckpoints(db, true);
     const run = startRun({
       db,
       clock,
@@ -92,6 +95,7 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       .finally(() => {
         transport.close();
         runs.delete(campaignId);
+        if (runs.size === 0) sendCheckpoints(db, false);
         progress.notify(campaignId);
       });
     estimateEnd(now);
