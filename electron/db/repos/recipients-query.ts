@@ -87,8 +87,8 @@ function mergedSql(s: Selection): Clause {
   };
 }
 
-/** The recipients' member rows (columns of members plus `ref`); callers add ORDER BY id. */
-function recipientsSql(listId: number, s: Selection): Clause {
+/** The recipients' member rows (columns of members plus `ref`); callers add ORDER BY id (check-recipients-query.ts reads it too). */
+export function recipientsSql(listId: number, s: Selection): Clause {
   const chosen = chosenSql(listId, s);
   const merged = mergedSql(s);
   return {
