@@ -68,7 +68,7 @@ const eligibleOf = (a: string): string => `(NOT EXISTS (SELECT 1 FROM list_exclu
 const ELIGIBLE = `m.list_id = ? AND ${eligibleOf('m')}`;
 
 /** Members the selection chooses (before identical rows are merged): `m` is the member row. */
-function chosenSql(listId: number, s: Selection): Clause {
+export function chosenSql(listId: number, s: Selection): Clause {
   const sel = selectionClause(s);
   return { sql: `${ELIGIBLE} AND ${sel.sql}`, params: [listId, ...sel.params] };
 }

@@ -7,8 +7,7 @@ import type { Db } from '../../db/connection';
 import { getAttachmentText } from '../../db/repos/attachment-texts-repo';
 import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { listSharedAddresses } from '../../db/repos/list-rules-repo';
-import { leftOutCounts } from '../../db/repos/recipients-query';
-import { iterateDraftCheckRows, iterateFrozenCheckRows, type CheckRecipientRaw } from '../../db/repos/check-recipients-query';
+import { checkLeftOutCounts, iterateDraftCheckRows, iterateFrozenCheckRows, type CheckRecipientRaw } from '../../db/repos/check-recipients-query';
 import { recordRecipientOrder } from '../../db/recipient-order';
 import { countSnapshot, largestEarlierSnapshot } from '../../db/repos/snapshots-repo';
 import { suppressedInList } from '../../db/repos/suppressions-repo';
@@ -63,7 +62,7 @@ function draftRecipients(db: Db, c: Campaign, pick: (json: string) => Record<str
     recipients.push(toCheckRecipient(r, pick));
   }
   order.done();
-  const counts = leftOutCounts(db, c.listId, c.selection);
+  const counts = checkLeftOutCounts(db, c.listId, c.selection);
   return {
     recipients,
     leftOut: { merged: counts.chosen - recipients.length, excluded: counts.excluded, suppressed, suppressedCount: counts.suppressed, missing: [], missingCount: 0 },

@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/db/connection';
 import { mustGetCampaign } from '../../../electron/db/repos/campaigns-repo';
 import { insertExclusion } from '../../../electron/db/repos/list-rules-repo';
-import { iterateRecipients } from '../../../electron/db/repos/recipients-query';
-import { snapshotWithMembers } from '../../../electron/db/repos/snapshots-repo';
-import { upsertSuppression } from '../../../electron/db/repos/suppressions-repo';
+import { iterateRecipients, leftOutCounts } from '../../../electron/db/repos/recipients-query';
+import { countSnapshot, snapshotWithMembers } from '../../../electron/db/repos/snapshots-repo';
+import { suppressedInList, upsertSuppression } from '../../../electron/db/repos/suppressions-repo';
 import { createCheckService } from '../../../electron/services/checks';
 import { readCheckInput } from '../../../electron/services/checks/check-input';
 import { runChecks, type CheckInput, type CheckRecipient, type RecipientChange } from '../../../shared/guards';
@@ -48,11 +48,23 @@ function referenceDraft(db: Db, campaignId: number): CheckRecipient[] {
   return recipients;
 }
 
-function referenceInput(db: Db, campaignId: number, frozen: boolean): CheckInput {
+function referenceInput(db: Db, campaignId: number): CheckInput {
+  const frozen = countSnapshot(db, campaignId) > 0;
   const lean = readCheckInput(db, campaignId);
   const c = mustGetCampaign(db, campaignId);
   const recipients = frozen ? referenceFrozen(db, campaignId, c.listId) : referenceDraft(db, campaignId);
-  return { ...lean, recipients, sampleSeed: `campaign:${campaignId}:${recipients.length}` };
+  const { leftOut: _lean, ...rest } = lean;
+  if (frozen) return { ...rest, recipients, sampleSeed: `campaign:${campaignId}:${recipients.length}` };
+  const counts = leftOutCounts(db, c.listId, c.selection);
+  const leftOut = {
+    merged: counts.chosen - recipients.length,
+    excluded: counts.excluded,
+    suppressed: suppressedInList(db, c.listId, 20),
+    suppressedCount: counts.suppressed,
+    missing: [],
+    missingCount: 0,
+  };
+  return { ...rest, recipients, sampleSeed: `campaign:${campaignId}:${recipients.length}`, leftOut };
 }
 // ---- end of the reference ----
 
@@ -92,12 +104,16 @@ const world = fc.record({
   encoding: fc.constantFrom('utf-8', 'iso-2022-jp'),
   excluded: fc.array(fc.nat(40), { maxLength: 3 }),
   suppressed: fc.array(fc.nat(40), { maxLength: 3 }),
+  // The notice's selection: the whole list, or members of some districts.
+  selection: fc.constantFrom(null, '{"kind":"conditions","match":"all","conditions":[{"column":"district","op":"one-of","values":["東地区","西"]}]}', '{"kind":"conditions","match":"any","conditions":[{"column":"room","op":"empty","values":[]}]}'),
   frozen: fc.boolean(),
   // After the freeze: a frozen member deleted (its row is known by position) or edited.
   afterFreeze: fc.constantFrom('none', 'delete', 'edit'),
 });
 
-function build(w: fc.RecordValue<typeof world extends fc.Arbitrary<infer T> ? T : never>) {
+type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+
+function build(w: World) {
   const t = tempDb();
   cleanup = t.cleanup;
   const { db } = t;
@@ -117,7 +133,7 @@ function build(w: fc.RecordValue<typeof world extends fc.Arbitrary<infer T> ? T 
     if (m.oddJson) db.prepare('UPDATE members SET fields_json = ? WHERE id = ?').run(m.oddJson, ids[i]);
     if (m.edited) db.prepare("UPDATE members SET edited_by = '鈴木' WHERE id = ?").run(ids[i]);
   });
-  db.prepare('UPDATE campaigns SET encoding = ? WHERE id = ?').run(w.encoding, campaignId);
+  db.prepare('UPDATE campaigns SET encoding = ?, selection_json = ? WHERE id = ?').run(w.encoding, w.selection, campaignId);
   for (const i of w.excluded) {
     const m = w.members[i];
     if (m) insertExclusion(db, listId, { ref: `e:${m.local}@${m.domain}`, reason: null, by: null }, 1);
@@ -143,7 +159,7 @@ describe('check report from the lean recipients read', () => {
     fc.assert(
       fc.property(world, (w) => {
         const { db, campaignId } = build(w);
-        const reference = referenceInput(db, campaignId, w.frozen);
+        const reference = referenceInput(db, campaignId);
         const lean = readCheckInput(db, campaignId);
         expect(lean.recipients.map((r) => [r.id, r.email, r.name, r.change, r.line, r.editedBy])).toEqual(
           reference.recipients.map((r) => [r.id, r.email, r.name, r.change, r.line, r.editedBy]),
@@ -162,6 +178,7 @@ describe('check report from the lean recipients read', () => {
             return { error: String(e) };
           }
         })();
+        expect(lean.leftOut).toEqual(reference.leftOut);
         expect(actual).toEqual(expected);
         // The service as the app wires it (member findings cached) gives the same report too.
         if (expected.ok) expect(createCheckService({ db }).checkCampaign(campaignId)).toEqual(expected.ok);
