@@ -10,7 +10,8 @@ export interface CheckRecipient {
   readonly id: number;
   readonly email: string;
   readonly name: string;
-  /** Every column of the row, as text, keyed by header: what the template renders from. */
+  /** The row's columns as text, keyed by header: what the template renders from. The check service
+   * carries only the columns the template names (read-fields.ts): no rule reads any other. */
   readonly fields: Readonly<Record<string, string>>;
   readonly change?: RecipientChange;
   /** 1-based line in the imported file, for messages. */

@@ -68,7 +68,7 @@ const eligibleOf = (a: string): string => `(NOT EXISTS (SELECT 1 FROM list_exclu
 const ELIGIBLE = `m.list_id = ? AND ${eligibleOf('m')}`;
 
 /** Members the selection chooses (before identical rows are merged): `m` is the member row. */
-function chosenSql(listId: number, s: Selection): Clause {
+export function chosenSql(listId: number, s: Selection): Clause {
   const sel = selectionClause(s);
   return { sql: `${ELIGIBLE} AND ${sel.sql}`, params: [listId, ...sel.params] };
 }
@@ -87,8 +87,8 @@ function mergedSql(s: Selection): Clause {
   };
 }
 
-/** The recipients' member rows (columns of members plus `ref`); callers add ORDER BY id. */
-function recipientsSql(listId: number, s: Selection): Clause {
+/** The recipients' member rows (columns of members plus `ref`); callers add ORDER BY id (check-recipients-query.ts reads it too). */
+export function recipientsSql(listId: number, s: Selection): Clause {
   const chosen = chosenSql(listId, s);
   const merged = mergedSql(s);
   return {

@@ -1,15 +1,15 @@
 // Gathers a campaign's CheckInput from the database: templates, recipients (the frozen
 // snapshot if there is one, else the list's members), inspected attachments, the sender
 // profile, policy settings, the previous send size and how many people could approve.
-import type { CheckAttachment, CheckInput, CheckRecipient, RecipientChange, RecipientsLeftOut } from '../../../shared/guards';
+import { fieldsChecksRead, type CheckAttachment, type CheckInput, type CheckRecipient, type RecipientChange, type RecipientsLeftOut } from '../../../shared/guards';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import { getAttachmentText } from '../../db/repos/attachment-texts-repo';
 import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { listSharedAddresses } from '../../db/repos/list-rules-repo';
-import { iterateRecipients, leftOutCounts } from '../../db/repos/recipients-query';
+import { checkLeftOutCounts, iterateDraftCheckRows, iterateFrozenCheckRows, type CheckRecipientRaw } from '../../db/repos/check-recipients-query';
 import { recordRecipientOrder } from '../../db/recipient-order';
-import { countSnapshot, largestEarlierSnapshot, snapshotWithMembers } from '../../db/repos/snapshots-repo';
+import { countSnapshot, largestEarlierSnapshot } from '../../db/repos/snapshots-repo';
 import { suppressedInList } from '../../db/repos/suppressions-repo';
 import { countActiveUsers } from '../../db/repos/users-repo';
 import { followUpRecipients } from '../campaigns/campaign-sources';
@@ -18,31 +18,34 @@ import { getList } from '../../db/repos/lists-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { inspectAttachment } from './attachment-inspect';
 import { readPolicy } from './check-settings';
+import { fieldPicker } from './recipient-fields';
 
 /** How many suppressed addresses and missing follow-up members the report names. */
 const LEFT_OUT_CAP = 20;
+
+/** A lean row as a CheckRecipient carrying only the fields the rules read (read-fields.ts). */
+function toCheckRecipient(r: CheckRecipientRaw, pick: (json: string) => Record<string, string>): CheckRecipient {
+  const out: { -readonly [K in keyof CheckRecipient]: CheckRecipient[K] } = { id: r[0], email: r[1], name: r[2], fields: pick(r[3]), change: (r[4] as RecipientChange) ?? null };
+  if (r[5] !== null) out.line = r[5];
+  if (r[6] !== null) out.editedBy = r[6];
+  return out;
+}
 
 /**
  * Recipient ids: the member id; a snapshot row whose member is gone (re-imported since) gets
  * -(position + 1), so ids stay unique and never collide with a member's.
  */
-function frozenRecipients(db: Db, campaignId: number, listId: number): CheckRecipient[] {
-  return snapshotWithMembers(db, campaignId, listId).map((r) => ({
-    id: r.memberId ?? -(r.position + 1),
-    email: r.email,
-    name: r.name,
-    fields: r.fields,
-    change: (r.change as RecipientChange) ?? null,
-    ...(r.line !== null ? { line: r.line } : {}),
-    ...(r.editedBy !== null ? { editedBy: r.editedBy } : {}),
-  }));
+function frozenRecipients(db: Db, campaignId: number, listId: number, pick: (json: string) => Record<string, string>): CheckRecipient[] {
+  const out: CheckRecipient[] = [];
+  for (const r of iterateFrozenCheckRows(db, campaignId, listId)) out.push(toCheckRecipient(r, pick));
+  return out;
 }
 
 /**
  * Before the freeze, the recipients are exactly what would be frozen now (the same query the
  * snapshot is made from), so the check shows the real recipients from the start.
  */
-function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; leftOut: RecipientsLeftOut } {
+function draftRecipients(db: Db, c: Campaign, pick: (json: string) => Record<string, string>): { recipients: CheckRecipient[]; leftOut: RecipientsLeftOut } {
   const suppressed = suppressedInList(db, c.listId, LEFT_OUT_CAP);
   if (c.followUpOf !== null) {
     const { rows, missing } = followUpRecipients(db, c);
@@ -54,20 +57,12 @@ function draftRecipients(db: Db, c: Campaign): { recipients: CheckRecipient[]; l
   const recipients: CheckRecipient[] = [];
   // The preview and the send estimate reuse the order read here while nothing is written.
   const order = recordRecipientOrder(db, c.listId, c.selection);
-  for (const r of iterateRecipients(db, c.listId, c.selection)) {
-    order.add(r.memberId);
-    recipients.push({
-      id: r.memberId,
-      email: r.email,
-      name: r.name,
-      fields: r.fields,
-      change: (r.change as RecipientChange) ?? null,
-      line: r.line,
-      ...(r.editedBy !== null ? { editedBy: r.editedBy } : {}),
-    });
+  for (const r of iterateDraftCheckRows(db, c.listId, c.selection)) {
+    order.add(r[0]);
+    recipients.push(toCheckRecipient(r, pick));
   }
   order.done();
-  const counts = leftOutCounts(db, c.listId, c.selection);
+  const counts = checkLeftOutCounts(db, c.listId, c.selection);
   return {
     recipients,
     leftOut: { merged: counts.chosen - recipients.length, excluded: counts.excluded, suppressed, suppressedCount: counts.suppressed, missing: [], missingCount: 0 },
@@ -88,12 +83,14 @@ export function readCheckInput(db: Db, campaignId: number): CheckInput {
   const list = getList(db, campaign.listId);
   if (!list) throw new AppError('not-found', `List ${campaign.listId} does not exist.`);
   const frozen = countSnapshot(db, campaignId) > 0;
-  const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId), leftOut: undefined } : draftRecipients(db, campaign);
+  const template = { subject: campaign.subjectTemplate, body: campaign.bodyTemplate };
+  const pick = fieldPicker(fieldsChecksRead(template));
+  const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId, pick), leftOut: undefined } : draftRecipients(db, campaign, pick);
   const profile = campaign.profileId === null ? undefined : getProfileRow(db, campaign.profileId);
   const users = countActiveUsers(db);
   const lastSendCount = largestEarlierSnapshot(db, campaign.listId, campaignId);
   return {
-    template: { subject: campaign.subjectTemplate, body: campaign.bodyTemplate },
+    template,
     columns: list.columns,
     recipients,
     attachments: readAttachments(db, campaignId),
