@@ -251,6 +251,18 @@ export function iterateRecipientDigestTexts(db: Db, listId: number, s: Selection
 }
 
 /**
+ * The same digest texts with each row's stored fields text (for the approval request's one pass,
+ * which also checks every row has the fields the template needs), in list order.
+ */
+export function iterateRecipientDigestRows(db: Db, listId: number, s: Selection): IterableIterator<[text: string, fieldsJson: string]> {
+  const q = recipientsSql(listId, s);
+  return db
+    .prepare(`SELECT json_array(email, name, fields_json), fields_json FROM (${q.sql}) ORDER BY id`)
+    .raw()
+    .iterate(...q.params) as IterableIterator<[string, string]>;
+}
+
+/**
  * True when the recipients the selection gives now are, row for row in order, the campaign's
  * frozen snapshot (same address, name and fields text). Compared inside SQLite with no window and
  * no sort, so verifying an unchanged approval passes no row through JavaScript. Same text means
