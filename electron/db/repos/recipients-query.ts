@@ -251,15 +251,16 @@ export function iterateRecipientDigestTexts(db: Db, listId: number, s: Selection
 }
 
 /**
- * The same digest texts with each row's stored fields text (for the approval request's one pass,
- * which also checks every row has the fields the template needs), in list order.
+ * The same digest texts with each row's stored fields text and member id, in list order: what the
+ * approval request reads while the PIN is checked (the hash, the missing-field check, and the ids
+ * snapshotFromMemberIds then copies).
  */
-export function iterateRecipientDigestRows(db: Db, listId: number, s: Selection): IterableIterator<[text: string, fieldsJson: string]> {
+export function iterateRecipientDigestRows(db: Db, listId: number, s: Selection): IterableIterator<[text: string, fieldsJson: string, memberId: number]> {
   const q = recipientsSql(listId, s);
   return db
-    .prepare(`SELECT json_array(email, name, fields_json), fields_json FROM (${q.sql}) ORDER BY id`)
+    .prepare(`SELECT json_array(email, name, fields_json), fields_json, id FROM (${q.sql}) ORDER BY id`)
     .raw()
-    .iterate(...q.params) as IterableIterator<[string, string]>;
+    .iterate(...q.params) as IterableIterator<[string, string, number]>;
 }
 
 /**

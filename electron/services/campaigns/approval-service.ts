@@ -13,7 +13,7 @@ import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
 import { parsedFieldValue } from '../../db/json';
 import { iterateRecipientDigestRows, listStillGivesSnapshot } from '../../db/repos/recipients-query';
-import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
+import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, snapshotFromMemberIds, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readApprovalValidMs } from '../settings/app-settings';
@@ -166,14 +166,15 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
    * (parsedFieldValue), only those the template uses; the render is decided once per set of present
    * fields.
    */
-  function scanRows(c: Campaign, rows: Iterable<[text: string, fieldsJson: string]>): RowScan {
+  function scanRows(c: Campaign, rows: Iterable<readonly [text: string, fieldsJson: string, memberId?: number]>, memberIds?: number[]): RowScan {
     const missingOf = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
     const lacking: { position: number; missing: readonly string[] }[] = [];
     let missingCount = 0;
     let position = 0;
     const hasher = rowTextHasher();
-    for (const [text, fieldsJson] of rows) {
+    for (const [text, fieldsJson, memberId] of rows) {
       hasher.add(text);
+      if (memberIds && memberId !== undefined) memberIds.push(memberId);
       const missing = missingOf(JSON.parse(fieldsJson));
       if (missing) {
         missingCount++;
@@ -194,11 +195,25 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
 
   /**
    * The scan of the rows a freeze of `c` would take now, done while the requester's PIN is checked:
-   * the list's recipients read by the same query the freeze copies from. A follow-up's rows are
-   * built in JavaScript when frozen, so it is scanned after the freeze.
+   * the list's recipients read by the same query the freeze copies from, with their member ids in
+   * order. A follow-up's rows are built in JavaScript when frozen, so it is scanned after the freeze.
    */
-  const earlyScan = (c: Campaign): RowScan | null =>
-    c.followUpOf === null ? scanRows(c, iterateRecipientDigestRows(db, c.listId, c.selection)) : null;
+  function earlyScan(c: Campaign): { scan: RowScan; memberIds: number[] } | null {
+    if (c.followUpOf !== null) return null;
+    const memberIds: number[] = [];
+    return { scan: scanRows(c, iterateRecipientDigestRows(db, c.listId, c.selection), memberIds), memberIds };
+  }
+
+  /**
+   * Freezes the recipients and scans the frozen rows. With an early scan of the database as it still
+   * is, the freeze copies the members it read, by id in its order, and its scan is the frozen rows'
+   * (same rows, same text); otherwise the recipients are frozen and the snapshot scanned.
+   */
+  function freezeAndScan(c: Campaign, early: ReturnType<typeof earlyScan> | undefined): RowScan {
+    if (early && snapshotFromMemberIds(db, c.id, early.memberIds) === early.scan.hash.rowCount) return early.scan;
+    freezeSnapshot(db, c);
+    return scanRows(c, iterateSnapshotDigestRows(db, c.id));
+  }
 
   function voidWith(c: Campaign, reason: string, details: Record<string, unknown>): void {
     db.transaction(() => {
@@ -342,9 +357,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
         const now = clock.now();
         // The scan done during the PIN check holds only if nothing changed since (checked before the
         // first write); the freeze then copies exactly the rows it read, in the same order.
-        const scanned = stillValid(db, early);
-        const frozenCount = freezeSnapshot(db, c);
-        const scan = scanned && scanned.hash.rowCount === frozenCount ? scanned : scanRows(c, iterateSnapshotDigestRows(db, c.id));
+        const scan = freezeAndScan(c, stillValid(db, early));
         // A member lacking a field rolls the snapshot back.
         const problems = problemsOf(c, scan);
         if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
