@@ -12,8 +12,8 @@ import { mustGetCampaign, setCampaignStatus, setRequested, type Campaign } from 
 import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
 import { parsedFieldValue } from '../../db/json';
-import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
-import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
+import { iterateRecipientDigestRows, listStillGivesSnapshot } from '../../db/repos/recipients-query';
+import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, snapshotFromMemberIds, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readApprovalValidMs } from '../settings/app-settings';
@@ -21,6 +21,7 @@ import type { User } from '../../db/repos/users-repo';
 import type { UserService } from '../users/user-service';
 import { changedParts, digestOf, hashRecipients, hashRowTexts, legacyDigest, rowTextHasher, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash, type RowsVersion } from './campaign-digest';
 import { digestHeader, freezeSnapshot, sourceRows, sourceRowTexts, type ChecksFn } from './campaign-sources';
+import { stillValid, whileAuthenticating } from './while-authenticating';
 
 export interface ApprovalRequest {
   readonly campaignId: number;
@@ -59,6 +60,14 @@ export interface ApprovalServiceDeps {
 }
 
 const MAX_REPORTED = 50;
+
+/** A pass over a freeze's rows: their hash and the members lacking a field the template needs. */
+interface RowScan {
+  readonly hash: RecipientsHash;
+  readonly missingCount: number;
+  /** The first MAX_REPORTED of them, by position. */
+  readonly lacking: readonly { readonly position: number; readonly missing: readonly string[] }[];
+}
 
 /** A notice may be edited, or (re-)submitted for approval, only before its send is scheduled. */
 export function assertEditable(c: Campaign): void {
@@ -151,19 +160,21 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
   }
 
   /**
-   * One pass over the rows just frozen: members whose row lacks a field the template needs (they
-   * block approval) and the rows' hash, which is stored with the snapshot. Each row's fields are
-   * read as the sender's parseFields reads them (parsedFieldValue), only those the template uses;
-   * the render is decided once per set of present fields.
+   * One pass over the rows of a freeze, as [digest text, fields text] in position order: members
+   * whose row lacks a field the template needs (they block approval) and the rows' hash, which is
+   * stored with the snapshot. Each row's fields are read as the sender's parseFields reads them
+   * (parsedFieldValue), only those the template uses; the render is decided once per set of present
+   * fields.
    */
-  function checkAndHash(c: Campaign): { problems: Record<string, unknown> | null; hash: RecipientsHash } {
+  function scanRows(c: Campaign, rows: Iterable<readonly [text: string, fieldsJson: string, memberId?: number]>, memberIds?: number[]): RowScan {
     const missingOf = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
     const lacking: { position: number; missing: readonly string[] }[] = [];
     let missingCount = 0;
     let position = 0;
     const hasher = rowTextHasher();
-    for (const [text, fieldsJson] of iterateSnapshotDigestRows(db, c.id)) {
+    for (const [text, fieldsJson, memberId] of rows) {
       hasher.add(text);
+      if (memberIds && memberId !== undefined) memberIds.push(memberId);
       const missing = missingOf(JSON.parse(fieldsJson));
       if (missing) {
         missingCount++;
@@ -171,11 +182,37 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       }
       position++;
     }
-    const hash = hasher.finish();
-    if (hash.rowCount === 0) return { problems: { noRecipients: true }, hash };
-    if (missingCount === 0) return { problems: null, hash };
-    const missing = lacking.map((l) => ({ position: l.position, email: getSnapshotRowAt(db, c.id, l.position)?.email ?? '', missing: [...l.missing] }));
-    return { problems: { missingCount, missing }, hash };
+    return { hash: hasher.finish(), missingCount, lacking };
+  }
+
+  /** What blocks the request in a scan of the rows now frozen (named by their frozen address). */
+  function problemsOf(c: Campaign, scan: RowScan): Record<string, unknown> | null {
+    if (scan.hash.rowCount === 0) return { noRecipients: true };
+    if (scan.missingCount === 0) return null;
+    const missing = scan.lacking.map((l) => ({ position: l.position, email: getSnapshotRowAt(db, c.id, l.position)?.email ?? '', missing: [...l.missing] }));
+    return { missingCount: scan.missingCount, missing };
+  }
+
+  /**
+   * The scan of the rows a freeze of `c` would take now, done while the requester's PIN is checked:
+   * the list's recipients read by the same query the freeze copies from, with their member ids in
+   * order. A follow-up's rows are built in JavaScript when frozen, so it is scanned after the freeze.
+   */
+  function earlyScan(c: Campaign): { scan: RowScan; memberIds: number[] } | null {
+    if (c.followUpOf !== null) return null;
+    const memberIds: number[] = [];
+    return { scan: scanRows(c, iterateRecipientDigestRows(db, c.listId, c.selection), memberIds), memberIds };
+  }
+
+  /**
+   * Freezes the recipients and scans the frozen rows. With an early scan of the database as it still
+   * is, the freeze copies the members it read, by id in its order, and its scan is the frozen rows'
+   * (same rows, same text); otherwise the recipients are frozen and the snapshot scanned.
+   */
+  function freezeAndScan(c: Campaign, early: ReturnType<typeof earlyScan> | undefined): RowScan {
+    if (early && snapshotFromMemberIds(db, c.id, early.memberIds) === early.scan.hash.rowCount) return early.scan;
+    freezeSnapshot(db, c);
+    return scanRows(c, iterateSnapshotDigestRows(db, c.id));
   }
 
   function voidWith(c: Campaign, reason: string, details: Record<string, unknown>): void {
@@ -241,8 +278,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
   }
 
   /** The pending request's digest still matches the frozen and the current data; else it is voided. */
-  function assertRequestUnchanged(c: Campaign, digest: string, checksFn: ChecksFn | undefined = checksOnce()): DigestResult {
-    const d = digests(c, checksFn);
+  function assertRequestUnchanged(c: Campaign, digest: string, checksFn: ChecksFn | undefined = checksOnce(), d: Digests = digests(c, checksFn)): DigestResult {
     const { frozen, current } = d;
     if (!signedDigestHolds(c, d, digest)) {
       const changed = whatChanged(recordedParts(c.id, 'approval.requested', digest), frozen, current);
@@ -260,14 +296,20 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     }
     // Checked before the PIN, so that the requester trying to self-approve costs no PIN attempt.
     if (approverId === c.requestedBy) throw new AppError('approval-same-user', 'A different person must approve', { requesterId: c.requestedBy });
-    const approver = await by.authenticate();
+    // The digests (and the check report) are read while the PIN is checked, and used only if the
+    // database is unchanged once it has verified.
+    const { user: approver, early } = await whileAuthenticating(db, () => by.authenticate(), () => {
+      const checksFn = checksOnce();
+      return { checksFn, digests: digests(c, checksFn) };
+    });
     const fresh = mustGetCampaign(db, campaignId);
     if (fresh.status !== 'pending_approval' || fresh.digest !== c.digest || fresh.requestedBy === null || fresh.digest === null) {
       throw new AppError('approval-void', 'The campaign changed while the PIN was being checked', { campaignId });
     }
     const { requestedBy, digest } = fresh;
-    const checksFn = checksOnce();
-    const current = assertRequestUnchanged(fresh, digest, checksFn);
+    const pre = stillValid(db, early);
+    const checksFn = pre ? pre.checksFn : checksOnce();
+    const current = assertRequestUnchanged(fresh, digest, checksFn, pre?.digests);
     const blocking = blockingFindings(campaignId, checksFn);
     if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
     return db.transaction((): Approval => {
@@ -299,8 +341,9 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
   return {
     /** The requester confirms with their own PIN: the record then names two authenticated people. */
     async requestApproval(campaignId: number, requesterId: number, pin: string): Promise<ApprovalRequest> {
-      assertEditable(mustGetCampaign(db, campaignId));
-      const requester = await users.verifyPin(requesterId, pin);
+      const before = mustGetCampaign(db, campaignId);
+      assertEditable(before);
+      const { user: requester, early } = await whileAuthenticating(db, () => users.verifyPin(requesterId, pin), () => earlyScan(before));
       const c = mustGetCampaign(db, campaignId);
       assertEditable(c);
       if (c.profileId === null) throw new AppError('validation', 'Choose an SMTP profile first', { field: 'profileId' });
@@ -309,13 +352,16 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       const issues = templateIssues(c);
       if (issues) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', issues);
       const checksFn = checksOnce();
+      // IMMEDIATE: no other connection commits between the check of the early scan and the freeze.
       return db.transaction(() => {
         const now = clock.now();
-        freezeSnapshot(db, c);
-        // The rows are rendered and hashed in one pass as they were frozen; a member lacking a
-        // field rolls the snapshot back.
-        const { problems, hash } = checkAndHash(c);
+        // The scan done during the PIN check holds only if nothing changed since (checked before the
+        // first write); the freeze then copies exactly the rows it read, in the same order.
+        const scan = freezeAndScan(c, stillValid(db, early));
+        // A member lacking a field rolls the snapshot back.
+        const problems = problemsOf(c, scan);
         if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
+        const { hash } = scan;
         storeSnapshotHash(db, c.id, hash);
         // Checks run after the freeze (same transaction) so they see the recipients being approved;
         // a blocking finding rolls the snapshot back.
@@ -332,7 +378,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
           details: { requesterId, authenticated: 'pin', digest, parts, recipientCount: rowCount, voidedPrevious: voided },
         });
         return { campaignId: c.id, digest, recipientCount: rowCount };
-      })();
+      }).immediate();
     },
 
     /** A second person signs off the frozen digest with their PIN; returns the approval as recorded. */
