@@ -3,6 +3,7 @@
 // transaction a step, a short pause between steps so IPC and sends keep moving. Searches are
 // right at every moment: rows the index does not reach yet are scanned.
 import type { Db } from '../../db/connection';
+import { outsideContent } from '../../db/content-version';
 import { pendingListIds } from '../../db/repos/lists-repo';
 import {
   dropOrphanTables, indexNextRows, indexProgress, mergeSome, nextTask, reindexDirty, resetIndex,
@@ -56,7 +57,11 @@ export function createSearchIndexService(deps: SearchIndexDeps): SearchIndexServ
 
   const listIds = (): number[] => db.prepare('SELECT id FROM lists WHERE pending = 0 ORDER BY id').pluck().all() as number[];
 
-  function step(): boolean {
+  // The index's tables are read by the search alone: its steps leave the content version as it is
+  // (content-version.ts), so the check report and the preview stay cached while it is built.
+  const step = (): boolean => outsideContent(db, indexStep);
+
+  function indexStep(): boolean {
     // An import fills a pending list in short transactions: the index waits until it is done.
     if (paused() || pendingListIds(db).length > 0) return false;
     if (dropOrphanTables(db) > 0) return true;

@@ -12,6 +12,7 @@ import { createRecipientsService } from '../../../electron/services/recipients/r
 import { createSearchIndexService, type SearchIndexService } from '../../../electron/services/search-index/search-index-service';
 import { readyIndex } from '../../../electron/db/repos/member-search-index-repo';
 import { SEARCH_COUNT_CAP, searchMembers } from '../../../electron/db/repos/member-search';
+import { cacheableVersion, outsideContent } from '../../../electron/db/content-version';
 import { tempDb } from '../../helpers/tmp';
 import { bruteForceIds, searchIds } from './search-oracle';
 
@@ -108,6 +109,32 @@ describe('member search index', () => {
     indexer.runUntilIdle();
     expectExact(listId, 'undone, index caught up');
     expectExact(other.listId, 'other list at the end');
+  });
+
+  it('builds without moving the content version, which every write to the content still moves', async () => {
+    // The check report, the recipient order and the approval's early read are cached under
+    // cacheableVersion: the index's steps (about 100 s after a 1M-row import) must not void them.
+    const { listId } = await imports.importBuffer({ bytes: csv(300, 1), fileName: 'a.csv', listName: '会員' });
+    const before = cacheableVersion(db);
+    expect(indexer.runUntilIdle()).toBeGreaterThan(3);
+    expect(indexer.progress(listId)).toEqual({ ready: true, percent: 100 });
+    expect(cacheableVersion(db)).toBe(before);
+
+    // An edit to a member moves it (and marks the index dirty); re-indexing it moves it no further.
+    const audit = createAuditService({ db, clock: manualClock() });
+    const recipients = createRecipientsService({ db, clock: manualClock(), audit });
+    recipients.updateMember(searchIds(db, listId, '田中').ids[0]!, { fields: { 氏名: '寿司 職人' } }, null);
+    const edited = cacheableVersion(db);
+    expect(edited).not.toBe(before);
+    expect(indexer.runUntilIdle()).toBeGreaterThan(0);
+    expect(cacheableVersion(db)).toBe(edited);
+
+    // A write that throws inside outsideContent leaves the version as it was; a write to the
+    // content after it moves the version as before.
+    expect(() => outsideContent(db, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(cacheableVersion(db)).toBe(edited);
+    db.prepare('UPDATE lists SET name = ? WHERE id = ?').run('会員2', listId);
+    expect(cacheableVersion(db)).not.toBe(edited);
   });
 
   it('forgets a deleted list and keeps the others exact', async () => {
