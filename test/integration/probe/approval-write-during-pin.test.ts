@@ -85,6 +85,23 @@ const writes: { name: string; write: (c: Ctx) => unknown; check: (c: Ctx) => voi
     check: (c) => expect(frozenIds(c)).not.toContain(c.memberId('1005')),
   },
   {
+    name: 'a notice (template) edit through the services',
+    write: (c) => c.call('campaigns:update', { actorId: c.a.id, id: c.campaignId, subjectTemplate: '{{氏名}} 様 改', bodyTemplate: '{{氏名}} 様 改（{{棟}}棟）' }),
+    check: (c) => expect(c.db.prepare('SELECT subject_template FROM campaigns WHERE id = ?').pluck().get(c.campaignId)).toBe('{{氏名}} 様 改'),
+  },
+  {
+    name: 'a re-import of the list through the services',
+    write: (c) =>
+      c.call('import:run', {
+        actorId: c.a.id, listId: c.listId, fileName: 'm2.csv', keyColumn: '会員番号',
+        bytes: new TextEncoder().encode(CSV.replace('会員9,', '再取込,').replace(/\n1039,.*$/, '')),
+      }),
+    check: (c) => {
+      expect(c.db.prepare("SELECT count(*) FROM snapshots WHERE campaign_id = ? AND name = '再取込'").pluck().get(c.campaignId)).toBe(1);
+      expect(c.db.prepare('SELECT count(*) FROM snapshots WHERE campaign_id = ?').pluck().get(c.campaignId)).toBe(39);
+    },
+  },
+  {
     name: 'a member edit committed by a second connection',
     write: (c) => {
       const other = new Database(c.db.name);
