@@ -4,6 +4,7 @@
 // on, PRAGMA foreign_key_check empty; two imports at once must each get exactly their rows; the
 // search index must find the new list's members once it is built.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createImportService } from '../../../electron/services/import';
 import { STEP_ROWS } from '../../../electron/services/import/member-sink';
 import { importFixture, type ImportFixture } from '../import/import-fixture';
 
@@ -42,6 +43,23 @@ describe('probe: a statement failing in the middle of a step', () => {
       expectConsistent();
     });
   }
+});
+
+describe('probe: a step failing while the worker thread parses', () => {
+  it('leaves nothing, foreign keys on; the next threaded import works', { timeout: 120_000 }, async () => {
+    const threaded = createImportService({ db: f.db, clock: f.clock, parseThread: 'always' });
+    const before = f.snapshot();
+    f.db.exec(`CREATE TRIGGER probe_fail BEFORE INSERT ON members WHEN NEW.email = 'm${STEP_ROWS + 5}@example.jp'
+               BEGIN SELECT RAISE(FAIL, 'probe failure'); END`);
+    const err = await threaded.importFile({ filePath: f.write(csv(3 * STEP_ROWS)) }).then(() => null, (e: unknown) => e);
+    expect(String((err as Error)?.message)).toMatch(/probe failure/);
+    f.db.exec('DROP TRIGGER probe_fail');
+    expect(f.snapshot()).toEqual(before);
+    expectConsistent();
+    const again = await threaded.importFile({ filePath: f.write(csv(STEP_ROWS + 3)) });
+    expect(f.members(again.listId)).toHaveLength(STEP_ROWS + 3);
+    expectConsistent();
+  });
 });
 
 describe('probe: imports running at the same time', () => {
