@@ -84,6 +84,9 @@ export function createServices(options: ServicesOptions) {
   const imports = whileRunning(createImportService({ db, clock }), ['importFile', 'importBuffer', 'previewBuffer'], (d) => (importsRunning += d));
   const searchIndex = createSearchIndexService({ db, paused: () => importsRunning > 0 });
   searchIndex.start();
+  // An import cut off by a crash left a pending list: its rows go now, not at the next import,
+  // so the search index (which waits while any list is pending) is not held up until then.
+  void imports.discardAbandoned().catch(() => undefined);
   const preview = createPreviewService({ db });
   const transportFor: TransportFactory = createTransportFactory({
     password: (id) => profiles.getPassword(id),

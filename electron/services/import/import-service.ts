@@ -84,6 +84,8 @@ export interface ImportService {
   getImport(importId: number): ImportRecord<ImportReport> | undefined;
   /** Imports (and previews) under way: the workspace is not switched under one (app-core.ts). */
   running(): number;
+  /** Deletes, in short steps, what an import cut off by a crash left (its pending list and rows). */
+  discardAbandoned(): Promise<void>;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -287,6 +289,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       return { ...r, previousImportId: r.diff?.previousImportId ?? null };
     },
     running: () => running,
+    discardAbandoned: () => purgeAbandoned(db),
     undoLastImport: (listId, actor) => undoLastImport(db, { listId, actor, now: clock.now() }),
     inspectFile: async (filePath, opts = {}) => inspect(await fileSource(filePath), opts),
     inspectBuffer: (bytes, opts = {}) => inspect(bufferSource(bytes, 'upload.csv'), opts),

@@ -1,6 +1,7 @@
 // The life of a pending list (migration 0003): a new list that an import fills while it reads
 // the file, invisible to every reader until the import's final transaction publishes it. A
-// failed or cancelled import deletes it again; one left by a crash is deleted by the next import.
+// failed or cancelled import deletes it again; one left by a crash is deleted when the app starts
+// (services.ts) and, should that not have finished, by the next import.
 import type { Db } from '../../db/connection';
 import { insertImport } from '../../db/repos/imports-repo';
 import { createPendingList, deletePendingList, pendingListIds } from '../../db/repos/lists-repo';
@@ -45,9 +46,22 @@ export async function discardPending(db: Db, listId: number): Promise<void> {
   active.delete(keyOf(db, listId));
 }
 
-/** Deletes pending lists that no running import owns (left by a crash). */
-export async function purgeAbandoned(db: Db): Promise<void> {
-  for (const id of pendingListIds(db)) {
-    if (!active.has(keyOf(db, id))) await discardPending(db, id);
-  }
+/** The purge under way per database file: the start-up one and an import's share it. */
+const purging = new Map<string, Promise<void>>();
+
+/**
+ * Deletes pending lists that no running import owns (left by a crash). One purge at a time per
+ * database: two running side by side could see the same crashed list, and the slower one would
+ * go on deleting "its" list's members after a new import had been given the freed list id.
+ */
+export function purgeAbandoned(db: Db): Promise<void> {
+  const running = purging.get(db.name);
+  if (running) return running;
+  const work = (async () => {
+    for (const id of pendingListIds(db)) {
+      if (!active.has(keyOf(db, id))) await discardPending(db, id);
+    }
+  })().finally(() => purging.delete(db.name));
+  purging.set(db.name, work);
+  return work;
 }

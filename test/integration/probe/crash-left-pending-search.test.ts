@@ -47,8 +47,8 @@ describe('probe: rows a crash left under a pending list', () => {
       const crashedIds = new Set(db.prepare('SELECT id FROM members WHERE list_id = ?').pluck().all(crashed) as number[]);
       expect(got.ids.some((id) => crashedIds.has(id))).toBe(false);
     }
-    // The index of list a waits while a pending list exists (search-index-service.ts): a finding,
-    // recorded here so that a change is seen.
+    // The index of list a waits while a pending list exists (search-index-service.ts); the app
+    // clears a crash's leftovers when it starts (test/integration/app/crash-left-import.test.ts).
     const waiting = indexer.progress(a.listId).ready;
 
     await imports.importBuffer({ bytes: csv(10, 'b'), fileName: 'b.csv', listName: 'b' });
