@@ -5,7 +5,7 @@ import { channel, result } from './define';
 import { actorId, id } from './schemas';
 import { reportFormat } from './report-schemas';
 import { isDay } from '../reports/incident-report';
-import type { CsvExportDto, IncidentDataDto, NoticeSummaryDto } from './dto';
+import type { CsvExportDto, IncidentDataDto, IncidentSavedDto, NoticeSummaryDto } from './dto';
 
 const text = z.string().max(4000);
 
@@ -34,4 +34,6 @@ export const reportChannels = {
   ),
   /** The incident report as CSV (draft items with the answers, checklist, deadlines, who received what); audited. */
   'report:incident-csv': channel(z.object({ actorId, campaignId: id, answers: incidentAnswers, ...reportFormat }), result<CsvExportDto>()),
+  /** Keeps what was typed into the incident report, so closing it or restarting loses nothing. */
+  'report:incident-save': channel(z.object({ actorId, campaignId: id, answers: incidentAnswers }), result<IncidentSavedDto>()),
 } as const;

@@ -109,6 +109,18 @@ describe('reports people read, in Chromium', () => {
     expect(doc).toContain('2026-12-31');
     expect(doc).toContain('差し込みの列を取り違えた');
     expect(doc).toContain('個人情報保護委員会への報告が必要です');
+    // What was typed is kept: closed right after typing (before the quiet-time save) and
+    // opened again, the report comes back as it was left.
+    await report.locator('textarea[data-item="prevention"]').fill('二人目の確認で列名を読み上げる');
+    await report.getByRole('button', { name: '閉じる' }).click();
+    await report.waitFor({ state: 'detached' });
+    await row.locator('[data-action="incident"]').click();
+    await report.locator('[data-testid="incident-form"]').waitFor();
+    expect(await report.locator('textarea[data-item="cause"]').inputValue()).toBe('差し込みの列を取り違えた');
+    expect(await report.locator('textarea[data-item="prevention"]').inputValue()).toBe('二人目の確認で列名を読み上げる');
+    expect(await report.locator('input[data-field="discovered-on"]').inputValue()).toBe('2026-12-01');
+    expect(await report.locator('input[data-check="financial"]').isChecked()).toBe(true);
+    expect(await report.locator('[data-testid="incident-save-state"]').innerText()).toContain('前回の入力を開きました');
     await shoot('r03-incident');
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(SHOTS, 'r03-incident-print-ja.png'), fullPage: true });

@@ -10,5 +10,6 @@ export function reportHandlers(app: AppContext): DomainHandlers<'report'> {
     'report:incident': ({ campaignId, lang, limit }) => reports().incident(campaignId, lang, limit),
     'report:incident-csv': ({ actorId, campaignId, answers, lang, timeZone }) =>
       reports().exportIncident(campaignId, answers, app.actorName(actorId), { lang, timeZone }),
+    'report:incident-save': ({ actorId, campaignId, answers }) => reports().saveIncidentAnswers(campaignId, answers, app.actorName(actorId)),
   };
 }

@@ -14,6 +14,7 @@ import m0011 from './0011_bounces';
 import m0012 from './0012_oauth_sign_in';
 import m0013 from './0013_member_search_index';
 import m0014 from './0014_approval_speed';
+import m0015 from './0015_incident_answers';
 
 export interface Migration {
   readonly version: number;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'oauth_sign_in', sql: m0012 },
   { version: 13, name: 'member_search_index', sql: m0013 },
   { version: 14, name: 'approval_speed', sql: m0014 },
+  { version: 15, name: 'incident_answers', sql: m0015 },
 ];

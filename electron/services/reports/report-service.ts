@@ -1,6 +1,6 @@
 // The reports of History, assembled from Tayori's own records only: the one-page summary of a
-// notice, who received it (CSV), and the incident report (facts, draft, CSV). Reads; the only
-// write is the audit row that says an export was made.
+// notice, who received it (CSV), and the incident report (facts, draft, CSV, and what people typed
+// into it, kept per notice). Reads, apart from those answers and the audit row of an export.
 import { AppError } from '../../../shared/errors';
 import type { ReportFormat } from '../../../shared/reports/audit-csv';
 import { incidentCsv, type IncidentRecipient } from '../../../shared/reports/incident-csv';
@@ -13,6 +13,7 @@ import type { Db } from '../../db/connection';
 import { latestApproval } from '../../db/repos/approvals-repo';
 import { listAttachments } from '../../db/repos/attachments-repo';
 import { mustGetCampaign } from '../../db/repos/campaigns-repo';
+import { readIncidentAnswers, writeIncidentAnswers, type SavedIncidentAnswers } from '../../db/repos/incident-answers-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { hardBounceCount, lastMemberResultAt, noticeAuditRows } from '../../db/repos/report-queries';
 import { countByStatus, sentRecipients, type SentRecipientRow } from '../../db/repos/sends-repo';
@@ -28,6 +29,8 @@ interface IncidentData {
   /** Members whose message was handed over (sent or unknown), in list order; the screen shows the first ones. */
   readonly recipients: readonly IncidentRecipient[];
   readonly recipientTotal: number;
+  /** What was typed into this report last time (null: nothing yet). */
+  readonly saved: SavedIncidentAnswers | null;
 }
 
 export interface ReportService {
@@ -35,6 +38,14 @@ export interface ReportService {
   incident(campaignId: number, lang: ReportLang, limit: number): IncidentData;
   exportRecipients(campaignId: number, actor: string | null, format: Omit<ReportFormat, 'now'>): { fileName: string; csv: string };
   exportIncident(campaignId: number, answers: IncidentAnswers, actor: string | null, format: Omit<ReportFormat, 'now'>): { fileName: string; csv: string };
+  /** Keeps what was typed into the notice's incident report (replacing the last save). */
+  saveIncidentAnswers(campaignId: number, answers: IncidentAnswers, actor: string | null): { savedAt: number };
+}
+
+function checkDay(answers: IncidentAnswers): void {
+  if (answers.discoveredOn !== null && !isDay(answers.discoveredOn)) {
+    throw new AppError('validation', 'The day of discovery is not a date', { field: 'discoveredOn' });
+  }
 }
 
 /** The members whose data may have left: the server took it, or it may have. */
@@ -91,7 +102,12 @@ export function createReportService({ db, clock, audit }: { db: Db; clock: Clock
     summary,
     incident(campaignId, lang, limit) {
       const recipients = allReached(campaignId, lang);
-      return { facts: facts(campaignId, lang), recipients: recipients.slice(0, limit), recipientTotal: recipients.length };
+      return {
+        facts: facts(campaignId, lang),
+        recipients: recipients.slice(0, limit),
+        recipientTotal: recipients.length,
+        saved: readIncidentAnswers(db, campaignId),
+      };
     },
     exportRecipients(campaignId, actor, format) {
       mustGetCampaign(db, campaignId);
@@ -101,15 +117,20 @@ export function createReportService({ db, clock, audit }: { db: Db; clock: Clock
       return { fileName: `tayori-recipients-campaign-${campaignId}-${day()}.csv`, csv };
     },
     exportIncident(campaignId, answers, actor, format) {
-      if (answers.discoveredOn !== null && !isDay(answers.discoveredOn)) {
-        throw new AppError('validation', 'The day of discovery is not a date', { field: 'discoveredOn' });
-      }
+      checkDay(answers);
       const f = facts(campaignId, format.lang);
       const draft = buildIncidentDraft(f, answers, format.lang, format.timeZone);
       const recipients = allReached(campaignId, format.lang);
       const csv = incidentCsv(f, draft, answers.discoveredOn, recipients, { ...format, now: clock.now() });
       audit.record('report.incident-exported', { actor, campaignId, details: { count: recipients.length, reportRequired: draft.reportRequired } });
       return { fileName: `tayori-incident-campaign-${campaignId}-${day()}.csv`, csv };
+    },
+    saveIncidentAnswers(campaignId, answers, actor) {
+      checkDay(answers);
+      mustGetCampaign(db, campaignId);
+      const now = clock.now();
+      writeIncidentAnswers(db, campaignId, answers, actor, now);
+      return { savedAt: now };
     },
   };
 }

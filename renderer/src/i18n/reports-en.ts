@@ -89,5 +89,10 @@ export const reportsEn = {
     exportCsv: 'Export (CSV)',
     followUp: 'Write to exactly these members',
     followUpName: '%{name} — apology and explanation',
+    autosave: 'What you type here is saved as you go and stays when you close the report.',
+    saving: 'Saving…',
+    saved: 'Saved (%{time}). It stays when you close the report.',
+    savedBy: 'Opened what was typed last time (saved %{time} by %{name}). Carry on from there.',
+    saveFailed: 'Could not save what you typed. It is still on the screen; Tayori tries again at your next change or when you close the report.',
   },
 };

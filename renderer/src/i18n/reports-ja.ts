@@ -93,5 +93,10 @@ export const reportsJa: Strings<typeof reportsEn> = {
     exportCsv: '書き出す（CSV）',
     followUp: 'この会員だけにお詫び・説明を送る',
     followUpName: '%{name} — お詫びとご説明',
+    autosave: '入力した内容は自動で保存され、閉じても消えません。',
+    saving: '保存しています…',
+    saved: '入力を保存しました（%{time}）。閉じても消えません。',
+    savedBy: '前回の入力を開きました（%{time} %{name} が保存）。続きから書けます。',
+    saveFailed: '入力を保存できませんでした。内容は画面に残っています。次に入力したとき、または閉じたときにもう一度保存します。',
   },
 };

@@ -1,6 +1,6 @@
 // DTOs of the reports: the pure builders' results are the DTOs (declared once, in shared/reports).
 import type { IncidentRecipient } from '../../reports/incident-csv';
-import type { IncidentFacts } from '../../reports/incident-report';
+import type { IncidentAnswers, IncidentFacts } from '../../reports/incident-report';
 import type { NoticeSummary } from '../../reports/notice-summary';
 
 export type NoticeSummaryDto = NoticeSummary;
@@ -10,6 +10,12 @@ export interface IncidentDataDto {
   /** The first members whose message was handed over (sent or unknown); all of them are in the CSV. */
   readonly recipients: readonly IncidentRecipient[];
   readonly recipientTotal: number;
+  /** What was typed into this report last time, when and by whom (null: nothing yet). */
+  readonly saved: { readonly answers: IncidentAnswers; readonly savedAt: number; readonly savedBy: string | null } | null;
+}
+
+export interface IncidentSavedDto {
+  readonly savedAt: number;
 }
 
 export interface CsvExportDto {

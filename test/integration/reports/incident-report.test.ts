@@ -86,4 +86,40 @@ describe('incident report from the records', () => {
     expect(rows[3]!.slice(3, 6)).toEqual(['failed', 'The address does not exist. Check its spelling or ask the member for their current address.', '550 5.1.1 User unknown']);
     expect(rows[1]![7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
+
+  it('keeps what was typed into the report per notice: read back on opening, replaced by the next save', async () => {
+    const reports = await sentNotice();
+    const { fx } = h!;
+    expect(reports.incident(fx.campaignId, 'ja', 500).saved).toBeNull();
+    const first = { ...noAnswers, discoveredOn: '2026-12-01', sensitive: true, texts: { cause: '列の取り違え', people: '4 人' } };
+    h!.clock.set(h!.clock.now() + 60_000);
+    const { savedAt } = reports.saveIncidentAnswers(fx.campaignId, first, '鈴木 approver');
+    expect(savedAt).toBe(h!.clock.now());
+    expect(reports.incident(fx.campaignId, 'ja', 500).saved).toEqual({ answers: first, savedAt, savedBy: '鈴木 approver' });
+    // The next save replaces the whole answer: an item emptied on the screen is empty here too.
+    const second = { ...first, sensitive: false, texts: { cause: '列の取り違え（確認済み）' } };
+    reports.saveIncidentAnswers(fx.campaignId, second, '佐藤 operator');
+    expect(reports.incident(fx.campaignId, 'ja', 500).saved).toMatchObject({ answers: second, savedBy: '佐藤 operator' });
+    expect(h!.db.prepare('SELECT count(*) FROM incident_answers').pluck().get()).toBe(1);
+  });
+
+  it('refuses a day that is not one and a notice that does not exist, saving nothing', async () => {
+    const reports = await sentNotice();
+    const { fx } = h!;
+    expect(() => reports.saveIncidentAnswers(fx.campaignId, { ...noAnswers, discoveredOn: '2026-02-30' }, 'x')).toThrow(/not a date/);
+    expect(() => reports.saveIncidentAnswers(fx.campaignId + 99, noAnswers, 'x')).toThrow();
+    expect(h!.db.prepare('SELECT count(*) FROM incident_answers').pluck().get()).toBe(0);
+  });
+
+  it('reads a damaged saved row without losing the report: what has the right shape is kept', async () => {
+    const reports = await sentNotice();
+    const { fx } = h!;
+    const bad = JSON.stringify({ discoveredOn: 'yesterday', sensitive: 'yes', financial: true, texts: { cause: '原因', summary: 5, nope: 'x' } });
+    h!.db.prepare('INSERT INTO incident_answers (campaign_id, answers_json, saved_at, saved_by) VALUES (?, ?, 1, NULL)').run(fx.campaignId, bad);
+    expect(reports.incident(fx.campaignId, 'ja', 500).saved!.answers).toEqual({
+      discoveredOn: null, sensitive: false, financial: true, improperPurpose: false, texts: { cause: '原因' },
+    });
+    h!.db.prepare('UPDATE incident_answers SET answers_json = ? WHERE campaign_id = ?').run('{not json', fx.campaignId);
+    expect(reports.incident(fx.campaignId, 'ja', 500).saved!.answers).toEqual(noAnswers);
+  });
 });

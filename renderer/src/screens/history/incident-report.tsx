@@ -1,9 +1,10 @@
 // "Something went wrong with this notice": the incident report assembled from Tayori's records,
-// with what only people know typed here (day of discovery, the checklist, the free-text items),
-// printable and exportable as CSV, and a follow-up to exactly the members who received it.
-import { useMemo, useState } from 'react';
+// with what only people know typed here (day of discovery, the checklist, the free-text items,
+// kept as they are typed: use-incident-answers.ts), printable and exportable as CSV, and a
+// follow-up to exactly the members who received it.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildIncidentDraft, type IncidentAnswers, type PpcItem } from '../../../../shared/reports/incident-report';
+import { buildIncidentDraft, type PpcItem } from '../../../../shared/reports/incident-report';
 import { downloadText } from '../../components/download';
 import { ErrorText } from '../../components/error-text';
 import { PrintCopy } from '../../components/print-copy';
@@ -12,8 +13,7 @@ import { useLocalTime } from '../../hooks/use-local-time';
 import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { IncidentDocument } from './incident-document';
-
-const NO_ANSWERS: IncidentAnswers = { discoveredOn: null, sensitive: false, financial: false, improperPurpose: false, texts: {} };
+import { useIncidentAnswers, type SaveState } from './use-incident-answers';
 /** The people whose data may have left: the server took their message, or may have. */
 const REACHED = ['sent', 'unknown'] as const;
 
@@ -22,7 +22,7 @@ export function IncidentReport({ campaignId, onClose }: { campaignId: number; on
   const time = useLocalTime();
   const { operatorId, openCampaign, go } = useApp();
   const data = useQuery('report:incident', { campaignId, lang: time.lang, limit: 500 });
-  const [answers, setAnswers] = useState<IncidentAnswers>(NO_ANSWERS);
+  const { answers, update: setAnswers, state: saveState } = useIncidentAnswers(campaignId, operatorId, data.data);
   const call = useCall();
   const facts = data.data?.facts;
   const draft = useMemo(() => (facts ? buildIncidentDraft(facts, answers, time.lang, time.timeZone) : null), [facts, answers, time.lang, time.timeZone]);
@@ -53,7 +53,8 @@ export function IncidentReport({ campaignId, onClose }: { campaignId: number; on
         </button>
       </div>
       <p className="hint">{t('reports.incident.intro')}</p>
-      <ErrorText error={data.error ?? call.error} />
+      <ErrorText error={data.error ?? call.error ?? (saveState.kind === 'failed' ? saveState.error : null)} />
+      {data.data && <SaveStatus state={saveState} />}
       {data.data && draft && drafted && (
         <>
           <div className="incident-form" data-testid="incident-form">
@@ -110,5 +111,25 @@ export function IncidentReport({ campaignId, onClose }: { campaignId: number; on
         </>
       )}
     </section>
+  );
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const { t } = useTranslation();
+  const time = useLocalTime();
+  const text =
+    state.kind === 'pending'
+      ? t('reports.incident.saving')
+      : state.kind === 'saved'
+        ? state.by
+          ? t('reports.incident.savedBy', { time: time.format(state.at), name: state.by })
+          : t('reports.incident.saved', { time: time.format(state.at) })
+        : state.kind === 'failed'
+          ? t('reports.incident.saveFailed')
+          : t('reports.incident.autosave');
+  return (
+    <p className="hint no-print" data-testid="incident-save-state" data-state={state.kind}>
+      {text}
+    </p>
   );
 }
