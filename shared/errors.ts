@@ -56,6 +56,7 @@ export const ERROR_CODES = [
   'practice-only',
   'practice-imap-local',
   'imap-auth',
+  'imap-oauth-refused',
   'imap-connect',
   'oauth-signin-required',
   'oauth-not-configured',

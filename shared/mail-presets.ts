@@ -21,6 +21,8 @@ export interface MailPreset {
   readonly helpUrl: string | null;
   /** Steps to follow before the account works (accounts.preset_<id>_steps), when there are any. */
   readonly hasSteps: boolean;
+  /** The provider's IMAP server, where bounces are read back (null: the user types it). */
+  readonly imapHost: string | null;
 }
 
 export const MAIL_PRESETS = [
@@ -31,6 +33,7 @@ export const MAIL_PRESETS = [
     perMinute: 30, perHour: null, perDay: 10_000, maxConnections: 2,
     helpUrl: 'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
     hasSteps: true,
+    imapHost: 'outlook.office365.com',
   },
   {
     id: 'outlookcom',
@@ -39,6 +42,7 @@ export const MAIL_PRESETS = [
     perMinute: 30, perHour: null, perDay: 300, maxConnections: 1,
     helpUrl: 'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
     hasSteps: false,
+    imapHost: 'outlook.office365.com',
   },
   {
     id: 'google-oauth',
@@ -48,6 +52,7 @@ export const MAIL_PRESETS = [
     perMinute: 20, perHour: null, perDay: 2_000, maxConnections: 2,
     helpUrl: 'https://support.google.com/a/answer/176600',
     hasSteps: true,
+    imapHost: 'imap.gmail.com',
   },
   {
     id: 'google-app-password',
@@ -55,6 +60,7 @@ export const MAIL_PRESETS = [
     perMinute: 20, perHour: null, perDay: 2_000, maxConnections: 2,
     helpUrl: 'https://support.google.com/accounts/answer/185833',
     hasSteps: true,
+    imapHost: 'imap.gmail.com',
   },
   {
     id: 'xserver',
@@ -62,6 +68,7 @@ export const MAIL_PRESETS = [
     perMinute: null, perHour: null, perDay: null, maxConnections: 2,
     helpUrl: 'https://www.xserver.ne.jp/manual/',
     hasSteps: false,
+    imapHost: null,
   },
   {
     id: 'sakura',
@@ -69,6 +76,7 @@ export const MAIL_PRESETS = [
     perMinute: null, perHour: null, perDay: null, maxConnections: 2,
     helpUrl: 'https://help.sakura.ad.jp/',
     hasSteps: false,
+    imapHost: null,
   },
   {
     id: 'lolipop-economy',
@@ -77,6 +85,7 @@ export const MAIL_PRESETS = [
     perMinute: null, perHour: 100, perDay: 1_000, maxConnections: 1,
     helpUrl: 'https://lolipop.jp/manual/',
     hasSteps: false,
+    imapHost: 'imap.lolipop.jp',
   },
   {
     id: 'lolipop',
@@ -84,6 +93,7 @@ export const MAIL_PRESETS = [
     perMinute: null, perHour: null, perDay: null, maxConnections: 2,
     helpUrl: 'https://lolipop.jp/manual/',
     hasSteps: false,
+    imapHost: 'imap.lolipop.jp',
   },
   {
     id: 'other',
@@ -91,5 +101,15 @@ export const MAIL_PRESETS = [
     perMinute: 30, perHour: null, perDay: null, maxConnections: 2,
     helpUrl: null,
     hasSteps: false,
+    imapHost: null,
   },
 ] as const satisfies readonly MailPreset[];
+
+/**
+ * Where a mail account's IMAP side most likely is: the preset's IMAP server for a known SMTP
+ * server (Microsoft's and Google's differ from their SMTP names), else the SMTP server's name.
+ */
+export function imapHostFor(smtpHost: string): string {
+  const known = MAIL_PRESETS.find((p) => p.host !== null && p.host.toLowerCase() === smtpHost.trim().toLowerCase());
+  return known?.imapHost ?? smtpHost;
+}

@@ -105,7 +105,7 @@ export function createServices(options: ServicesOptions) {
   const approvalAddresses = createApprovalAddressService({ db, clock, audit, users });
   const approvalCodes = createApprovalCodeService({ db, clock, audit, users, approvals, addresses: approvalAddresses, transportFor, key: createCodeKey(secrets) });
   const bounces = createBounceService({
-    db, clock, secrets, audit,
+    db, clock, secrets, audit, accessToken,
     attachments: (id) => approvals.attachmentsForSend(id),
     suppress: (address, note, actor) => recipients.suppress(address, 'bounced', note, actor),
     ...(options.imapTimeouts ? { timeouts: options.imapTimeouts } : {}),

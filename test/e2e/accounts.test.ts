@@ -140,6 +140,14 @@ describe('mail accounts in Chromium', () => {
     expect(await account.locator('[data-step="auth-methods"]').textContent()).toContain('XOAUTH2');
     await account.scrollIntoViewIfNeeded();
     await session.shoot('a04-account-oauth-signed-in');
+    // Its IMAP side (bounces) reads the mailbox with the same sign-in: no user name or password.
+    const imap = page.locator('[data-testid="imap-panel"]');
+    await imap.locator('select[name="imap-account"]').selectOption({ label: `OAuth (${FROM})` });
+    await imap.locator('[data-testid="imap-signed-in"]').waitFor();
+    expect(await imap.locator('[data-testid="imap-signed-in"]').textContent()).toContain(FROM);
+    expect(await imap.locator('input[name="imap-password"], input[name="imap-user"]').count()).toBe(0);
+    await imap.scrollIntoViewIfNeeded();
+    await session.shoot('a05-imap-oauth');
     expect(session.errors).toEqual([]);
   });
 });

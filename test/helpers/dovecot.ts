@@ -46,22 +46,49 @@ function freePort(): Promise<number> {
   });
 }
 
-function config(dir: string, port: number): string {
+/** Sign-in by OAuth2 bearer token (XOAUTH2, OAUTHBEARER): Dovecot asks this URL who the token is. */
+export interface DovecotOAuth2 {
+  /**
+   * Answers GET with "Authorization: Bearer <token>" with JSON: `active` true and the mailbox in
+   * `email` for a good token, `active` false for any other (an HTTP error would be taken for
+   * the endpoint being down: "temporary authentication failure").
+   */
+  readonly userinfoUrl: string;
+}
+
+function oauth2Passdb(dir: string, o: DovecotOAuth2 | undefined): string {
+  if (!o) return '';
+  writeFileSync(join(dir, 'oauth2.conf.ext'), `introspection_mode = auth\nintrospection_url = ${o.userinfoUrl}\nusername_attribute = email\nforce_introspection = yes\nactive_attribute = active\nactive_value = true\n`);
+  return `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${dir}/oauth2.conf.ext
+}
+`;
+}
+
+function config(dir: string, port: number, oauth2?: DovecotOAuth2): string {
   return `protocols = imap
 listen = 127.0.0.1
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+# A refused sign-in answers at once (the default waits 2 s against guessing). Dovecot still slows
+# the next sign-ins from the same address after a failure (2 s, then 4, 8...): tests that fail on
+# purpose take that long.
+auth_failure_delay = 0
+auth_mechanisms = plain login${oauth2 ? ' xoauth2 oauthbearer' : ''}
 log_path = ${dir}/dovecot.log
 default_login_user = dovenull
 default_internal_user = dovecot
 mail_location = maildir:${dir}/mail/%u
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u ${dir}/users
 }
+${oauth2Passdb(dir, oauth2)}
 userdb {
   driver = static
   args = uid=mail gid=mail home=${dir}/mail/%u
@@ -93,7 +120,7 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
-export async function startDovecot(user = 'office@example.test', password = 'secret'): Promise<DovecotServer> {
+export async function startDovecot(user = 'office@example.test', password = 'secret', oauth2?: DovecotOAuth2): Promise<DovecotServer> {
   const t = tempDir('tayori-dovecot-');
   // Dovecot's auth and mail processes run as other users: they must be able to enter the folder.
   chmodSync(t.dir, 0o755);
@@ -105,7 +132,7 @@ export async function startDovecot(user = 'office@example.test', password = 'sec
   chownSync(maildir, MAIL_UID, MAIL_GID);
   const port = await freePort();
   const conf = join(t.dir, 'dovecot.conf');
-  writeFileSync(conf, config(t.dir, port));
+  writeFileSync(conf, config(t.dir, port, oauth2));
   execFileSync(DOVECOT, ['-c', conf], { stdio: 'ignore' }); // it forks: a pipe would stay open
   await waitForPort(port, 10_000);
   return {

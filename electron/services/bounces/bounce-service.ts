@@ -31,6 +31,8 @@ export interface BounceServiceDeps {
   readonly attachments: (campaignId: number) => readonly { readonly fileName: string; readonly content: Buffer }[];
   /** The organisation's suppression list (recipients service). */
   readonly suppress: (address: string, note: string | null, actor: string | null) => void;
+  /** An access token of a mail account that signs in with Microsoft or Google (oauth-service.ts). */
+  readonly accessToken?: (profileId: number, renew: boolean) => Promise<string>;
   readonly timeouts?: Partial<ImapTimeouts>;
   /** Practice mode: IMAP settings may only name this machine (there is no real mailbox to read). */
   readonly localImapOnly?: boolean;
@@ -50,9 +52,33 @@ export function createBounceService(deps: BounceServiceDeps) {
   }
 
   async function connect(a: ImapAccount) {
+    const profile = getProfileRow(db, a.profileId);
+    if (profile?.authMethod === 'oauth2') return connectSignedIn(a, profile.authUser ?? a.authUser);
     const ref = imapRepo.getImapSecretRef(db, a.profileId);
     const password = ref ? await secrets.get(ref) : null;
     return openImap(a, imapAuth(a, password), deps.timeouts);
+  }
+
+  /**
+   * A Microsoft 365 or Google account (which refuse passwords) reads its mailbox with the token of
+   * the sign-in it sends with, as the mailbox that signed in. A refused token is renewed once: it
+   * may have been withdrawn, or issued by a sign-in from before Tayori asked for IMAP.
+   */
+  async function connectSignedIn(a: ImapAccount, mailbox: string) {
+    const token = deps.accessToken;
+    if (!token) throw new AppError('oauth-signin-required', 'This mail account signs in with its provider, which is not available here', { profileId: a.profileId });
+    const open = async (renew: boolean) => openImap(a, { user: mailbox, accessToken: await token(a.profileId, renew) }, deps.timeouts);
+    try {
+      return await open(false);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'imap-auth')) throw e;
+    }
+    try {
+      return await open(true);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'imap-auth')) throw e;
+      throw new AppError('imap-oauth-refused', 'The IMAP server refused the sign-in: sign in to the mail account again and allow reading the mailbox', { profileId: a.profileId, host: a.host });
+    }
   }
 
   function exclusive<T>(profileId: number, work: () => Promise<T>): Promise<T> {

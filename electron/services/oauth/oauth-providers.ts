@@ -20,12 +20,14 @@ export interface ResolvedProvider {
 }
 
 /**
- * Microsoft Entra ID: SMTP.Send for Exchange Online, offline_access for a refresh token, and
- * openid + email + profile for an id token naming the mailbox that signed in (its email /
- * preferred_username claim): without it nothing proves the sign-in is the organisation's account.
+ * Microsoft Entra ID: SMTP.Send for Exchange Online, IMAP.AccessAsUser.All to read bounces back
+ * from the same mailbox (one token of the same resource serves both), offline_access for a
+ * refresh token, and openid + email + profile for an id token naming the mailbox that signed in
+ * (its email / preferred_username claim): without it nothing proves the sign-in is the
+ * organisation's account.
  */
-export const MICROSOFT_SCOPE = 'openid email profile https://outlook.office.com/SMTP.Send offline_access';
-/** Google: full mail scope is the only one Gmail's SMTP accepts; openid + email name the account. */
+export const MICROSOFT_SCOPE = 'openid email profile https://outlook.office.com/SMTP.Send https://outlook.office.com/IMAP.AccessAsUser.All offline_access';
+/** Google: full mail scope is the only one Gmail's SMTP accepts (it covers IMAP too); openid + email name the account. */
 export const GOOGLE_SCOPE = 'openid email https://mail.google.com/';
 
 /**

@@ -9,6 +9,7 @@ export const bouncesEn = {
   user: 'User name',
   password: 'Password',
   passwordKept: 'Leave empty to keep the stored password',
+  signedIn: 'This account signs in with %{provider}: Tayori reads the mailbox %{mailbox} with that sign-in, no password. If the sign-in is from before this setting, sign in to the mail account again so that reading the mailbox is allowed.',
   readOnly: 'Only read the mailbox (recommended)',
   readOnlyHint: 'When off, bounces that match a notice are moved into the folder below. Nothing else is ever touched.',
   moveTo: 'Move matched bounces into folder',

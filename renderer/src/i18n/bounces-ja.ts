@@ -11,6 +11,7 @@ export const bouncesJa: { readonly [K in keyof typeof bouncesEn]: string } = {
   user: 'ユーザー名',
   password: 'パスワード',
   passwordKept: '空欄なら保存済みのパスワードを使います',
+  signedIn: 'このアカウントは %{provider} のサインインを使います。メールボックス %{mailbox} もそのサインインで読むので、パスワードは要りません。この設定より前にサインインした場合は、メールボックスの読み取りを許可するため、メールアカウントにもう一度サインインしてください。',
   readOnly: '受信箱は読むだけにする（推奨）',
   readOnlyHint: 'オフにすると、お知らせと照合できた不達メールだけを下のフォルダへ移動します。それ以外には一切触れません。',
   moveTo: '照合できた不達メールの移動先フォルダ',

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as oauth from 'oauth4webapi';
 import { CONNECTION_HINTS, CONNECTION_STEPS } from '../../../shared/connection-test';
-import { MAIL_PRESETS } from '../../../shared/mail-presets';
+import { imapHostFor, MAIL_PRESETS } from '../../../shared/mail-presets';
 import { SMTP_SECURITIES } from '../../../shared/smtp-profile';
 import { NO_OAUTH_DEFAULTS, oauthDefaultsFromEnv } from '../../../electron/services/oauth/oauth-config';
 import { GOOGLE_SCOPE, MICROSOFT_SCOPE, resolveProvider } from '../../../electron/services/oauth/oauth-providers';
@@ -43,12 +43,21 @@ describe('mail presets', () => {
   });
 });
 
+describe('the IMAP server of a mail account', () => {
+  it('is the provider\'s own for a known SMTP server, else the SMTP server\'s name', () => {
+    expect(imapHostFor('smtp.office365.com')).toBe('outlook.office365.com');
+    expect(imapHostFor(' SMTP.Gmail.com ')).toBe('imap.gmail.com');
+    expect(imapHostFor('smtp.lolipop.jp')).toBe('imap.lolipop.jp');
+    expect(imapHostFor('sv1234.xserver.jp')).toBe('sv1234.xserver.jp');
+  });
+});
+
 describe('OAuth providers', () => {
   const config = oauthDefaultsFromEnv({ TAYORI_OAUTH_MICROSOFT_CLIENT_ID: ' ms-app ', TAYORI_OAUTH_GOOGLE_CLIENT_ID: 'g-app' });
 
-  it('Microsoft: login.microsoftonline.com, SMTP.Send with offline access and an id token, a public client', async () => {
+  it('Microsoft: login.microsoftonline.com, SMTP.Send and IMAP with offline access and an id token, a public client', async () => {
     const r = await resolveProvider('microsoft', config);
-    expect(MICROSOFT_SCOPE).toBe('openid email profile https://outlook.office.com/SMTP.Send offline_access');
+    expect(MICROSOFT_SCOPE).toBe('openid email profile https://outlook.office.com/SMTP.Send https://outlook.office.com/IMAP.AccessAsUser.All offline_access');
     expect(r.scope).toBe(MICROSOFT_SCOPE);
     expect(r.client.client_id).toBe('ms-app');
     expect(r.as.authorization_endpoint).toBe('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize');

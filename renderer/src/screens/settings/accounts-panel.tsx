@@ -13,7 +13,8 @@ import { useQuery } from '../../hooks/use-query';
 import { useApp } from '../../state/app-context';
 import { AccountEditor } from './account-editor';
 
-export function AccountsPanel() {
+/** onChanged: an account was added, edited or removed (the IMAP panel below lists them too). */
+export function AccountsPanel({ onChanged }: { onChanged?: () => void } = {}) {
   const { t, i18n } = useTranslation();
   const { users, operatorId } = useApp();
   const profiles = useQuery('profiles:list', {});
@@ -32,6 +33,7 @@ export function AccountsPanel() {
     profiles.reload();
     grants.reload();
     settings.reload();
+    onChanged?.();
   };
   const test = async (id: number) => {
     setTested(null);

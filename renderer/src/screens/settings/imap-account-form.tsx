@@ -1,10 +1,12 @@
 // The IMAP side of a mail account (issue 13): where bounces are read back from and the Sent copy
 // goes. Read-only by default; saving after set-up takes two users' PINs, as the account does,
-// because the Sent copy puts members' messages on that server. The password is write-only.
-import { useState } from 'react';
+// because the Sent copy puts members' messages on that server. The password is write-only; an
+// account that signs in with Microsoft or Google reads its mailbox with that sign-in instead.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImapAccountDto, ProfileDto } from '../../../../shared/contract';
 import { SENT_COPY_MODES, type SentCopyMode } from '../../../../shared/imap-account';
+import { imapHostFor } from '../../../../shared/mail-presets';
 import type { SmtpSecurity } from '../../../../shared/smtp-profile';
 import { ErrorText } from '../../components/error-text';
 import { emptySigners, signersOf, TwoSigners } from '../../components/two-signers';
@@ -27,7 +29,7 @@ interface FormValue {
 
 function initial(profile: ProfileDto, a: ImapAccountDto | null): FormValue {
   if (a) return { host: a.host, port: a.port, security: a.security, authUser: a.authUser, password: '', readOnly: a.readOnly, bounceFolder: a.bounceFolder ?? '', sentFolder: a.sentFolder, sentCopy: a.sentCopy, scanDays: a.scanDays };
-  return { host: profile.host, port: 993, security: 'tls', authUser: profile.authUser ?? profile.fromAddress, password: '', readOnly: true, bounceFolder: '', sentFolder: 'Sent', sentCopy: 'summary', scanDays: 7 };
+  return { host: imapHostFor(profile.host), port: 993, security: 'tls', authUser: profile.authUser ?? profile.fromAddress, password: '', readOnly: true, bounceFolder: '', sentFolder: 'Sent', sentCopy: 'summary', scanDays: 7 };
 }
 
 function ImapForm({ profile, account, onSaved }: { profile: ProfileDto; account: ImapAccountDto | null; onSaved: () => void }) {
@@ -41,6 +43,8 @@ function ImapForm({ profile, account, onSaved }: { profile: ProfileDto; account:
   const set = (patch: Partial<FormValue>) => setV((x) => ({ ...x, ...patch }));
   const needSigners = setUp.data?.usersSetUp ?? true;
   const confirmed = signersOf(signers);
+  // The mailbox that signed in is the one read (bounce-service.ts): no user name or password here.
+  const signedIn = profile.authMethod === 'oauth2';
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -85,14 +89,22 @@ function ImapForm({ profile, account, onSaved }: { profile: ProfileDto; account:
           </select>
         </label>
       </div>
-      <label className="field">
-        <span>{t('bounces.user')}</span>
-        <input name="imap-user" value={v.authUser} autoComplete="off" onChange={(e) => set({ authUser: e.target.value })} />
-      </label>
-      <label className="field">
-        <span>{t('bounces.password')}</span>
-        <input name="imap-password" type="password" autoComplete="new-password" value={v.password} placeholder={account?.hasPassword ? t('bounces.passwordKept') : ''} onChange={(e) => set({ password: e.target.value })} />
-      </label>
+      {signedIn ? (
+        <p className="hint" data-testid="imap-signed-in">
+          {t('bounces.signedIn', { provider: t(`accounts.oauthProvider_${profile.oauthProvider ?? 'custom'}`), mailbox: profile.authUser ?? '' })}
+        </p>
+      ) : (
+        <>
+          <label className="field">
+            <span>{t('bounces.user')}</span>
+            <input name="imap-user" value={v.authUser} autoComplete="off" onChange={(e) => set({ authUser: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>{t('bounces.password')}</span>
+            <input name="imap-password" type="password" autoComplete="new-password" value={v.password} placeholder={account?.hasPassword ? t('bounces.passwordKept') : ''} onChange={(e) => set({ password: e.target.value })} />
+          </label>
+        </>
+      )}
       <label className="check-field">
         <input name="imap-read-only" type="checkbox" checked={v.readOnly} onChange={(e) => set({ readOnly: e.target.checked })} />
         <span>{t('bounces.readOnly')}</span>
@@ -124,7 +136,7 @@ function ImapForm({ profile, account, onSaved }: { profile: ProfileDto; account:
       </div>
       {needSigners && <TwoSigners name="imap" users={users} value={signers} onChange={setSigners} />}
       <div className="row">
-        <button type="submit" className="btn primary" data-action="save-imap" disabled={call.busy || (needSigners && !confirmed) || (!account && !v.password)}>
+        <button type="submit" className="btn primary" data-action="save-imap" disabled={call.busy || (needSigners && !confirmed) || (!account && !v.password && !signedIn)}>
           {t('bounces.save')}
         </button>
         <button type="button" className="btn" data-action="test-imap" disabled={call.busy || !account} onClick={() => void test()}>
@@ -137,10 +149,15 @@ function ImapForm({ profile, account, onSaved }: { profile: ProfileDto; account:
   );
 }
 
-/** One IMAP form per mail account of the real workspace. */
-export function ImapAccountPanel() {
+/** One IMAP form per mail account of the real workspace; accountsChanged moves when the accounts do. */
+export function ImapAccountPanel({ accountsChanged }: { accountsChanged: number }) {
   const { t } = useTranslation();
   const profiles = useQuery('profiles:list', {});
+  const reloadProfiles = profiles.reload;
+  // Reloads the list only (the open form keeps what is typed in it).
+  useEffect(() => {
+    if (accountsChanged > 0) reloadProfiles();
+  }, [accountsChanged, reloadProfiles]);
   const [chosen, setChosen] = useState<number | null>(null);
   const list = (profiles.data ?? []).filter((p) => !p.practice);
   const profile = list.find((p) => p.id === chosen) ?? list[0];
@@ -153,7 +170,7 @@ export function ImapAccountPanel() {
       {list.length > 1 && (
         <label className="field">
           <span>{t('bounces.account')}</span>
-          <select value={profile.id} onChange={(e) => setChosen(Number(e.target.value))}>
+          <select name="imap-account" value={profile.id} onChange={(e) => setChosen(Number(e.target.value))}>
             {list.map((p) => (
               <option key={p.id} value={p.id}>{`${p.name} (${p.fromAddress})`}</option>
             ))}
