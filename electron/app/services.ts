@@ -36,6 +36,9 @@ import { createTransportFactory } from './transports';
 import type { MailTransport } from '../smtp/mail-transport';
 import type { SmtpProfile } from '../../shared/smtp-profile';
 
+/** How often the app looks whether a mailbox is due to be read for late bounces (SCAN_EVERY_MS decides). */
+const BOUNCE_LOOK_EVERY_MS = 5 * 60_000;
+
 /** What the services of every workspace share; the app core keeps these across workspace switches. */
 export interface ServicesBase {
   readonly dataDir: string;
@@ -122,10 +125,20 @@ export function createServices(options: ServicesOptions) {
       lastState.set(p.campaignId, p.state);
       if (before === 'sending' && (p.state === 'completed' || p.state === 'stopped')) {
         const work = bounces.afterRun(p.campaignId).catch(() => undefined);
-        afterRuns.add(work);
-        void work.finally(() => afterRuns.delete(work));
+        track(work);
       }
     });
+  }
+  // Bounces can arrive hours after a send: while the app is open, each mail account's mailbox is
+  // read again every half hour for its days of checking (bounce-service.ts scanDue).
+  let bounceTimer: ReturnType<typeof setInterval> | null = null;
+  if (!practice) {
+    bounceTimer = setInterval(() => track(bounces.scanDue().then(() => undefined, () => undefined)), BOUNCE_LOOK_EVERY_MS);
+    bounceTimer.unref();
+  }
+  function track(work: Promise<void>): void {
+    afterRuns.add(work);
+    void work.finally(() => afterRuns.delete(work));
   }
   // Messages that were in flight when the app last stopped become "unknown" (never resent
   // silently), interrupted runs become paused, and cancel windows are re-armed.
@@ -164,6 +177,7 @@ export function createServices(options: ServicesOptions) {
     /** Closes what this set of services opened (the practice workspace closes its own database). */
     async close(): Promise<void> {
       searchIndex.stop();
+      if (bounceTimer) clearInterval(bounceTimer);
       await send.dispose();
       await Promise.all([...afterRuns]);
       oauthService.close();

@@ -17,6 +17,22 @@ function rowToAccount(r: Row): ImapAccount {
   };
 }
 
+export function listImapAccounts(db: Db): ImapAccount[] {
+  return (db.prepare('SELECT * FROM imap_accounts ORDER BY profile_id').all() as Row[]).map(rowToAccount);
+}
+
+/** Whether the mail account handed a message over since `since` (the partial index sends_recent_by_time). */
+export function sentThroughSince(db: Db, profileId: number, since: number): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM sends s JOIN campaigns c ON c.id = s.campaign_id
+         WHERE s.updated_at >= ? AND s.status IN ('sent', 'unknown', 'in_flight', 'bounced') AND c.profile_id = ? LIMIT 1`,
+      )
+      .get(since, profileId) !== undefined
+  );
+}
+
 export function getImapAccount(db: Db, profileId: number): ImapAccount | undefined {
   const r = db.prepare('SELECT * FROM imap_accounts WHERE profile_id = ?').get(profileId) as Row | undefined;
   return r && rowToAccount(r);

@@ -21,6 +21,8 @@ import { appendSentCopy } from './sent-copy';
 
 const INBOX = 'INBOX';
 const DAY = 86_400_000;
+/** Bounces can come hours after a send: the mailbox is read again this long after the last read. */
+export const SCAN_EVERY_MS = 30 * 60_000;
 
 export interface BounceServiceDeps {
   readonly db: Db;
@@ -44,6 +46,8 @@ export function createBounceService(deps: BounceServiceDeps) {
   const { db, clock, secrets, audit } = deps;
   /** One mailbox session per account at a time: a second "check" waits for the first. */
   const busy = new Map<number, Promise<unknown>>();
+  /** The last periodic read's failure per account: the audit log says it once, not every half hour. */
+  const lastFailure = new Map<number, string>();
 
   function account(profileId: number): ImapAccount {
     const a = imapRepo.getImapAccount(db, profileId);
@@ -90,7 +94,7 @@ export function createBounceService(deps: BounceServiceDeps) {
     });
   }
 
-  async function scanAccount(profileId: number, actor: string | null): Promise<BounceScanDto> {
+  async function scanAccount(profileId: number, actor: string | null, periodic = false): Promise<BounceScanDto> {
     const a = account(profileId);
     const client = await connect(a);
     try {
@@ -127,7 +131,8 @@ export function createBounceService(deps: BounceServiceDeps) {
         moved = r ? (r.uidMap?.size ?? toMove.length) : 0;
       }
       const result = { read: scan.read, reports: scan.reports.length, recorded, hard, soft, unmatched, moved };
-      audit.record('bounces.scanned', { actor, details: { profileId, ...result } });
+      // A periodic read that found nothing new is not worth a line in the log every half hour.
+      if (!periodic || result.read > 0) audit.record('bounces.scanned', { actor, details: { profileId, ...result, ...(periodic ? { periodic } : {}) } });
       return result;
     } finally {
       await client.logout().catch(() => client.close());
@@ -143,6 +148,27 @@ export function createBounceService(deps: BounceServiceDeps) {
     const c = mustGetCampaign(db, campaignId);
     if (c.profileId === null) throw new AppError('not-found', 'The notice has no mail account', { campaignId });
     return c.profileId;
+  }
+
+  let due: Promise<number> | null = null;
+  async function lookForDue(): Promise<number> {
+    let read = 0;
+    for (const a of imapRepo.listImapAccounts(db)) {
+      const now = clock.now();
+      if (!imapRepo.sentThroughSince(db, a.profileId, now - a.scanDays * DAY)) continue;
+      const last = imapRepo.getScanState(db, a.profileId, INBOX)?.scannedAt ?? 0;
+      if (now - last < SCAN_EVERY_MS) continue;
+      try {
+        await exclusive(a.profileId, () => scanAccount(a.profileId, null, true));
+        lastFailure.delete(a.profileId);
+        read++;
+      } catch (e) {
+        const code = e instanceof AppError ? e.code : 'internal';
+        if (lastFailure.get(a.profileId) !== code) audit.record('bounces.scan-failed', { details: { profileId: a.profileId, code, periodic: true } });
+        lastFailure.set(a.profileId, code);
+      }
+    }
+    return read;
   }
 
   return {
@@ -181,6 +207,17 @@ export function createBounceService(deps: BounceServiceDeps) {
       await secrets.delete(secretRef(profileId));
       imapRepo.deleteImapAccount(db, profileId);
       audit.record('imap.deleted', { actor, details: { profileId } });
+    },
+
+    /**
+     * The periodic look for late bounces (services.ts calls it on a timer): every account whose
+     * mail account sent within its scanDays, read SCAN_EVERY_MS after its last read. Returns the
+     * number of accounts read. A failure is audited once until it changes or a read succeeds.
+     */
+    scanDue(): Promise<number> {
+      // A look still reading (a slow server) is the one the next tick waits for, not a second.
+      due ??= lookForDue().finally(() => (due = null));
+      return due;
     },
 
     /** Signs in and opens INBOX read-only: nothing is read or changed. */

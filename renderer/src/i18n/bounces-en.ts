@@ -18,7 +18,7 @@ export const bouncesEn = {
   sentCopy_summary: 'One copy of the notice with the recipient list (CSV)',
   sentCopy_every: 'Every message',
   sentCopy_off: 'No copy',
-  scanDays: 'Check for bounces for this many days after a send',
+  scanDays: 'Check for bounces for this many days after a send (every half hour while Tayori is open)',
   save: 'Save IMAP settings',
   saved: 'Saved.',
   test: 'Test connection',

@@ -20,7 +20,7 @@ export const bouncesJa: { readonly [K in keyof typeof bouncesEn]: string } = {
   sentCopy_summary: 'お知らせ 1 通と宛先一覧（CSV）',
   sentCopy_every: '全員分のメール',
   sentCopy_off: '残さない',
-  scanDays: '送信後に不達を確認する日数',
+  scanDays: '送信後に不達を確認する日数（Tayori を開いている間は 30 分ごと）',
   save: 'IMAP 設定を保存',
   saved: '保存しました。',
   test: '接続を確認',

@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../../helpers/app-harness';
 import { bounceFixture } from '../../helpers/bounce-fixtures';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../helpers/dovecot';
 import { startSmtpCapture } from '../../helpers/smtp-capture';
+import { SCAN_EVERY_MS } from '../../../electron/services/bounces/bounce-service';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -148,5 +149,44 @@ describe.skipIf(!dovecotAvailable())('bounces read back from a real Dovecot mail
     expect(scan).toMatchObject({ recorded: 1, hard: 1, unmatched: 1, moved: 1 });
     expect(await box.status('INBOX', { messages: true })).toMatchObject({ messages: 1 });
     expect(await box.status('Bounces', { messages: true })).toMatchObject({ messages: 1 });
+  });
+
+  it('reads the mailbox again by itself every half hour for the days set, auditing a failing server once', async () => {
+    const d = await startDovecot();
+    cleanups.push(() => d.stop());
+    const app = createTestApp(cleanups);
+    const { campaignId, idOf } = await sentNotice(app, d, { readOnly: true, bounceFolder: null, sentCopy: 'off' });
+    const bounces = app.core.context.services().bounces;
+    const box = await imap(d);
+    // A bounce that comes an hour after the send, when nobody presses "check".
+    await box.append('INBOX', bounceFixture('postfix-dsn', { messageId: idOf('aoki@a.example'), rcpt: 'aoki@a.example' }));
+    // The run's own read was just now: not due yet.
+    expect(await bounces.scanDue()).toBe(0);
+    app.clock.advance(SCAN_EVERY_MS);
+    expect(await bounces.scanDue()).toBe(1);
+    const status = async () => Object.fromEntries((await app.call('send:members', { campaignId })).items.map((m) => [m.email, m.status]));
+    expect((await status())['aoki@a.example']).toBe('bounced');
+    // Read again half an hour later: nothing new, and no line in the log for that.
+    const scannedLines = async () => (await app.call('audit:list', { limit: 1000 })).filter((e) => e.action === 'bounces.scanned').length;
+    const lines = await scannedLines();
+    app.clock.advance(SCAN_EVERY_MS);
+    expect(await bounces.scanDue()).toBe(1);
+    expect(await scannedLines()).toBe(lines);
+    // After the days of checking (7), the mailbox is not read for this send any more.
+    const withinDays = app.clock.now();
+    app.clock.advance(8 * 86_400_000);
+    await box.append('INBOX', bounceFixture('qmail', { messageId: idOf('ueda@c.example'), rcpt: 'ueda@c.example' }));
+    expect(await bounces.scanDue()).toBe(0);
+    expect((await status())['ueda@c.example']).toBe('sent');
+    app.clock.set(withinDays);
+    // The server goes away: the failure is in the log once, however often it is tried.
+    await box.logout().catch(() => undefined);
+    await d.stop();
+    for (let i = 0; i < 3; i++) {
+      app.clock.advance(SCAN_EVERY_MS);
+      expect(await bounces.scanDue()).toBe(0);
+    }
+    const failed = (await app.call('audit:list', { limit: 1000 })).filter((e) => e.action === 'bounces.scan-failed');
+    expect(failed).toHaveLength(1);
   });
 });
