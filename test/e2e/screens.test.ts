@@ -74,6 +74,13 @@ describe('every screen reads in its language and fits, ja and en, 1280×800 and 
     await page.fill('input[name="user-0-pin"]', '12');
     expect(await page.textContent('[data-invalid="user-0-pin"]')).toMatch(/4〜8 桁/);
     await walk('s02-setup-form');
+    // A Microsoft 365 office picks its service: server and limits filled, no password asked,
+    // and where the sign-in is done said in words.
+    await page.selectOption('select[name="smtp-preset"]', 'microsoft365');
+    await page.waitForSelector('[data-testid="setup-oauth-later"]');
+    expect(await page.inputValue('input[name="smtp-host"]')).toBe('smtp.office365.com');
+    expect(await page.locator('input[name="smtp-password"], [data-action="test-connection"]').count()).toBe(0);
+    await walk('s02-setup-microsoft365');
     await page.fill('input[name="user-0-pin"]', '');
     await page.click('[data-action="setup-back"]');
   });

@@ -70,6 +70,7 @@ export const ja: Messages = {
     fromAddress: '差出人アドレス',
     fromName: '差出人名',
     perMinute: '1 分あたりの最大送信数',
+    oauthLater: 'このアカウントは %{provider} のページでサインインします。ここにパスワードは入力しません。まず初期設定を保存し、そのあと「設定」→「メールアカウント」で「%{provider} でサインイン」を押してください（設定画面で組織の %{provider} アプリの登録を求められた場合は、先にそちらを入力してください）。',
     testConnection: '接続テスト',
     testing: 'テスト中…',
     testOk: '%{host}:%{port} に接続できました。',

@@ -4,13 +4,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, ProfileDto } from '../../../../shared/contract';
-import { MAIL_PRESETS, type MailPreset } from '../../../../shared/mail-presets';
+import { MAIL_PRESETS } from '../../../../shared/mail-presets';
 import { OAUTH_PROVIDERS, type OAuthProvider } from '../../../../shared/smtp-profile';
 import { ErrorText } from '../../components/error-text';
 import { emptySigners, signersOf, TwoSigners } from '../../components/two-signers';
 import { useCall } from '../../hooks/use-call';
 import { useApp } from '../../state/app-context';
 import { LimitFields } from '../setup/limit-fields';
+import { applyPresetId, PresetPicker } from './preset-picker';
 
 type AccountInput = ArgsOf<'profiles:create'>['profile'];
 
@@ -20,23 +21,6 @@ function inputOf(p: ProfileDto | null): AccountInput {
   }
   const { id: _id, hasPassword: _h, practice: _p, ...fields } = p;
   return fields;
-}
-
-/** `previousName`: the name the last preset filled in, replaced unless the user typed their own. */
-function applyPreset(v: AccountInput, preset: MailPreset, name: string, previousName: string | null): AccountInput {
-  return {
-    ...v,
-    name: !v.name || v.name === previousName ? name : v.name,
-    host: preset.host ?? '',
-    port: preset.port,
-    security: preset.security,
-    authMethod: preset.authMethod,
-    oauthProvider: preset.oauthProvider,
-    perMinute: preset.perMinute,
-    perHour: preset.perHour,
-    perDay: preset.perDay,
-    maxConnections: preset.maxConnections,
-  };
 }
 
 interface Props {
@@ -62,9 +46,7 @@ export function AccountEditor({ account, needSigners, organisationAddress, onSav
 
   const choosePreset = (id: string) => {
     setPresetId(id);
-    const p = MAIL_PRESETS.find((x) => x.id === id);
-    const previous = preset ? t(`accounts.preset_${preset.id}`) : null;
-    if (p) setValue((v) => applyPreset(v, p, t(`accounts.preset_${p.id}`), previous));
+    setValue((v) => applyPresetId(v, id, presetId, t));
   };
 
   const save = async (e: React.FormEvent) => {
@@ -83,32 +65,7 @@ export function AccountEditor({ account, needSigners, organisationAddress, onSav
   return (
     <form className="card account-editor" data-testid="account-editor" onSubmit={(e) => void save(e)}>
       <h4>{account ? t('accounts.edit') : t('accounts.add')}</h4>
-      <label className="field">
-        <span>{t('accounts.provider')}</span>
-        <select name="account-preset" value={presetId} onChange={(e) => choosePreset(e.target.value)}>
-          <option value="">{t('accounts.choosePreset')}</option>
-          {MAIL_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {t(`accounts.preset_${p.id}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {preset && (
-        <div className="preset-notes" data-testid="preset-notes" data-preset={preset.id}>
-          <p className="hint">
-            {t('accounts.limits')}: {t(`accounts.preset_${preset.id}_limits`)}
-          </p>
-          {preset.hasSteps && <p className="hint">{t(`accounts.preset_${preset.id}_steps`)}</p>}
-          {preset.helpUrl && (
-            <p>
-              <a href={preset.helpUrl} target="_blank" rel="noopener noreferrer" data-testid="preset-help">
-                {t('accounts.helpLink')}
-              </a>
-            </p>
-          )}
-        </div>
-      )}
+      <PresetPicker name="account-preset" presetId={presetId} onChoose={choosePreset} />
       <div className="grid2">
         <label className="field">
           <span>{t('setup.profileName')}</span>

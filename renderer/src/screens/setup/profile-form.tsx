@@ -1,11 +1,13 @@
-// SMTP profile fields with "Test connection" (which saves the profile first); the password goes
-// to the host and never comes back.
+// SMTP profile fields, starting from a provider preset (Microsoft 365 and Google sign in with
+// their own page, after set-up), with "Test connection" (which saves the profile first); the
+// password goes to the host and never comes back.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf } from '../../../../shared/contract';
 import { ConnectionSteps } from '../../components/connection-steps';
 import { useCall } from '../../hooks/use-call';
 import { LimitFields } from './limit-fields';
+import { applyPresetId, PresetPicker } from '../settings/preset-picker';
 import { DEFAULT_CARRIER_PER_MINUTE } from '../../../../shared/sending/carrier-domains';
 
 export type ProfileInput = ArgsOf<'profiles:create'>['profile'];
@@ -16,6 +18,8 @@ export function emptyProfile(): ProfileInput {
     host: '',
     port: 587,
     security: 'starttls',
+    authMethod: 'password',
+    oauthProvider: null,
     authUser: '',
     password: '',
     fromAddress: '',
@@ -39,7 +43,16 @@ export function ProfileForm({ value, onChange, save }: Props) {
   const { t } = useTranslation();
   const test = useCall();
   const [okText, setOkText] = useState<string | null>(null);
+  const [presetId, setPresetId] = useState('');
   const set = (patch: Partial<ProfileInput>) => onChange({ ...value, ...patch });
+  // Signing in with Microsoft or Google needs a user to act (and for Settings to hold the
+  // organisation's app): it is done in Settings once set-up is saved, so no password here.
+  const oauth = value.authMethod === 'oauth2';
+  const choosePreset = (id: string) => {
+    setPresetId(id);
+    const next = applyPresetId(value, id, presetId, t);
+    onChange(next.authMethod === 'oauth2' ? { ...next, password: '' } : next);
+  };
   const runTest = async () => {
     setOkText(null);
     const id = await save();
@@ -50,6 +63,12 @@ export function ProfileForm({ value, onChange, save }: Props) {
   return (
     <fieldset className="card">
       <legend>{t('setup.smtpTitle')}</legend>
+      <PresetPicker name="smtp-preset" presetId={presetId} onChoose={choosePreset} />
+      {oauth && (
+        <p className="notice" data-testid="setup-oauth-later">
+          {t('setup.oauthLater', { provider: t(`accounts.oauthProvider_${value.oauthProvider ?? 'microsoft'}`) })}
+        </p>
+      )}
       <div className="grid2">
         <label className="field">
           <span>{t('setup.host')}</span>
@@ -79,19 +98,21 @@ export function ProfileForm({ value, onChange, save }: Props) {
           </label>
         </div>
         <label className="field">
-          <span>{t('setup.authUser')}</span>
+          <span>{oauth ? t('accounts.authUserOauth') : t('setup.authUser')}</span>
           <input name="smtp-user" value={value.authUser ?? ''} onChange={(e) => set({ authUser: e.target.value || null })} />
         </label>
-        <label className="field">
-          <span>{t('setup.password')}</span>
-          <input
-            name="smtp-password"
-            type="password"
-            autoComplete="new-password"
-            value={value.password ?? ''}
-            onChange={(e) => set({ password: e.target.value })}
-          />
-        </label>
+        {!oauth && (
+          <label className="field">
+            <span>{t('setup.password')}</span>
+            <input
+              name="smtp-password"
+              type="password"
+              autoComplete="new-password"
+              value={value.password ?? ''}
+              onChange={(e) => set({ password: e.target.value })}
+            />
+          </label>
+        )}
         <label className="field">
           <span>{t('setup.fromAddress')}</span>
           <input name="smtp-from" value={value.fromAddress} onChange={(e) => set({ fromAddress: e.target.value })} />
@@ -112,13 +133,17 @@ export function ProfileForm({ value, onChange, save }: Props) {
         </label>
         <LimitFields value={value} set={set} />
       </div>
-      <div className="row">
-        <button type="button" className="btn" data-action="test-connection" onClick={() => void runTest()} disabled={test.busy || !value.host}>
-          {test.busy ? t('setup.testing') : t('setup.testConnection')}
-        </button>
-        {okText && !test.busy && <span className="notice">{okText}</span>}
-      </div>
-      <ConnectionSteps result={null} error={test.error} />
+      {!oauth && (
+        <>
+          <div className="row">
+            <button type="button" className="btn" data-action="test-connection" onClick={() => void runTest()} disabled={test.busy || !value.host}>
+              {test.busy ? t('setup.testing') : t('setup.testConnection')}
+            </button>
+            {okText && !test.busy && <span className="notice">{okText}</span>}
+          </div>
+          <ConnectionSteps result={null} error={test.error} />
+        </>
+      )}
     </fieldset>
   );
 }
