@@ -20,6 +20,14 @@ await build({
   entryPoints: ['electron/services/import/parse-worker.ts'],
   outfile: 'dist-electron/import-parse-worker.cjs',
 });
+// The WAL checkpointer's worker thread (electron/db/wal-checkpointer.ts looks for it beside
+// main.cjs; without it the main connection checkpoints itself). better-sqlite3 stays external.
+await build({
+  ...common,
+  entryPoints: ['electron/db/checkpoint-worker.ts'],
+  outfile: 'dist-electron/db-checkpoint-worker.cjs',
+  external: ['better-sqlite3'],
+});
 await build({
   ...common,
   entryPoints: ['electron/preload/index.ts'],

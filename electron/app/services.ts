@@ -24,6 +24,7 @@ import type { SecretStore } from '../services/secrets/secret-store';
 import { createSendService } from '../services/send/send-service';
 import { createRecipientsService } from '../services/recipients/recipients-service';
 import { createSearchIndexService } from '../services/search-index/search-index-service';
+import { stopCheckpoints } from '../db/wal-checkpointer';
 import { createReportService } from '../services/reports/report-service';
 import { createTestSendService } from '../services/test-send/test-send-service';
 import { createUserService } from '../services/users/user-service';
@@ -181,6 +182,8 @@ export function createServices(options: ServicesOptions) {
       await send.dispose();
       await Promise.all([...afterRuns]);
       oauthService.close();
+      // The checkpointer's thread has its own connection to the file: it goes first.
+      await stopCheckpoints(db);
       if (practice) await practice.close();
       else db.close();
     },

@@ -32,6 +32,7 @@ import type { ImportDelimiter, ImportEncoding, ImportProgress, ImportReport, Imp
 import { pendingListSink, stageTableSink, type MemberSink } from './member-sink';
 import { detectDialect } from './parse-csv';
 import { createPending, discardPending, purgeAbandoned, settlePending } from './pending-list';
+import { holdCheckpoints } from '../../db/wal-checkpointer';
 import { readInto, type ColumnChoice } from './read-import';
 import { undoLastImport, type UndoResult } from './undo-import';
 
@@ -233,20 +234,17 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
   // restoring its own would let one that started during another put back the other's import
   // values for good (no automatic checkpoint again, the WAL growing without bound).
   let importing = 0;
-  let saved: { cache: number; autoCheckpoint: number } | null = null;
+  let saved: { cache: number; releaseCheckpoints: () => void } | null = null;
   function enterImport(): void {
     if (importing++ > 0) return;
-    saved = {
-      cache: db.pragma('cache_size', { simple: true }) as number,
-      autoCheckpoint: db.pragma('wal_autocheckpoint', { simple: true }) as number,
-    };
+    saved = { cache: db.pragma('cache_size', { simple: true }) as number, releaseCheckpoints: holdCheckpoints(db, 'import') };
     db.pragma('cache_size = -65536');
-    db.pragma('wal_autocheckpoint = 0');
   }
   function leaveImport(): void {
     if (--importing > 0 || !saved) return;
     db.pragma(`cache_size = ${saved.cache}`);
-    db.pragma(`wal_autocheckpoint = ${saved.autoCheckpoint}`);
+    // The WAL the import wrote is copied back by the checkpointer's thread, not by the next write.
+    saved.releaseCheckpoints();
     saved = null;
   }
 

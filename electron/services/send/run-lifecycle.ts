@@ -13,7 +13,7 @@ import type { SendContext } from './send-context';
 import { startRun, type RunEnd } from './send-runner';
 import { paceOf, type RunPace } from './send-pace';
 import { createSleeper } from './timers';
-import { sendCheckpoints } from './send-checkpoints';
+import { holdCheckpoints } from '../../db/wal-checkpointer';
 
 export interface RunLifecycle {
   /** Starts (or resumes) a run; no-op if one is active. Throws when the run cannot start. */
@@ -55,8 +55,8 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       pace.expectedEndAt = ctx.estimates.expectedEnd(campaignId, at, counts.queued + counts.retrying + counts.in_flight);
     };
     const transport = ctx.transportFactory(profile);
-    // From the first claim on (the run's end puts it back once no run is left).
-    if (runs.size === 0) sendCheckpoints(db, true);
+    // From the first claim on, the WAL is checkpointed off the event loop (wal-checkpointer.ts).
+    const releaseCheckpoints = holdCheckpoints(db, 'send');
     const run = startRun({
       db,
       clock,
@@ -95,7 +95,7 @@ export function createRunLifecycle(ctx: SendContext): RunLifecycle {
       .finally(() => {
         transport.close();
         runs.delete(campaignId);
-        if (runs.size === 0) sendCheckpoints(db, false);
+        releaseCheckpoints();
         progress.notify(campaignId);
       });
     estimateEnd(now);
