@@ -5,11 +5,14 @@
 // import-time values for good: no automatic checkpoint again, so the WAL grew without bound.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFixture, type ImportFixture } from './import-fixture';
-import { checkpointStats } from '../../../electron/db/wal-checkpointer';
+import { checkpointStats, stopCheckpoints } from '../../../electron/db/wal-checkpointer';
 
 let f: ImportFixture;
 beforeEach(() => (f = importFixture()));
-afterEach(() => f.cleanup());
+afterEach(async () => {
+  await stopCheckpoints(f.db);
+  f.cleanup();
+});
 
 const csv = (n: number, tag: string) =>
   '会員番号,氏名,メールアドレス\n' + Array.from({ length: n }, (_, i) => `${i},${tag}${i},${tag}${i}@example.jp`).join('\n');
@@ -32,7 +35,7 @@ describe('overlapping imports', () => {
     expect(f.db.prepare(`SELECT name FROM sqlite_temp_master WHERE type = 'table'`).pluck().all()).toEqual([]);
     // The WAL the imports wrote is copied back by the checkpointer's thread; then the connection's
     // own checkpoints come back as they were.
-    for (let i = 0; i < 500 && checkpointStats(f.db).worker; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && checkpointStats(f.db).busy; i++) await new Promise((r) => setTimeout(r, 20));
     expect({ cache: pragma('cache_size'), checkpoint: pragma('wal_autocheckpoint') }).toEqual(before);
   });
 });
