@@ -37,28 +37,30 @@ function hashText(write: (emit: (text: string) => void) => void): string {
 
 /**
  * The view's rows hashed once per frozen array (the draft recipients kept across edits of the
- * notice, draft-recipients-cache.ts): a frozen array and its frozen rows cannot change, so the
- * hash of their text stays true. Other arrays are hashed on every call.
+ * notice, draft-recipients-cache.ts): a frozen array of frozen rows cannot change, so the hash of
+ * their text stays true. Other arrays are hashed on every call.
  */
 const rowsHashes = new WeakMap<readonly CheckRecipient[], string>();
 
+function rowsHash(recipients: readonly CheckRecipient[]): string {
+  const kept = rowsHashes.get(recipients);
+  if (kept !== undefined) return kept;
+  const hash = hashText((emit) => memberViewText({ recipients, policy: {} }, emit));
+  if (Object.isFrozen(recipients) && recipients.every((r) => Object.isFrozen(r))) rowsHashes.set(recipients, hash);
+  return hash;
+}
+
+/**
+ * The view with no rows, then the rows' hash: equal keys mean equal views, since the rows' text is
+ * prefix-free (memberViewText) and SHA-256 stands for it. Computed the same way for every array,
+ * so the frozen snapshot of rows just checked as a draft finds the draft's findings.
+ */
 function viewKey(from: MemberSource): string {
-  const recipients = from.recipients;
-  if (!Object.isFrozen(recipients)) return hashText((emit) => memberViewText(from, emit));
-  let rows = rowsHashes.get(recipients);
-  if (rows === undefined) {
-    // A frozen array of rows that can still change is hashed every time, like any other.
-    if (!recipients.every((r) => Object.isFrozen(r))) return hashText((emit) => memberViewText(from, emit));
-    rows = hashText((emit) => memberViewText({ recipients, policy: {} }, emit));
-    rowsHashes.set(recipients, rows);
-  }
-  // The view with no rows, then the rows' hash: equal keys still mean equal views, since the rows'
-  // text is prefix-free (memberViewText) and SHA-256 stands for it. The 'h' keeps these keys
-  // apart from the plain ones.
-  return `h${hashText((emit) => {
+  const rows = rowsHash(from.recipients);
+  return hashText((emit) => {
     memberViewText({ ...from, recipients: [] }, emit);
     emit(rows);
-  })}`;
+  });
 }
 
 export function createMemberFindingsCache(kept = KEPT): MemberFindingsCache {
