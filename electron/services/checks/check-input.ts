@@ -49,11 +49,10 @@ function frozenRecipients(db: Db, campaignId: number, listId: number, pick: (jso
  */
 function draftRecipients(db: Db, c: Campaign, fields: readonly string[]): DraftRecipients {
   if (c.followUpOf !== null) {
-    const suppressed = suppressedInList(db, c.listId, LEFT_OUT_CAP);
     const { rows, missing } = followUpRecipients(db, c);
     return {
       recipients: rows.map((r, i) => ({ id: r.memberId ?? -(i + 1), email: r.email, name: r.name, fields: r.fields })),
-      leftOut: { merged: 0, excluded: 0, suppressed, suppressedCount: 0, missing: missing.slice(0, LEFT_OUT_CAP), missingCount: missing.length },
+      leftOut: { merged: 0, excluded: 0, suppressed: [], suppressedCount: 0, missing: missing.slice(0, LEFT_OUT_CAP), missingCount: missing.length },
     };
   }
   return draftRecipientsCached(db, c.listId, c.selection, fields, () => readListRecipients(db, c, fieldPicker(fields)));
