@@ -81,7 +81,9 @@ export function createServices(options: ServicesOptions) {
   });
   const oauthService = oauth;
   const checks = createCheckService({ db });
-  const approvals = createApprovalService({ db, clock, audit, users, checks: (id) => checks.checkCampaign(id) });
+  // The approval's gate reuses the report the check or approval screen showed while nothing was
+  // written since (check-service.ts); a report computed inside its transaction is not kept.
+  const approvals = createApprovalService({ db, clock, audit, users, checks: (id) => checks.latestReport(id) });
   const campaigns = createCampaignService({ db, clock, audit, approvals });
   // The search index is built off the import's path: it waits while any import runs.
   let importsRunning = 0;

@@ -12,6 +12,14 @@
 // background for about 100 s after a 1M-row import) are run through outsideContent: the changes
 // they make are subtracted, so they do not void the check report, the recipient order and the
 // preview while the index is being built.
+//
+// A second, narrower token, the members version, also stands still for the writes of a notice's
+// own text and settings (outsideMembers: the campaigns:update handler wraps the campaign service's
+// update). Only caches of what is read from the members, the list's exclusions and the suppressions
+// (the draft recipients of the check report, the recipient order) are kept under it, so an edit of
+// the notice does not make them read 100k members again. It is safe by default: any write not
+// explicitly wrapped, and any other connection's commit, moves it exactly as it moves the content
+// version.
 import type { Db } from './connection';
 
 export type ContentVersion = string;
@@ -19,6 +27,15 @@ export type ContentVersion = string;
 const totalChanges = new WeakMap<Db, { get(): unknown }>();
 /** Per connection: how many of total_changes() outsideContent's writes made. */
 const uncounted = new WeakMap<Db, number>();
+/** Per connection: how many of the changes that count for the content outsideMembers' writes made. */
+const uncountedForMembers = new WeakMap<Db, number>();
+/**
+ * Connections inside an outsideContent or outsideMembers call. A call nested in another runs its
+ * write plainly: the outer one subtracts those changes already, and subtracting them twice could
+ * bring the version back to a value it had before a write that counts (a stale cache). Running it
+ * plainly at worst moves a version for nothing.
+ */
+const excluding = new WeakSet<Db>();
 
 function changesOf(db: Db): number {
   let changes = totalChanges.get(db);
@@ -29,9 +46,29 @@ function changesOf(db: Db): number {
   return Number(changes.get());
 }
 
+const contentChangesOf = (db: Db): number => changesOf(db) - (uncounted.get(db) ?? 0);
+
 export function contentVersion(db: Db): ContentVersion {
-  const changes = changesOf(db) - (uncounted.get(db) ?? 0);
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(contentChangesOf(db))}`;
+}
+
+/** Like contentVersion, but unmoved by outsideMembers' writes (the notice's own text and settings). */
+export function membersVersion(db: Db): ContentVersion {
+  const changes = contentChangesOf(db) - (uncountedForMembers.get(db) ?? 0);
   return `${String(db.pragma('data_version', { simple: true }))}:${String(changes)}`;
+}
+
+/** Runs `write` and adds the changes `counted` saw it make to `into`, unless already inside such a call. */
+function excluded<T>(db: Db, counted: (db: Db) => number, into: WeakMap<Db, number>, write: () => T): T {
+  if (excluding.has(db)) return write();
+  excluding.add(db);
+  const before = counted(db);
+  try {
+    return write();
+  } finally {
+    excluding.delete(db);
+    into.set(db, (into.get(db) ?? 0) + (counted(db) - before));
+  }
 }
 
 /**
@@ -40,15 +77,26 @@ export function contentVersion(db: Db): ContentVersion {
  * Only for the same connection's own writes: another connection's commit moves data_version anyway.
  */
 export function outsideContent<T>(db: Db, write: () => T): T {
-  const before = changesOf(db);
-  try {
-    return write();
-  } finally {
-    uncounted.set(db, (uncounted.get(db) ?? 0) + (changesOf(db) - before));
-  }
+  return excluded(db, changesOf, uncounted, write);
+}
+
+/**
+ * Runs `write`, which changes nothing that the members-versioned caches read (members, list
+ * exclusions, suppressions; a notice's templates, name, sender, selection and approval state are
+ * not among them: the selection and list are part of those caches' keys), without moving the
+ * members version. The content version moves as usual. Synchronous, so no other write can fall in
+ * between; another connection's commit moves data_version, hence both versions, anyway.
+ */
+export function outsideMembers<T>(db: Db, write: () => T): T {
+  return excluded(db, contentChangesOf, uncountedForMembers, write);
 }
 
 /** The version to key a cached value by, or null inside a transaction (nothing may be kept or reused then). */
 export function cacheableVersion(db: Db): ContentVersion | null {
   return db.inTransaction ? null : contentVersion(db);
+}
+
+/** The members version to key a cached value by, or null inside a transaction. */
+export function cacheableMembersVersion(db: Db): ContentVersion | null {
+  return db.inTransaction ? null : membersVersion(db);
 }

@@ -2,15 +2,16 @@
 // database is unchanged. The preview by position or member and the send estimate need only this
 // order (the Nth id, an id's place, the count), yet the recipients query walks the whole list
 // (exclusions, suppressions, selection, identical rows merged): 0.4-1.4 s at 50k members. The
-// order is a pure function of the database's content, so it is kept under the check report's
-// validity rule (content-version.ts: any write anywhere, by any connection, drops it), and the
-// check report primes it as it reads the same recipients in the same order.
+// order is a pure function of the members, the list's exclusions and the suppressions, so it is
+// kept under the members version (content-version.ts: any write anywhere, by any connection, drops
+// it, except a notice's own edits, which outsideMembers leaves uncounted), and the check report
+// primes it as it reads the same recipients in the same order.
 //
 // The ids come from recipientIdList, the recipients query itself (ORDER BY id, as the snapshot is
 // frozen), so position N here is position N of the snapshot frozen from the same database.
 import type { Selection } from '../../shared/recipients';
 import type { Db } from './connection';
-import { cacheableVersion, type ContentVersion } from './content-version';
+import { cacheableMembersVersion, type ContentVersion } from './content-version';
 import { recipientIdList } from './repos/recipients-query';
 
 export interface RecipientOrder {
@@ -55,9 +56,9 @@ function keep(db: Db, version: ContentVersion, key: string, ids: Float64Array): 
   if (map.size > KEPT) map.delete(map.keys().next().value!);
 }
 
-/** The recipients' order now: kept from an earlier call while nothing was written since, else read. */
+/** The recipients' order now: kept from an earlier call while no counted write happened since, else read. */
 export function recipientOrder(db: Db, listId: number, s: Selection): RecipientOrder {
-  const version = cacheableVersion(db);
+  const version = cacheableMembersVersion(db);
   const key = keyOf(listId, s);
   const hit = version !== null ? kept.get(db)?.get(key) : undefined;
   if (hit && hit.version === version) return orderOf(hit.ids);
@@ -71,7 +72,7 @@ export function recipientOrder(db: Db, listId: number, s: Selection): RecipientO
  * each member id in list order, then done(). Nothing is kept inside a transaction.
  */
 export function recordRecipientOrder(db: Db, listId: number, s: Selection): { add(memberId: number): void; done(): void } {
-  const version = cacheableVersion(db);
+  const version = cacheableMembersVersion(db);
   const ids: number[] = [];
   return {
     add: (memberId) => void ids.push(memberId),

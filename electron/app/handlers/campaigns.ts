@@ -1,6 +1,7 @@
 // Handlers of campaigns: compose, attachments, template check, previews, checks, test send, approval.
 import { AppError } from '../../../shared/errors';
 import { checkTemplate, usedFields } from '../../../shared/template';
+import { outsideMembers } from '../../db/content-version';
 import type { Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { createCarrierNotice } from '../../services/campaigns/carrier-notice';
@@ -31,7 +32,10 @@ export function campaignHandlers(app: AppContext): DomainHandlers<Domains> {
       shown(s().campaigns.createCampaign({ listId, name, createdBy: actorId, ...(profileId !== undefined ? { profileId } : {}) }, app.actorName(actorId))),
     'campaigns:update': ({ actorId, id, ...patch }) => {
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return shown(s().campaigns.updateCampaign(id, clean, app.actorName(actorId)));
+      // A notice's edit (its row, the voided approval, the audit entry) changes no member, exclusion
+      // or suppression: the recipients read for the check report and the preview stay kept
+      // (content-version.ts). The list and selection are part of those caches' keys.
+      return shown(outsideMembers(s().db, () => s().campaigns.updateCampaign(id, clean, app.actorName(actorId))));
     },
     'campaigns:copy': ({ actorId, campaignId, name }) => shown(s().campaigns.copyCampaign(campaignId, { name, createdBy: actorId }, app.actorName(actorId))),
     'campaigns:set-encoding': ({ actorId, id, encoding }) => shown(s().campaigns.setEncoding(id, encoding, app.actorName(actorId))),

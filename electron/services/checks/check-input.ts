@@ -1,7 +1,7 @@
 // Gathers a campaign's CheckInput from the database: templates, recipients (the frozen
 // snapshot if there is one, else the list's members), inspected attachments, the sender
 // profile, policy settings, the previous send size and how many people could approve.
-import { fieldsChecksRead, type CheckAttachment, type CheckInput, type CheckRecipient, type RecipientChange, type RecipientsLeftOut } from '../../../shared/guards';
+import { fieldsChecksRead, type CheckAttachment, type CheckInput, type CheckRecipient, type RecipientChange } from '../../../shared/guards';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import { getAttachmentText } from '../../db/repos/attachment-texts-repo';
@@ -18,6 +18,7 @@ import { getList } from '../../db/repos/lists-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { inspectAttachment } from './attachment-inspect';
 import { readPolicy } from './check-settings';
+import { draftRecipientsCached, type DraftRecipients } from './draft-recipients-cache';
 import { fieldPicker } from './recipient-fields';
 
 /** How many suppressed addresses and missing follow-up members the report names. */
@@ -43,10 +44,10 @@ function frozenRecipients(db: Db, campaignId: number, listId: number, pick: (jso
 
 /**
  * Before the freeze, the recipients are exactly what would be frozen now (the same query the
- * snapshot is made from), so the check shows the real recipients from the start.
+ * snapshot is made from), so the check shows the real recipients from the start. A list's read is
+ * kept across edits of the notice (draft-recipients-cache.ts); a follow-up's is always read.
  */
-function draftRecipients(db: Db, c: Campaign, pick: (json: string) => Record<string, string>): { recipients: CheckRecipient[]; leftOut: RecipientsLeftOut } {
-  const suppressed = suppressedInList(db, c.listId, LEFT_OUT_CAP);
+function draftRecipients(db: Db, c: Campaign, fields: readonly string[]): DraftRecipients {
   if (c.followUpOf !== null) {
     const { rows, missing } = followUpRecipients(db, c);
     return {
@@ -54,8 +55,14 @@ function draftRecipients(db: Db, c: Campaign, pick: (json: string) => Record<str
       leftOut: { merged: 0, excluded: 0, suppressed: [], suppressedCount: 0, missing: missing.slice(0, LEFT_OUT_CAP), missingCount: missing.length },
     };
   }
+  return draftRecipientsCached(db, c.listId, c.selection, fields, () => readListRecipients(db, c, fieldPicker(fields)));
+}
+
+/** The recipients a freeze would take from the list now, with what was left out and why. */
+function readListRecipients(db: Db, c: Campaign, pick: (json: string) => Record<string, string>): DraftRecipients {
+  const suppressed = suppressedInList(db, c.listId, LEFT_OUT_CAP);
   const recipients: CheckRecipient[] = [];
-  // The preview and the send estimate reuse the order read here while nothing is written.
+  // The preview and the send estimate reuse the order read here while no member is written.
   const order = recordRecipientOrder(db, c.listId, c.selection);
   for (const r of iterateDraftCheckRows(db, c.listId, c.selection)) {
     order.add(r[0]);
@@ -84,8 +91,8 @@ export function readCheckInput(db: Db, campaignId: number): CheckInput {
   if (!list) throw new AppError('not-found', `List ${campaign.listId} does not exist.`);
   const frozen = countSnapshot(db, campaignId) > 0;
   const template = { subject: campaign.subjectTemplate, body: campaign.bodyTemplate };
-  const pick = fieldPicker(fieldsChecksRead(template));
-  const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId, pick), leftOut: undefined } : draftRecipients(db, campaign, pick);
+  const fields = fieldsChecksRead(template);
+  const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId, fieldPicker(fields)), leftOut: undefined } : draftRecipients(db, campaign, fields);
   const profile = campaign.profileId === null ? undefined : getProfileRow(db, campaign.profileId);
   const users = countActiveUsers(db);
   const lastSendCount = largestEarlierSnapshot(db, campaign.listId, campaignId);

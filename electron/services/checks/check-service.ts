@@ -8,8 +8,14 @@
 // while nothing at all was written since: SQLite's total_changes() counts every row this
 // connection changed and PRAGMA data_version moves when another connection commits. Any write —
 // a template, a member, a setting, a user — makes the next call compute afresh. The compose
-// screen asks for it once a draft is saved, so the click on "Check" finds it ready. Approval
-// gating always computes (checkCampaign).
+// screen asks for it once a draft is saved, so the click on "Check" finds it ready.
+//
+// Approval gating (request, approve, the start-of-send check, each inside or outside a
+// transaction) asks latestReport too: the approver's PIN check then finds the report the approval
+// screen computed a moment before, if nothing was written since. A kept report is reused inside a
+// transaction only while the version is unchanged — then this connection has written nothing in
+// it and no other has committed, so it reads what the report was computed from — but a report
+// computed inside a transaction is never kept (its rows may yet be rolled back).
 //
 // Whenever a report is computed the database is read afresh; the findings that depend only on
 // the recipients (look-alikes, duplicates, typo domains, …) come from a cache keyed by the
@@ -22,7 +28,7 @@ import { createMemberFindingsCache } from './member-findings-cache';
 
 export interface CheckService {
   checkCampaign(campaignId: number): CheckReport;
-  /** The same report, reused while the database is unchanged since it was computed. */
+  /** The same report, reused while the database is unchanged since it was computed (kept only outside a transaction). */
   latestReport(campaignId: number): CheckReport;
 }
 
@@ -42,6 +48,7 @@ export function createCheckService(deps: { db: Db }): CheckService {
       const hit = kept.get(campaignId);
       if (hit && hit.version === v) return hit.report;
       const report = checkCampaign(campaignId);
+      if (db.inTransaction) return report;
       kept.delete(campaignId);
       kept.set(campaignId, { version: v, report });
       if (kept.size > KEPT_REPORTS) kept.delete(kept.keys().next().value!);

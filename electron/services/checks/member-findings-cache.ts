@@ -9,7 +9,7 @@
 // the view, hence the key; no write path has to remember to invalidate anything. The recipients
 // are read from the database afresh on every check; only the rules' work is reused.
 import { createHash } from 'node:crypto';
-import { memberFindings, memberView, memberViewText, type MemberFindings, type MemberSource } from '../../../shared/guards';
+import { memberFindings, memberView, memberViewText, type CheckRecipient, type MemberFindings, type MemberSource } from '../../../shared/guards';
 
 /** Recipient sets kept (a notice's draft and frozen rows, another notice's list, a follow-up). */
 const KEPT = 4;
@@ -19,11 +19,12 @@ export interface MemberFindingsCache {
   findingsFor(from: MemberSource): MemberFindings;
 }
 
-function viewKey(from: MemberSource): string {
+/** SHA-256 of the member view's text; `from` may be any part of it (memberViewText's emit). */
+function hashText(write: (emit: (text: string) => void) => void): string {
   const hash = createHash('sha256');
   // Rows are hashed in batches: one update call per row costs more than the hashing itself.
   let batch = '';
-  memberViewText(from, (text) => {
+  write((text) => {
     batch += text;
     if (batch.length > 65_536) {
       hash.update(batch);
@@ -32,6 +33,34 @@ function viewKey(from: MemberSource): string {
   });
   hash.update(batch);
   return hash.digest('base64');
+}
+
+/**
+ * The view's rows hashed once per frozen array (the draft recipients kept across edits of the
+ * notice, draft-recipients-cache.ts): a frozen array of frozen rows cannot change, so the hash of
+ * their text stays true. Other arrays are hashed on every call.
+ */
+const rowsHashes = new WeakMap<readonly CheckRecipient[], string>();
+
+function rowsHash(recipients: readonly CheckRecipient[]): string {
+  const kept = rowsHashes.get(recipients);
+  if (kept !== undefined) return kept;
+  const hash = hashText((emit) => memberViewText({ recipients, policy: {} }, emit));
+  if (Object.isFrozen(recipients) && recipients.every((r) => Object.isFrozen(r))) rowsHashes.set(recipients, hash);
+  return hash;
+}
+
+/**
+ * The view with no rows, then the rows' hash: equal keys mean equal views, since the rows' text is
+ * prefix-free (memberViewText) and SHA-256 stands for it. Computed the same way for every array,
+ * so the frozen snapshot of rows just checked as a draft finds the draft's findings.
+ */
+function viewKey(from: MemberSource): string {
+  const rows = rowsHash(from.recipients);
+  return hashText((emit) => {
+    memberViewText({ ...from, recipients: [] }, emit);
+    emit(rows);
+  });
 }
 
 export function createMemberFindingsCache(kept = KEPT): MemberFindingsCache {

@@ -67,4 +67,28 @@ describe('latestReport', () => {
     expect(after).not.toBe(before);
     expect(after.items.some((i) => i.code === 'invalid-address')).toBe(true);
   });
+
+  it('keeps no report computed inside a transaction, whose writes may yet be rolled back', () => {
+    const { db, campaignId, listId } = world();
+    const checks = createCheckService({ db });
+    const before = checks.latestReport(campaignId);
+    expect(() =>
+      db.transaction(() => {
+        db.prepare("UPDATE members SET email = 'broken' WHERE list_id = ? AND email = 'kato@example.net'").run(listId);
+        expect(checks.latestReport(campaignId).items.some((i) => i.code === 'invalid-address')).toBe(true);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    // total_changes() counted the rolled-back write: a report kept inside would be served now.
+    const after = checks.latestReport(campaignId);
+    expect(after.items.some((i) => i.code === 'invalid-address')).toBe(false);
+    expect(after).toEqual(before);
+  });
+
+  it('reuses a kept report inside a transaction that has written nothing yet', () => {
+    const { db, campaignId } = world();
+    const checks = createCheckService({ db });
+    const kept = checks.latestReport(campaignId);
+    expect(db.transaction(() => checks.latestReport(campaignId))()).toBe(kept);
+  });
 });
