@@ -86,14 +86,16 @@ export async function run(report: Report): Promise<void> {
     const transaction = t.db.transaction.bind(t.db);
     (t.db as { transaction: unknown }).transaction = (fn: (...a: unknown[]) => unknown) => {
       const tx = transaction(fn);
-      return (...a: unknown[]) => {
+      const timed = (run: (...a: unknown[]) => unknown) => (...a: unknown[]) => {
         const s = performance.now();
         try {
-          return tx(...a);
+          return run(...a);
         } finally {
           commits.push(performance.now() - s);
         }
       };
+      // The deferred/immediate/exclusive variants too (the approval asks for IMMEDIATE).
+      return Object.assign(timed(tx), { deferred: timed(tx.deferred), immediate: timed(tx.immediate), exclusive: timed(tx.exclusive) });
     };
     const svc = createSendService({ db: t.db, clock, approvals: fx.approvals, audit: fx.audit, transportFactory: createTransportFactory({ password: async () => null }) });
     const mails = fx.members.map((m) => {
