@@ -96,8 +96,6 @@ function startWorker(db: Db, c: Checkpointer): Worker | null {
     return null;
   }
   const worker = new Worker(entry.file, { workerData: { file: db.name }, execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: 32 } });
-  // The app does not wait for it to quit: the process may end with the worker idle.
-  worker.unref();
   worker.on('message', (m: CheckpointReply) => {
     if (m.type !== 'checkpointed') return;
     c.asking = false;
@@ -121,6 +119,8 @@ function startWorker(db: Db, c: Checkpointer): Worker | null {
   };
   worker.on('error', lost);
   worker.on('exit', lost);
+  // The process does not wait for it (after the listeners: adding one refs the worker again).
+  worker.unref();
   c.worker = worker;
   return worker;
 }
