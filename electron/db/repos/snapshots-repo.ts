@@ -136,24 +136,6 @@ export function* iterateSentRows(db: Db, campaignId: number, statuses: readonly 
   for (const r of stmt.iterate(campaignId, ...statuses) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(r);
 }
 
-/** A frozen row with what its member row says today (import change, line), for the check report. */
-export interface SnapshotWithMember extends SnapshotRow {
-  readonly change: string | null;
-  readonly line: number | null;
-  readonly editedBy: string | null;
-}
-
-export function snapshotWithMembers(db: Db, campaignId: number, listId: number): SnapshotWithMember[] {
-  const rows = db
-    .prepare(
-      `SELECT s.*, m.change AS change, m.line AS line, m.edited_by AS edited_by
-       FROM snapshots s LEFT JOIN members m ON m.id = s.member_id AND m.list_id = ?
-       WHERE s.campaign_id = ? ORDER BY s.position`,
-    )
-    .all(listId, campaignId) as (SnapshotDbRow & { change: string | null; line: number | null; edited_by: string | null })[];
-  return rows.map((r) => ({ ...rowToSnapshot(r), change: r.change, line: r.line, editedBy: r.edited_by }));
-}
-
 /** The largest frozen recipient count among earlier campaigns to the same list ("the last send"). */
 export function largestEarlierSnapshot(db: Db, listId: number, campaignId: number): number | undefined {
   const r = db
