@@ -71,7 +71,7 @@ export interface RecipientChunkQuery {
  * order): each chunk with its rows' digest texts and the members that may lack one of `fields`
  * (null: mark every row).
  */
-export function recipientChunkQuery(listId: number, s: Selection, fields: readonly string[] | null): RecipientChunkQuery {
+export function recipientChunkQuery(listId: number, s: Selection, fields: readonly string[] | null, chunkRows = CHUNK_ROWS): RecipientChunkQuery {
   const q = recipientsSql(listId, s);
   const p = presenceSql(fields);
   // The subquery's LIMIT keeps it from being flattened into the aggregate: it runs as a co-routine
@@ -80,11 +80,11 @@ export function recipientChunkQuery(listId: number, s: Selection, fields: readon
   return {
     chunkSql: `SELECT count(*), min(id), max(id), CAST(group_concat(json_array(email, name, fields_json), '') AS BLOB),
                       group_concat(CASE WHEN ${p.sql} THEN NULL ELSE id END)
-               FROM (SELECT id, email, name, fields_json FROM (${q.sql}) WHERE id > ? ORDER BY id LIMIT ${CHUNK_ROWS})`,
+               FROM (SELECT id, email, name, fields_json FROM (${q.sql}) WHERE id > ? ORDER BY id LIMIT ${Math.max(1, Math.floor(chunkRows))})`,
     chunkParams: [...p.params, ...q.params],
     idsSql: `SELECT id FROM (${q.sql}) WHERE id BETWEEN ? AND ? ORDER BY id`,
     idsParams: q.params,
-    chunkRows: CHUNK_ROWS,
+    chunkRows: Math.max(1, Math.floor(chunkRows)),
   };
 }
 

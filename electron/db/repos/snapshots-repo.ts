@@ -62,23 +62,6 @@ export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSn
   return position;
 }
 
-/**
- * Freezes the members with the given ids, position i being ids[i], as the campaign's snapshot
- * (replacing any earlier one); returns how many rows were copied. ONLY for ids just read as the
- * campaign's recipients, in order, with the database unchanged since (the approval request checks
- * that): it then copies what snapshotFromRecipients would, without evaluating the selection, the
- * merge of identical rows or the position window again.
- */
-export function snapshotFromMemberIds(db: Db, campaignId: number, ids: readonly number[]): number {
-  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
-  return db
-    .prepare(
-      `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
-       SELECT ?, j.key, m.id, m.email, m.name, m.fields_json FROM json_each(?) j JOIN members m ON m.id = j.value ORDER BY j.key`,
-    )
-    .run(campaignId, JSON.stringify(ids)).changes;
-}
-
 // The approval digest (version 3) reads a row as SQLite's `json_array(email, name, fields_json)`
 // of the stored text: what the sender will parse, byte for byte, with no parsing here.
 const DIGEST_TEXT = 'json_array(email, name, fields_json)';
