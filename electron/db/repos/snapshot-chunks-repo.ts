@@ -133,9 +133,11 @@ export function memberFieldsTexts(db: Db, ids: readonly number[]): Map<number, s
  */
 export function freezeChunks(db: Db, campaignId: number, listId: number, chunks: readonly FrozenChunk[]): number {
   db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
+  // `+list_id`: the rows are found by their rowid range, not through members_by_list (which
+  // would look each row up again, ~40% of the freeze); the list is only checked.
   const byRange = db.prepare(
     `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
-     SELECT ?, ? + (id - ?), id, email, name, fields_json FROM members WHERE id BETWEEN ? AND ? AND list_id = ?`,
+     SELECT ?, ? + (id - ?), id, email, name, fields_json FROM members WHERE id BETWEEN ? AND ? AND +list_id = ?`,
   );
   const byIds = db.prepare(
     `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
