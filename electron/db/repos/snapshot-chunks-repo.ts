@@ -6,7 +6,7 @@
 // The freeze then copies each chunk by its member id range (ids with no gap) or by its ids.
 import type { Selection } from '../../../shared/recipients';
 import type { Db } from '../connection';
-import { recipientsSql } from './recipients-query';
+import { chosenSql, recipientsSql } from './recipients-query';
 
 /** Rows per chunk: a chunk's blob stays ~0.5 MB, and a million rows never sit in one string. */
 const CHUNK_ROWS = 4096;
@@ -54,7 +54,7 @@ function presenceSql(fields: readonly string[] | null): { sql: string; params: s
   };
 }
 
-/** The statements of a chunked read, as plain data: a worker thread's own connection can run them. */
+/** The statements of a chunked read. */
 export interface RecipientChunkQuery {
   /** count, first id, last id, the digest texts as a blob, the marked ids; parameters: chunkParams, then the last id read. */
   readonly chunkSql: string;
@@ -67,12 +67,29 @@ export interface RecipientChunkQuery {
 }
 
 /**
+ * True when no two members of the list share an address: then no row is merged into an identical
+ * earlier one (same address and name), and the recipients are the chosen members as they are,
+ * with no merge probe per row (~40% of the read). One pass over the list's address index. The
+ * answer holds for the database as it is now: the read must follow with nothing changed between
+ * (the approval request checks that, while-authenticating.ts).
+ */
+function sharesNoAddress(db: Db, listId: number): boolean {
+  return db.prepare('SELECT NOT EXISTS (SELECT 1 FROM members WHERE list_id = ? GROUP BY email HAVING count(*) > 1)').pluck().get(listId) === 1;
+}
+
+/** The chosen members' rows, as recipientsSql gives them when nothing is merged. */
+function chosenRowsSql(listId: number, s: Selection): { sql: string; params: unknown[] } {
+  const chosen = chosenSql(listId, s);
+  return { sql: `SELECT m.id AS id, m.email AS email, m.name AS name, m.fields_json AS fields_json FROM members m WHERE ${chosen.sql}`, params: chosen.params };
+}
+
+/**
  * The chunked read of the recipients of the list for the selection (the recipients query, in list
  * order): each chunk with its rows' digest texts and the members that may lack one of `fields`
  * (null: mark every row).
  */
-export function recipientChunkQuery(listId: number, s: Selection, fields: readonly string[] | null, chunkRows = CHUNK_ROWS): RecipientChunkQuery {
-  const q = recipientsSql(listId, s);
+export function recipientChunkQuery(db: Db, listId: number, s: Selection, fields: readonly string[] | null, chunkRows = CHUNK_ROWS): RecipientChunkQuery {
+  const q = sharesNoAddress(db, listId) ? chosenRowsSql(listId, s) : recipientsSql(listId, s);
   const p = presenceSql(fields);
   // The subquery's LIMIT keeps it from being flattened into the aggregate: it runs as a co-routine
   // handing over its rows in id order, the order group_concat appends them in (an ORDER BY inside
@@ -90,14 +107,11 @@ export function recipientChunkQuery(listId: number, s: Selection, fields: readon
 
 /**
  * A chunk as read: count, first id, last id, the digest texts, the marked ids as text ("4,9") or
- * null, and the chunk's ids when they have a gap (else null). Plain data, to cross threads.
+ * null, and the chunk's ids when they have a gap (else null).
  */
 export type RawChunk = [count: number, firstId: number, lastId: number, text: Uint8Array, marked: string | null, ids: number[] | null];
 
-/**
- * Runs a chunked read on a connection. recipient-scan-runner.ts runs the same loop on a worker
- * thread's own read-only connection (its WORKER_SOURCE): a change here is a change there.
- */
+/** Runs a chunked read. */
 export function readRawChunks(db: Db, query: RecipientChunkQuery): RawChunk[] {
   const chunk = db.prepare(query.chunkSql).raw();
   const idsIn = db.prepare(query.idsSql).pluck();

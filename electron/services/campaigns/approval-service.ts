@@ -13,7 +13,7 @@ import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
 import { parsedFieldValue } from '../../db/json';
 import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
-import { freezeChunks, memberFieldsTexts, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
+import { freezeChunks, memberFieldsTexts, readRawChunks, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
 import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
@@ -23,7 +23,6 @@ import type { UserService } from '../users/user-service';
 import { changedParts, digestOf, hashRecipients, hashRowTexts, legacyDigest, rowTextHasher, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash, type RowsVersion } from './campaign-digest';
 import { digestHeader, freezeSnapshot, sourceRows, sourceRowTexts, type ChecksFn } from './campaign-sources';
 import { scanRecipientChunks } from './recipient-scan';
-import { readChunksAside } from './recipient-scan-runner';
 import { stillValid, whileAuthenticating } from './while-authenticating';
 
 export interface ApprovalRequest {
@@ -197,13 +196,13 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
 
   /**
    * The scan of the rows a freeze of `c` would take now, done while the requester's PIN is checked:
-   * the list's recipients read in chunks by the same query the freeze copies from, in a worker
-   * thread (recipient-scan-runner.ts; no row read into JavaScript), their digest texts hashed as
-   * SQLite stores them, then the few rows SQLite marked as perhaps lacking a field read here and
+   * the list's recipients read in chunks by the same query the freeze copies from (no row read
+   * into JavaScript: SQLite concatenates each chunk), their digest texts hashed as SQLite stores
+   * them, then the few rows SQLite marked as perhaps lacking a field read here and
    * checked exactly as scanRows checks every row. A follow-up's rows are built in JavaScript when
    * frozen, so it is scanned after the freeze.
    */
-  async function earlyScan(c: Campaign): Promise<{ scan: RowScan; chunks: FrozenChunk[] } | null> {
+  function earlyScan(c: Campaign): { scan: RowScan; chunks: FrozenChunk[] } | null {
     if (c.followUpOf !== null) return null;
     const compiled = compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate });
     const missingOf = missingFieldsOf(compiled, parsedFieldValue);
@@ -211,7 +210,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     // always does), every row is marked and checked.
     const allPresent = Object.fromEntries(compiled.fields.map((f) => [f, 'x']));
     const fields = missingOf(allPresent) === null ? compiled.fields : null;
-    const found = scanRecipientChunks(await readChunksAside(db, recipientChunkQuery(c.listId, c.selection, fields)));
+    const found = scanRecipientChunks(readRawChunks(db, recipientChunkQuery(db, c.listId, c.selection, fields)));
     const texts = found.marked.length > 0 ? memberFieldsTexts(db, found.marked.map((m) => m.memberId)) : new Map<number, string>();
     const lacking: { position: number; missing: readonly string[] }[] = [];
     let missingCount = 0;
@@ -229,7 +228,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
    * is, the freeze copies the members it read, chunk by chunk in its order, and its scan is the
    * frozen rows' (same rows, same text); otherwise the recipients are frozen and the snapshot scanned.
    */
-  function freezeAndScan(c: Campaign, early: Awaited<ReturnType<typeof earlyScan>> | undefined): RowScan {
+  function freezeAndScan(c: Campaign, early: ReturnType<typeof earlyScan> | undefined): RowScan {
     if (early && freezeChunks(db, c.id, c.listId, early.chunks) === early.scan.hash.rowCount) return early.scan;
     freezeSnapshot(db, c);
     return scanRows(c, iterateSnapshotDigestRows(db, c.id));

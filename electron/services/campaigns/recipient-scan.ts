@@ -1,5 +1,4 @@
-// One pass over a chunked read of a notice's recipients (snapshot-chunks-repo.ts, read on this
-// thread or a worker's): the rows' hash (digest version 3) from the blobs SQLite concatenated
+// One pass over a chunked read of a notice's recipients (snapshot-chunks-repo.ts): the rows' hash (digest version 3) from the blobs SQLite concatenated
 // (~15 ms for 100k rows, SHA-256 in native code), the chunks as the freeze copies them, and the
 // rows SQLite marked as perhaps lacking a field, with their positions.
 import { recipientChunk, type FrozenChunk, type RawChunk } from '../../db/repos/snapshot-chunks-repo';

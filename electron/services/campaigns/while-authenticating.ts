@@ -1,6 +1,6 @@
 // Read-only work done while a PIN (or a mailed code) is checked. The PIN's scrypt runs in libuv's
 // thread pool, so the main thread is free for ~200 ms: the approval reads and hashes what it will
-// need meanwhile (or has a worker thread read it, recipient-scan-runner.ts), and uses that only if the database is provably unchanged when the PIN has
+// need meanwhile, and uses that only if the database is provably unchanged when the PIN has
 // verified (content-version.ts: nothing written by this connection, nothing committed by another).
 // The work writes nothing, so a wrong PIN still changes nothing but what the PIN gate records (the
 // failed attempt, its audit row, a lock), and every attempt goes through the gate exactly as before.
@@ -14,17 +14,16 @@ export interface EarlyResult<T> {
 }
 
 /**
- * Starts `authenticate`, lets it reach its hashing, runs `work` meanwhile (on the main thread, or
- * handing it to a worker thread and awaiting it), then waits for the verdict. `early` is null when
- * the work was not done (the check had already failed, e.g. a locked user, or the database is
- * inside a transaction) or failed (the caller then does the work again after the PIN, where the
- * error surfaces as it always did). A failed authentication rejects as `authenticate` does, without
- * waiting for the work.
+ * Starts `authenticate`, lets it reach its hashing, runs `work` on the main thread meanwhile, then
+ * waits for the verdict. `early` is null when the work was not done (the check had already failed,
+ * e.g. a locked user, or the database is inside a transaction) or threw (the caller then does the
+ * work again after the PIN, where the error surfaces as it always did). A failed authentication
+ * rejects as `authenticate` does.
  */
 export async function whileAuthenticating<U, T>(
   db: Db,
   authenticate: () => Promise<U>,
-  work: () => T | Promise<T>,
+  work: () => T,
 ): Promise<{ user: U; early: EarlyResult<T> | null }> {
   let settled = false;
   const verdict = authenticate();
@@ -35,20 +34,17 @@ export async function whileAuthenticating<U, T>(
   // The PIN gate starts the hash a microtask or two later; a locked or unknown user is refused by
   // then, and the work is not worth doing.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  let early: Promise<EarlyResult<T> | null> = Promise.resolve(null);
+  let early: EarlyResult<T> | null = null;
   if (!settled && !db.inTransaction) {
     // Read BEFORE the work (content-version.ts): a commit landing in between only voids the result.
     const version = contentVersion(db);
-    early = (async () => {
-      try {
-        return { value: await work(), version };
-      } catch {
-        return null;
-      }
-    })();
+    try {
+      early = { value: work(), version };
+    } catch {
+      early = null;
+    }
   }
-  const [user, result] = await Promise.all([verdict, early]);
-  return { user, early: result };
+  return { user: await verdict, early };
 }
 
 /**
