@@ -22,6 +22,7 @@ import type { User } from '../../db/repos/users-repo';
 import type { UserService } from '../users/user-service';
 import { changedParts, digestOf, hashRecipients, hashRowTexts, legacyDigest, rowTextHasher, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash, type RowsVersion } from './campaign-digest';
 import { digestHeader, freezeSnapshot, sourceRows, sourceRowTexts, type ChecksFn } from './campaign-sources';
+import { checkpointAfter } from './checkpoint-after';
 import { scanRecipientChunks } from './recipient-scan';
 import { stillValid, whileAuthenticating } from './while-authenticating';
 
@@ -372,7 +373,8 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       if (issues) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', issues);
       const checksFn = checksOnce();
       // IMMEDIATE: no other connection commits between the check of the early scan and the freeze.
-      return db.transaction(() => {
+      // The WAL checkpoint of the frozen rows runs after the answer (checkpoint-after.ts).
+      return checkpointAfter(db, () => db.transaction(() => {
         const now = clock.now();
         // The scan done during the PIN check holds only if nothing changed since (checked before the
         // first write); the freeze then copies exactly the rows it read, in the same order.
@@ -397,7 +399,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
           details: { requesterId, authenticated: 'pin', digest, parts, recipientCount: rowCount, voidedPrevious: voided },
         });
         return { campaignId: c.id, digest, recipientCount: rowCount };
-      }).immediate();
+      }).immediate());
     },
 
     /** A second person signs off the frozen digest with their PIN; returns the approval as recorded. */
