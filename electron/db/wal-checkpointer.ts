@@ -20,7 +20,8 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from './connection';
 import type { CheckpointReply, CheckpointRequest } from './checkpoint-worker';
 
-export type CheckpointHold = 'send' | 'import';
+/** send: a run; write: one big commit (an approval's freeze); import: nothing copies the WAL meanwhile. */
+export type CheckpointHold = 'send' | 'write' | 'import';
 
 const DEFAULT_PAGES = 1000;
 /** The connection's own checkpoint interval during a send when there is no worker. */
@@ -79,13 +80,13 @@ const setPages = (db: Db, n: number): void => {
 function checkpointerOf(db: Db): Checkpointer {
   let c = checkpointers.get(db);
   if (!c) {
-    c = { holds: { send: 0, import: 0 }, base: DEFAULT_PAGES, worker: null, noWorker: false, asking: false, timer: null, idle: null, drainLeft: 0, stats: { runs: 0, lastLog: 0, lastCopied: 0, ms: 0 } };
+    c = { holds: { send: 0, write: 0, import: 0 }, base: DEFAULT_PAGES, worker: null, noWorker: false, asking: false, timer: null, idle: null, drainLeft: 0, stats: { runs: 0, lastLog: 0, lastCopied: 0, ms: 0 } };
     checkpointers.set(db, c);
   }
   return c;
 }
 
-const held = (c: Checkpointer): boolean => c.holds.send + c.holds.import > 0;
+const held = (c: Checkpointer): boolean => c.holds.send + c.holds.write + c.holds.import > 0;
 const working = (c: Checkpointer): boolean => held(c) || c.drainLeft > 0;
 
 function startWorker(db: Db, c: Checkpointer): Worker | null {
@@ -188,7 +189,7 @@ function apply(db: Db, c: Checkpointer): void {
     c.timer = null;
     return;
   }
-  if (c.holds.send > 0) {
+  if (c.holds.send + c.holds.write > 0) {
     if (startWorker(db, c)) {
       setPages(db, 0);
       c.drainLeft = 0;
@@ -210,12 +211,12 @@ function apply(db: Db, c: Checkpointer): void {
 }
 
 /**
- * Holds the WAL's checkpoints for a send (done by the worker) or an import (none at all) until
- * the returned function is called (a second call does nothing).
+ * Holds the WAL's checkpoints for a send or a big write (done by the worker) or an import (none at
+ * all) until the returned function is called (a second call does nothing).
  */
 export function holdCheckpoints(db: Db, kind: CheckpointHold): () => void {
   const c = checkpointerOf(db);
-  if (!working(c)) c.base = pagesOf(db) || DEFAULT_PAGES;
+  if (!working(c)) c.base = pagesOf(db);
   c.holds[kind]++;
   apply(db, c);
   let released = false;

@@ -2,7 +2,7 @@
 // check rules read (no member reference, no parsed fields), so 100k rows cost one short-lived
 // array each instead of three objects and a parsed record. Draft rows come from the one
 // recipients query (recipients-query.ts), frozen rows from the campaign's snapshot with the
-// change, line and editor of the member they were frozen from (as snapshotWithMembers joins them).
+// change, line and editor of the member they were frozen from (the snapshot joined with its members by member id).
 import type { Selection } from '../../../shared/recipients';
 import type { Db } from '../connection';
 import { chosenSql, leftOutCounts, recipientsSql } from './recipients-query';

@@ -251,19 +251,6 @@ export function iterateRecipientDigestTexts(db: Db, listId: number, s: Selection
 }
 
 /**
- * The same digest texts with each row's stored fields text and member id, in list order: what the
- * approval request reads while the PIN is checked (the hash, the missing-field check, and the ids
- * snapshotFromMemberIds then copies).
- */
-export function iterateRecipientDigestRows(db: Db, listId: number, s: Selection): IterableIterator<[text: string, fieldsJson: string, memberId: number]> {
-  const q = recipientsSql(listId, s);
-  return db
-    .prepare(`SELECT json_array(email, name, fields_json), fields_json, id FROM (${q.sql}) ORDER BY id`)
-    .raw()
-    .iterate(...q.params) as IterableIterator<[string, string, number]>;
-}
-
-/**
  * True when the recipients the selection gives now are, row for row in order, the campaign's
  * frozen snapshot (same address, name and fields text). Compared inside SQLite with no window and
  * no sort, so verifying an unchanged approval passes no row through JavaScript. Same text means

@@ -62,23 +62,6 @@ export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSn
   return position;
 }
 
-/**
- * Freezes the members with the given ids, position i being ids[i], as the campaign's snapshot
- * (replacing any earlier one); returns how many rows were copied. ONLY for ids just read as the
- * campaign's recipients, in order, with the database unchanged since (the approval request checks
- * that): it then copies what snapshotFromRecipients would, without evaluating the selection, the
- * merge of identical rows or the position window again.
- */
-export function snapshotFromMemberIds(db: Db, campaignId: number, ids: readonly number[]): number {
-  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
-  return db
-    .prepare(
-      `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
-       SELECT ?, j.key, m.id, m.email, m.name, m.fields_json FROM json_each(?) j JOIN members m ON m.id = j.value ORDER BY j.key`,
-    )
-    .run(campaignId, JSON.stringify(ids)).changes;
-}
-
 // The approval digest (version 3) reads a row as SQLite's `json_array(email, name, fields_json)`
 // of the stored text: what the sender will parse, byte for byte, with no parsing here.
 const DIGEST_TEXT = 'json_array(email, name, fields_json)';
@@ -134,24 +117,6 @@ export function* iterateSentRows(db: Db, campaignId: number, statuses: readonly 
      WHERE sends.campaign_id = ? AND sends.status IN (${statuses.map(() => '?').join(', ')}) ORDER BY s.position`,
   );
   for (const r of stmt.iterate(campaignId, ...statuses) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(r);
-}
-
-/** A frozen row with what its member row says today (import change, line), for the check report. */
-export interface SnapshotWithMember extends SnapshotRow {
-  readonly change: string | null;
-  readonly line: number | null;
-  readonly editedBy: string | null;
-}
-
-export function snapshotWithMembers(db: Db, campaignId: number, listId: number): SnapshotWithMember[] {
-  const rows = db
-    .prepare(
-      `SELECT s.*, m.change AS change, m.line AS line, m.edited_by AS edited_by
-       FROM snapshots s LEFT JOIN members m ON m.id = s.member_id AND m.list_id = ?
-       WHERE s.campaign_id = ? ORDER BY s.position`,
-    )
-    .all(listId, campaignId) as (SnapshotDbRow & { change: string | null; line: number | null; edited_by: string | null })[];
-  return rows.map((r) => ({ ...rowToSnapshot(r), change: r.change, line: r.line, editedBy: r.edited_by }));
 }
 
 /** The largest frozen recipient count among earlier campaigns to the same list ("the last send"). */

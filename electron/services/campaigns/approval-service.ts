@@ -12,8 +12,9 @@ import { mustGetCampaign, setCampaignStatus, setRequested, type Campaign } from 
 import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
 import { parsedFieldValue } from '../../db/json';
-import { iterateRecipientDigestRows, listStillGivesSnapshot } from '../../db/repos/recipients-query';
-import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, snapshotFromMemberIds, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
+import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
+import { freezeChunks, memberFieldsTexts, readRawChunks, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
+import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../clock';
 import { readApprovalValidMs } from '../settings/app-settings';
@@ -21,6 +22,8 @@ import type { User } from '../../db/repos/users-repo';
 import type { UserService } from '../users/user-service';
 import { changedParts, digestOf, hashRecipients, hashRowTexts, legacyDigest, rowTextHasher, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash, type RowsVersion } from './campaign-digest';
 import { digestHeader, freezeSnapshot, sourceRows, sourceRowTexts, type ChecksFn } from './campaign-sources';
+import { checkpointAfter } from './checkpoint-after';
+import { scanRecipientChunks } from './recipient-scan';
 import { stillValid, whileAuthenticating } from './while-authenticating';
 
 export interface ApprovalRequest {
@@ -166,15 +169,14 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
    * (parsedFieldValue), only those the template uses; the render is decided once per set of present
    * fields.
    */
-  function scanRows(c: Campaign, rows: Iterable<readonly [text: string, fieldsJson: string, memberId?: number]>, memberIds?: number[]): RowScan {
+  function scanRows(c: Campaign, rows: Iterable<readonly [text: string, fieldsJson: string]>): RowScan {
     const missingOf = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
     const lacking: { position: number; missing: readonly string[] }[] = [];
     let missingCount = 0;
     let position = 0;
     const hasher = rowTextHasher();
-    for (const [text, fieldsJson, memberId] of rows) {
+    for (const [text, fieldsJson] of rows) {
       hasher.add(text);
-      if (memberIds && memberId !== undefined) memberIds.push(memberId);
       const missing = missingOf(JSON.parse(fieldsJson));
       if (missing) {
         missingCount++;
@@ -195,22 +197,40 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
 
   /**
    * The scan of the rows a freeze of `c` would take now, done while the requester's PIN is checked:
-   * the list's recipients read by the same query the freeze copies from, with their member ids in
-   * order. A follow-up's rows are built in JavaScript when frozen, so it is scanned after the freeze.
+   * the list's recipients read in chunks by the same query the freeze copies from (no row read
+   * into JavaScript: SQLite concatenates each chunk), their digest texts hashed as SQLite stores
+   * them, then the few rows SQLite marked as perhaps lacking a field read here and
+   * checked exactly as scanRows checks every row. A follow-up's rows are built in JavaScript when
+   * frozen, so it is scanned after the freeze.
    */
-  function earlyScan(c: Campaign): { scan: RowScan; memberIds: number[] } | null {
+  function earlyScan(c: Campaign): { scan: RowScan; chunks: FrozenChunk[] } | null {
     if (c.followUpOf !== null) return null;
-    const memberIds: number[] = [];
-    return { scan: scanRows(c, iterateRecipientDigestRows(db, c.listId, c.selection), memberIds), memberIds };
+    const compiled = compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate });
+    const missingOf = missingFieldsOf(compiled, parsedFieldValue);
+    // A row not marked holds every field the template names; should such a row not render (it
+    // always does), every row is marked and checked.
+    const allPresent = Object.fromEntries(compiled.fields.map((f) => [f, 'x']));
+    const fields = missingOf(allPresent) === null ? compiled.fields : null;
+    const found = scanRecipientChunks(readRawChunks(db, recipientChunkQuery(db, c.listId, c.selection, fields)));
+    const texts = found.marked.length > 0 ? memberFieldsTexts(db, found.marked.map((m) => m.memberId)) : new Map<number, string>();
+    const lacking: { position: number; missing: readonly string[] }[] = [];
+    let missingCount = 0;
+    for (const { memberId, position } of found.marked) {
+      const missing = missingOf(JSON.parse(texts.get(memberId) ?? 'null'));
+      if (!missing) continue;
+      missingCount++;
+      if (lacking.length < MAX_REPORTED) lacking.push({ position, missing });
+    }
+    return { scan: { hash: found.hash, missingCount, lacking }, chunks: found.chunks };
   }
 
   /**
    * Freezes the recipients and scans the frozen rows. With an early scan of the database as it still
-   * is, the freeze copies the members it read, by id in its order, and its scan is the frozen rows'
-   * (same rows, same text); otherwise the recipients are frozen and the snapshot scanned.
+   * is, the freeze copies the members it read, chunk by chunk in its order, and its scan is the
+   * frozen rows' (same rows, same text); otherwise the recipients are frozen and the snapshot scanned.
    */
   function freezeAndScan(c: Campaign, early: ReturnType<typeof earlyScan> | undefined): RowScan {
-    if (early && snapshotFromMemberIds(db, c.id, early.memberIds) === early.scan.hash.rowCount) return early.scan;
+    if (early && freezeChunks(db, c.id, c.listId, early.chunks) === early.scan.hash.rowCount) return early.scan;
     freezeSnapshot(db, c);
     return scanRows(c, iterateSnapshotDigestRows(db, c.id));
   }
@@ -353,7 +373,8 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       if (issues) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', issues);
       const checksFn = checksOnce();
       // IMMEDIATE: no other connection commits between the check of the early scan and the freeze.
-      return db.transaction(() => {
+      // The WAL checkpoint of the frozen rows runs after the answer (checkpoint-after.ts).
+      return checkpointAfter(db, () => db.transaction(() => {
         const now = clock.now();
         // The scan done during the PIN check holds only if nothing changed since (checked before the
         // first write); the freeze then copies exactly the rows it read, in the same order.
@@ -378,7 +399,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
           details: { requesterId, authenticated: 'pin', digest, parts, recipientCount: rowCount, voidedPrevious: voided },
         });
         return { campaignId: c.id, digest, recipientCount: rowCount };
-      }).immediate();
+      }).immediate());
     },
 
     /** A second person signs off the frozen digest with their PIN; returns the approval as recorded. */

@@ -83,7 +83,7 @@ export function hashRecipients(rows: Iterable<DigestRow>): RecipientsHash {
  * so row · row · … · end is unambiguous. As in version 2, member_id is not hashed. Texts are
  * passed to the hash in batches: one call per row costs more than the hashing itself.
  */
-export function rowTextHasher(): { add(text: string): void; finish(): RecipientsHash } {
+export function rowTextHasher(): { add(text: string): void; addBytes(texts: Uint8Array, rows: number): void; finish(): RecipientsHash } {
   const h = createHash('sha256');
   let batch = '';
   let inBatch = 0;
@@ -97,6 +97,17 @@ export function rowTextHasher(): { add(text: string): void; finish(): Recipients
         batch = '';
         inBatch = 0;
       }
+    },
+    /**
+     * `rows` texts at once, concatenated, as the UTF-8 bytes SQLite stores (what add() hashes for
+     * the same text read into a string: Tayori writes only well-formed UTF-8).
+     */
+    addBytes(texts, rows) {
+      if (batch !== '') h.update(batch, 'utf8');
+      batch = '';
+      inBatch = 0;
+      h.update(texts);
+      rowCount += rows;
     },
     finish() {
       h.update(batch + canonicalEncode(['end', rowCount]), 'utf8');

@@ -1,6 +1,6 @@
 // The check service reads the recipients lean (check-recipients-query.ts: one array per row, only
 // the fields the template names). Its report must be exactly the report of the reader it replaced,
-// kept here as the reference (iterateRecipients / snapshotWithMembers with every field parsed), on
+// kept here as the reference (iterateRecipients / the snapshot joined with its members, every field parsed), on
 // generated lists: names, addresses with look-alikes, typos and duplicates, missing, blank and
 // odd fields, exclusions and suppressions, templates with defaults, conditions and unknown fields,
 // UTF-8 and ISO-2022-JP, before the freeze (draft) and after it (frozen rows).
@@ -10,7 +10,8 @@ import type { Db } from '../../../electron/db/connection';
 import { mustGetCampaign } from '../../../electron/db/repos/campaigns-repo';
 import { insertExclusion } from '../../../electron/db/repos/list-rules-repo';
 import { iterateRecipients, leftOutCounts } from '../../../electron/db/repos/recipients-query';
-import { countSnapshot, snapshotWithMembers } from '../../../electron/db/repos/snapshots-repo';
+import { countSnapshot } from '../../../electron/db/repos/snapshots-repo';
+import { parseFields } from '../../../electron/db/json';
 import { suppressedInList, upsertSuppression } from '../../../electron/db/repos/suppressions-repo';
 import { createCheckService } from '../../../electron/services/checks';
 import { readCheckInput } from '../../../electron/services/checks/check-input';
@@ -19,15 +20,35 @@ import { tempDb } from '../../helpers/tmp';
 import { freezeSnapshot, seedCampaign } from './seed';
 
 // ---- The reference: the recipients as check-input.ts read them before (copied as it was). ----
+// Each frozen row with what its member row says today (import change, line, editor): the query
+// snapshots-repo's snapshotWithMembers ran before the lean reader replaced it.
+interface FrozenWithMember {
+  position: number;
+  member_id: number | null;
+  email: string;
+  name: string;
+  fields_json: string;
+  change: string | null;
+  line: number | null;
+  edited_by: string | null;
+}
+
 function referenceFrozen(db: Db, campaignId: number, listId: number): CheckRecipient[] {
-  return snapshotWithMembers(db, campaignId, listId).map((r) => ({
-    id: r.memberId ?? -(r.position + 1),
+  const rows = db
+    .prepare(
+      `SELECT s.position, s.member_id, s.email, s.name, s.fields_json, m.change AS change, m.line AS line, m.edited_by AS edited_by
+       FROM snapshots s LEFT JOIN members m ON m.id = s.member_id AND m.list_id = ?
+       WHERE s.campaign_id = ? ORDER BY s.position`,
+    )
+    .all(listId, campaignId) as FrozenWithMember[];
+  return rows.map((r) => ({
+    id: r.member_id ?? -(r.position + 1),
     email: r.email,
     name: r.name,
-    fields: r.fields,
+    fields: parseFields(r.fields_json),
     change: (r.change as RecipientChange) ?? null,
     ...(r.line !== null ? { line: r.line } : {}),
-    ...(r.editedBy !== null ? { editedBy: r.editedBy } : {}),
+    ...(r.edited_by !== null ? { editedBy: r.edited_by } : {}),
   }));
 }
 

@@ -170,6 +170,11 @@ describe('probe: a write landing while the approver PIN is checked', () => {
 describe('probe: a wrong PIN changes nothing but the PIN gate and audit', () => {
   it('request and approve with a wrong PIN leave every other table as it was', async () => {
     const c = await setUp();
+    // The member search index is built in the background on timers (its own tables, outside the
+    // content version): finished and stopped first, so that its steps do not show up as changes.
+    const searchIndex = c.core.context.services().searchIndex;
+    searchIndex.stop();
+    searchIndex.runUntilIdle();
     const tables = c.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     const dump = () => Object.fromEntries(tables.map((t) => [t, c.db.prepare(`SELECT * FROM "${t}"`).all()]));
     const before = dump();

@@ -1,0 +1,30 @@
+// One pass over a chunked read of a notice's recipients (snapshot-chunks-repo.ts): the rows' hash (digest version 3) from the blobs SQLite concatenated
+// (~15 ms for 100k rows, SHA-256 in native code), the chunks as the freeze copies them, and the
+// rows SQLite marked as perhaps lacking a field, with their positions.
+import { recipientChunk, type FrozenChunk, type RawChunk } from '../../db/repos/snapshot-chunks-repo';
+import { rowTextHasher, type RecipientsHash } from './campaign-digest';
+
+export interface RecipientScan {
+  readonly hash: RecipientsHash;
+  readonly chunks: FrozenChunk[];
+  /** Members whose row may lack a field the template needs, with their positions, in order. */
+  readonly marked: { readonly memberId: number; readonly position: number }[];
+}
+
+export function scanRecipientChunks(raw: readonly RawChunk[]): RecipientScan {
+  const hasher = rowTextHasher();
+  const chunks: FrozenChunk[] = [];
+  const marked: { memberId: number; position: number }[] = [];
+  let position = 0;
+  for (const chunk of raw.map(recipientChunk)) {
+    hasher.addBytes(chunk.text, chunk.count);
+    const { frozen } = chunk;
+    chunks.push(frozen);
+    for (const memberId of chunk.maybeLacking) {
+      const at = frozen.kind === 'range' ? memberId - frozen.firstId : frozen.ids.indexOf(memberId);
+      marked.push({ memberId, position: position + at });
+    }
+    position += chunk.count;
+  }
+  return { hash: hasher.finish(), chunks, marked };
+}
