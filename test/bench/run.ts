@@ -15,6 +15,7 @@ const benches: Array<[string, () => Promise<Bench>]> = [
   ['approval', () => import('./approval-bench')],
   ['send', () => import('./send-bench')],
   ['send-timeline', () => import('./send-timeline-bench')],
+  ['checkpoint', () => import('./checkpoint-bench')],
   ['host', () => import('./host-bench')],
   ['template', () => import('./template-bench')],
   ['segment', () => import('./segment-bench')],
