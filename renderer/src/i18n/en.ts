@@ -69,7 +69,7 @@ export const en = {
     fromAddress: 'From address',
     fromName: 'From name',
     perMinute: 'Max messages per minute',
-    oauthLater: 'This account signs in with %{provider}, on %{provider}’s own page: no password is typed here. Save set-up first; then, in Settings → Mail accounts, press “Sign in with %{provider}” (if Settings asks for the organisation’s %{provider} app, enter it there first).',
+    oauthLater: 'This account signs in on %{provider}’s own page: no password is typed here. Save set-up first; then, in Settings → Mail accounts, press “Sign in with %{provider}” (if Settings asks for the organisation’s %{provider} app, enter it there first).',
     testConnection: 'Test connection',
     testing: 'Testing…',
     testOk: 'Connected to %{host}:%{port}.',
