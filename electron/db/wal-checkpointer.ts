@@ -163,13 +163,20 @@ function stopWorker(c: Checkpointer): Promise<void> {
   c.timer = null;
   clearIdle(c);
   return new Promise<void>((resolve) => {
+    let limit: ReturnType<typeof setTimeout> | null = null;
+    const finished = (): void => {
+      if (limit !== null) clearTimeout(limit);
+      resolve();
+    };
     const done = (): void => {
-      void worker.terminate().then(() => resolve(), () => resolve());
+      void worker.terminate().then(finished, finished);
     };
     worker.once('message', (m: CheckpointReply) => (m.type === 'closed' ? done() : undefined));
-    worker.once('exit', () => resolve());
+    worker.once('exit', finished);
+    // Whoever awaits the stop is kept alive until the worker has closed its connection (2 s at most).
+    worker.ref();
     worker.postMessage({ type: 'close' } satisfies CheckpointRequest);
-    setTimeout(done, 2_000).unref();
+    limit = setTimeout(done, 2_000);
   });
 }
 
