@@ -27,6 +27,7 @@ vi.mock('../../../electron/services/bounces/imap-connection', async (orig) => {
   };
 });
 const { createBounceService, SCAN_EVERY_MS } = await import('../../../electron/services/bounces/bounce-service');
+const { recordBounce } = await import('../../../electron/db/repos/bounces-repo');
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -86,5 +87,20 @@ describe('probe: the periodic read of bounces', () => {
     await bounces.scanDue();
     expect(failures().map((f) => f.details['code'])).toEqual(['imap-unreachable', 'imap-auth']);
     expect(JSON.stringify(h.db.prepare('SELECT * FROM audit').all())).not.toContain('imap-secret-pw');
+  });
+
+  // Defect (low): sentThroughSince (imap-accounts-repo.ts) asks for a send row UPDATED within
+  // scanDays, and recordBounce sets a hard-bounced send's updated_at to the time the bounce was
+  // read. So each hard bounce found keeps the mailbox being read every 30 minutes for another
+  // scanDays after it was found, not after the send: a slow trickle of bounces keeps it going on.
+  it.fails('stops reading scanDays after the send, even when a bounce was recorded since', async () => {
+    const { h, bounces } = await setUp(true);
+    const sentAt = h.clock.now();
+    h.clock.set(sentAt + 2.5 * DAY);
+    const send = h.db.prepare("SELECT id FROM sends WHERE campaign_id = ? AND status = 'sent' LIMIT 1").get(h.fx.campaignId) as { id: number };
+    recordBounce(h.db, { campaignId: h.fx.campaignId, sendId: send.id, kind: 'hard', statusCode: '5.1.1', diagnostic: null, reportedBy: null, receivedAt: h.clock.now(), reportMessageId: '<late@x>' }, h.clock.now());
+    h.clock.set(sentAt + 3 * DAY + 60_000);
+    expect(await bounces.scanDue()).toBe(0);
+    expect(state.opens).toBe(0);
   });
 });
