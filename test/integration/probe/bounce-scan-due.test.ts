@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors';
 import { sendHarness, type Harness } from '../../helpers/send-harness';
 import { createMemorySecretStore } from '../../../electron/services/secrets/secret-store';
 
-const state = { open: 0, maxOpen: 0, opens: 0, code: 'imap-unreachable', holdMs: 30 };
+const state = { open: 0, maxOpen: 0, opens: 0, code: 'imap-connect', holdMs: 30 };
 vi.mock('../../../electron/services/bounces/imap-connection', async (orig) => {
   const real = await orig<typeof import('../../../electron/services/bounces/imap-connection')>();
   return {
@@ -31,7 +31,7 @@ const { recordBounce } = await import('../../../electron/db/repos/bounces-repo')
 
 let h: Harness | undefined;
 afterEach(async () => {
-  Object.assign(state, { open: 0, maxOpen: 0, opens: 0, code: 'imap-unreachable' });
+  Object.assign(state, { open: 0, maxOpen: 0, opens: 0, code: 'imap-connect' });
   await h?.cleanup();
   h = undefined;
 });
@@ -85,7 +85,7 @@ describe('probe: the periodic read of bounces', () => {
     await bounces.scanDue();
     h.clock.set(h.clock.now() + SCAN_EVERY_MS);
     await bounces.scanDue();
-    expect(failures().map((f) => f.details['code'])).toEqual(['imap-unreachable', 'imap-auth']);
+    expect(failures().map((f) => f.details['code'])).toEqual(['imap-connect', 'imap-auth']);
     expect(JSON.stringify(h.db.prepare('SELECT * FROM audit').all())).not.toContain('imap-secret-pw');
   });
 

@@ -17,7 +17,7 @@ vi.mock('../../../electron/services/bounces/imap-connection', async (orig) => {
     ...real,
     openImap: async (_a: unknown, auth: { user: string; accessToken?: string; pass?: string }) => {
       opened.push(auth);
-      throw new AppError('imap-unreachable', 'recorded, not connected', {});
+      throw new AppError('imap-connect', 'recorded, not connected', {});
     },
   };
 });
@@ -110,7 +110,7 @@ describe('probe: an IMAP read with a sign-in token', () => {
       readOnly: true, bounceFolder: null, sentFolder: 'Sent', sentCopy: 'summary', scanDays: 7, password: 'pw-123',
     }, 'operator');
     const e = await bounces.testAccount(h.fx.profileId).catch((x: unknown) => x);
-    expect(e).toMatchObject({ code: 'imap-unreachable' });
+    expect(e).toMatchObject({ code: 'imap-connect' });
     expect(asked).toEqual([]);
     expect(opened).toHaveLength(1);
     expect(opened[0]!.accessToken).toBeUndefined();

@@ -2,8 +2,8 @@
 // are kept under the "members version" (content-version.ts), which campaigns:update leaves alone.
 // As an attacker: after each write through the UI's dispatch that changes what members receive —
 // a member's cell that a condition selection reads, an exclusion removed, a suppression removed,
-// a shared-address rule, a selection switched away and back around a member edit, a list switched
-// away and back, a re-import that only changes a cell, its undo, an attachment, a notice edit that
+// a shared-address rule, a selection switched away and back around a member edit (twice: all,
+// picked), a re-import that only changes a cell, its undo, an attachment, a notice edit that
 // voids a pending approval — the report (checks:run) and every preview (preview:render by
 // position) must equal what a fresh app core on the same data folder computes (nothing kept).
 import { dirname, resolve } from 'node:path';
@@ -85,12 +85,12 @@ const steps: [string, (c: Ctx) => Promise<unknown>][] = [
     },
   ],
   [
-    'the list switched away, a member of the first list edited, switched back',
+    'a picked selection, a picked member edited, the conditions back',
     async (c) => {
-      await c.call('campaigns:update', { actorId: c.a.id, id: c.campaignId, listId: c.otherListId, selection: { kind: 'all' } });
+      await c.call('campaigns:update', { actorId: c.a.id, id: c.campaignId, selection: { kind: 'picked', refs: ['k:1004', 'k:1001'] } });
       await seen(c.core.dispatch.bind(c.core), c.campaignId);
       await c.call('members:update', { actorId: c.a.id, memberId: c.memberId('1004'), email: 'ono2@c.example' });
-      await c.call('campaigns:update', { actorId: c.a.id, id: c.campaignId, listId: c.listId, selection: WARD_A });
+      await c.call('campaigns:update', { actorId: c.a.id, id: c.campaignId, selection: WARD_A });
     },
   ],
   ['a re-import that changes only a cell', (c) => c.call('import:run', { actorId: c.a.id, listId: c.listId, fileName: 'm2.csv', bytes: bytes(CSV.replace('加藤 美咲', '加藤 美咲子')) })],

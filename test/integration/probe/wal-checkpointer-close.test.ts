@@ -8,7 +8,8 @@
 //   checkpoints let it restart), it does not grow with the run.
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/connection';
@@ -20,11 +21,38 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-const CHILD = join(__dirname, 'wal-close-child.ts');
 const ROWS = 40_000;
+const mod = (path: string) => JSON.stringify(pathToFileURL(resolve(path)).href);
+
+/**
+ * The child process: writes a big WAL under an import hold, releases it (the worker starts
+ * copying), waits, then closes as services.close() does (stopCheckpoints, then the connection)
+ * and prints CLOSED — as the browser host's serve.ts does on SIGTERM, where the HTTP server is
+ * closed first and nothing else keeps the process alive. (Inline: knip lists only fixed entries.)
+ */
+const CHILD = `
+const { openDatabase } = await import(${mod('electron/db/connection.ts')});
+const { checkpointStats, holdCheckpoints, stopCheckpoints } = await import(${mod('electron/db/wal-checkpointer.ts')});
+async function main() {
+  const [file, rowsArg, waitArg] = process.argv.slice(1);
+  const db = openDatabase(file);
+  db.exec('CREATE TABLE IF NOT EXISTS probe_big (id INTEGER PRIMARY KEY, v BLOB NOT NULL)');
+  db.pragma('wal_autocheckpoint = 777');
+  const release = holdCheckpoints(db, 'import');
+  const insert = db.prepare('INSERT INTO probe_big (v) VALUES (randomblob(2000))');
+  db.transaction(() => { for (let i = 0; i < Number(rowsArg); i++) insert.run(); })();
+  release();
+  console.log('COMMITTED');
+  await new Promise((r) => setTimeout(r, Number(waitArg)));
+  console.log('STATS', JSON.stringify(checkpointStats(db)));
+  await stopCheckpoints(db);
+  db.close();
+}
+void main().then(() => console.log('CLOSED'), (e) => console.error('FAILED', e));
+`;
 
 function runChild(file: string, waitMs: number, killOn?: string): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(ROWS), String(waitMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, file, String(ROWS), String(waitMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
@@ -62,20 +90,22 @@ describe('probe: the WAL checkpointer at close and crash', () => {
       expect(r.signal).toBeNull();
       expectWhole(file);
     }, 120_000);
-
-    // Defect (low): stopCheckpoints waits for the worker's 'closed' reply, but the worker and the
-    // 2 s fallback timer are both unref'd. In a Node process with nothing else alive (the browser
-    // host's serve.ts closes the HTTP server, then the core, on SIGTERM) the process exits before
-    // the reply: services.close() never resolves, the app's own connection is never closed, and
-    // whatever follows the close never runs. (Seen: no CLOSED; as top-level await, exit code 13
-    // "unsettled top-level await" at stopCheckpoints.) Nothing committed is lost (test above).
-    it.fails(`closing ${waitMs} ms after a big WAL was released: the close completes`, async () => {
-      const t = tempDir();
-      cleanups.push(t.cleanup);
-      const r = await runChild(join(t.dir, 'tayori.db'), waitMs);
-      expect(r.out).toContain('CLOSED');
-    }, 120_000);
   }
+
+  // Defect (low): stopCheckpoints waits for the worker's 'closed' reply, but the worker and the
+  // 2 s fallback timer are both unref'd. In a Node process with nothing else alive (the browser
+  // host's serve.ts closes the HTTP server, then the core, on SIGTERM) the process exits before
+  // the reply: services.close() never resolves, the app's own connection is never closed, and
+  // whatever follows the close never runs. (Seen: no CLOSED, exit code 0; as a top-level await,
+  // exit code 13 "unsettled top-level await" at stopCheckpoints.) Once the worker is idle its reply
+  // may come in time, so only the close right after the release is asserted. Nothing committed
+  // is lost (tests above).
+  it.fails('closing right after a big WAL was released (the worker starting): the close completes', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const r = await runChild(join(t.dir, 'tayori.db'), 0);
+    expect(r.out).toContain('CLOSED');
+  }, 120_000);
 
   it('a kill while the worker copies a big WAL: the database opens whole', async () => {
     const t = tempDir();
