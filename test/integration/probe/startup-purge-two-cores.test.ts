@@ -3,9 +3,12 @@
 // app core opened on the same data folder in the same process while the first one's import is
 // filling its pending list — its start-up clearing must leave that import's rows alone — both
 // with the folder spelled the same and reached through a symbolic link (the same file under
-// another name, as /var and /private/var on macOS).
+// another name, as /var and /private/var on macOS), and a second PROCESS on the same folder (the
+// browser host takes no lock on its data folder; the Electron host has a single-instance lock).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/app/services';
 import { pendingListIds } from '../../../electron/db/repos/lists-repo';
@@ -26,7 +29,23 @@ async function until(what: string, done: () => boolean): Promise<void> {
   if (!done()) throw new Error(`timed out waiting until ${what}`);
 }
 
-async function importWhileSecondCoreStarts(secondDir: (dir: string) => string) {
+/** A second process starting its services on `dir` (its start-up clearing), then closing. */
+function secondProcess(dir: string): void {
+  const code = `
+const { createServices } = await import(${JSON.stringify(pathToFileURL(resolve('electron/app/services.ts')).href)});
+const { manualClock } = await import(${JSON.stringify(pathToFileURL(resolve('electron/services/clock.ts')).href)});
+const { createMemorySecretStore } = await import(${JSON.stringify(pathToFileURL(resolve('electron/services/secrets/secret-store.ts')).href)});
+const dir = process.argv[1];
+const s = createServices({ dataDir: dir, dbFile: dir + '/tayori.db', secretStore: createMemorySecretStore(), clock: manualClock() });
+await s.imports.discardAbandoned();
+await s.close();
+console.log('DONE');
+`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, dir], { encoding: 'utf8', timeout: 60_000 });
+  if (!r.stdout.includes('DONE')) throw new Error(`the second process failed: ${r.stderr}`);
+}
+
+async function importWhileSecondCoreStarts(secondDir: (dir: string) => string, inProcess = true) {
   const t = tempDir();
   cleanups.push(t.cleanup);
   const dir = join(t.dir, 'data');
@@ -40,9 +59,13 @@ async function importWhileSecondCoreStarts(secondDir: (dir: string) => string) {
     return ids.length > 0 && (a.db.prepare('SELECT count(*) FROM members WHERE list_id = ?').pluck().get(ids[0]) as number) > 0;
   });
   const other = secondDir(t.dir);
+  if (!inProcess) {
+    secondProcess(other);
+  } else {
   const b = createServices({ dataDir: other, dbFile: join(other, 'tayori.db'), secretStore: createMemorySecretStore(), clock: manualClock() });
   cleanups.push(() => b.close());
   await b.imports.discardAbandoned();
+  }
   const r = await running;
   expect(a.db.prepare('SELECT count(*) FROM members WHERE list_id = ?').pluck().get(r.listId)).toBe(ROWS);
   expect(pendingListIds(a.db)).toEqual([]);
@@ -64,5 +87,14 @@ describe('probe: a second core starting while an import runs', () => {
       symlinkSync(join(d, 'data'), link);
       return link;
     });
+  }, 120_000);
+
+  // Defect (low-medium, browser host only): the same through a second process on the same data
+  // folder: running imports are known per process, so its start-up clearing deletes the rows of
+  // the first process's running import, which then fails with "pending list 1 or its import 1 is
+  // gone" (seen 13:35 UTC). The Electron host's single-instance lock prevents this; the browser
+  // host takes no lock on its data folder.
+  it.fails('in a second process on the same folder: the import keeps every row', async () => {
+    await importWhileSecondCoreStarts((d) => join(d, 'data'), false);
   }, 120_000);
 });
