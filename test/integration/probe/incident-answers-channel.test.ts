@@ -1,7 +1,7 @@
 // Probe (round 4, item 1): the incident report answers saved per notice (migration 0015,
 // channel `report:incident-save`), called through the dispatch as an attacker would: an unknown
 // notice, days that are not days, oversize text, extra keys, wrong types; a save must touch only
-// its own notice, a damaged stored row must never break the report, and the answers must survive
+// notice, days that are not days, oversize text, extra keys, wrong types, the practice workspace; a
 // a restart (a new app core on the same data folder).
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -125,5 +125,20 @@ describe('report:incident-save called as an attacker would', () => {
       expect(Object.getPrototypeOf(r.saved.answers.texts), json).toBe(Object.prototype);
       expect(Object.keys(r.saved.answers.texts), json).toEqual([]);
     }
+  });
+
+  it('a save in practice mode never touches the real workspace\'s answers', async () => {
+    const s = await setUp();
+    const real = { ...none, discoveredOn: '2026-12-01', texts: { cause: '本番' } };
+    await s.call('report:incident-save', { actorId: s.a.id, campaignId: s.one, answers: real });
+    await s.call('practice:enter', {});
+    // The same notice id in the practice database (its sample notices) or none at all.
+    await s.core.dispatch('report:incident-save', { actorId: s.a.id, campaignId: s.one, answers: { ...none, texts: { cause: '練習' } } } as never);
+    await s.core.dispatch('report:incident-save', { actorId: s.a.id, campaignId: s.two, answers: { ...none, texts: { cause: '練習' } } } as never);
+    await s.call('practice:leave', {});
+    const one = await s.call('report:incident', { campaignId: s.one, lang: 'ja' });
+    const two = await s.call('report:incident', { campaignId: s.two, lang: 'ja' });
+    expect(one.saved.answers).toEqual(real);
+    expect(two.saved).toBeNull();
   });
 });
