@@ -1,8 +1,8 @@
 // Probe (round 4, item 1): the incident report answers saved per notice (migration 0015,
 // channel `report:incident-save`), called through the dispatch as an attacker would: an unknown
-// notice, days that are not days, oversize text, extra keys, wrong types; a save must touch only
-// notice, days that are not days, oversize text, extra keys, wrong types, the practice workspace; a
-// a restart (a new app core on the same data folder).
+// notice, days that are not days, oversize text, extra keys, wrong types, the practice workspace;
+// a save must touch only its own notice, a damaged stored row must never break the report, and
+// the answers must survive a restart (a new app core on the same data folder).
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../electron/app/app-core';
