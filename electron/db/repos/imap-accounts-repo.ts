@@ -21,13 +21,19 @@ export function listImapAccounts(db: Db): ImapAccount[] {
   return (db.prepare('SELECT * FROM imap_accounts ORDER BY profile_id').all() as Row[]).map(rowToAccount);
 }
 
-/** Whether the mail account handed a message over since `since` (the partial index sends_recent_by_time). */
+/**
+ * Whether the mail account handed a message over since `since`. A bounced row's updated_at is when
+ * its bounce was read, not when it was sent, so those rows are left out (a bounce read must not
+ * keep the mailbox being read for another scanDays); the status list first matches the partial
+ * index sends_recent_by_time's, so the index is used.
+ */
 export function sentThroughSince(db: Db, profileId: number, since: number): boolean {
   return (
     db
       .prepare(
         `SELECT 1 FROM sends s JOIN campaigns c ON c.id = s.campaign_id
-         WHERE s.updated_at >= ? AND s.status IN ('sent', 'unknown', 'in_flight', 'bounced') AND c.profile_id = ? LIMIT 1`,
+         WHERE s.updated_at >= ? AND s.status IN ('sent', 'unknown', 'in_flight', 'bounced') AND s.status <> 'bounced'
+           AND c.profile_id = ? LIMIT 1`,
       )
       .get(since, profileId) !== undefined
   );

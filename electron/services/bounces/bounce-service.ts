@@ -48,6 +48,8 @@ export function createBounceService(deps: BounceServiceDeps) {
   const busy = new Map<number, Promise<unknown>>();
   /** The last periodic read's failure per account: the audit log says it once, not every half hour. */
   const lastFailure = new Map<number, string>();
+  /** When a periodic read of each account was last tried: a failing server is tried every half hour too. */
+  const lastTried = new Map<number, number>();
 
   function account(profileId: number): ImapAccount {
     const a = imapRepo.getImapAccount(db, profileId);
@@ -156,8 +158,9 @@ export function createBounceService(deps: BounceServiceDeps) {
     for (const a of imapRepo.listImapAccounts(db)) {
       const now = clock.now();
       if (!imapRepo.sentThroughSince(db, a.profileId, now - a.scanDays * DAY)) continue;
-      const last = imapRepo.getScanState(db, a.profileId, INBOX)?.scannedAt ?? 0;
+      const last = Math.max(imapRepo.getScanState(db, a.profileId, INBOX)?.scannedAt ?? 0, lastTried.get(a.profileId) ?? 0);
       if (now - last < SCAN_EVERY_MS) continue;
+      lastTried.set(a.profileId, now);
       try {
         await exclusive(a.profileId, () => scanAccount(a.profileId, null, true));
         lastFailure.delete(a.profileId);

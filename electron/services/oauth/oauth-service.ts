@@ -64,6 +64,15 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   const flows = new Map<string, { done: Promise<grants.OAuthGrant>; cancel: () => void }>();
   const cache = new Map<number, { token: string; expiresAt: number }>();
   const refreshing = new Map<number, Promise<string>>();
+  // Moves when a profile's sign-in is forgotten or replaced: a renewal that started before must
+  // not cache its token or store its rotated refresh token for what is now another mailbox.
+  const generation = new Map<number, number>();
+  const generationOf = (profileId: number): number => generation.get(profileId) ?? 0;
+  const newGeneration = (profileId: number): void => {
+    generation.set(profileId, generationOf(profileId) + 1);
+    cache.delete(profileId);
+    refreshing.delete(profileId);
+  };
 
   function oauthProfile(profileId: number): SmtpProfile & { oauthProvider: OAuthProvider; authUser: string } {
     const p = deps.getProfile(profileId);
@@ -132,6 +141,8 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       throw new AppError('oauth-failed', 'The sign-in gave no lasting permission (no refresh token)', { profileId: profile.id, reason: 'no-refresh-token' });
     }
     const ref = oauthSecretRef(profile.id);
+    // A renewal of the previous sign-in still on its way is void from here on.
+    newGeneration(profile.id);
     await secrets.set(ref, result.refresh_token);
     const grant: grants.OAuthGrant = {
       profileId: profile.id,
@@ -150,6 +161,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   }
 
   async function refresh(profileId: number): Promise<string> {
+    const started = generationOf(profileId);
     const grant = grants.getGrant(db, profileId);
     const profile = deps.getProfile(profileId);
     const provider = profile.oauthProvider ?? 'custom';
@@ -160,8 +172,14 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       const server = await resolveProvider(grant.provider, config.effective(), grant.clientId);
       const response = await oauth.refreshTokenGrantRequest(server.as, server.client, server.clientAuth, refreshToken, server.http);
       const result = await oauth.processRefreshTokenResponse(server.as, server.client, response);
+      if (generationOf(profileId) !== started) {
+        throw new AppError('oauth-signin-required', 'The sign-in of this mail account changed while it was being renewed: use the new one', { profileId, provider, reason: 'changed' });
+      }
       // Providers may rotate the refresh token: the old one stops working once the new one is used.
       if (result.refresh_token && result.refresh_token !== refreshToken) await secrets.set(grant.secretRef, result.refresh_token);
+      if (generationOf(profileId) !== started) {
+        throw new AppError('oauth-signin-required', 'The sign-in of this mail account changed while it was being renewed: use the new one', { profileId, provider, reason: 'changed' });
+      }
       return remember(profileId, result);
     } catch (e) {
       cache.delete(profileId);
@@ -229,7 +247,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
     listGrants: () => grants.listGrants(db),
 
     async forget(profileId) {
-      cache.delete(profileId);
+      newGeneration(profileId);
       await secrets.delete(oauthSecretRef(profileId));
       grants.deleteGrant(db, profileId);
     },

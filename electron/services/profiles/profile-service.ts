@@ -3,6 +3,7 @@
 import { AppError } from '../../../shared/errors';
 import type { SmtpProfile } from '../../../shared/smtp-profile';
 import type { Db } from '../../db/connection';
+import { clearScanState } from '../../db/repos/imap-accounts-repo';
 import * as repo from '../../db/repos/profiles-repo';
 import { diagnoseConnection, type DiagnosisResult } from '../../smtp/connection-diagnosis';
 import { poolOptionsFrom } from '../../smtp/smtp-pool';
@@ -88,6 +89,10 @@ export function createProfileService({ db, clock, secrets, audit, timeouts, acce
       repo.updateProfileRow(db, id, fields, clock.now());
       const passwordChanged = await storePassword(id, patch.password);
       const after = getProfile(id);
+      // An account that signs in with its provider reads the mailbox that signed in: another one
+      // is another INBOX, whose UIDs say nothing of the old one's read position.
+      const mailboxOf = (p: SmtpProfile) => (p.authMethod === 'oauth2' ? p.authUser : null);
+      if (mailboxOf(after) !== null && mailboxOf(before) !== mailboxOf(after)) clearScanState(db, id);
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => before[k] !== after[k]);
       audit?.record('profile.updated', { actor, details: { profileId: id, changed, passwordChanged } });
       return after;

@@ -16,10 +16,10 @@ afterEach(async () => {
 });
 
 describe('probe: the IMAP read position when the signed-in mailbox changes', () => {
-  // Defect (medium): the profiles:update handler forgets the OAuth sign-in when authUser changes
+  // Was a defect (medium), fixed in profile-service.ts: the profiles:update handler forgot the OAuth sign-in when authUser changed
   // but leaves imap_scan_state as it was, and saveAccount only clears it for a change of the IMAP
   // form's host/user, which no longer names the mailbox read for an OAuth account.
-  it.fails('is forgotten when the profile\'s mailbox changes', async () => {
+  it('is forgotten when the profile\'s mailbox changes', async () => {
     const app = createTestApp(cleanups);
     const { profile, a, b } = await setUpOffice(app);
     const signers = [{ userId: a.id, pin: '4826' }, { userId: b.id, pin: '7391' }];
