@@ -2,6 +2,7 @@
 // the file, invisible to every reader until the import's final transaction publishes it. A
 // failed or cancelled import deletes it again; one left by a crash is deleted when the app starts
 // (services.ts) and, should that not have finished, by the next import.
+import { realpathSync } from 'node:fs';
 import type { Db } from '../../db/connection';
 import { insertImport } from '../../db/repos/imports-repo';
 import { createPendingList, deletePendingList, pendingListIds } from '../../db/repos/lists-repo';
@@ -15,7 +16,24 @@ export interface PendingList {
 
 /** Pending lists of imports running in this process (keyed by database file), never purged. */
 const active = new Set<string>();
-const keyOf = (db: Db, listId: number): string => `${db.name}\u0000${listId}`;
+/**
+ * The database file as the file system knows it: the same folder reached through a symbolic
+ * link (or spelled another way) is the same database, whose running imports must be seen.
+ */
+const fileOf = new WeakMap<Db, string>();
+function fileKey(db: Db): string {
+  let f = fileOf.get(db);
+  if (f === undefined) {
+    try {
+      f = realpathSync(db.name);
+    } catch {
+      f = db.name;
+    }
+    fileOf.set(db, f);
+  }
+  return f;
+}
+const keyOf = (db: Db, listId: number): string => `${fileKey(db)}\u0000${listId}`;
 
 export function createPending(db: Db, a: { name: string; fileName: string; encoding: string; delimiter: string; now: number }): PendingList {
   return db.transaction((): PendingList => {
@@ -55,13 +73,13 @@ const purging = new Map<string, Promise<void>>();
  * go on deleting "its" list's members after a new import had been given the freed list id.
  */
 export function purgeAbandoned(db: Db): Promise<void> {
-  const running = purging.get(db.name);
+  const running = purging.get(fileKey(db));
   if (running) return running;
   const work = (async () => {
     for (const id of pendingListIds(db)) {
       if (!active.has(keyOf(db, id))) await discardPending(db, id);
     }
-  })().finally(() => purging.delete(db.name));
-  purging.set(db.name, work);
+  })().finally(() => purging.delete(fileKey(db)));
+  purging.set(fileKey(db), work);
   return work;
 }

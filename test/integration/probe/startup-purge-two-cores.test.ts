@@ -76,12 +76,12 @@ describe('probe: a second core starting while an import runs', () => {
     await importWhileSecondCoreStarts((d) => join(d, 'data'));
   }, 120_000);
 
-  // Defect (low: one process only; the Electron host holds a single-instance lock): the purge
-  // knows running imports by db.name, the path as spelled. A second core reaching the same file
+  // Was a defect (low), fixed (pending-list.ts keys running imports by the file's real path): the
+  // purge knew running imports by db.name, the path as spelled. A second core reaching the same file
   // through a symbolic link does not see the first core's pending list as running and deletes
   // its rows under the import; the import then commits without an error and the new list has 0
   // of its 120000 members (seen 13:26 UTC: "expected +0 to be 120000").
-  it.fails('on the same folder reached through a symbolic link: the import keeps every row', async () => {
+  it('on the same folder reached through a symbolic link: the import keeps every row', async () => {
     await importWhileSecondCoreStarts((d) => {
       const link = join(d, 'link');
       symlinkSync(join(d, 'data'), link);
