@@ -12,11 +12,8 @@
 // Imports and sends may overlap: this module alone sets wal_autocheckpoint, from what holds it.
 // Where no worker can start (no script beside the bundle), the connection checkpoints itself:
 // every RUN_PAGES pages during a send, as before the worker.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry';
 import type { Db } from './connection';
 import type { CheckpointReply, CheckpointRequest } from './checkpoint-worker';
 
@@ -57,21 +54,6 @@ interface Checkpointer {
 
 const checkpointers = new WeakMap<Db, Checkpointer>();
 
-function workerEntry(): { file: string | URL; execArgv: string[] } | null {
-  const url = import.meta.url as string | undefined;
-  if (url && url.endsWith('.ts')) {
-    const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-    const loader = pathToFileURL(createRequire(url).resolve('tsx')).href;
-    return { file: new URL('./checkpoint-worker.ts', url), execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', loader] };
-  }
-  const bundled = typeof __dirname === 'string' ? join(__dirname, 'db-checkpoint-worker.cjs') : null;
-  if (!bundled) return null;
-  // Inside app.asar a worker cannot load its script; electron-builder unpacks it (asarUnpack).
-  const unpacked = bundled.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  const file = [unpacked, bundled].find((f) => existsSync(f));
-  return file ? { file, execArgv: process.execArgv } : null;
-}
-
 const pagesOf = (db: Db): number => db.pragma('wal_autocheckpoint', { simple: true }) as number;
 const setPages = (db: Db, n: number): void => {
   if (db.open && pagesOf(db) !== n) db.pragma(`wal_autocheckpoint = ${n}`);
@@ -91,7 +73,7 @@ const working = (c: Checkpointer): boolean => held(c) || c.drainLeft > 0;
 
 function startWorker(db: Db, c: Checkpointer): Worker | null {
   if (c.worker || c.noWorker) return c.worker;
-  const entry = db.memory ? null : workerEntry();
+  const entry = db.memory ? null : workerEntry(import.meta.url as string | undefined, './checkpoint-worker.ts', 'db-checkpoint-worker.cjs');
   if (!entry) {
     c.noWorker = true;
     return null;

@@ -2,12 +2,9 @@
 // one interface: push chunks in, batches come out through onBatch on this thread, in order.
 // A worker pays off for large files (two cores: parsing there, SQLite writes here); small files
 // stay inline, where a thread's start-up would cost more than it saves.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
+import { workerEntry } from '../../worker-entry';
 import { createParseEngine, type EngineArgs, type EngineResult } from './parse-engine';
 import { unpackBatch, type PackedBatch, type RowBatch } from './row-batch';
 
@@ -40,29 +37,8 @@ type WorkerReply =
   | { type: 'done'; result: EngineResult }
   | { type: 'error'; error: { code: ErrorCode; message: string; details?: unknown } };
 
-/**
- * Where the worker's code is: next to this file when running from TypeScript sources (tests,
- * tsx; the worker then loads tsx too), or as import-parse-worker.cjs beside the bundled main.
- * Null when neither exists, and the parser runs inline.
- */
-function workerEntry(): { file: string | URL; execArgv: string[] } | null {
-  const url = import.meta.url as string | undefined;
-  if (url && url.endsWith('.ts')) {
-    const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-    const loader = pathToFileURL(createRequire(url).resolve('tsx')).href;
-    return { file: new URL('./parse-worker.ts', url), execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', loader] };
-  }
-  const bundled = typeof __dirname === 'string' ? join(__dirname, 'import-parse-worker.cjs') : null;
-  if (!bundled) return null;
-  // In a packaged app main.cjs lies inside app.asar, which a worker thread cannot load its script
-  // from; electron-builder unpacks the worker (asarUnpack) to the same path in app.asar.unpacked.
-  const unpacked = bundled.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  const file = [unpacked, bundled].find((f) => existsSync(f));
-  return file ? { file, execArgv: process.execArgv } : null;
-}
-
 export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void, threaded: boolean): ParseRunner {
-  const entry = threaded ? workerEntry() : null;
+  const entry = threaded ? workerEntry(import.meta.url as string | undefined, './parse-worker.ts', 'import-parse-worker.cjs') : null;
   if (!entry) {
     const engine = createParseEngine(a, onBatch);
     return {

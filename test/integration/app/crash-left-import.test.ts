@@ -10,6 +10,7 @@ import { manualClock } from '../../../electron/services/clock';
 import { createImportService } from '../../../electron/services/import';
 import { createMemorySecretStore } from '../../../electron/services/secrets/secret-store';
 import { tempDir } from '../../helpers/tmp';
+import { until } from '../../helpers/until';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -35,10 +36,6 @@ function leaveCrashedImport(db: Db, rows: number): number {
   return listId;
 }
 
-async function until(what: string, done: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 25));
-  if (!done()) throw new Error(`timed out waiting until ${what}`);
-}
 
 describe('an import cut off by a crash', () => {
   it('is cleared when the app starts, and the search index of the other lists then completes', async () => {
@@ -55,7 +52,7 @@ describe('an import cut off by a crash', () => {
 
     const s = createServices({ dataDir: t.dir, dbFile, secretStore: createMemorySecretStore(), clock: manualClock() });
     cleanups.push(() => s.close());
-    await until('the crashed list is gone', () => pendingListIds(s.db).length === 0);
+    await until('the crashed list is gone', () => pendingListIds(s.db).length === 0, 10_000);
     expect(s.db.prepare("SELECT count(*) FROM members WHERE email LIKE 'c%@example.jp'").pluck().get()).toBe(0);
     expect(s.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(1);
     expect(s.db.prepare('SELECT count(*) FROM members WHERE list_id = ?').pluck().get(kept.listId)).toBe(40);

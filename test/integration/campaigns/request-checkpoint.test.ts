@@ -7,6 +7,7 @@ import { checkpointStats, holdCheckpoints, stopCheckpoints } from '../../../elec
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countSnapshot } from '../../../electron/db/repos/snapshots-repo';
 import { campaignFixture, REQUESTER_PIN, type CampaignFixture } from './campaign-fixture';
+import { until } from '../../helpers/until';
 
 let f: CampaignFixture;
 beforeEach(async () => {
@@ -19,10 +20,6 @@ afterEach(async () => {
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function until(what: string, done: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
-  if (!done()) throw new Error(`timed out waiting until ${what}`);
-}
 
 async function bigDraft() {
   const rows = Array.from({ length: 600 }, (_, i) => `m${i}@example.jp,会員 ${i},${100 + i}`);

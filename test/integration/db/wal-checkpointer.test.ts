@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkpointStats, holdCheckpoints, stopCheckpoints } from '../../../electron/db/wal-checkpointer';
 import type { Db } from '../../../electron/db/connection';
 import { tempDb } from '../../helpers/tmp';
+import { until } from '../../helpers/until';
 import { sendHarness } from '../../helpers/send-harness';
 
 const cleanups: Array<() => unknown> = [];
@@ -31,10 +32,6 @@ function write(d: Db, pages: number): void {
 /** Frames in the WAL not yet copied into the database file, as a reader sees it, without copying. */
 const walFrames = (d: Db): number => (d.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[]).map((r) => r.log - r.checkpointed)[0] ?? 0;
 
-async function until(what: string, done: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
-  if (!done()) throw new Error(`timed out waiting until ${what}`);
-}
 
 describe('WAL checkpoints', () => {
   it('during a send the worker checkpoints and the connection never does; afterwards the connection does again', async () => {
