@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../electron/db/connection';
+import { stopCheckpoints } from '../../electron/db/wal-checkpointer';
 
 export function tempDir(prefix = 'tayori-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  // Retries: a WAL checkpointer thread (wal-checkpointer.ts) still starting or ending may create
+  // or remove a -wal/-shm file while the folder is being removed.
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }) };
 }
 
 /** A fresh, migrated database file in its own temp folder. */
@@ -19,6 +22,8 @@ export function tempDb(): { db: Db; file: string; dir: string; cleanup: () => vo
     file,
     dir: t.dir,
     cleanup: () => {
+      // The checkpointer's thread (if an import or a send started one) ends with the test.
+      void stopCheckpoints(db);
       db.close();
       t.cleanup();
     },
