@@ -86,7 +86,7 @@ export async function oauthHarness(o: { members: number; maxConnections?: number
       await svc.dispose();
       await smtp.close();
       await issuer.close();
-      t.cleanup();
+      await t.cleanup();
     },
   };
 }

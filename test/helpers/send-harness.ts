@@ -107,7 +107,7 @@ export async function sendHarness(
     async cleanup() {
       await svc.dispose();
       await smtp.close();
-      t.cleanup();
+      await t.cleanup();
     },
   };
 }

@@ -13,7 +13,7 @@ export function tempDir(prefix = 'tayori-test-'): { dir: string; cleanup: () => 
 }
 
 /** A fresh, migrated database file in its own temp folder. */
-export function tempDb(): { db: Db; file: string; dir: string; cleanup: () => void } {
+export function tempDb(): { db: Db; file: string; dir: string; cleanup: () => Promise<void> } {
   const t = tempDir();
   const file = join(t.dir, 'tayori.db');
   const db = openDatabase(file);
@@ -21,9 +21,10 @@ export function tempDb(): { db: Db; file: string; dir: string; cleanup: () => vo
     db,
     file,
     dir: t.dir,
-    cleanup: () => {
-      // The checkpointer's thread (if an import or a send started one) ends with the test.
-      void stopCheckpoints(db);
+    // Async: the checkpointer's thread (if an import, a send or an approval started one) has its
+    // own connection to the file and is ended first; removing the folder under it raced its files.
+    cleanup: async () => {
+      await stopCheckpoints(db);
       db.close();
       t.cleanup();
     },

@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await stopCheckpoints(f.db);
-  f.cleanup();
+  await f.cleanup();
 });
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -11,7 +11,7 @@ let f: ImportFixture;
 beforeEach(() => (f = importFixture()));
 afterEach(async () => {
   await stopCheckpoints(f.db);
-  f.cleanup();
+  await f.cleanup();
 });
 
 const csv = (n: number, tag: string) =>
