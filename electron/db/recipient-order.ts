@@ -11,7 +11,8 @@
 // frozen), so position N here is position N of the snapshot frozen from the same database.
 import type { Selection } from '../../shared/recipients';
 import type { Db } from './connection';
-import { cacheableMembersVersion, type ContentVersion } from './content-version';
+import { cacheableMembersVersion } from './content-version';
+import { keptByVersion } from './kept-by-version';
 import { recipientIdList } from './repos/recipients-query';
 
 export interface RecipientOrder {
@@ -23,8 +24,7 @@ export interface RecipientOrder {
 }
 
 /** Orders kept per connection (the notices a person switches between; 8 bytes a recipient). */
-const KEPT = 4;
-const kept = new WeakMap<Db, Map<string, { version: ContentVersion; ids: Float64Array }>>();
+const kept = keptByVersion<Float64Array>(4);
 
 const keyOf = (listId: number, s: Selection): string => `${listId}:${JSON.stringify(s)}`;
 
@@ -48,22 +48,14 @@ function orderOf(ids: Float64Array): RecipientOrder {
   };
 }
 
-function keep(db: Db, version: ContentVersion, key: string, ids: Float64Array): void {
-  let map = kept.get(db);
-  if (!map) kept.set(db, (map = new Map()));
-  map.delete(key);
-  map.set(key, { version, ids });
-  if (map.size > KEPT) map.delete(map.keys().next().value!);
-}
-
 /** The recipients' order now: kept from an earlier call while no counted write happened since, else read. */
 export function recipientOrder(db: Db, listId: number, s: Selection): RecipientOrder {
   const version = cacheableMembersVersion(db);
   const key = keyOf(listId, s);
-  const hit = version !== null ? kept.get(db)?.get(key) : undefined;
-  if (hit && hit.version === version) return orderOf(hit.ids);
+  const hit = version !== null ? kept.get(db, key, version) : undefined;
+  if (hit) return orderOf(hit);
   const ids = Float64Array.from(recipientIdList(db, listId, s));
-  if (version !== null) keep(db, version, key, ids);
+  if (version !== null) kept.put(db, key, version, ids);
   return orderOf(ids);
 }
 
@@ -77,7 +69,7 @@ export function recordRecipientOrder(db: Db, listId: number, s: Selection): { ad
   return {
     add: (memberId) => void ids.push(memberId),
     done: () => {
-      if (version !== null) keep(db, version, keyOf(listId, s), Float64Array.from(ids));
+      if (version !== null) kept.put(db, keyOf(listId, s), version, Float64Array.from(ids));
     },
   };
 }

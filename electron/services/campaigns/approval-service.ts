@@ -13,6 +13,7 @@ import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
 import { parsedFieldValue } from '../../db/json';
 import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
+import { whileHolding } from '../../db/wal-checkpointer';
 import { freezeChunks, memberFieldsTexts, readRawChunks, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
 import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
@@ -22,7 +23,6 @@ import type { User } from '../../db/repos/users-repo';
 import type { UserService } from '../users/user-service';
 import { changedParts, digestOf, hashRecipients, hashRowTexts, legacyDigest, rowTextHasher, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash, type RowsVersion } from './campaign-digest';
 import { digestHeader, freezeSnapshot, sourceRows, sourceRowTexts, type ChecksFn } from './campaign-sources';
-import { checkpointAfter } from './checkpoint-after';
 import { scanRecipientChunks } from './recipient-scan';
 import { stillValid, whileAuthenticating } from './while-authenticating';
 
@@ -86,6 +86,25 @@ export function assertEditable(c: Campaign): void {
 function whatChanged(before: Record<DigestPart, string> | null, frozen: DigestResult, current: DigestResult): DigestPart[] {
   if (!before) return [];
   return [...new Set([...changedParts(before, frozen.parts), ...changedParts(before, current.parts)])];
+}
+
+/**
+ * The rows, as [position, fields text], that lack a field the template needs: how many, and the
+ * first MAX_REPORTED with what each lacks. Fields are parsed as the sender's parseFields reads them.
+ */
+function tallyLacking(
+  missingOf: (fields: unknown) => readonly string[] | null,
+  rows: Iterable<readonly [position: number, fieldsJson: string]>,
+): Pick<RowScan, 'missingCount' | 'lacking'> {
+  const lacking: { position: number; missing: readonly string[] }[] = [];
+  let missingCount = 0;
+  for (const [position, fieldsJson] of rows) {
+    const missing = missingOf(JSON.parse(fieldsJson));
+    if (!missing) continue;
+    missingCount++;
+    if (lacking.length < MAX_REPORTED) lacking.push({ position, missing });
+  }
+  return { missingCount, lacking };
 }
 
 export function createApprovalService({ db, clock, audit, users, checks }: ApprovalServiceDeps) {
@@ -171,20 +190,16 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
    */
   function scanRows(c: Campaign, rows: Iterable<readonly [text: string, fieldsJson: string]>): RowScan {
     const missingOf = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
-    const lacking: { position: number; missing: readonly string[] }[] = [];
-    let missingCount = 0;
-    let position = 0;
     const hasher = rowTextHasher();
-    for (const [text, fieldsJson] of rows) {
-      hasher.add(text);
-      const missing = missingOf(JSON.parse(fieldsJson));
-      if (missing) {
-        missingCount++;
-        if (lacking.length < MAX_REPORTED) lacking.push({ position, missing });
+    const positioned = function* (): Generator<readonly [number, string]> {
+      let position = 0;
+      for (const [text, fieldsJson] of rows) {
+        hasher.add(text);
+        yield [position++, fieldsJson];
       }
-      position++;
-    }
-    return { hash: hasher.finish(), missingCount, lacking };
+    };
+    const tally = tallyLacking(missingOf, positioned());
+    return { hash: hasher.finish(), ...tally };
   }
 
   /** What blocks the request in a scan of the rows now frozen (named by their frozen address). */
@@ -213,15 +228,8 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     const fields = missingOf(allPresent) === null ? compiled.fields : null;
     const found = scanRecipientChunks(readRawChunks(db, recipientChunkQuery(db, c.listId, c.selection, fields)));
     const texts = found.marked.length > 0 ? memberFieldsTexts(db, found.marked.map((m) => m.memberId)) : new Map<number, string>();
-    const lacking: { position: number; missing: readonly string[] }[] = [];
-    let missingCount = 0;
-    for (const { memberId, position } of found.marked) {
-      const missing = missingOf(JSON.parse(texts.get(memberId) ?? 'null'));
-      if (!missing) continue;
-      missingCount++;
-      if (lacking.length < MAX_REPORTED) lacking.push({ position, missing });
-    }
-    return { scan: { hash: found.hash, missingCount, lacking }, chunks: found.chunks };
+    const tally = tallyLacking(missingOf, found.marked.map((m) => [m.position, texts.get(m.memberId) ?? 'null'] as const));
+    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks };
   }
 
   /**
@@ -373,8 +381,8 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       if (issues) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', issues);
       const checksFn = checksOnce();
       // IMMEDIATE: no other connection commits between the check of the early scan and the freeze.
-      // The WAL checkpoint of the frozen rows runs after the answer (checkpoint-after.ts).
-      return checkpointAfter(db, () => db.transaction(() => {
+      // The frozen rows' WAL is copied back after the answer, off the event loop (wal-checkpointer.ts).
+      return whileHolding(db, 'write', () => db.transaction(() => {
         const now = clock.now();
         // The scan done during the PIN check holds only if nothing changed since (checked before the
         // first write); the freeze then copies exactly the rows it read, in the same order.

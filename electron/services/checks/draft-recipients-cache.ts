@@ -12,7 +12,8 @@
 import type { CheckRecipient, RecipientsLeftOut } from '../../../shared/guards';
 import type { Selection } from '../../../shared/recipients';
 import type { Db } from '../../db/connection';
-import { cacheableMembersVersion, type ContentVersion } from '../../db/content-version';
+import { cacheableMembersVersion } from '../../db/content-version';
+import { keptByVersion } from '../../db/kept-by-version';
 
 export interface DraftRecipients {
   readonly recipients: readonly CheckRecipient[];
@@ -20,8 +21,7 @@ export interface DraftRecipients {
 }
 
 /** Reads kept per connection (two notices to different lists or selections; ~25 MB each at 100k). */
-const KEPT = 2;
-const kept = new WeakMap<Db, Map<string, { version: ContentVersion; read: DraftRecipients }>>();
+const kept = keptByVersion<DraftRecipients>(2);
 
 const keyOf = (listId: number, s: Selection, fields: readonly string[]): string => JSON.stringify([listId, s, [...fields].sort()]);
 
@@ -31,17 +31,13 @@ export function draftRecipientsCached(db: Db, listId: number, s: Selection, fiel
   const version = cacheableMembersVersion(db);
   if (version === null) return read();
   const key = keyOf(listId, s, fields);
-  let map = kept.get(db);
-  const hit = map?.get(key);
-  if (hit && hit.version === version) return hit.read;
+  const hit = kept.get(db, key, version);
+  if (hit) return hit;
   const fresh = read();
   for (const r of fresh.recipients) Object.freeze(r);
   const l = fresh.leftOut;
   const leftOut = Object.freeze({ ...l, suppressed: Object.freeze(l.suppressed.map((x) => Object.freeze(x))), missing: Object.freeze(l.missing.map((x) => Object.freeze(x))) });
   const frozen: DraftRecipients = { recipients: Object.freeze(fresh.recipients), leftOut };
-  if (!map) kept.set(db, (map = new Map()));
-  map.delete(key);
-  map.set(key, { version, read: frozen });
-  if (map.size > KEPT) map.delete(map.keys().next().value!);
+  kept.put(db, key, version, frozen);
   return frozen;
 }

@@ -3,8 +3,9 @@
 // waits for every list (it never runs beside a pending list).
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../../electron/db/connection';
-import { createPendingList, pendingListIds } from '../../../electron/db/repos/lists-repo';
+import { openDatabase } from '../../../electron/db/connection';
+import { pendingListIds } from '../../../electron/db/repos/lists-repo';
+import { leaveCrashedImport } from '../../helpers/crashed-import';
 import { createServices } from '../../../electron/app/services';
 import { manualClock } from '../../../electron/services/clock';
 import { createImportService } from '../../../electron/services/import';
@@ -20,21 +21,6 @@ afterEach(async () => {
 const csv = (n: number, tag: string) =>
   new TextEncoder().encode('氏名,メールアドレス\n' + Array.from({ length: n }, (_, i) => `山田 ${tag}${i},m${i}.${tag}@example.jp`).join('\n'));
 
-/** A crash during an import: the pending list, its import row and `rows` members under it. */
-function leaveCrashedImport(db: Db, rows: number): number {
-  const listId = createPendingList(db, 'crashed', 0);
-  const importId = db
-    .prepare(
-      `INSERT INTO imports (list_id, file_name, sha256, encoding, delimiter, total_rows, accepted_rows, rejected_rows, report_json, created_at)
-       VALUES (?, 'x.csv', '', 'utf-8', ',', 0, 0, 0, '{}', 0)`,
-    )
-    .run(listId).lastInsertRowid;
-  const ins = db.prepare(`INSERT INTO members (list_id, line, email, name, fields_json, first_seen_import, last_seen_import) VALUES (?, ?, ?, '', '{}', ?, ?)`);
-  db.transaction(() => {
-    for (let i = 0; i < rows; i++) ins.run(listId, i + 2, `c${i}@example.jp`, importId, importId);
-  })();
-  return listId;
-}
 
 
 describe('an import cut off by a crash', () => {
@@ -47,7 +33,7 @@ describe('an import cut off by a crash', () => {
     const before = openDatabase(dbFile);
     const kept = await createImportService({ db: before, clock: manualClock(), parseThread: 'never' })
       .importBuffer({ bytes: csv(40, 'a'), fileName: 'a.csv', listName: 'a' });
-    leaveCrashedImport(before, 45_000);
+    leaveCrashedImport(before, 45_000, (i) => ({ email: `c${i}@example.jp`, name: '' }));
     before.close();
 
     const s = createServices({ dataDir: t.dir, dbFile, secretStore: createMemorySecretStore(), clock: manualClock() });
@@ -67,7 +53,7 @@ describe('an import cut off by a crash', () => {
     cleanups.push(t.cleanup);
     const db = openDatabase(join(t.dir, 'tayori.db'));
     cleanups.push(() => db.close());
-    leaveCrashedImport(db, 45_000);
+    leaveCrashedImport(db, 45_000, (i) => ({ email: `c${i}@example.jp`, name: '' }));
     const imports = createImportService({ db, clock: manualClock(), parseThread: 'never' });
     // The start-up clearing and an import's own look for leftovers are one run, not two racing
     // over the same list id (the slower one could delete a new list's rows under a reused id).

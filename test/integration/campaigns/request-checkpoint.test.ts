@@ -1,6 +1,6 @@
 // The approval request's freeze commits its rows to the WAL and leaves copying them into the
 // database file (the checkpoint) to the checkpointer's thread, after the answer
-// (checkpoint-after.ts): the requester no longer waits for it. The connection's checkpoint setting
+// (wal-checkpointer.ts whileHolding): the requester no longer waits for it. The connection's checkpoint setting
 // is put back, and while an import holds checkpoints off the request leaves that alone.
 import { statSync } from 'node:fs';
 import { checkpointStats, holdCheckpoints, stopCheckpoints } from '../../../electron/db/wal-checkpointer';

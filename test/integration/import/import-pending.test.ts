@@ -4,9 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { createImportService } from '../../../electron/services/import';
-import { allLists, createPendingList, getList, pendingListIds } from '../../../electron/db/repos/lists-repo';
+import { allLists, getList, pendingListIds } from '../../../electron/db/repos/lists-repo';
 import { STEP_ROWS } from '../../../electron/services/import/member-sink';
 import { importFixture, type ImportFixture } from './import-fixture';
+import { leaveCrashedImport } from '../../helpers/crashed-import';
 
 let f: ImportFixture;
 beforeEach(() => (f = importFixture()));
@@ -117,16 +118,7 @@ describe('pending lists', () => {
   });
 
   it('a pending list left by a crash is removed by the next import', async () => {
-    const listId = createPendingList(f.db, 'crashed', 0);
-    const importId = f.db
-      .prepare(
-        `INSERT INTO imports (list_id, file_name, sha256, encoding, delimiter, total_rows, accepted_rows, rejected_rows, report_json, created_at)
-         VALUES (?, 'x.csv', '', 'utf-8', ',', 0, 0, 0, '{}', 0)`,
-      )
-      .run(listId).lastInsertRowid;
-    f.db.prepare(
-      `INSERT INTO members (list_id, line, email, name, fields_json, first_seen_import, last_seen_import) VALUES (?, 2, 'a@example.jp', '', '{}', ?, ?)`,
-    ).run(listId, importId, importId);
+    leaveCrashedImport(f.db, 1, () => ({ email: 'a@example.jp', name: '' }));
     const r = await f.service.importBuffer({ bytes: new TextEncoder().encode(csv(2)), fileName: 'b.csv' });
     // (The new list may reuse the freed id: what matters is that nothing of the crashed one is left.)
     expect(f.db.prepare('SELECT id, name, pending FROM lists').all()).toEqual([{ id: r.listId, name: 'b.csv', pending: 0 }]);

@@ -4,7 +4,7 @@
 // next import must remove them and let the index be built.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/db/connection';
-import { createPendingList } from '../../../electron/db/repos/lists-repo';
+import { leaveCrashedImport } from '../../helpers/crashed-import';
 import { manualClock } from '../../../electron/services/clock';
 import { createImportService } from '../../../electron/services/import';
 import { createSearchIndexService } from '../../../electron/services/search-index/search-index-service';
@@ -28,15 +28,7 @@ describe('probe: rows a crash left under a pending list', () => {
     const indexer = createSearchIndexService({ db, stepRows: 31 });
     const a = await imports.importBuffer({ bytes: csv(120, 'a'), fileName: 'a.csv', listName: 'a' });
     // The crash: a pending list with its import row and members written straight in.
-    const crashed = createPendingList(db, 'crashed', 0);
-    const importId = db
-      .prepare(
-        `INSERT INTO imports (list_id, file_name, sha256, encoding, delimiter, total_rows, accepted_rows, rejected_rows, report_json, created_at)
-         VALUES (?, 'x.csv', '', 'utf-8', ',', 0, 0, 0, '{}', 0)`,
-      )
-      .run(crashed).lastInsertRowid;
-    const ins = db.prepare(`INSERT INTO members (list_id, line, email, name, fields_json, first_seen_import, last_seen_import) VALUES (?, ?, ?, ?, '{}', ?, ?)`);
-    for (let i = 0; i < 50; i++) ins.run(crashed, i + 2, `m${i}.a@example.jp`, `山田 a${i}`, importId, importId);
+    const crashed = leaveCrashedImport(db, 50, (i) => ({ email: `m${i}.a@example.jp`, name: `山田 a${i}` }));
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
 
     indexer.runUntilIdle();
