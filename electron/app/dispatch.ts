@@ -26,10 +26,22 @@ function validationError(error: z.ZodError): ErrorInfo {
  * The composition always passes a complete Handlers map (createHandlers returns one); a Partial
  * is accepted so that tests of this wrapper can bind a few channels. A missing one is 'not-found'.
  */
+/**
+ * Argument objects refuse keys the channel does not name (zod strips them by default): a
+ * misspelt or invented field (`approverId` where the channel takes `actorId`, a status on an
+ * update) must fail loudly, not be dropped without a word while the rest of the call goes ahead.
+ */
+const strictArgs = new Map<ChannelName, z.ZodType>(
+  (Object.keys(channels) as ChannelName[]).map((name) => {
+    const args: z.ZodType = channels[name].args;
+    return [name, args instanceof z.ZodObject ? args.strict() : args];
+  }),
+);
+
 export function createDispatch(handlers: Partial<Handlers>, log: Logger = console.error): Dispatch {
   return async (channel, rawArgs) => {
     if (!isChannelName(channel)) return fail({ code: 'not-found', message: 'Unknown channel.', details: { channel } });
-    const parsed = channels[channel].args.safeParse(rawArgs ?? {});
+    const parsed = strictArgs.get(channel)!.safeParse(rawArgs ?? {});
     if (!parsed.success) return fail(validationError(parsed.error));
     try {
       // The map is keyed by the same name as the schema, so the parsed args fit this handler.

@@ -128,7 +128,7 @@ describe('browser host', () => {
           }
         });
         // Once connected, cause an event: an import reports progress.
-        void invoke('users:create', { actorId: null, name: 'Aiko', pin: '4826' }).then(async (u) => {
+        void invoke('users:create', { name: 'Aiko', pin: '4826' }).then(async (u) => {
           const user = decodeWire(u.body) as { value: { id: number } };
           await invoke('import:run', {
             actorId: user.value.id,

@@ -86,10 +86,12 @@ describe('report:incident-save called as an attacker would', () => {
     expect(rows(s.db())).toEqual([]);
   });
 
-  it('stores only the answer shape: extra keys anywhere outside texts are not kept', async () => {
+  it('stores only the answer shape: an extra key beside the arguments is refused, extra keys inside the answers are not kept', async () => {
     const s = await setUp();
+    await expect(s.call('report:incident-save', { actorId: s.a.id, campaignId: s.one, extra: 1, answers: none })).rejects.toThrow(/validation/);
+    expect(rows(s.db())).toEqual([]);
     await s.call('report:incident-save', {
-      actorId: s.a.id, campaignId: s.one, extra: 1,
+      actorId: s.a.id, campaignId: s.one,
       answers: { ...none, discoveredOn: '2026-12-01', texts: { cause: '原因' }, injected: '<script>', campaignId: s.two },
     });
     const stored = rows(s.db()) as { campaign_id: number; answers_json: string }[];

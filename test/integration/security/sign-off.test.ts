@@ -42,8 +42,8 @@ describe('users: no one makes up an approver', () => {
     expect((await fail('users:create', { name: '幽霊', pin: '1111', signers: [{ userId: a.id, pin: A_PIN }, { userId: a.id, pin: A_PIN }] })).code).toBe('two-people-required');
     expect((await fail('users:create', { name: '幽霊', pin: '1111', signers: [{ userId: a.id, pin: A_PIN }, { userId: b.id, pin: '0000' }] })).code).toBe('pin-wrong');
     expect((await call('users:list', {})).map((u) => u.name)).toEqual(['相川', '別所']);
-    // The old payload (actorId, no signers) is refused by the contract, not ignored.
-    expect((await fail('users:create', { actorId: a.id, name: '幽霊', pin: '1111' })).code).toBe('two-people-required');
+    // The old payload (actorId, no signers) is refused by the contract: actorId is not one of its keys.
+    expect((await fail('users:create', { actorId: a.id, name: '幽霊', pin: '1111' })).code).toBe('validation');
     await call('approval:request', { actorId: a.id, campaignId: campaign.id, pin: A_PIN });
 
     const c = await call('users:create', { name: '千葉', pin: '5555', signers: [{ userId: a.id, pin: A_PIN }, { userId: b.id, pin: B_PIN }] });

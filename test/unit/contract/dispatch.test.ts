@@ -65,6 +65,16 @@ describe('guarded invoke', () => {
     expect(seen).toEqual([]);
   });
 
+  it('a key the channel does not name is refused, not dropped while the rest goes ahead', async () => {
+    const { invoke, seen } = setup();
+    const r = await invoke({ senderFrame: mainFrame }, 'members:page', { listId: 1, status: 'sent' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('validation');
+    expect(JSON.stringify(r.error.details)).toContain('status');
+    expect(seen).toEqual([]);
+  });
+
   it('an AppError keeps its code, message and details', async () => {
     const { invoke } = setup();
     expect(await invoke({ senderFrame: mainFrame }, 'lists:get', { id: 7 })).toEqual({
