@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'practice-imap-local',
   'imap-auth',
   'imap-oauth-refused',
+  'data-folder-in-use',
   'imap-connect',
   'oauth-signin-required',
   'oauth-not-configured',

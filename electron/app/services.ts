@@ -2,6 +2,7 @@
 // the SMTP transport can only reach the practice outbox). Both hosts build services here.
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
+import { lockDatabase } from '../db/database-lock';
 import { createAuditService } from '../services/audit/audit-service';
 import { createApprovalAddressService } from '../services/approvals/approval-address-service';
 import { createCodeKey } from '../services/approvals/approval-code';
@@ -67,7 +68,16 @@ export function createServices(options: ServicesOptions) {
   const { clock, practice } = options;
   // Practice mode gets its own secret names: it can never reach the real account's secrets.
   const secrets = practice ? practiceSecretStore(options.secretStore) : options.secretStore;
-  const db: Db = practice ? practice.db : openDatabase(options.dbFile ?? join(options.dataDir, 'tayori.db'));
+  const dbFile = options.dbFile ?? join(options.dataDir, 'tayori.db');
+  // Before anything is read: a second process on the file would clear this one's running import.
+  const lock = practice ? null : lockDatabase(dbFile);
+  let db: Db;
+  try {
+    db = practice ? practice.db : openDatabase(dbFile);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const audit = createAuditService({ db, clock });
   const users = createUserService({ db, clock, audit });
   // The OAuth service needs the profiles and the profiles' "test connection" needs its tokens.
@@ -188,6 +198,7 @@ export function createServices(options: ServicesOptions) {
       await stopCheckpoints(db);
       if (practice) await practice.close();
       else db.close();
+      lock?.release();
     },
   };
 }

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { oauthDefaultsFromEnv } from '../services/oauth/oauth-config';
+import { isAppError } from '../../shared/errors';
 import { startBrowserHost } from './browser-host';
 
 function defaultDataDir(): string {
@@ -18,7 +19,14 @@ const { values } = parseArgs({
 const dataDir = values['data-dir'] ?? process.env.TAYORI_DATA_DIR ?? defaultDataDir();
 const port = values.port !== undefined ? Number(values.port) : Number(process.env.TAYORI_PORT ?? 0);
 
-const host = await startBrowserHost({ dataDir, port, oauthDefaults: oauthDefaultsFromEnv(process.env), ...(values.host !== undefined ? { host: values.host } : {}) });
+const host = await startBrowserHost({ dataDir, port, oauthDefaults: oauthDefaultsFromEnv(process.env), ...(values.host !== undefined ? { host: values.host } : {}) }).catch(
+  (e: unknown) => {
+    if (!isAppError(e) || e.code !== 'data-folder-in-use') throw e;
+    console.error(`Tayori is already open on this data folder (${dataDir}) in another window or program. Close it, or pass another folder with --data-dir.`);
+    console.error(`このデータフォルダー (${dataDir}) は、別のウィンドウかプログラムで Tayori がすでに開いています。そちらを閉じるか、--data-dir で別のフォルダーを指定してください。`);
+    process.exit(1);
+  },
+);
 console.log(`Tayori is running at ${host.url}`);
 console.log(`Data folder: ${dataDir}`);
 console.log('Open the address above in your browser. Press Ctrl+C to stop.');

@@ -1,9 +1,10 @@
 // Electron main process, the composition root: data folder → services (over the database in the
 // OS user-data folder) → IPC registration → the window. Nothing is created before app is ready.
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../app/app-core';
+import { isAppError } from '../../shared/errors';
 import { systemClock } from '../services/clock';
 import { oauthDefaultsFromEnv } from '../services/oauth/oauth-config';
 import { createFileSecretStore } from '../services/secrets/file-secret-store';
@@ -73,6 +74,13 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((e: unknown) => {
       console.error('Tayori could not start', e);
+      // The browser host (npm run serve) on the same folder: say so instead of vanishing.
+      if (isAppError(e) && e.code === 'data-folder-in-use') {
+        dialog.showErrorBox(
+          'Tayori',
+          `このデータフォルダーは、別のプログラム (ブラウザー版の Tayori など) がすでに開いています。そちらを閉じてから、もう一度起動してください。\n\n${e.message}`,
+        );
+      }
       app.exit(1);
     });
   app.on('window-all-closed', () => app.quit());

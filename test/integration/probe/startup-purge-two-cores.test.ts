@@ -29,20 +29,31 @@ async function until(what: string, done: () => boolean): Promise<void> {
   if (!done()) throw new Error(`timed out waiting until ${what}`);
 }
 
-/** A second process starting its services on `dir` (its start-up clearing), then closing. */
-function secondProcess(dir: string): void {
+/**
+ * A second process starting its services on `dir` (its start-up clearing), then closing; what it
+ * printed: DONE, or REFUSED and the error code when it could not start.
+ */
+function secondProcess(dir: string): string {
   const code = `
 const { createServices } = await import(${JSON.stringify(pathToFileURL(resolve('electron/app/services.ts')).href)});
 const { manualClock } = await import(${JSON.stringify(pathToFileURL(resolve('electron/services/clock.ts')).href)});
 const { createMemorySecretStore } = await import(${JSON.stringify(pathToFileURL(resolve('electron/services/secrets/secret-store.ts')).href)});
 const dir = process.argv[1];
-const s = createServices({ dataDir: dir, dbFile: dir + '/tayori.db', secretStore: createMemorySecretStore(), clock: manualClock() });
+let s;
+try {
+  s = createServices({ dataDir: dir, dbFile: dir + '/tayori.db', secretStore: createMemorySecretStore(), clock: manualClock() });
+} catch (e) {
+  console.log('REFUSED ' + e.code);
+  process.exit(0);
+}
 await s.imports.discardAbandoned();
 await s.close();
 console.log('DONE');
 `;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, dir], { encoding: 'utf8', timeout: 60_000 });
-  if (!r.stdout.includes('DONE')) throw new Error(`the second process failed: ${r.stderr}`);
+  const said = /^(DONE|REFUSED \S+)$/m.exec(r.stdout)?.[1];
+  if (!said) throw new Error(`the second process failed: ${r.stderr}`);
+  return said;
 }
 
 async function importWhileSecondCoreStarts(secondDir: (dir: string) => string, inProcess = true) {
@@ -60,7 +71,8 @@ async function importWhileSecondCoreStarts(secondDir: (dir: string) => string, i
   });
   const other = secondDir(t.dir);
   if (!inProcess) {
-    secondProcess(other);
+    // The database is taken by the first process: the second is refused before it reads anything.
+    expect(secondProcess(other)).toBe('REFUSED data-folder-in-use');
   } else {
   const b = createServices({ dataDir: other, dbFile: join(other, 'tayori.db'), secretStore: createMemorySecretStore(), clock: manualClock() });
   cleanups.push(() => b.close());
@@ -89,12 +101,12 @@ describe('probe: a second core starting while an import runs', () => {
     });
   }, 120_000);
 
-  // Defect (low-medium, browser host only): the same through a second process on the same data
-  // folder: running imports are known per process, so its start-up clearing deletes the rows of
-  // the first process's running import, which then fails with "pending list 1 or its import 1 is
-  // gone" (seen 13:35 UTC). The Electron host's single-instance lock prevents this; the browser
-  // host takes no lock on its data folder.
-  it.fails('in a second process on the same folder: the import keeps every row', async () => {
+  // Was a defect (low-medium, browser host only), fixed (electron/db/database-lock.ts): the same
+  // through a second process on the same data folder: running imports are known per process, so
+  // its start-up clearing deleted the rows of the first process's running import, which then
+  // failed with "pending list 1 or its import 1 is gone". The Electron host has a single-instance
+  // lock; the browser host took no lock on its data folder. Now the second process is refused.
+  it('in a second process on the same folder: the import keeps every row', async () => {
     await importWhileSecondCoreStarts((d) => join(d, 'data'), false);
   }, 120_000);
 });

@@ -1,0 +1,158 @@
+// One process at a time on a database file. Electron's single-instance lock keeps two windows of
+// the app apart, but the browser host (`npm run serve`), a second data-folder copy opened by
+// hand, or the app and the browser host together can reach the same file from two processes.
+// SQLite keeps each write safe, but much of what the app knows lives in one process: a running
+// import's pending list is cleared as "left by a crash" by the other process's start-up, a send
+// in one process is a stranded claim to the other. So the second process is refused at start.
+//
+// The lock is a file beside the database (`tayori.db.lock`) holding the owner's pid and host,
+// created exclusively. Node has no portable advisory file lock, so a lock left by a crash is
+// recognised by its owner: a pid that no longer runs, or a heartbeat (the file's mtime, touched
+// every 30 s) older than two minutes (a pid reused by another program after a restart).
+// Within one process the lock is shared (tests and the practice switch open a file twice).
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync, utimesSync, writeSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../shared/errors';
+
+const HEARTBEAT_MS = 30_000;
+const STALE_AFTER_MS = 120_000;
+
+interface Held {
+  readonly file: string;
+  readonly token: string;
+  readonly timer: NodeJS.Timeout;
+  users: number;
+}
+
+/** Locks held by this process, by the lock file's real path. */
+const held = new Map<string, Held>();
+
+export interface DatabaseLock {
+  release(): void;
+}
+
+interface LockOwner {
+  readonly pid: number;
+  readonly host: string;
+  readonly token: string;
+}
+
+function lockFileOf(dbFile: string): string {
+  mkdirSync(dirname(dbFile), { recursive: true });
+  // The folder's real path: the same file reached through a symbolic link is the same lock.
+  return join(realpathSync(dirname(dbFile)), `${basename(dbFile)}.lock`);
+}
+
+function readOwner(file: string): LockOwner | null {
+  try {
+    const o = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockOwner>;
+    return typeof o.pid === 'number' && typeof o.host === 'string' && typeof o.token === 'string' ? (o as LockOwner) : null;
+  } catch {
+    return null;
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The other owner still holds the file: same machine, its process runs, its heartbeat is recent. */
+function stillHeld(file: string, owner: LockOwner | null, now: number): boolean {
+  if (!owner) {
+    // Unreadable: a lock being written this instant is held; a damaged one left long ago is not.
+    try {
+      return now - statSync(file).mtimeMs < STALE_AFTER_MS;
+    } catch {
+      return false;
+    }
+  }
+  if (owner.host !== hostname()) return true; // a folder shared over a network: never take it over
+  if (!running(owner.pid)) return false;
+  try {
+    return now - statSync(file).mtimeMs < STALE_AFTER_MS;
+  } catch {
+    return false;
+  }
+}
+
+function tryCreate(file: string, token: string): boolean {
+  try {
+    const fd = openSync(file, 'wx', 0o600);
+    try {
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), token }));
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+function inUse(dbFile: string, owner: LockOwner | null): AppError {
+  return new AppError(
+    'data-folder-in-use',
+    'Tayori is already open on this data folder in another window or program. Close it, or wait for it to finish, and start again.',
+    { file: dbFile, ...(owner ? { pid: owner.pid } : {}) },
+  );
+}
+
+/** Takes the database file for this process, or throws `data-folder-in-use`. */
+export function lockDatabase(dbFile: string): DatabaseLock {
+  const file = lockFileOf(dbFile);
+  let mine = held.get(file);
+  if (!mine) {
+    const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    if (!tryCreate(file, token)) {
+      const owner = readOwner(file);
+      if (stillHeld(file, owner, Date.now())) throw inUse(dbFile, owner);
+      // Left by a process that has ended: take it over. Two starting at once both see it stale;
+      // only one of them creates the new file (wx), the other is refused.
+      try {
+        unlinkSync(file);
+      } catch {
+        /* the other starter removed it first */
+      }
+      if (!tryCreate(file, token)) throw inUse(dbFile, readOwner(file));
+    }
+    const timer = setInterval(() => {
+      try {
+        const t = new Date();
+        utimesSync(file, t, t);
+      } catch {
+        /* the folder is gone (a test's); nothing to keep alive */
+      }
+    }, HEARTBEAT_MS);
+    timer.unref();
+    mine = { file, token, timer, users: 0 };
+    held.set(file, mine);
+  }
+  mine.users++;
+  const entry = mine;
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      if (--entry.users > 0) return;
+      clearInterval(entry.timer);
+      held.delete(entry.file);
+      // Remove it only while it is still ours.
+      if (readOwner(entry.file)?.token === entry.token) {
+        try {
+          unlinkSync(entry.file);
+        } catch {
+          /* already gone */
+        }
+      }
+    },
+  };
+}
