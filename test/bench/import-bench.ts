@@ -55,6 +55,8 @@ async function importOnce(dir: string, o: Order, report: Report): Promise<void> 
   const mainStart = process.threadCpuUsage();
   const elu0 = performance.eventLoopUtilization();
   const start = performance.now();
+  // Progress reaches the end of the file once every row is written (read-import.ts): what is
+  // after it is the final transaction alone.
   let readDone = 0;
   const result = await service.importFile({
     filePath: csv,
@@ -75,7 +77,7 @@ async function importOnce(dir: string, o: Order, report: Report): Promise<void> 
   const mainSeconds = (main.user + main.system) / 1e6;
   // Wall-clock figures below depend on how busy the machine is; CPU time shows the work itself.
   console.log(
-    `# read+stage ${((readDone - start) / 1000).toFixed(2)} s, commit ${((performance.now() - readDone) / 1000).toFixed(2)} s, ` +
+    `# read+write ${((readDone - start) / 1000).toFixed(2)} s, commit ${((performance.now() - readDone) / 1000).toFixed(2)} s, ` +
       `cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (encoding ${result.encoding})`,
   );
   const rate = Math.round(ROWS / seconds);

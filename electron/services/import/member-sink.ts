@@ -14,6 +14,8 @@ export interface MemberSink {
   finish(): void;
   /** Forgets what is held and drops the stage (the pending list's members are the caller's to delete). */
   drop(): void;
+  /** Data rows of the file whose accepted rows are all written (committed), for progress. */
+  written(): number;
 }
 
 /**
@@ -85,12 +87,14 @@ export function pendingListSink(db: Db, listId: number, importId: number, stepRo
   });
   let held: RowBatch[] = [];
   let heldRows = 0;
+  let written = 0;
   const flush = (): void => {
     if (heldRows === 0) return;
     const batches = held;
     held = [];
     heldRows = 0;
     withoutForeignKeyChecks(db, () => step(batches));
+    written = batches.at(-1)!.rowsThrough;
   };
   return {
     write(b) {
@@ -103,6 +107,7 @@ export function pendingListSink(db: Db, listId: number, importId: number, stepRo
       held = [];
       heldRows = 0;
     },
+    written: () => written,
   };
 }
 
@@ -113,6 +118,11 @@ export interface StageSink extends MemberSink {
 /** Rows wait in a TEMP stage (import-rows-repo.ts) until the final transaction copies them; one transaction per batch. */
 export function stageTableSink(db: Db): StageSink {
   const stage = createStageTable(db);
-  const write = db.transaction(batchWriter(stage.insert));
-  return { table: stage.table, write, finish: () => {}, drop: stage.drop };
+  const insert = db.transaction(batchWriter(stage.insert));
+  let written = 0;
+  const write = (b: RowBatch): void => {
+    insert(b);
+    written = b.rowsThrough;
+  };
+  return { table: stage.table, write, finish: () => {}, drop: stage.drop, written: () => written };
 }

@@ -13,8 +13,6 @@ export interface ParseRunner {
   push(chunk: Uint8Array): Promise<void>;
   /** Flushes the last rows and resolves with the header, tally and hash. */
   finish(): Promise<EngineResult>;
-  /** Data rows seen so far, for progress. */
-  rows(): number;
   /** Stops a worker; safe to call more than once. */
   close(): void;
 }
@@ -37,14 +35,23 @@ type WorkerReply =
   | { type: 'done'; result: EngineResult }
   | { type: 'error'; error: { code: ErrorCode; message: string; details?: unknown } };
 
-export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void, threaded: boolean): ParseRunner {
+/**
+ * Called each time a chunk has been parsed, in order: the file's bytes parsed so far and the data
+ * rows seen in them. Every batch of those rows has been handed to onBatch before.
+ */
+export type OnChunkParsed = (bytes: number, rows: number) => void;
+
+export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void, threaded: boolean, onParsed: OnChunkParsed = () => {}): ParseRunner {
   const entry = threaded ? workerEntry(import.meta.url as string | undefined, './parse-worker.ts', 'import-parse-worker.cjs') : null;
+  let parsedBytes = 0;
   if (!entry) {
     const engine = createParseEngine(a, onBatch);
     return {
-      push: async (chunk) => engine.push(chunk),
+      push: async (chunk) => {
+        engine.push(chunk);
+        onParsed((parsedBytes += chunk.length), engine.rows());
+      },
       finish: async () => engine.finish(),
-      rows: engine.rows,
       close: () => {},
     };
   }
@@ -54,7 +61,6 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
   // Sizes of the chunks the worker has not finished, oldest first (it parses them in order).
   const inFlight: number[] = [];
   let inFlightBytes = 0;
-  let rows = 0;
   let wake: (() => void) | null = null;
   let done: { resolve: (r: EngineResult) => void; reject: (e: unknown) => void } | null = null;
   let closed = false;
@@ -77,8 +83,9 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
       if (m.type === 'batch') {
         onBatch(unpackBatch(m.batch));
       } else if (m.type === 'chunk-done') {
-        inFlightBytes -= inFlight.shift() ?? 0;
-        rows = m.rows;
+        const size = inFlight.shift() ?? 0;
+        inFlightBytes -= size;
+        onParsed((parsedBytes += size), m.rows);
         wake?.();
       } else if (m.type === 'done') {
         done?.resolve(m.result);
@@ -116,7 +123,6 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
         worker.postMessage({ type: 'end' });
       });
     },
-    rows: () => rows,
     close,
   };
 }

@@ -32,6 +32,8 @@ export interface RowColumns {
  */
 export interface RowBatch {
   readonly count: number;
+  /** Data rows of the file up to and including this batch's last row (accepted or not): progress once it is written. */
+  readonly rowsThrough: number;
   readonly excelRows: Int32Array;
   readonly ends: Int32Array;
   readonly keyNull: Uint8Array;
@@ -45,6 +47,7 @@ export interface RowBatch {
  */
 export interface PackedBatch {
   readonly count: number;
+  readonly rowsThrough: number;
   readonly excelRows: Int32Array;
   readonly ends: Int32Array;
   readonly keyNull: Uint8Array;
@@ -55,6 +58,7 @@ export function unpackBatch(p: PackedBatch): RowBatch {
   const { units } = p;
   return {
     count: p.count,
+    rowsThrough: p.rowsThrough,
     excelRows: p.excelRows,
     ends: p.ends,
     keyNull: p.keyNull,
@@ -213,6 +217,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     if (count === 0) return;
     const batch: PackedBatch = {
       count,
+      rowsThrough: tally.rows,
       excelRows: excelRows.subarray(0, count),
       ends: ends.subarray(0, count * 4),
       keyNull: keyNull.subarray(0, count),
