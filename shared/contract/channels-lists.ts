@@ -9,6 +9,9 @@ const encoding = z.enum(['utf-8', 'shift_jis', 'euc-jp', 'utf-16le']);
 const delimiter = z.enum([',', '\t', ';']);
 
 /** The file and how to read it, as import:analyze suggested and the user confirmed. */
+/** Chosen by the page (a UUID): which running preview or import import:cancel stops. */
+const runId = z.string().regex(/^[0-9A-Za-z-]{8,64}$/);
+
 const importFile = {
   fileName,
   bytes,
@@ -18,6 +21,8 @@ const importFile = {
   emailColumn: z.string().min(1).optional(),
   nameColumn: z.string().min(1).nullable().optional(),
   keyColumn: z.string().min(1).nullable().optional(),
+  /** The page's name for this run, so that import:cancel can stop it. */
+  runId: runId.optional(),
 };
 
 export const listChannels = {
@@ -50,6 +55,11 @@ export const listChannels = {
     result<ImportReportDto>(),
   ),
   /** Puts back exactly the members and columns the list had before its latest import; audited. */
+  /**
+   * Stops a running import:preview or import:run of this runId: nothing of it is kept, and that
+   * call fails with import-cancelled. cancelled: false when no such run is running (it ended).
+   */
+  'import:cancel': channel(z.object({ runId }), result<{ readonly cancelled: boolean }>()),
   'import:undo': channel(z.object({ actorId, listId: id }), result<ImportUndoDto>()),
   'import:history': channel(z.object({ listId: id }), result<readonly ImportSummaryDto[]>()),
   'members:page': channel(

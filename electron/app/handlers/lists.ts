@@ -8,9 +8,10 @@ import type { DomainHandlers } from '../handler-types';
 import { toListDto, toMemberDto } from './mappers';
 
 /** The file part of import:preview and import:run as the import service takes it (no undefined keys). */
-function fileOptions(a: ParsedArgsOf<'import:preview'> | ParsedArgsOf<'import:run'>) {
+function fileOptions(a: ParsedArgsOf<'import:preview'> | ParsedArgsOf<'import:run'>, signal: AbortSignal) {
   const { fileName, bytes, encoding, delimiter, emailColumn, nameColumn, keyColumn } = a;
   return {
+    signal,
     fileName,
     bytes,
     ...(encoding ? { encoding } : {}),
@@ -25,6 +26,20 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
   const s = () => app.services();
   const progress = (listId: number | null) => (rows: number, done: number, total: number, phase: 'reading' | 'done') =>
     app.events.emit('import:progress', { listId, phase, rows, bytesRead: done, totalBytes: total });
+  /** Running previews and imports by the page's runId, for import:cancel. */
+  const running = new Map<string, AbortController>();
+  async function cancellable<T>(runId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    if (runId !== undefined) {
+      if (running.has(runId)) throw new AppError('conflict', 'A run with this id is already running.', { runId });
+      running.set(runId, controller);
+    }
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (runId !== undefined) running.delete(runId);
+    }
+  }
   const mustGetList = (id: number) => {
     const l = getList(s().db, id);
     if (!l) throw new AppError('not-found', 'No such list', { listId: id });
@@ -54,18 +69,24 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
       const r = await s().imports.inspectBuffer(bytes, { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) });
       return { fileName, ...r };
     },
-    'import:preview': async (a) => {
-      const emit = progress(a.listId);
-      const result = await s().imports.previewBuffer({ ...fileOptions(a), listId: a.listId, onProgress: (p) => emit(p.rowsDone, p.bytesDone, p.bytesTotal, 'reading') });
-      emit(result.counts.rows, result.bytes, result.bytes, 'done');
-      return result;
+    'import:preview': (a) =>
+      cancellable(a.runId, async (signal) => {
+        const emit = progress(a.listId);
+        const result = await s().imports.previewBuffer({ ...fileOptions(a, signal), listId: a.listId, onProgress: (p) => emit(p.rowsDone, p.bytesDone, p.bytesTotal, 'reading') });
+        emit(result.counts.rows, result.bytes, result.bytes, 'done');
+        return result;
+      }),
+    'import:cancel': ({ runId }) => {
+      const controller = running.get(runId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
     },
-    'import:run': async (a) => {
+    'import:run': (a) => cancellable(a.runId, async (signal) => {
       const { actorId, listId, listName, expected } = a;
       const emit = progress(listId ?? null);
       const actor = app.actorName(actorId);
       const result = await s().imports.importBuffer({
-        ...fileOptions(a),
+        ...fileOptions(a, signal),
         ...(listId !== undefined ? { listId } : {}),
         ...(listName !== undefined ? { listName } : {}),
         ...(actor ? { actor } : {}),
@@ -74,7 +95,7 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
       });
       emit(result.counts.rows, result.bytes, result.bytes, 'done');
       return result;
-    },
+    }),
     'import:undo': ({ actorId, listId }) => s().imports.undoLastImport(listId, app.actorName(actorId)),
     'import:history': ({ listId }) => {
       mustGetList(listId);

@@ -107,6 +107,8 @@ export const en = {
     noneOption: '(none)',
     sample: 'First rows',
     runImport: 'Import',
+    stopImport: 'Stop the import',
+    stoppingImport: 'Stopping…',
     importing: 'Importing…',
     phase_reading: 'Reading the file…',
     phase_parsing: 'Reading rows…',

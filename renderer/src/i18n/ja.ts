@@ -108,6 +108,8 @@ export const ja: Messages = {
     noneOption: '（なし）',
     sample: '先頭の行',
     runImport: '取り込む',
+    stopImport: '取り込みを中止',
+    stoppingImport: '中止しています…',
     importing: '取り込み中…',
     phase_reading: 'ファイルを読んでいます…',
     phase_parsing: '行を読み取っています…',

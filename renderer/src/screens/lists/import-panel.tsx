@@ -2,9 +2,10 @@
 // import it. Into a list that already has members, the file first shows what it would change
 // (import:preview, nothing written) and replaces the members only on confirmation, bound to what
 // was shown; the import can then be undone. Then the report.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportAnalysisDto, ImportEncodingDto, ImportPreviewDto, ImportProgressDto, ImportReportDto, ImportUndoDto } from '../../../../shared/contract';
+import { api } from '../../api/client';
 import { ErrorText } from '../../components/error-text';
 import { useCall } from '../../hooks/use-call';
 import { useEvent } from '../../hooks/use-event';
@@ -32,6 +33,12 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
   const [preview, setPreview] = useState<ImportPreviewDto | null>(null);
   const [report, setReport] = useState<ImportReportDto | null>(null);
   const [undone, setUndone] = useState<{ file: string; result: ImportUndoDto } | null>(null);
+  /** The run in progress, for the stop button (import:cancel). */
+  const runId = useRef<string | null>(null);
+  const newRun = () => (runId.current = crypto.randomUUID());
+  const stop = () => {
+    if (runId.current) void api.invoke('import:cancel', { runId: runId.current });
+  };
 
   useEvent('import:progress', (p) => {
     if (p.listId === null || p.listId === listId) setProgress(p);
@@ -65,7 +72,7 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
     const args = fileArgs();
     if (!args) return;
     setProgress(null);
-    const p = await call.run('import:preview', args);
+    const p = await call.run('import:preview', { ...args, runId: newRun() });
     if (p) setPreview(p);
   };
 
@@ -75,7 +82,7 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
     setProgress(null);
     // Bound to the preview: if the file or the list changed since, nothing is imported.
     const expected = preview ? { sha256: preview.sha256, previousImportId: preview.previousImportId } : undefined;
-    const r = await call.run('import:run', { ...args, actorId, ...(expected ? { expected } : {}) });
+    const r = await call.run('import:run', { ...args, actorId, runId: newRun(), ...(expected ? { expected } : {}) });
     if (r) {
       setReport(r);
       setAnalysis(null);
@@ -117,7 +124,7 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
           {actorId === null && <span className="warn">{t('app.noOperator')}</span>}
         </div>
       )}
-      {call.busy && progress && <ImportProgress p={progress} />}
+      {call.busy && progress && <ImportProgress p={progress} onStop={stop} />}
       <ErrorText error={call.error} />
       {preview && (
         <>
@@ -160,14 +167,29 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
   );
 }
 
-function ImportProgress({ p }: { p: ImportProgressDto }) {
+function ImportProgress({ p, onStop }: { p: ImportProgressDto; onStop: () => void }) {
   const { t } = useTranslation();
+  const [stopping, setStopping] = useState(false);
   return (
-    <div data-testid="import-progress">
+    <div data-testid="import-progress" className="row">
       <progress className="progress" max={p.totalBytes || 1} value={p.phase === 'done' ? p.totalBytes : p.bytesRead} />
       <span className="hint">
         {t(`lists.phase_${p.phase}`)} {t('lists.rowsSoFar', { count: p.rows })}
       </span>
+      {p.phase !== 'done' && (
+        <button
+          type="button"
+          className="btn"
+          data-action="stop-import"
+          disabled={stopping}
+          onClick={() => {
+            setStopping(true);
+            onStop();
+          }}
+        >
+          {stopping ? t('lists.stoppingImport') : t('lists.stopImport')}
+        </button>
+      )}
     </div>
   );
 }
