@@ -19,13 +19,13 @@ import { getProfileRow } from '../../db/repos/profiles-repo';
 import { inspectAttachment } from './attachment-inspect';
 import { readPolicy } from './check-settings';
 import { draftRecipientsCached, type DraftRecipients } from './draft-recipients-cache';
-import { memoFieldPicker } from './picked-fields-memo';
+import { fieldPicker } from './recipient-fields';
 
 /** How many suppressed addresses and missing follow-up members the report names. */
 const LEFT_OUT_CAP = 20;
 
 /** A lean row as a CheckRecipient carrying only the fields the rules read (read-fields.ts). */
-function toCheckRecipient(r: CheckRecipientRaw, pick: (json: string) => Readonly<Record<string, string>>): CheckRecipient {
+function toCheckRecipient(r: CheckRecipientRaw, pick: (json: string) => Record<string, string>): CheckRecipient {
   const out: { -readonly [K in keyof CheckRecipient]: CheckRecipient[K] } = { id: r[0], email: r[1], name: r[2], fields: pick(r[3]), change: (r[4] as RecipientChange) ?? null };
   if (r[5] !== null) out.line = r[5];
   if (r[6] !== null) out.editedBy = r[6];
@@ -36,11 +36,9 @@ function toCheckRecipient(r: CheckRecipientRaw, pick: (json: string) => Readonly
  * Recipient ids: the member id; a snapshot row whose member is gone (re-imported since) gets
  * -(position + 1), so ids stay unique and never collide with a member's.
  */
-function frozenRecipients(db: Db, campaignId: number, listId: number, fields: readonly string[]): CheckRecipient[] {
+function frozenRecipients(db: Db, campaignId: number, listId: number, pick: (json: string) => Record<string, string>): CheckRecipient[] {
   const out: CheckRecipient[] = [];
-  const picker = memoFieldPicker(fields);
-  for (const r of iterateFrozenCheckRows(db, campaignId, listId)) out.push(toCheckRecipient(r, picker.pick));
-  picker.done();
+  for (const r of iterateFrozenCheckRows(db, campaignId, listId)) out.push(toCheckRecipient(r, pick));
   return out;
 }
 
@@ -57,22 +55,20 @@ function draftRecipients(db: Db, c: Campaign, fields: readonly string[]): DraftR
       leftOut: { merged: 0, excluded: 0, suppressed: [], suppressedCount: 0, missing: missing.slice(0, LEFT_OUT_CAP), missingCount: missing.length },
     };
   }
-  return draftRecipientsCached(db, c.listId, c.selection, fields, () => readListRecipients(db, c, fields));
+  return draftRecipientsCached(db, c.listId, c.selection, fields, () => readListRecipients(db, c, fieldPicker(fields)));
 }
 
 /** The recipients a freeze would take from the list now, with what was left out and why. */
-function readListRecipients(db: Db, c: Campaign, fields: readonly string[]): DraftRecipients {
+function readListRecipients(db: Db, c: Campaign, pick: (json: string) => Record<string, string>): DraftRecipients {
   const suppressed = suppressedInList(db, c.listId, LEFT_OUT_CAP);
   const recipients: CheckRecipient[] = [];
-  const picker = memoFieldPicker(fields);
   // The preview and the send estimate reuse the order read here while no member is written.
   const order = recordRecipientOrder(db, c.listId, c.selection);
   for (const r of iterateDraftCheckRows(db, c.listId, c.selection)) {
     order.add(r[0]);
-    recipients.push(toCheckRecipient(r, picker.pick));
+    recipients.push(toCheckRecipient(r, pick));
   }
   order.done();
-  picker.done();
   const counts = checkLeftOutCounts(db, c.listId, c.selection);
   return {
     recipients,
@@ -96,7 +92,7 @@ export function readCheckInput(db: Db, campaignId: number): CheckInput {
   const frozen = countSnapshot(db, campaignId) > 0;
   const template = { subject: campaign.subjectTemplate, body: campaign.bodyTemplate };
   const fields = fieldsChecksRead(template);
-  const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId, fields), leftOut: undefined } : draftRecipients(db, campaign, fields);
+  const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId, fieldPicker(fields)), leftOut: undefined } : draftRecipients(db, campaign, fields);
   const profile = campaign.profileId === null ? undefined : getProfileRow(db, campaign.profileId);
   const users = countActiveUsers(db);
   const lastSendCount = largestEarlierSnapshot(db, campaign.listId, campaignId);
