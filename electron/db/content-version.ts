@@ -100,3 +100,64 @@ export function cacheableVersion(db: Db): ContentVersion | null {
 export function cacheableMembersVersion(db: Db): ContentVersion | null {
   return db.inTransaction ? null : membersVersion(db);
 }
+
+/**
+ * A write known to have changed one member's row and nothing else any members-versioned cache
+ * reads (members:update: the row, its audit entry, the search index's dirty mark): the members
+ * version before and after it, the member, its list and its address before and after. A cache of
+ * what is read from the members may then bring a value kept at `before` up to `after` by reading
+ * again only the rows this edit can have changed, instead of the whole list.
+ */
+export interface MemberRowEdit {
+  readonly before: ContentVersion;
+  readonly after: ContentVersion;
+  readonly memberId: number;
+  readonly listId: number;
+  readonly emails: readonly string[];
+}
+
+/** Per connection: the last few member-row edits, oldest first. */
+const memberEdits = new WeakMap<Db, MemberRowEdit[]>();
+const MEMBER_EDITS_KEPT = 32;
+
+/**
+ * Runs `write`, which changes the member's row and nothing else that the members-versioned caches
+ * read (no other member, no exclusion, no suppression), and records it as a MemberRowEdit. The
+ * version moves as for any write: every cache that does not look at the record reads afresh as
+ * before. A write that throws is not recorded (the version may have moved: caches read afresh).
+ */
+export function memberRowEdited<T>(db: Db, memberId: number, write: () => T): T {
+  const rowOf = db.prepare('SELECT list_id, email FROM members WHERE id = ?');
+  const was = rowOf.get(memberId) as { list_id: number; email: string } | undefined;
+  const before = membersVersion(db);
+  const result = write();
+  const after = membersVersion(db);
+  const now = rowOf.get(memberId) as { list_id: number; email: string } | undefined;
+  if (was && now && was.list_id === now.list_id) {
+    let edits = memberEdits.get(db);
+    if (!edits) memberEdits.set(db, (edits = []));
+    edits.push({ before, after, memberId, listId: was.list_id, emails: [...new Set([was.email, now.email])] });
+    if (edits.length > MEMBER_EDITS_KEPT) edits.shift();
+  }
+  return result;
+}
+
+/**
+ * The member-row edits that lead from version `from` to version `to` with nothing counted in
+ * between (each edit's `before` is where the previous one, or `from`, left the version), or null
+ * when there is no such chain: some other write, or another connection's commit, happened too.
+ */
+export function memberEditsBetween(db: Db, from: ContentVersion, to: ContentVersion): MemberRowEdit[] | null {
+  const edits = memberEdits.get(db) ?? [];
+  const start = edits.findIndex((e) => e.before === from);
+  if (start < 0) return null;
+  const chain: MemberRowEdit[] = [];
+  let at = from;
+  for (let i = start; i < edits.length && at !== to; i++) {
+    const e = edits[i]!;
+    if (e.before !== at) return null;
+    chain.push(e);
+    at = e.after;
+  }
+  return at === to ? chain : null;
+}
