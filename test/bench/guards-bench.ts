@@ -1,7 +1,7 @@
 // Benchmark of the pre-approval guards over 100,000 generated members with realistic domains
 // (carriers, free mail, company domains) and a sprinkling of typo domains and look-alikes.
 import { runChecks, type CheckInput, type CheckRecipient } from '../../shared/guards';
-import { outsideMembers } from '../../electron/db/content-version';
+import { memberRowEdited, outsideMembers } from '../../electron/db/content-version';
 import { createCheckService } from '../../electron/services/checks';
 import { tempDb } from '../helpers/tmp';
 import { freezeSnapshot, seedCampaign } from '../integration/checks/seed';
@@ -116,13 +116,14 @@ async function runService(report: Report): Promise<void> {
       if (unwrapped) write();
       else outsideMembers(t.db, write);
     };
-    // A member edited as members:update writes it (its editor recorded): a field no member rule
-    // reads, or the address (a typo fixed after the report named it).
+    // A member edited as members:update writes it (its editor recorded, the edit recorded as one
+    // member's, memberRowEdited): a field no member rule reads, or the address (a typo fixed after
+    // the report named it).
     const someMember = t.db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT 1 OFFSET 5000').pluck().get(listId) as number;
     const memberField = () =>
-      t.db.prepare("UPDATE members SET fields_json = json_set(fields_json, '$.district', ?), edited_by = '鈴木', edited_at = ? WHERE id = ?").run(`D${++edits}`, edits, someMember);
+      memberRowEdited(t.db, someMember, () => t.db.prepare("UPDATE members SET fields_json = json_set(fields_json, '$.district', ?), edited_by = '鈴木', edited_at = ? WHERE id = ?").run(`D${++edits}`, edits, someMember));
     const memberAddress = () =>
-      t.db.prepare("UPDATE members SET email = ?, change = 'email-changed', edited_by = '鈴木', edited_at = ? WHERE id = ?").run(`fixed${++edits}@gmail.com`, edits, someMember);
+      memberRowEdited(t.db, someMember, () => t.db.prepare("UPDATE members SET email = ?, change = 'email-changed', edited_by = '鈴木', edited_at = ? WHERE id = ?").run(`fixed${++edits}@gmail.com`, edits, someMember));
     const time = (name: string, what: string, edit: () => void, first = false): void => {
       const runs: number[] = [];
       const cpus: number[] = [];
