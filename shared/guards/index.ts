@@ -24,8 +24,6 @@ export {
   addressFindings,
   addressView,
   joinMemberFindings,
-  memberFindings,
-  memberView,
   memberViewTexts,
   rowMarkFindings,
   rowMarkView,

@@ -118,7 +118,7 @@ describe('the draft recipients after members:update', () => {
     memberRowEdited(db, first!, () => db.prepare("UPDATE members SET email = 'a2@x.jp', edited_by = '鈴木' WHERE id = ?").run(first));
     const after = kept();
     expect(after.recipients.map((r) => r.id)).toEqual([first, second, third, fourth]);
-    expect(after.leftOut.merged).toBe(0);
+    expect(after.leftOut?.merged).toBe(0);
     expect(after.recipients).toEqual(fresh().recipients);
     // The rows the edit cannot have changed are the very rows kept before: not read again.
     expect(after.recipients[2]).toBe(before.recipients[1]);
