@@ -102,46 +102,55 @@ export function cacheableMembersVersion(db: Db): ContentVersion | null {
 }
 
 /**
- * A write known to have changed one member's row and nothing else any members-versioned cache
- * reads (members:update: the row, its audit entry, the search index's dirty mark): the members
- * version before and after it, the member, its list and its address before and after. A cache of
- * what is read from the members may then bring a value kept at `before` up to `after` by reading
- * again only the rows this edit can have changed, instead of the whole list.
+ * A write known to have changed, of what the members-versioned caches read, only some members of
+ * one list: their rows (members:update) or their exclusions (exclusions:add, exclusions:remove),
+ * besides what no such cache reads (the audit entry, the search index's dirty mark). The members
+ * version before and after it, the list, the members and their addresses before and after. A cache
+ * of what is read from the members may then bring a value kept at `before` up to `after` by reading
+ * again only the rows this write can have changed, instead of the whole list.
  */
 export interface MemberRowEdit {
   readonly before: ContentVersion;
   readonly after: ContentVersion;
-  readonly memberId: number;
   readonly listId: number;
+  readonly memberIds: readonly number[];
   readonly emails: readonly string[];
 }
 
-/** Per connection: the last few member-row edits, oldest first. */
+/** Per connection: the last few such writes, oldest first. */
 const memberEdits = new WeakMap<Db, MemberRowEdit[]>();
 const MEMBER_EDITS_KEPT = 32;
 
 /**
- * Runs `write`, which changes the member's row and nothing else that the members-versioned caches
- * read (no other member, no exclusion, no suppression), and records it as a MemberRowEdit. The
- * version moves as for any write: every cache that does not look at the record reads afresh as
- * before. A write that throws is not recorded (the version may have moved: caches read afresh).
+ * Runs `write`, which changes nothing that the members-versioned caches read but the rows or the
+ * exclusions of the members `rows()` names (read before and after it; all of list `listId`), and
+ * records it as a MemberRowEdit. The version moves as for any write: every cache that does not look
+ * at the record reads afresh as before. A write that throws is not recorded (the version may have
+ * moved: caches read afresh).
  */
-export function memberRowEdited<T>(db: Db, memberId: number, write: () => T): T {
-  const rowOf = db.prepare('SELECT list_id, email FROM members WHERE id = ?');
-  const was = rowOf.get(memberId) as { list_id: number; email: string } | undefined;
+export function listRowsChanged<T>(db: Db, listId: number, rows: () => readonly { id: number; list_id: number; email: string }[], write: () => T): T {
+  const was = rows();
   const before = membersVersion(db);
   const result = write();
   const after = membersVersion(db);
-  const now = rowOf.get(memberId) as { list_id: number; email: string } | undefined;
-  if (was && now && was.list_id === now.list_id) {
+  const now = rows();
+  if ([...was, ...now].every((r) => r.list_id === listId)) {
     let edits = memberEdits.get(db);
     if (!edits) memberEdits.set(db, (edits = []));
-    edits.push({ before, after, memberId, listId: was.list_id, emails: [...new Set([was.email, now.email])] });
+    const both = [...was, ...now];
+    edits.push({ before, after, listId, memberIds: [...new Set(both.map((r) => r.id))], emails: [...new Set(both.map((r) => r.email))] });
     if (edits.length > MEMBER_EDITS_KEPT) edits.shift();
   }
   return result;
 }
 
+/** listRowsChanged for an edit of one member's row (members:update). */
+export function memberRowEdited<T>(db: Db, memberId: number, write: () => T): T {
+  const rowOf = db.prepare('SELECT id, list_id, email FROM members WHERE id = ?');
+  const rows = () => rowOf.all(memberId) as { id: number; list_id: number; email: string }[];
+  const listId = rows()[0]?.list_id ?? -1;
+  return listRowsChanged(db, listId, rows, write);
+}
 /**
  * The member-row edits that lead from version `from` to version `to` with nothing counted in
  * between (each edit's `before` is where the previous one, or `from`, left the version), or null

@@ -72,3 +72,17 @@ export function draftCheckRowsOf(db: Db, listId: number, s: Selection, memberIds
     .raw()
     .all(...q.params, JSON.stringify(memberIds)) as CheckRecipientRaw[];
 }
+
+/** A member's reference as list_exclusions stores it (recipients-query.ts refOf: k:key, else e:address in lower case). */
+const REF = `(CASE WHEN m.member_key IS NOT NULL AND m.member_key <> '' THEN 'k:' || m.member_key ELSE 'e:' || lower(m.email) END)`;
+
+/** The list's members an exclusion by this reference names (one pass over the list). */
+export function membersWithRef(db: Db, listId: number, ref: string): { id: number; list_id: number; email: string }[] {
+  return db.prepare(`SELECT m.id, m.list_id, m.email FROM members m WHERE m.list_id = ? AND ${REF} = ?`).all(listId, ref) as { id: number; list_id: number; email: string }[];
+}
+
+/** The list's members an exclusion of this member names: those with its reference. */
+export function membersSharingRef(db: Db, listId: number, memberId: number): { id: number; list_id: number; email: string }[] {
+  const ref = db.prepare(`SELECT ${REF} FROM members m WHERE m.id = ? AND m.list_id = ?`).pluck().get(memberId, listId) as string | undefined;
+  return ref === undefined ? [] : membersWithRef(db, listId, ref);
+}

@@ -10,10 +10,10 @@
 // The rows and the array are frozen: the report and the member-findings cache share them, and a
 // frozen array lets member-findings-cache.ts hash the rows once per read instead of once per report.
 //
-// After a member's edit in the app (members:update, recorded by memberRowEdited) the version
-// moves, but the kept read is brought up to date instead of read again: when the only writes since
-// it was kept are such edits of members of this list (memberEditsBetween), the rows those edits
-// can have changed are read again (`patch`: the edited members and every member sharing an address
+// After a member's edit in the app (members:update, recorded by memberRowEdited) or an exclusion
+// added or removed (recorded by listRowsChanged) the version moves, but the kept read is brought up
+// to date instead of read again: when the only writes since it was kept are such writes to members
+// of this list (memberEditsBetween), the rows those writes can have changed are read again (`patch`: the edited members and every member sharing an address
 // they had before or have now, whose merge into an identical earlier row may have changed) and put
 // in place of the kept ones. Any other write, or another connection's commit, reads afresh.
 import type { CheckRecipient, RecipientsLeftOut } from '../../../shared/guards';
@@ -74,7 +74,7 @@ export function draftRecipientsCached(
   const edits = last && patch ? memberEditsBetween(db, last.version, version) : null;
   const patchable = last && patch && edits && edits.length <= PATCHED_EDITS_MAX && edits.every((e) => e.listId === listId);
   const fresh = patchable
-    ? patch({ kept: last.value, memberIds: [...new Set(edits.map((e) => e.memberId))], emails: [...new Set(edits.flatMap((e) => e.emails))] })
+    ? patch({ kept: last.value, memberIds: [...new Set(edits.flatMap((e) => e.memberIds))], emails: [...new Set(edits.flatMap((e) => e.emails))] })
     : read();
   const frozen = frozenRead(fresh);
   kept.put(db, key, version, frozen);

@@ -1,13 +1,16 @@
-// After a member's edit in the app (members:update, recorded by memberRowEdited) the check
+// After a member's edit in the app (members:update, recorded by memberRowEdited) or an exclusion
+// added or removed (recorded by listRowsChanged) the check
 // report's kept draft recipients are brought up to date by reading again only the rows the edit
 // can have changed (draft-recipients-cache.ts, check-input.ts). On generated lists with identical
 // rows (merged into the first), exclusions, suppressions and selections, after every sequence of
-// edits of addresses, names and cells — with now and then another write in between, which must
+// edits of addresses, names and cells and of exclusions by key or address — with now and then another write in between, which must
 // make the read start afresh — the recipients and left-out figures must be exactly a fresh read's.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/db/connection';
-import { memberRowEdited } from '../../../electron/db/content-version';
+import { listRowsChanged, memberRowEdited } from '../../../electron/db/content-version';
+import { membersSharingRef, membersWithRef } from '../../../electron/db/repos/check-recipients-query';
+import { deleteExclusion, insertExclusion } from '../../../electron/db/repos/list-rules-repo';
 import { readCheckInput } from '../../../electron/services/checks/check-input';
 import type { Selection } from '../../../shared/recipients';
 import { tempDb } from '../../helpers/tmp';
@@ -29,6 +32,8 @@ function reads(db: Db, campaignId: number) {
 }
 
 const edit = fc.record({
+  // An edit of the member's row (members:update), or an exclusion of it added or removed.
+  kind: fc.constantFrom('edit', 'edit', 'exclude', 'include'),
   member: fc.nat(29),
   email: fc.option(fc.constantFrom(...EMAILS), { nil: undefined }),
   name: fc.option(fc.constantFrom(...NAMES), { nil: undefined }),
@@ -66,23 +71,35 @@ describe('the draft recipients after members:update', () => {
               db.prepare("INSERT INTO suppressions (address, reason, added_at) VALUES ('C@Y.JP', 'moved', 0)").run();
             }
             const ids = db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id').pluck().all(listId) as number[];
+            // Some members have a key: their exclusions are by key, the others' by address.
+            for (const id of ids.filter((_, i) => i % 4 === 0)) db.prepare("UPDATE members SET member_key = 'k' || (id % 3) WHERE id = ?").run(id);
             const { kept, fresh } = reads(db, campaignId);
             kept();
             for (const e of edits) {
               const id = ids[e.member]!;
               if (e.other) db.prepare("UPDATE members SET line = line + 1 WHERE id = ?").run(ids[(e.member + 7) % ids.length]);
-              memberRowEdited(db, id, () => {
-                const m = db.prepare('SELECT email, name, fields_json FROM members WHERE id = ?').get(id) as { email: string; name: string; fields_json: string };
-                const fields = { ...(JSON.parse(m.fields_json) as Record<string, string>), ...(e.room !== undefined ? { room: e.room } : {}) };
-                const email = e.email ?? m.email;
-                const name = e.name ?? m.name;
-                db.prepare("UPDATE members SET email = ?, name = ?, fields_json = ?, change = 'email-changed', edited_by = '鈴木' WHERE id = ?").run(
-                  email,
-                  name,
-                  JSON.stringify({ ...fields, email, name }),
-                  id,
-                );
-              });
+              if (e.kind === 'exclude') {
+                listRowsChanged(db, listId, () => membersSharingRef(db, listId, id), () => {
+                  const ref = db.prepare("SELECT CASE WHEN member_key IS NOT NULL AND member_key <> '' THEN 'k:' || member_key ELSE 'e:' || lower(email) END FROM members WHERE id = ?").pluck().get(id) as string;
+                  insertExclusion(db, listId, { ref, reason: null, by: null }, 0);
+                });
+              } else if (e.kind === 'include') {
+                const ref = (db.prepare('SELECT member_ref FROM list_exclusions WHERE list_id = ? ORDER BY member_ref').pluck().all(listId) as string[])[e.member % 3];
+                if (ref !== undefined) listRowsChanged(db, listId, () => membersWithRef(db, listId, ref), () => deleteExclusion(db, listId, ref));
+              } else {
+                memberRowEdited(db, id, () => {
+                  const m = db.prepare('SELECT email, name, fields_json FROM members WHERE id = ?').get(id) as { email: string; name: string; fields_json: string };
+                  const fields = { ...(JSON.parse(m.fields_json) as Record<string, string>), ...(e.room !== undefined ? { room: e.room } : {}) };
+                  const email = e.email ?? m.email;
+                  const name = e.name ?? m.name;
+                  db.prepare("UPDATE members SET email = ?, name = ?, fields_json = ?, change = 'email-changed', edited_by = '鈴木' WHERE id = ?").run(
+                    email,
+                    name,
+                    JSON.stringify({ ...fields, email, name }),
+                    id,
+                  );
+                });
+              }
               const got = kept();
               const want = fresh();
               expect(got.recipients).toEqual(want.recipients);
