@@ -100,3 +100,73 @@ export function cacheableVersion(db: Db): ContentVersion | null {
 export function cacheableMembersVersion(db: Db): ContentVersion | null {
   return db.inTransaction ? null : membersVersion(db);
 }
+
+/**
+ * A write known to have changed, of what the members-versioned caches read, only some members of
+ * one list: their rows (members:update) or their exclusions (exclusions:add, exclusions:remove),
+ * besides what no such cache reads (the audit entry, the search index's dirty mark). The members
+ * version before and after it, the list, the members and their addresses before and after. A cache
+ * of what is read from the members may then bring a value kept at `before` up to `after` by reading
+ * again only the rows this write can have changed, instead of the whole list.
+ */
+export interface MemberRowEdit {
+  readonly before: ContentVersion;
+  readonly after: ContentVersion;
+  readonly listId: number;
+  readonly memberIds: readonly number[];
+  readonly emails: readonly string[];
+}
+
+/** Per connection: the last few such writes, oldest first. */
+const memberEdits = new WeakMap<Db, MemberRowEdit[]>();
+const MEMBER_EDITS_KEPT = 32;
+
+/**
+ * Runs `write`, which changes nothing that the members-versioned caches read but the rows or the
+ * exclusions of the members `rows()` names (read before and after it; all of list `listId`), and
+ * records it as a MemberRowEdit. The version moves as for any write: every cache that does not look
+ * at the record reads afresh as before. A write that throws is not recorded (the version may have
+ * moved: caches read afresh).
+ */
+export function listRowsChanged<T>(db: Db, listId: number, rows: () => readonly { id: number; list_id: number; email: string }[], write: () => T): T {
+  const was = rows();
+  const before = membersVersion(db);
+  const result = write();
+  const after = membersVersion(db);
+  const now = rows();
+  if ([...was, ...now].every((r) => r.list_id === listId)) {
+    let edits = memberEdits.get(db);
+    if (!edits) memberEdits.set(db, (edits = []));
+    const both = [...was, ...now];
+    edits.push({ before, after, listId, memberIds: [...new Set(both.map((r) => r.id))], emails: [...new Set(both.map((r) => r.email))] });
+    if (edits.length > MEMBER_EDITS_KEPT) edits.shift();
+  }
+  return result;
+}
+
+/** listRowsChanged for an edit of one member's row (members:update). */
+export function memberRowEdited<T>(db: Db, memberId: number, write: () => T): T {
+  const rowOf = db.prepare('SELECT id, list_id, email FROM members WHERE id = ?');
+  const rows = () => rowOf.all(memberId) as { id: number; list_id: number; email: string }[];
+  const listId = rows()[0]?.list_id ?? -1;
+  return listRowsChanged(db, listId, rows, write);
+}
+/**
+ * The member-row edits that lead from version `from` to version `to` with nothing counted in
+ * between (each edit's `before` is where the previous one, or `from`, left the version), or null
+ * when there is no such chain: some other write, or another connection's commit, happened too.
+ */
+export function memberEditsBetween(db: Db, from: ContentVersion, to: ContentVersion): MemberRowEdit[] | null {
+  const edits = memberEdits.get(db) ?? [];
+  const start = edits.findIndex((e) => e.before === from);
+  if (start < 0) return null;
+  const chain: MemberRowEdit[] = [];
+  let at = from;
+  for (let i = start; i < edits.length && at !== to; i++) {
+    const e = edits[i]!;
+    if (e.before !== at) return null;
+    chain.push(e);
+    at = e.after;
+  }
+  return at === to ? chain : null;
+}

@@ -20,14 +20,25 @@ export { findAddresses } from './address-text';
 export { suggestDomain } from './typo-domains';
 export { findLookalikes } from './lookalike-index';
 export { fieldsChecksRead } from './read-fields';
-export { memberFindings, memberView, memberViewText, type MemberFindings, type MemberSource } from './member-findings';
+export {
+  addressFindings,
+  addressView,
+  joinMemberFindings,
+  memberViewTexts,
+  rowMarkFindings,
+  rowMarkView,
+  type AddressFindings,
+  type MemberFindings,
+  type MemberSource,
+  type RowMarkFindings,
+} from './member-findings';
 
 /** How many domains byDomain lists; counts.domains has the full number. */
 const BY_DOMAIN_CAP = 50;
 
 /**
  * Where runChecks gets the member findings of an input: computed here by default, or from a cache
- * keyed by memberViewText (check service). Either way they are memberFindings(memberView(input)).
+ * keyed by memberViewTexts (check service). Either way they are memberFindings(memberView(input)).
  */
 export type MemberFindingsSource = (input: CheckInput) => MemberFindings;
 const computeMemberFindings: MemberFindingsSource = (input) => memberFindings(memberView(input));

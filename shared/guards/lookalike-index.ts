@@ -100,110 +100,169 @@ export interface LookalikeResult {
   examples: [string, string][];
 }
 
-/** Finds look-alike groups among distinct addresses; exported for tests and the benchmark. */
-export function findLookalikes(emails: readonly string[]): LookalikeResult {
-  const unique = [...new Set(emails)];
-  const uf = new UnionFind(unique.length);
+/**
+ * What one domain's addresses link among themselves: the pairs joined, as indices into the
+ * domain's addresses in order, and the first EXAMPLE_CAP example pairs found. A pure function of
+ * the domain's distinct addresses in list order (nothing else is read: no address of another
+ * domain is compared, and which addresses are already joined is decided by this domain's pairs).
+ */
+interface DomainLinks {
+  readonly pairs: readonly number[];
+  readonly examples: readonly (readonly [string, string])[];
+}
+
+/**
+ * Domains' links kept by their addresses: a list's domains are mostly the same from one check to
+ * the next (an address edited changes the one or two domains it left and joined), and the large
+ * ones are most of the cost. Bounded by the addresses' text kept.
+ */
+const KEPT_TEXT_MAX = 20_000_000;
+let keptText = 0;
+const sharedKept = new Map<string, DomainLinks>();
+
+function keep(kept: Map<string, DomainLinks>, key: string, links: DomainLinks): void {
+  if (kept !== sharedKept) {
+    kept.set(key, links);
+    return;
+  }
+  if (keptText + key.length > KEPT_TEXT_MAX) {
+    sharedKept.clear();
+    keptText = 0;
+  }
+  sharedKept.set(key, links);
+  keptText += key.length;
+}
+
+/** The links among one domain's distinct addresses (in list order), computed. */
+function linkDomain(addresses: readonly string[]): DomainLinks {
+  const n = addresses.length;
+  const uf = new UnionFind(n);
+  const pairs: number[] = [];
   const examples: [string, string][] = [];
-  const byDomain = new Map<string, number[]>();
-  const skel: string[] = new Array(unique.length);
+  const skel: string[] = new Array(n);
   let longest = 0;
-  unique.forEach((e, i) => {
-    const at = e.lastIndexOf('@');
-    skel[i] = skeleton(e.slice(0, at));
+  for (let i = 0; i < n; i++) {
+    const e = addresses[i]!;
+    skel[i] = skeleton(e.slice(0, e.lastIndexOf('@')));
     longest = Math.max(longest, skel[i]!.length);
-    const d = e.slice(at + 1);
-    const g = byDomain.get(d);
-    if (g) g.push(i);
-    else byDomain.set(d, [i]);
-  });
+  }
+  const link = (x: number, y: number): void => {
+    uf.union(x, y);
+    pairs.push(x, y);
+    if (examples.length < EXAMPLE_CAP) examples.push([addresses[x]!, addresses[y]!]);
+  };
+  // variant hash -> addresses that produced it. Addresses sharing a one-deletion variant are
+  // all within two edits of each other, so one match per bucket is enough at depth 1; at
+  // depth 2 sharing only bounds the distance by four, so each candidate is checked.
+  if (n <= PAIRWISE_GROUP_MAX) {
+    for (let x = 0; x < n; x++) {
+      for (let y = x + 1; y < n; y++) {
+        if (uf.find(x) === uf.find(y) || !closeEnough(skel[x]!, skel[y]!)) continue;
+        link(x, y);
+      }
+    }
+    return { pairs, examples };
+  }
   const pow = new Uint32Array(longest + 1);
   const prefix = new Uint32Array(longest + 1);
   pow[0] = 1;
   for (let i = 1; i <= longest; i++) pow[i] = Math.imul(pow[i - 1]!, BASE) >>> 0;
+  const depth = n <= FULL_DEPTH_GROUP_MAX ? 2 : 1;
+  // A bucket is one address (value >= 0) or, once shared, ~k: k indexes overflow. Most
+  // variants are never shared, so this spares an array per variant.
+  let entries = 0;
+  for (let u = 0; u < n; u++) entries += variantCount(skel[u]!.length, depth);
+  const index = new VariantTable(entries);
+  const overflow: number[][] = [];
+  const hashes = new Uint32Array(variantCount(longest, depth));
+  // Turns a one-address bucket into a shared one holding both addresses.
+  const overflowFirst = (first: number, u: number, h: number): void => {
+    overflow.push([first, u]);
+    index.set(h, ~(overflow.length - 1));
+  };
+  for (let u = 0; u < n; u++) {
+    const s = skel[u]!;
+    const count = variantHashes(s, depth, pow, prefix, hashes);
+    for (let v = 0; v < count; v++) {
+      const h = hashes[v]!;
+      const slot = index.get(h);
+      if (slot === undefined) {
+        index.set(h, u);
+        continue;
+      }
+      if (slot >= 0) {
+        // A variant shared for the first time: one address so far. The same address giving the
+        // same variant twice (a doubled letter) is not a match.
+        if (slot === u) continue;
+        if (uf.find(slot) === uf.find(u)) {
+          if (depth === 2) overflowFirst(slot, u, h);
+          continue;
+        }
+        if (osaDistance(skel[slot]!, s, 2) <= 2) {
+          link(slot, u);
+          if (depth === 2) overflowFirst(slot, u, h);
+          continue;
+        }
+        overflowFirst(slot, u, h);
+        continue;
+      }
+      const bucket = overflow[~slot]!;
+      let joined = false;
+      let same = false;
+      for (let b = 0; b < bucket.length && b < BUCKET_COMPARE_MAX; b++) {
+        const rep = bucket[b]!;
+        if (rep === u) {
+          same = true;
+          break;
+        }
+        if (uf.find(rep) === uf.find(u)) {
+          joined = true;
+          continue;
+        }
+        if (osaDistance(skel[rep]!, s, 2) > 2) continue;
+        link(rep, u);
+        joined = true;
+        if (depth === 1) break;
+      }
+      if (same) continue;
+      if (depth === 2 || !joined) bucket.push(u);
+    }
+  }
+  return { pairs, examples };
+}
+
+/**
+ * Finds look-alike groups among distinct addresses; exported for tests and the benchmark. Each
+ * domain's links are computed on their own (or found kept, `kept`: by default shared by every
+ * call) and joined in the order of the domains' first addresses, as one pass over them would.
+ */
+export function findLookalikes(emails: readonly string[], kept: Map<string, DomainLinks> = sharedKept): LookalikeResult {
+  const unique = [...new Set(emails)];
+  const uf = new UnionFind(unique.length);
+  const examples: [string, string][] = [];
+  const byDomain = new Map<string, number[]>();
+  unique.forEach((e, i) => {
+    const d = e.slice(e.lastIndexOf('@') + 1);
+    const g = byDomain.get(d);
+    if (g) g.push(i);
+    else byDomain.set(d, [i]);
+  });
   let linked = false;
   for (const group of byDomain.values()) {
     if (group.length < 2) continue;
-    // variant hash -> addresses that produced it. Addresses sharing a one-deletion variant are
-    // all within two edits of each other, so one match per bucket is enough at depth 1; at
-    // depth 2 sharing only bounds the distance by four, so each candidate is checked.
-    if (group.length <= PAIRWISE_GROUP_MAX) {
-      for (let a = 0; a < group.length; a++) {
-        for (let b = a + 1; b < group.length; b++) {
-          const x = group[a]!;
-          const y = group[b]!;
-          if (uf.find(x) === uf.find(y) || !closeEnough(skel[x]!, skel[y]!)) continue;
-          uf.union(x, y);
-          linked = true;
-          if (examples.length < EXAMPLE_CAP) examples.push([unique[x]!, unique[y]!]);
-        }
-      }
-      continue;
+    const addresses = group.map((i) => unique[i]!);
+    const key = JSON.stringify(addresses);
+    let links = kept.get(key);
+    if (links === undefined) {
+      links = linkDomain(addresses);
+      keep(kept, key, links);
     }
-    const depth = group.length <= FULL_DEPTH_GROUP_MAX ? 2 : 1;
-    // A bucket is one address (value >= 0) or, once shared, ~k: k indexes overflow. Most
-    // variants are never shared, so this spares an array per variant.
-    let entries = 0;
-    for (const u of group) entries += variantCount(skel[u]!.length, depth);
-    const index = new VariantTable(entries);
-    const overflow: number[][] = [];
-    const hashes = new Uint32Array(variantCount(longest, depth));
-    // Turns a one-address bucket into a shared one holding both addresses.
-    const overflowFirst = (first: number, u: number, h: number): void => {
-      overflow.push([first, u]);
-      index.set(h, ~(overflow.length - 1));
-    };
-    for (const u of group) {
-      const s = skel[u]!;
-      const count = variantHashes(s, depth, pow, prefix, hashes);
-      for (let v = 0; v < count; v++) {
-        const h = hashes[v]!;
-        const slot = index.get(h);
-        if (slot === undefined) {
-          index.set(h, u);
-          continue;
-        }
-        if (slot >= 0) {
-          // A variant shared for the first time: one address so far. The same address giving the
-          // same variant twice (a doubled letter) is not a match.
-          if (slot === u) continue;
-          if (uf.find(slot) === uf.find(u)) {
-            if (depth === 2) overflowFirst(slot, u, h);
-            continue;
-          }
-          if (osaDistance(skel[slot]!, s, 2) <= 2) {
-            uf.union(slot, u);
-            linked = true;
-            if (examples.length < EXAMPLE_CAP) examples.push([unique[slot]!, unique[u]!]);
-            if (depth === 2) overflowFirst(slot, u, h);
-            continue;
-          }
-          overflowFirst(slot, u, h);
-          continue;
-        }
-        const bucket = overflow[~slot]!;
-        let joined = false;
-        let same = false;
-        for (let b = 0; b < bucket.length && b < BUCKET_COMPARE_MAX; b++) {
-          const rep = bucket[b]!;
-          if (rep === u) {
-            same = true;
-            break;
-          }
-          if (uf.find(rep) === uf.find(u)) {
-            joined = true;
-            continue;
-          }
-          if (osaDistance(skel[rep]!, s, 2) > 2) continue;
-          uf.union(rep, u);
-          joined = true;
-          linked = true;
-          if (examples.length < EXAMPLE_CAP) examples.push([unique[rep]!, unique[u]!]);
-          if (depth === 1) break;
-        }
-        if (same) continue;
-        if (depth === 2 || !joined) bucket.push(u);
-      }
+    const { pairs } = links;
+    for (let k = 0; k < pairs.length; k += 2) uf.union(group[pairs[k]!]!, group[pairs[k + 1]!]!);
+    if (pairs.length > 0) linked = true;
+    for (const x of links.examples) {
+      if (examples.length >= EXAMPLE_CAP) break;
+      examples.push([x[0], x[1]]);
     }
   }
   if (linkDomainTwins(unique, uf, examples)) linked = true;

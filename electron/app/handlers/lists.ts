@@ -1,6 +1,7 @@
 // Handlers of lists, CSV import and member browsing. Import progress goes out as import:progress.
 import type { ParsedArgsOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { memberRowEdited } from '../../db/content-version';
 import { allLists, createList, getList, renameList } from '../../db/repos/lists-repo';
 import { countMembers, pageMembers } from '../../db/repos/members-repo';
 import type { AppContext } from '../app-context';
@@ -47,8 +48,14 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
   };
 
   return {
+    // Recorded as an edit of this member's row alone: the check report's kept recipients are then
+    // brought up to date by reading again only the rows it can have changed (content-version.ts).
     'members:update': ({ actorId, memberId, email, fields }) =>
-      toMemberDto(s().recipients.updateMember(memberId, { ...(email !== undefined ? { email } : {}), ...(fields ? { fields } : {}) }, app.actorName(actorId))),
+      toMemberDto(
+        memberRowEdited(s().db, memberId, () =>
+          s().recipients.updateMember(memberId, { ...(email !== undefined ? { email } : {}), ...(fields ? { fields } : {}) }, app.actorName(actorId)),
+        ),
+      ),
     'lists:list': () => allLists(s().db).map((l) => toListDto(s().db, l)),
     'lists:get': ({ id }) => toListDto(s().db, mustGetList(id)),
     'lists:create': ({ actorId, name }) => {

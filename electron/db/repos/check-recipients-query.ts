@@ -48,3 +48,41 @@ export function checkLeftOutCounts(db: Db, listId: number, s: Selection): { chos
   const chosen = chosenSql(listId, s);
   return { chosen: db.prepare(`SELECT count(*) FROM members m WHERE ${chosen.sql}`).pluck().get(...chosen.params) as number, excluded: 0, suppressed: 0 };
 }
+
+/**
+ * The members of the list whose place among a draft's recipients an edit of these members can
+ * have changed: the members themselves, and every member with one of these addresses (an
+ * identical row, same address and name, is merged into the first: recipientsSql).
+ */
+export function membersTouchedBy(db: Db, listId: number, memberIds: readonly number[], emails: readonly string[]): number[] {
+  return db
+    .prepare(
+      `SELECT id FROM members WHERE list_id = ? AND id IN (SELECT value FROM json_each(?))
+       UNION SELECT id FROM members WHERE list_id = ? AND email IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(listId, JSON.stringify(memberIds), listId, JSON.stringify(emails)) as number[];
+}
+
+/** Of these members, those who are a draft's recipients, as iterateDraftCheckRows reads them, in list order. */
+export function draftCheckRowsOf(db: Db, listId: number, s: Selection, memberIds: readonly number[]): CheckRecipientRaw[] {
+  const q = recipientsSql(listId, s);
+  return db
+    .prepare(`SELECT id, email, name, fields_json, change, line, edited_by FROM (${q.sql}) WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .raw()
+    .all(...q.params, JSON.stringify(memberIds)) as CheckRecipientRaw[];
+}
+
+/** A member's reference as list_exclusions stores it (recipients-query.ts refOf: k:key, else e:address in lower case). */
+const REF = `(CASE WHEN m.member_key IS NOT NULL AND m.member_key <> '' THEN 'k:' || m.member_key ELSE 'e:' || lower(m.email) END)`;
+
+/** The list's members an exclusion by this reference names (one pass over the list). */
+export function membersWithRef(db: Db, listId: number, ref: string): { id: number; list_id: number; email: string }[] {
+  return db.prepare(`SELECT m.id, m.list_id, m.email FROM members m WHERE m.list_id = ? AND ${REF} = ?`).all(listId, ref) as { id: number; list_id: number; email: string }[];
+}
+
+/** The list's members an exclusion of this member names: those with its reference. */
+export function membersSharingRef(db: Db, listId: number, memberId: number): { id: number; list_id: number; email: string }[] {
+  const ref = db.prepare(`SELECT ${REF} FROM members m WHERE m.id = ? AND m.list_id = ?`).pluck().get(memberId, listId) as string | undefined;
+  return ref === undefined ? [] : membersWithRef(db, listId, ref);
+}

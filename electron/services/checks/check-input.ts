@@ -7,7 +7,7 @@ import type { Db } from '../../db/connection';
 import { getAttachmentText } from '../../db/repos/attachment-texts-repo';
 import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { listSharedAddresses } from '../../db/repos/list-rules-repo';
-import { checkLeftOutCounts, iterateDraftCheckRows, iterateFrozenCheckRows, type CheckRecipientRaw } from '../../db/repos/check-recipients-query';
+import { checkLeftOutCounts, draftCheckRowsOf, iterateDraftCheckRows, iterateFrozenCheckRows, membersTouchedBy, type CheckRecipientRaw } from '../../db/repos/check-recipients-query';
 import { recordRecipientOrder } from '../../db/recipient-order';
 import { countSnapshot, largestEarlierSnapshot } from '../../db/repos/snapshots-repo';
 import { suppressedInList } from '../../db/repos/suppressions-repo';
@@ -18,7 +18,7 @@ import { getList } from '../../db/repos/lists-repo';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { inspectAttachment } from './attachment-inspect';
 import { readPolicy } from './check-settings';
-import { draftRecipientsCached, type DraftRecipients } from './draft-recipients-cache';
+import { draftRecipientsCached, type DraftPatch, type DraftRecipients } from './draft-recipients-cache';
 import { fieldPicker } from './recipient-fields';
 
 /** How many suppressed addresses and missing follow-up members the report names. */
@@ -55,12 +55,18 @@ function draftRecipients(db: Db, c: Campaign, fields: readonly string[]): DraftR
       leftOut: { merged: 0, excluded: 0, suppressed: [], suppressedCount: 0, missing: missing.slice(0, LEFT_OUT_CAP), missingCount: missing.length },
     };
   }
-  return draftRecipientsCached(db, c.listId, c.selection, fields, () => readListRecipients(db, c, fieldPicker(fields)));
+  return draftRecipientsCached(
+    db,
+    c.listId,
+    c.selection,
+    fields,
+    () => readListRecipients(db, c, fieldPicker(fields)),
+    (p) => patchListRecipients(db, c, fieldPicker(fields), p),
+  );
 }
 
 /** The recipients a freeze would take from the list now, with what was left out and why. */
 function readListRecipients(db: Db, c: Campaign, pick: (json: string) => Record<string, string>): DraftRecipients {
-  const suppressed = suppressedInList(db, c.listId, LEFT_OUT_CAP);
   const recipients: CheckRecipient[] = [];
   // The preview and the send estimate reuse the order read here while no member is written.
   const order = recordRecipientOrder(db, c.listId, c.selection);
@@ -69,6 +75,34 @@ function readListRecipients(db: Db, c: Campaign, pick: (json: string) => Record<
     recipients.push(toCheckRecipient(r, pick));
   }
   order.done();
+  return withLeftOut(db, c, recipients);
+}
+
+/**
+ * A kept read brought up to date after edits of members (draft-recipients-cache.ts): the rows the
+ * edits can have changed are read again and put in place of the kept ones, in list order; every
+ * other row is the kept one (its own row, exclusions and suppressions unchanged, so is its place).
+ */
+function patchListRecipients(db: Db, c: Campaign, pick: (json: string) => Record<string, string>, p: DraftPatch): DraftRecipients {
+  const touched = membersTouchedBy(db, c.listId, p.memberIds, p.emails);
+  const replaced = new Set(touched);
+  const fresh = draftCheckRowsOf(db, c.listId, c.selection, touched).map((r) => toCheckRecipient(r, pick));
+  const recipients: CheckRecipient[] = [];
+  let next = 0;
+  for (const r of p.kept.recipients) {
+    while (next < fresh.length && fresh[next]!.id < r.id) recipients.push(fresh[next++]!);
+    if (!replaced.has(r.id)) recipients.push(r);
+  }
+  while (next < fresh.length) recipients.push(fresh[next++]!);
+  const order = recordRecipientOrder(db, c.listId, c.selection);
+  for (const r of recipients) order.add(r.id);
+  order.done();
+  return withLeftOut(db, c, recipients);
+}
+
+/** The recipients with what was left out and why, counted now. */
+function withLeftOut(db: Db, c: Campaign, recipients: CheckRecipient[]): DraftRecipients {
+  const suppressed = suppressedInList(db, c.listId, LEFT_OUT_CAP);
   const counts = checkLeftOutCounts(db, c.listId, c.selection);
   return {
     recipients,

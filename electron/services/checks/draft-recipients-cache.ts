@@ -9,10 +9,17 @@
 //
 // The rows and the array are frozen: the report and the member-findings cache share them, and a
 // frozen array lets member-findings-cache.ts hash the rows once per read instead of once per report.
+//
+// After a member's edit in the app (members:update, recorded by memberRowEdited) or an exclusion
+// added or removed (recorded by listRowsChanged) the version moves, but the kept read is brought up
+// to date instead of read again: when the only writes since it was kept are such writes to members
+// of this list (memberEditsBetween), the rows those writes can have changed are read again (`patch`: the edited members and every member sharing an address
+// they had before or have now, whose merge into an identical earlier row may have changed) and put
+// in place of the kept ones. Any other write, or another connection's commit, reads afresh.
 import type { CheckRecipient, RecipientsLeftOut } from '../../../shared/guards';
 import type { Selection } from '../../../shared/recipients';
 import type { Db } from '../../db/connection';
-import { cacheableMembersVersion } from '../../db/content-version';
+import { cacheableMembersVersion, memberEditsBetween } from '../../db/content-version';
 import { keptByVersion } from '../../db/kept-by-version';
 
 export interface DraftRecipients {
@@ -25,19 +32,51 @@ const kept = keptByVersion<DraftRecipients>(2);
 
 const keyOf = (listId: number, s: Selection, fields: readonly string[]): string => JSON.stringify([listId, s, [...fields].sort()]);
 
-/** `read()` now, or its result kept from an earlier call while no counted write happened since. */
-export function draftRecipientsCached(db: Db, listId: number, s: Selection, fields: readonly string[], read: () => DraftRecipients): DraftRecipients {
+/** Edits brought up to date at most; more than this and the whole list is read again. */
+const PATCHED_EDITS_MAX = 16;
+
+/**
+ * What a patch is given: the kept read and what was edited since. It returns the read as it would
+ * be now (rows in the order a full read gives them, the left-out figures counted afresh).
+ */
+export interface DraftPatch {
+  readonly kept: DraftRecipients;
+  readonly memberIds: readonly number[];
+  readonly emails: readonly string[];
+}
+
+function frozenRead(fresh: DraftRecipients): DraftRecipients {
+  for (const r of fresh.recipients) Object.freeze(r);
+  const l = fresh.leftOut;
+  const leftOut = Object.freeze({ ...l, suppressed: Object.freeze(l.suppressed.map((x) => Object.freeze(x))), missing: Object.freeze(l.missing.map((x) => Object.freeze(x))) });
+  return { recipients: Object.freeze(fresh.recipients), leftOut };
+}
+
+/**
+ * `read()` now, or its result kept from an earlier call while no counted write happened since, or
+ * the kept result brought up to date by `patch` when only member-row edits of this list happened.
+ */
+export function draftRecipientsCached(
+  db: Db,
+  listId: number,
+  s: Selection,
+  fields: readonly string[],
+  read: () => DraftRecipients,
+  patch?: (p: DraftPatch) => DraftRecipients,
+): DraftRecipients {
   // Taken before reading: a write landing during the read only makes the next call read again.
   const version = cacheableMembersVersion(db);
   if (version === null) return read();
   const key = keyOf(listId, s, fields);
   const hit = kept.get(db, key, version);
   if (hit) return hit;
-  const fresh = read();
-  for (const r of fresh.recipients) Object.freeze(r);
-  const l = fresh.leftOut;
-  const leftOut = Object.freeze({ ...l, suppressed: Object.freeze(l.suppressed.map((x) => Object.freeze(x))), missing: Object.freeze(l.missing.map((x) => Object.freeze(x))) });
-  const frozen: DraftRecipients = { recipients: Object.freeze(fresh.recipients), leftOut };
+  const last = kept.last(db, key);
+  const edits = last && patch ? memberEditsBetween(db, last.version, version) : null;
+  const patchable = last && patch && edits && edits.length <= PATCHED_EDITS_MAX && edits.every((e) => e.listId === listId);
+  const fresh = patchable
+    ? patch({ kept: last.value, memberIds: [...new Set(edits.flatMap((e) => e.memberIds))], emails: [...new Set(edits.flatMap((e) => e.emails))] })
+    : read();
+  const frozen = frozenRead(fresh);
   kept.put(db, key, version, frozen);
   return frozen;
 }

@@ -101,4 +101,38 @@ describe('the members version', () => {
     expect(contentVersion(db)).not.toBe(content1);
     expect(membersVersion(db)).toBe(members1);
   });
+
+  it("after members:update brings the kept recipients up to date: the rows the edit cannot change are the ones kept", async () => {
+    const { call, a, db, campaignId, memberId, report, fresh } = await setUp();
+    const { readCheckInput } = await import('../../../electron/services/checks/check-input');
+    await report();
+    const before = readCheckInput(db, campaignId).recipients;
+    const edited = memberId('1002');
+    await call('members:update', { actorId: a.id, memberId: edited, fields: { 棟: 'C' } });
+    const after = readCheckInput(db, campaignId).recipients;
+    expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    // The handler recorded the edit as one member's: every other row is the very row kept before.
+    after.forEach((r, i) => (r.id === edited ? expect(r).not.toBe(before[i]) : expect(r).toBe(before[i])));
+    expect(after.find((r) => r.id === edited)).toMatchObject({ fields: { 棟: 'C' }, editedBy: expect.any(String) });
+    expect(await report()).toEqual(fresh());
+  });
+
+  it('after exclusions:add and exclusions:remove brings the kept recipients up to date the same way', async () => {
+    const { call, a, db, listId, campaignId, memberId, report, fresh } = await setUp();
+    const { readCheckInput } = await import('../../../electron/services/checks/check-input');
+    await report();
+    const before = readCheckInput(db, campaignId).recipients;
+    const excluded = memberId('1003');
+    await call('exclusions:add', { actorId: a.id, listId, memberId: excluded, reason: null });
+    const after = readCheckInput(db, campaignId).recipients;
+    expect(after.map((r) => r.id)).toEqual(before.filter((r) => r.id !== excluded).map((r) => r.id));
+    // Every row left is the very row kept before: only the excluded member's rows were read again.
+    after.forEach((r) => expect(r).toBe(before.find((b) => b.id === r.id)));
+    expect(await report()).toEqual(fresh());
+    await call('exclusions:remove', { actorId: a.id, listId, ref: 'k:1003' });
+    const back = readCheckInput(db, campaignId).recipients;
+    expect(back.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    back.forEach((r) => (r.id === excluded ? expect(r).toEqual(before.find((b) => b.id === r.id)) : expect(r).toBe(before.find((b) => b.id === r.id))));
+    expect(await report()).toEqual(fresh());
+  });
 });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runChecks, type CheckInput, type CheckRecipient } from '../../../shared/guards';
-import { memberView } from '../../../shared/guards/member-findings';
+import { addressFindings, addressView, joinMemberFindings, memberFindings, memberView, rowMarkFindings, rowMarkView } from '../../../shared/guards/member-findings';
 import { createMemberFindingsCache } from '../../../electron/services/checks/member-findings-cache';
 import { cleanInput, recipient } from './build-input';
 
@@ -79,6 +79,42 @@ describe('member findings from a cache', () => {
       const changed = { ...base, ...over };
       expect(cache.findingsFor(memberView(changed))).not.toBe(first);
       expect(runChecks(changed, cache.findingsFor)).toEqual(runChecks(changed));
+    }
+  });
+
+  it('in two parts, each given only what it reads, are exactly the findings of the whole view', () => {
+    // The check service computes and keeps the address part and the row-mark part apart; joined
+    // they must be memberFindings of the full view for any rows (marks, lines, editors, shared
+    // addresses and policy varied), or a rule reads something its part's view leaves out.
+    fc.assert(
+      fc.property(rows, fc.boolean(), fc.constantFrom([], ['taro@gmail.com', 'hanako@docomo.ne.jp']), fc.array(fc.nat(50), { maxLength: 40 }), (rs, orgs, shared, lines) => {
+        const i = input(rs, { sharedAddresses: shared, policy: { recipientsAreOrganisations: orgs, ...(orgs ? { organisationDomains: ['corp.co.jp'] } : {}) } });
+        const withLines = { ...i, recipients: i.recipients.map((r, n) => (lines[n] === undefined ? r : lines[n] === 0 ? { ...r, line: undefined } : { ...r, line: lines[n] })) };
+        const whole = memberFindings(memberView(withLines));
+        expect(joinMemberFindings(addressFindings(addressView(withLines)), rowMarkFindings(rowMarkView(withLines)))).toEqual(whole);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keep the address part when only row marks change (a member edited in the app records its editor)', () => {
+    const cache = createMemberFindingsCache();
+    const base = input([
+      { local: 'taro', domain: 'gmail.com', name: '佐藤 花子', change: null, edited: undefined, district: 'D1' },
+      { local: 'tar0', domain: 'gmail.com', name: 'Kato Ichiro', change: 'email-changed', edited: undefined, district: '' },
+      { local: 'taro', domain: 'gmial.com', name: 'Kato Ichiro', change: null, edited: undefined, district: '' },
+    ]);
+    const first = cache.findingsFor(base);
+    expect(first.lookalike.length).toBeGreaterThan(0);
+    for (const edit of [(r: CheckRecipient) => ({ ...r, editedBy: '鈴木' }), (r: CheckRecipient) => ({ ...r, change: 'name-changed' as const, line: 99 })]) {
+      const changed = { ...base, recipients: base.recipients.map((r, n) => (n === 1 ? edit(r) : r)) };
+      const found = cache.findingsFor(changed);
+      // The address part is the very object computed before; the row marks are computed again.
+      expect(found.lookalike).toBe(first.lookalike);
+      expect(found.duplicate).toBe(first.duplicate);
+      expect(found.typoDomain).toBe(first.typoDomain);
+      expect(found.changes).not.toBe(first.changes);
+      expect(found).toEqual(memberFindings(memberView(changed)));
     }
   });
 });
