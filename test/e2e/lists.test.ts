@@ -208,6 +208,9 @@ describe('the Lists screen in Chromium', () => {
     await pick('many.csv', many);
     await page.click('[data-action="run-import"]');
     await expect.poll(() => page.textContent('[data-testid="match-count"]'), { timeout: 30_000 }).toBe('3,000 件');
+    // Counts are written with the language's digit grouping, in the list picker and the report.
+    expect(await memberCount()).toContain('会員 3,000 人');
+    expect(await page.textContent('[data-stat="accepted"] b')).toBe('3,000');
     // The rows have no scrolling box of their own: only the page (the main area) scrolls.
     // (A string: test code is typed without the DOM library; it runs in the page.)
     const boxes = await page.evaluate(`(() => {

@@ -93,7 +93,7 @@ export const en = {
     create: 'Create list',
     pick: 'List',
     none: 'No lists yet. Create one, then import a CSV file.',
-    members: '%{count} members',
+    members: '%{count, number} members',
     importTitle: 'Import a CSV file',
     drop: 'Drop a CSV file here, or',
     choose: 'Choose file…',
@@ -114,7 +114,7 @@ export const en = {
     phase_parsing: 'Reading rows…',
     phase_saving: 'Saving members…',
     phase_done: 'Done.',
-    rowsSoFar: '%{count} rows',
+    rowsSoFar: '%{count, number} rows',
     reportTitle: 'Import report',
     total: 'Rows in file',
     accepted: 'Accepted',
@@ -339,8 +339,8 @@ export const en = {
   },
   listBadge: {
     list: 'List:',
-    members: '(%{count} members)',
-    recipients: '— this notice goes to %{count}',
+    members: '(%{count, number} members)',
+    recipients: '— this notice goes to %{count, number}',
   },
   check: {
     title: 'Check and preview',

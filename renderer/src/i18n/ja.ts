@@ -94,7 +94,7 @@ export const ja: Messages = {
     create: '名簿を作成',
     pick: '名簿',
     none: '名簿がまだありません。名簿を作成して CSV ファイルを取り込んでください。',
-    members: '会員 %{count} 人',
+    members: '会員 %{count, number} 人',
     importTitle: 'CSV ファイルの取り込み',
     drop: 'ここに CSV ファイルをドロップ、または',
     choose: 'ファイルを選ぶ…',
@@ -115,7 +115,7 @@ export const ja: Messages = {
     phase_parsing: '行を読み取っています…',
     phase_saving: '会員を保存しています…',
     phase_done: '完了しました。',
-    rowsSoFar: '%{count} 行',
+    rowsSoFar: '%{count, number} 行',
     reportTitle: '取り込み結果',
     total: 'ファイルの行数',
     accepted: '取り込んだ行',
@@ -340,8 +340,8 @@ export const ja: Messages = {
   },
   listBadge: {
     list: '宛先の名簿:',
-    members: '（会員 %{count} 人）',
-    recipients: '— このお知らせの宛先 %{count} 人',
+    members: '（会員 %{count, number} 人）',
+    recipients: '— このお知らせの宛先 %{count, number} 人',
   },
   check: {
     title: 'チェックとプレビュー',
