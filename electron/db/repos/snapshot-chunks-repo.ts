@@ -7,6 +7,7 @@
 import type { Selection } from '../../../shared/recipients';
 import type { Db } from '../connection';
 import { chosenSql, recipientsSql } from './recipients-query';
+import { storedSnapshotHash, type StoredSnapshotHash } from './snapshots-repo';
 
 /** Rows per chunk: a chunk's blob stays ~0.5 MB, and a million rows never sit in one string. */
 const CHUNK_ROWS = 4096;
@@ -137,6 +138,35 @@ export function recipientChunk([count, firstId, , text, marked, ids]: RawChunk):
 export function memberFieldsTexts(db: Db, ids: readonly number[]): Map<number, string> {
   const rows = db.prepare('SELECT m.id, m.fields_json FROM json_each(?) j JOIN members m ON m.id = j.value').raw().all(JSON.stringify(ids)) as [number, string][];
   return new Map(rows);
+}
+
+/**
+ * Whether the campaign's snapshot already holds exactly the chunks' rows: its stored hash (which
+ * the triggers drop when a row is changed or deleted, and whose row count is checked) is the hash
+ * of the rows the chunks were read as, so every position holds the same address, name and fields
+ * text, and every position holds the same member id (checked here: the hash leaves ids out). A
+ * re-request after an edit of the notice then keeps the rows instead of deleting 100k rows (a
+ * trigger and a foreign-key check each) and copying them again. The same conditions as freezeChunks.
+ */
+export function snapshotHoldsChunks(db: Db, campaignId: number, chunks: readonly FrozenChunk[], hash: StoredSnapshotHash): boolean {
+  const stored = storedSnapshotHash(db, campaignId);
+  if (!stored || stored.version !== hash.version || stored.recipients !== hash.recipients || stored.rowCount !== hash.rowCount) return false;
+  const inRange = db
+    .prepare('SELECT count(*) FROM snapshots WHERE campaign_id = ? AND position BETWEEN ? AND ? AND member_id = ? + (position - ?)')
+    .pluck();
+  const byIds = db
+    .prepare('SELECT count(*) FROM json_each(?) j JOIN snapshots s ON s.campaign_id = ? AND s.position = ? + j.key WHERE s.member_id = j.value')
+    .pluck();
+  let position = 0;
+  for (const c of chunks) {
+    const count = c.kind === 'range' ? c.count : c.ids.length;
+    const same = c.kind === 'range'
+      ? (inRange.get(campaignId, position, position + count - 1, c.firstId, position) as number)
+      : (byIds.get(JSON.stringify(c.ids), campaignId, position) as number);
+    if (same !== count) return false;
+    position += count;
+  }
+  return position === stored.rowCount;
 }
 
 /**

@@ -16,7 +16,7 @@ import { parsedFieldValue } from '../../db/json';
 import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
 import { whileHolding } from '../../db/wal-checkpointer';
 import { outsideMembers } from '../../db/content-version';
-import { freezeChunks, memberFieldsTexts, readRawChunks, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
+import { freezeChunks, memberFieldsTexts, snapshotHoldsChunks, readRawChunks, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
 import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
 import { keptDraftRecipients } from '../checks/draft-recipients-cache';
@@ -265,11 +265,14 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
 
   /**
    * Freezes the recipients and scans the frozen rows. With an early scan of the database as it still
-   * is, the freeze copies the members it read, chunk by chunk in its order, and its scan is the
-   * frozen rows' (same rows, same text); otherwise the recipients are frozen and the snapshot scanned.
+   * is, the freeze copies the members it read, chunk by chunk in its order (or keeps the snapshot
+   * if it already holds exactly those rows), and its scan is the frozen rows' (same rows, same
+   * text); otherwise the recipients are frozen and the snapshot scanned.
    */
   function freezeAndScan(c: Campaign, early: EarlyScan | null | undefined): { scan: RowScan; draft?: FrozenAsDraft } {
-    if (early && freezeChunks(db, c.id, c.listId, early.chunks) === early.scan.hash.rowCount) return { scan: early.scan, ...(early.draft ? { draft: early.draft } : {}) };
+    const copied = (e: EarlyScan): boolean =>
+      snapshotHoldsChunks(db, c.id, e.chunks, e.scan.hash) || freezeChunks(db, c.id, c.listId, e.chunks) === e.scan.hash.rowCount;
+    if (early && copied(early)) return { scan: early.scan, ...(early.draft ? { draft: early.draft } : {}) };
     freezeSnapshot(db, c);
     return { scan: scanRows(c, iterateSnapshotDigestRows(db, c.id)) };
   }
