@@ -15,7 +15,8 @@ import { hasSends } from '../../db/repos/sends-repo';
 import { parsedFieldValue } from '../../db/json';
 import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
 import { whileHolding } from '../../db/wal-checkpointer';
-import { outsideMembers } from '../../db/content-version';
+import { cacheableMembersVersion, outsideMembers } from '../../db/content-version';
+import { keptByVersion } from '../../db/kept-by-version';
 import { freezeChunks, memberFieldsTexts, snapshotHoldsChunks, readRawChunks, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
 import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
@@ -67,6 +68,9 @@ export interface ApprovalServiceDeps {
 }
 
 const MAX_REPORTED = 50;
+
+/** Per connection: whether the list still gives a notice's snapshot, by notice, list and selection. */
+const stillGiven = keptByVersion<boolean>(4);
 
 /** A pass over a freeze's rows: their hash and the members lacking a field the template needs. */
 interface RowScan {
@@ -156,8 +160,24 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
    * that is the snapshot's hash; otherwise the rows are hashed.
    */
   function currentHash(c: Campaign, frozen: RecipientsHash, stored: boolean): RecipientsHash {
-    if (stored && c.followUpOf === null && listStillGivesSnapshot(db, c.id, c.listId, c.selection)) return frozen;
+    if (stored && c.followUpOf === null && listStillGivesFrozen(c)) return frozen;
     return hashSource(c, frozen.version);
+  }
+
+  /**
+   * listStillGivesSnapshot (a pass over the 100k frozen rows and their members, ~100 ms), kept under
+   * the members version: approve computes it during the PIN check and writes under outsideMembers,
+   * so the start-of-send check after it finds the answer. It reads only members, exclusions,
+   * suppressions and snapshots, which every write but outsideMembers' moves the version for.
+   */
+  function listStillGivesFrozen(c: Campaign): boolean {
+    const version = cacheableMembersVersion(db);
+    const key = JSON.stringify([c.id, c.listId, c.selection]);
+    const hit = version === null ? undefined : stillGiven.get(db, key, version);
+    if (hit !== undefined) return hit;
+    const gives = listStillGivesSnapshot(db, c.id, c.listId, c.selection);
+    if (version !== null) stillGiven.put(db, key, version, gives);
+    return gives;
   }
 
   interface Digests {
