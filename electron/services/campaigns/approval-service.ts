@@ -65,6 +65,11 @@ export interface ApprovalServiceDeps {
   readonly users: UserService;
   /** The check report (guards); approval is refused while it has blocking items. */
   readonly checks?: ChecksFn;
+  /**
+   * Called once the request's transaction committed with the report `checks` gave inside it: the
+   * writes after it (status, approval, audit) change nothing a report reads, so it may be kept.
+   */
+  readonly keepChecks?: (campaignId: number, report: ReturnType<ChecksFn>) => void;
 }
 
 const MAX_REPORTED = 50;
@@ -129,12 +134,12 @@ function tallyLacking(
   return { missingCount, lacking };
 }
 
-export function createApprovalService({ db, clock, audit, users, checks }: ApprovalServiceDeps) {
+export function createApprovalService({ db, clock, audit, users, checks, keepChecks }: ApprovalServiceDeps) {
   /** The check report at most once per call: the header and the blocking gate read the same one. */
-  function checksOnce(): ChecksFn | undefined {
+  function checksOnce(): (ChecksFn & { readonly given: () => ReturnType<ChecksFn> | undefined }) | undefined {
     if (!checks) return undefined;
     let report: ReturnType<ChecksFn> | undefined;
-    return (id) => (report ??= checks(id));
+    return Object.assign((id: number) => (report ??= checks(id)), { given: () => report });
   }
 
   /** The snapshot's rows hashed for a digest version, from the rows. */
@@ -479,6 +484,9 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       }).immediate());
       // Committed: kept for the approver's PIN check and the start-of-send check (their writes leave the members version alone).
       if (frozenAs) keepFrozenRecipients(db, c.id, c.listId, frozenAs.fields, frozenAs.rows);
+      // The report computed after the freeze, for the approval summary the request answers with.
+      const report = checksFn?.given();
+      if (report && keepChecks) keepChecks(c.id, report);
       return requested;
     },
 
