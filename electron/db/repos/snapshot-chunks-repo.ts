@@ -151,32 +151,63 @@ export function memberFieldsTexts(db: Db, ids: readonly number[]): Map<number, s
 export function snapshotHoldsChunks(db: Db, campaignId: number, chunks: readonly FrozenChunk[], hash: StoredSnapshotHash): boolean {
   const stored = storedSnapshotHash(db, campaignId);
   if (!stored || stored.version !== hash.version || stored.recipients !== hash.recipients || stored.rowCount !== hash.rowCount) return false;
-  const inRange = db
-    .prepare('SELECT count(*) FROM snapshots WHERE campaign_id = ? AND position BETWEEN ? AND ? AND member_id = ? + (position - ?)')
-    .pluck();
-  const byIds = db
-    .prepare('SELECT count(*) FROM json_each(?) j JOIN snapshots s ON s.campaign_id = ? AND s.position = ? + j.key WHERE s.member_id = j.value')
-    .pluck();
   let position = 0;
   for (const c of chunks) {
-    const count = c.kind === 'range' ? c.count : c.ids.length;
-    const same = c.kind === 'range'
-      ? (inRange.get(campaignId, position, position + count - 1, c.firstId, position) as number)
-      : (byIds.get(JSON.stringify(c.ids), campaignId, position) as number);
-    if (same !== count) return false;
-    position += count;
+    if (!memberIdsHeldAt(db, campaignId, position, c)) return false;
+    position += rowsOf(c);
   }
   return position === stored.rowCount;
 }
 
+const rowsOf = (c: FrozenChunk): number => (c.kind === 'range' ? c.count : c.ids.length);
+
+/** Whether every position of the chunk, from `position` on, holds a row frozen from the chunk's member there. */
+function memberIdsHeldAt(db: Db, campaignId: number, position: number, c: FrozenChunk): boolean {
+  const same =
+    c.kind === 'range'
+      ? db.prepare('SELECT count(*) FROM snapshots WHERE campaign_id = ? AND position BETWEEN ? AND ? AND member_id = ? + (position - ?)').pluck().get(campaignId, position, position + c.count - 1, c.firstId, position)
+      : db.prepare('SELECT count(*) FROM json_each(?) j JOIN snapshots s ON s.campaign_id = ? AND s.position = ? + j.key WHERE s.member_id = j.value').pluck().get(JSON.stringify(c.ids), campaignId, position);
+  return same === rowsOf(c);
+}
+
+/**
+ * Whether the campaign's snapshot holds exactly one chunk's rows from `position` on: the same
+ * count, the same digest texts (json_array of address, name and fields text: equal texts are equal
+ * rows) and the same member id at every position.
+ */
+function snapshotHoldsChunkAt(db: Db, campaignId: number, position: number, chunk: FrozenChunk, text: Uint8Array): boolean {
+  const count = rowsOf(chunk);
+  // The LIMIT keeps the subquery from being flattened: group_concat appends in position order.
+  const [n, texts] = db
+    .prepare(
+      `SELECT count(*), CAST(group_concat(json_array(email, name, fields_json), '') AS BLOB)
+       FROM (SELECT email, name, fields_json FROM snapshots WHERE campaign_id = ? AND position BETWEEN ? AND ? ORDER BY position LIMIT ?)`,
+    )
+    .raw()
+    .get(campaignId, position, position + count - 1, count) as [number, Uint8Array | null];
+  if (n !== count || texts === null || !Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength).equals(text)) return false;
+  return memberIdsHeldAt(db, campaignId, position, chunk);
+}
+
 /**
  * Freezes the chunks as the campaign's snapshot (replacing any earlier one), positions in order;
- * returns how many rows were copied. ONLY for chunks just read by iterateRecipientChunks for the
+ * returns how many rows were copied or kept. ONLY for chunks just read by readRawChunks for the
  * campaign's list and selection with the database unchanged since (the approval request checks
- * that): it then copies exactly those members without evaluating the selection again.
+ * that): it then copies exactly those members without evaluating the selection again. With the
+ * chunks' digest texts (as read), the leading chunks the earlier snapshot already holds row for row
+ * are kept and only the rest is deleted and copied: a re-request after one member's change rewrites
+ * from that member's chunk on instead of deleting 100k rows (a trigger and a foreign-key probe each).
  */
-export function freezeChunks(db: Db, campaignId: number, listId: number, chunks: readonly FrozenChunk[]): number {
-  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
+export function freezeChunks(db: Db, campaignId: number, listId: number, chunks: readonly FrozenChunk[], texts?: readonly Uint8Array[]): number {
+  let from = 0;
+  let position = 0;
+  if (texts) {
+    while (from < chunks.length && snapshotHoldsChunkAt(db, campaignId, position, chunks[from]!, texts[from]!)) {
+      position += rowsOf(chunks[from]!);
+      from++;
+    }
+  }
+  db.prepare('DELETE FROM snapshots WHERE campaign_id = ? AND position >= ?').run(campaignId, position);
   // `+list_id`: the rows are found by their rowid range, not through members_by_list (which
   // would look each row up again, ~40% of the freeze); the list is only checked.
   const byRange = db.prepare(
@@ -187,8 +218,7 @@ export function freezeChunks(db: Db, campaignId: number, listId: number, chunks:
     `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
      SELECT ?, ? + j.key, m.id, m.email, m.name, m.fields_json FROM json_each(?) j JOIN members m ON m.id = j.value ORDER BY j.key`,
   );
-  let position = 0;
-  for (const c of chunks) {
+  for (const c of chunks.slice(from)) {
     if (c.kind === 'range') {
       position += byRange.run(campaignId, position, c.firstId, c.firstId, c.firstId + c.count - 1, listId).changes;
     } else {

@@ -95,6 +95,7 @@ interface FrozenAsDraft {
 interface EarlyScan {
   readonly scan: RowScan;
   readonly chunks: FrozenChunk[];
+  readonly texts: Uint8Array[];
   /** The check screen's read of the same rows, if it was kept for the database as it then was. */
   readonly draft?: FrozenAsDraft | undefined;
 }
@@ -272,7 +273,7 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
     const found = scanRecipientChunks(readRawChunks(db, recipientChunkQuery(db, c.listId, c.selection, fields)));
     const texts = found.marked.length > 0 ? memberFieldsTexts(db, found.marked.map((m) => m.memberId)) : new Map<number, string>();
     const tally = tallyLacking(missingOf, found.marked.map((m) => [m.position, texts.get(m.memberId) ?? 'null'] as const));
-    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks, draft: keptDraft(c) };
+    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks, texts: found.texts, draft: keptDraft(c) };
   }
 
   /**
@@ -290,13 +291,13 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
 
   /**
    * Freezes the recipients and scans the frozen rows. With an early scan of the database as it still
-   * is, the freeze copies the members it read, chunk by chunk in its order (or keeps the snapshot
-   * if it already holds exactly those rows), and its scan is the frozen rows' (same rows, same
+   * is, the freeze copies the members it read, chunk by chunk in its order (keeping the snapshot if
+   * it already holds exactly those rows, else its leading chunks that it holds), and its scan is the frozen rows' (same rows, same
    * text); otherwise the recipients are frozen and the snapshot scanned.
    */
   function freezeAndScan(c: Campaign, early: EarlyScan | null | undefined): { scan: RowScan; draft?: FrozenAsDraft } {
     const copied = (e: EarlyScan): boolean =>
-      snapshotHoldsChunks(db, c.id, e.chunks, e.scan.hash) || freezeChunks(db, c.id, c.listId, e.chunks) === e.scan.hash.rowCount;
+      snapshotHoldsChunks(db, c.id, e.chunks, e.scan.hash) || freezeChunks(db, c.id, c.listId, e.chunks, e.texts) === e.scan.hash.rowCount;
     if (early && copied(early)) return { scan: early.scan, ...(early.draft ? { draft: early.draft } : {}) };
     freezeSnapshot(db, c);
     return { scan: scanRows(c, iterateSnapshotDigestRows(db, c.id)) };
