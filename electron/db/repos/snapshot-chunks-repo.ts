@@ -171,38 +171,45 @@ function memberIdsHeldAt(db: Db, campaignId: number, position: number, c: Frozen
 }
 
 /**
- * Whether the campaign's snapshot holds exactly one chunk's rows from `position` on: the same
- * count, the same digest texts (json_array of address, name and fields text: equal texts are equal
- * rows) and the same member id at every position.
+ * Whether the campaign's snapshot holds, from `position` on, exactly the rows the chunk's members
+ * would be frozen as now: at every position a row frozen from the chunk's member there, with its
+ * address, name and fields text as stored (compared in SQL, nothing read into JavaScript).
  */
-function snapshotHoldsChunkAt(db: Db, campaignId: number, position: number, chunk: FrozenChunk, text: Uint8Array): boolean {
-  const count = rowsOf(chunk);
-  // The LIMIT keeps the subquery from being flattened: group_concat appends in position order.
-  const [n, texts] = db
-    .prepare(
-      `SELECT count(*), CAST(group_concat(json_array(email, name, fields_json), '') AS BLOB)
-       FROM (SELECT email, name, fields_json FROM snapshots WHERE campaign_id = ? AND position BETWEEN ? AND ? ORDER BY position LIMIT ?)`,
-    )
-    .raw()
-    .get(campaignId, position, position + count - 1, count) as [number, Uint8Array | null];
-  if (n !== count || texts === null || !Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength).equals(text)) return false;
-  return memberIdsHeldAt(db, campaignId, position, chunk);
+function memberRowsHeldAt(db: Db, campaignId: number, position: number, c: FrozenChunk): boolean {
+  const same =
+    c.kind === 'range'
+      ? db
+          .prepare(
+            `SELECT count(*) FROM snapshots s JOIN members m ON m.id = s.member_id
+             WHERE s.campaign_id = ? AND s.position BETWEEN ? AND ? AND s.member_id = ? + (s.position - ?)
+               AND s.email = m.email AND s.name = m.name AND s.fields_json = m.fields_json`,
+          )
+          .pluck()
+          .get(campaignId, position, position + c.count - 1, c.firstId, position)
+      : db
+          .prepare(
+            `SELECT count(*) FROM json_each(?) j JOIN snapshots s ON s.campaign_id = ? AND s.position = ? + j.key JOIN members m ON m.id = j.value
+             WHERE s.member_id = j.value AND s.email = m.email AND s.name = m.name AND s.fields_json = m.fields_json`,
+          )
+          .pluck()
+          .get(JSON.stringify(c.ids), campaignId, position);
+  return same === rowsOf(c);
 }
 
 /**
  * Freezes the chunks as the campaign's snapshot (replacing any earlier one), positions in order;
  * returns how many rows were copied or kept. ONLY for chunks just read by readRawChunks for the
  * campaign's list and selection with the database unchanged since (the approval request checks
- * that): it then copies exactly those members without evaluating the selection again. With the
- * chunks' digest texts (as read), the leading chunks the earlier snapshot already holds row for row
- * are kept and only the rest is deleted and copied: a re-request after one member's change rewrites
- * from that member's chunk on instead of deleting 100k rows (a trigger and a foreign-key probe each).
+ * that): it then copies exactly those members without evaluating the selection again. With
+ * `keepHeld`, the leading chunks the earlier snapshot already holds row for row are kept and only
+ * the rest is deleted and copied: a re-request after one member's change rewrites from that
+ * member's chunk on instead of deleting 100k rows (a trigger and a foreign-key probe each).
  */
-export function freezeChunks(db: Db, campaignId: number, listId: number, chunks: readonly FrozenChunk[], texts?: readonly Uint8Array[]): number {
+export function freezeChunks(db: Db, campaignId: number, listId: number, chunks: readonly FrozenChunk[], keepHeld = false): number {
   let from = 0;
   let position = 0;
-  if (texts) {
-    while (from < chunks.length && snapshotHoldsChunkAt(db, campaignId, position, chunks[from]!, texts[from]!)) {
+  if (keepHeld) {
+    while (from < chunks.length && memberRowsHeldAt(db, campaignId, position, chunks[from]!)) {
       position += rowsOf(chunks[from]!);
       from++;
     }

@@ -95,7 +95,6 @@ interface FrozenAsDraft {
 interface EarlyScan {
   readonly scan: RowScan;
   readonly chunks: FrozenChunk[];
-  readonly texts: Uint8Array[];
   /** The check screen's read of the same rows, if it was kept for the database as it then was. */
   readonly draft?: FrozenAsDraft | undefined;
 }
@@ -273,7 +272,7 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
     const found = scanRecipientChunks(readRawChunks(db, recipientChunkQuery(db, c.listId, c.selection, fields)));
     const texts = found.marked.length > 0 ? memberFieldsTexts(db, found.marked.map((m) => m.memberId)) : new Map<number, string>();
     const tally = tallyLacking(missingOf, found.marked.map((m) => [m.position, texts.get(m.memberId) ?? 'null'] as const));
-    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks, texts: found.texts, draft: keptDraft(c) };
+    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks, draft: keptDraft(c) };
   }
 
   /**
@@ -297,7 +296,7 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
    */
   function freezeAndScan(c: Campaign, early: EarlyScan | null | undefined): { scan: RowScan; draft?: FrozenAsDraft } {
     const copied = (e: EarlyScan): boolean =>
-      snapshotHoldsChunks(db, c.id, e.chunks, e.scan.hash) || freezeChunks(db, c.id, c.listId, e.chunks, e.texts) === e.scan.hash.rowCount;
+      snapshotHoldsChunks(db, c.id, e.chunks, e.scan.hash) || freezeChunks(db, c.id, c.listId, e.chunks, true) === e.scan.hash.rowCount;
     if (early && copied(early)) return { scan: early.scan, ...(early.draft ? { draft: early.draft } : {}) };
     freezeSnapshot(db, c);
     return { scan: scanRows(c, iterateSnapshotDigestRows(db, c.id)) };

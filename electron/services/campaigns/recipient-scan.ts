@@ -7,8 +7,6 @@ import { rowTextHasher, type RecipientsHash } from './campaign-digest';
 export interface RecipientScan {
   readonly hash: RecipientsHash;
   readonly chunks: FrozenChunk[];
-  /** Each chunk's digest texts, as read (a re-freeze keeps the leading chunks the snapshot already holds). */
-  readonly texts: Uint8Array[];
   /** Members whose row may lack a field the template needs, with their positions, in order. */
   readonly marked: { readonly memberId: number; readonly position: number }[];
 }
@@ -16,19 +14,17 @@ export interface RecipientScan {
 export function scanRecipientChunks(raw: readonly RawChunk[]): RecipientScan {
   const hasher = rowTextHasher();
   const chunks: FrozenChunk[] = [];
-  const texts: Uint8Array[] = [];
   const marked: { memberId: number; position: number }[] = [];
   let position = 0;
   for (const chunk of raw.map(recipientChunk)) {
     hasher.addBytes(chunk.text, chunk.count);
     const { frozen } = chunk;
     chunks.push(frozen);
-    texts.push(chunk.text);
     for (const memberId of chunk.maybeLacking) {
       const at = frozen.kind === 'range' ? memberId - frozen.firstId : frozen.ids.indexOf(memberId);
       marked.push({ memberId, position: position + at });
     }
     position += chunk.count;
   }
-  return { hash: hasher.finish(), chunks, texts, marked };
+  return { hash: hasher.finish(), chunks, marked };
 }
