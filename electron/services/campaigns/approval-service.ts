@@ -291,8 +291,8 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
   /**
    * Freezes the recipients and scans the frozen rows. With an early scan of the database as it still
    * is, the freeze copies the members it read, chunk by chunk in its order (keeping the snapshot if
-   * it already holds exactly those rows, else its leading chunks that it holds), and its scan is the frozen rows' (same rows, same
-   * text); otherwise the recipients are frozen and the snapshot scanned.
+   * it already holds exactly those rows, else the leading chunks it holds), and its scan is the
+   * frozen rows' (same rows, same text); otherwise the recipients are frozen and the snapshot scanned.
    */
   function freezeAndScan(c: Campaign, early: EarlyScan | null | undefined): { scan: RowScan; draft?: FrozenAsDraft } {
     const copied = (e: EarlyScan): boolean =>
