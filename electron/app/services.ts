@@ -92,8 +92,9 @@ export function createServices(options: ServicesOptions) {
   const oauthService = oauth;
   const checks = createCheckService({ db });
   // The approval's gate reuses the report the check or approval screen showed while nothing was
-  // written since (check-service.ts); a report computed inside its transaction is not kept.
-  const approvals = createApprovalService({ db, clock, audit, users, checks: (id) => checks.latestReport(id) });
+  // written since (check-service.ts); the report the request computed inside its transaction is
+  // kept once it committed, for the approval summary it answers with.
+  const approvals = createApprovalService({ db, clock, audit, users, checks: (id) => checks.latestReport(id), keepChecks: (id, report) => checks.keepCommitted(id, report) });
   const campaigns = createCampaignService({ db, clock, audit, approvals });
   // The search index is built off the import's path: it waits while any import runs.
   let importsRunning = 0;

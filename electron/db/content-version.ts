@@ -15,9 +15,11 @@
 //
 // A second, narrower token, the members version, also stands still for the writes of a notice's
 // own text and settings (outsideMembers: the campaigns:update handler wraps the campaign service's
-// update). Only caches of what is read from the members, the list's exclusions and the suppressions
-// (the draft recipients of the check report, the recipient order) are kept under it, so an edit of
-// the notice does not make them read 100k members again. It is safe by default: any write not
+// update) and of an approval's own rows (approve: the approval, the status, the audit entry). Only
+// caches of what is read from the members, the list's exclusions, the suppressions and the frozen
+// snapshots (the draft and frozen recipients of the check report, the recipient order, whether the
+// list still gives a snapshot) are kept under it, so an edit of the notice does not make them read
+// 100k members again, nor approve the start-of-send check read 100k frozen rows. It is safe by default: any write not
 // explicitly wrapped, and any other connection's commit, moves it exactly as it moves the content
 // version.
 import type { Db } from './connection';
@@ -82,7 +84,7 @@ export function outsideContent<T>(db: Db, write: () => T): T {
 
 /**
  * Runs `write`, which changes nothing that the members-versioned caches read (members, list
- * exclusions, suppressions; a notice's templates, name, sender, selection and approval state are
+ * exclusions, suppressions, snapshots; a notice's templates, name, sender, selection and approval state are
  * not among them: the selection and list are part of those caches' keys), without moving the
  * members version. The content version moves as usual. Synchronous, so no other write can fall in
  * between; another connection's commit moves data_version, hence both versions, anyway.

@@ -7,6 +7,7 @@
 import type { Selection } from '../../../shared/recipients';
 import type { Db } from '../connection';
 import { chosenSql, recipientsSql } from './recipients-query';
+import { storedSnapshotHash, type StoredSnapshotHash } from './snapshots-repo';
 
 /** Rows per chunk: a chunk's blob stays ~0.5 MB, and a million rows never sit in one string. */
 const CHUNK_ROWS = 4096;
@@ -140,13 +141,80 @@ export function memberFieldsTexts(db: Db, ids: readonly number[]): Map<number, s
 }
 
 /**
- * Freezes the chunks as the campaign's snapshot (replacing any earlier one), positions in order;
- * returns how many rows were copied. ONLY for chunks just read by iterateRecipientChunks for the
- * campaign's list and selection with the database unchanged since (the approval request checks
- * that): it then copies exactly those members without evaluating the selection again.
+ * Whether the campaign's snapshot already holds exactly the chunks' rows: its stored hash (which
+ * the triggers drop when a row is changed or deleted, and whose row count is checked) is the hash
+ * of the rows the chunks were read as, so every position holds the same address, name and fields
+ * text, and every position holds the same member id (checked here: the hash leaves ids out). A
+ * re-request after an edit of the notice then keeps the rows instead of deleting 100k rows (a
+ * trigger and a foreign-key check each) and copying them again. The same conditions as freezeChunks.
  */
-export function freezeChunks(db: Db, campaignId: number, listId: number, chunks: readonly FrozenChunk[]): number {
-  db.prepare('DELETE FROM snapshots WHERE campaign_id = ?').run(campaignId);
+export function snapshotHoldsChunks(db: Db, campaignId: number, chunks: readonly FrozenChunk[], hash: StoredSnapshotHash): boolean {
+  const stored = storedSnapshotHash(db, campaignId);
+  if (!stored || stored.version !== hash.version || stored.recipients !== hash.recipients || stored.rowCount !== hash.rowCount) return false;
+  let position = 0;
+  for (const c of chunks) {
+    if (!memberIdsHeldAt(db, campaignId, position, c)) return false;
+    position += rowsOf(c);
+  }
+  return position === stored.rowCount;
+}
+
+const rowsOf = (c: FrozenChunk): number => (c.kind === 'range' ? c.count : c.ids.length);
+
+/** Whether every position of the chunk, from `position` on, holds a row frozen from the chunk's member there. */
+function memberIdsHeldAt(db: Db, campaignId: number, position: number, c: FrozenChunk): boolean {
+  const same =
+    c.kind === 'range'
+      ? db.prepare('SELECT count(*) FROM snapshots WHERE campaign_id = ? AND position BETWEEN ? AND ? AND member_id = ? + (position - ?)').pluck().get(campaignId, position, position + c.count - 1, c.firstId, position)
+      : db.prepare('SELECT count(*) FROM json_each(?) j JOIN snapshots s ON s.campaign_id = ? AND s.position = ? + j.key WHERE s.member_id = j.value').pluck().get(JSON.stringify(c.ids), campaignId, position);
+  return same === rowsOf(c);
+}
+
+/**
+ * Whether the campaign's snapshot holds, from `position` on, exactly the rows the chunk's members
+ * would be frozen as now: at every position a row frozen from the chunk's member there, with its
+ * address, name and fields text as stored (compared in SQL, nothing read into JavaScript).
+ */
+function memberRowsHeldAt(db: Db, campaignId: number, position: number, c: FrozenChunk): boolean {
+  const same =
+    c.kind === 'range'
+      ? db
+          .prepare(
+            `SELECT count(*) FROM snapshots s JOIN members m ON m.id = s.member_id
+             WHERE s.campaign_id = ? AND s.position BETWEEN ? AND ? AND s.member_id = ? + (s.position - ?)
+               AND s.email = m.email AND s.name = m.name AND s.fields_json = m.fields_json`,
+          )
+          .pluck()
+          .get(campaignId, position, position + c.count - 1, c.firstId, position)
+      : db
+          .prepare(
+            `SELECT count(*) FROM json_each(?) j JOIN snapshots s ON s.campaign_id = ? AND s.position = ? + j.key JOIN members m ON m.id = j.value
+             WHERE s.member_id = j.value AND s.email = m.email AND s.name = m.name AND s.fields_json = m.fields_json`,
+          )
+          .pluck()
+          .get(JSON.stringify(c.ids), campaignId, position);
+  return same === rowsOf(c);
+}
+
+/**
+ * Freezes the chunks as the campaign's snapshot (replacing any earlier one), positions in order;
+ * returns how many rows were copied or kept. ONLY for chunks just read by readRawChunks for the
+ * campaign's list and selection with the database unchanged since (the approval request checks
+ * that): it then copies exactly those members without evaluating the selection again. With
+ * `keepHeld`, the leading chunks the earlier snapshot already holds row for row are kept and only
+ * the rest is deleted and copied: a re-request after one member's change rewrites from that
+ * member's chunk on instead of deleting 100k rows (a trigger and a foreign-key probe each).
+ */
+export function freezeChunks(db: Db, campaignId: number, listId: number, chunks: readonly FrozenChunk[], keepHeld = false): number {
+  let from = 0;
+  let position = 0;
+  if (keepHeld) {
+    while (from < chunks.length && memberRowsHeldAt(db, campaignId, position, chunks[from]!)) {
+      position += rowsOf(chunks[from]!);
+      from++;
+    }
+  }
+  db.prepare('DELETE FROM snapshots WHERE campaign_id = ? AND position >= ?').run(campaignId, position);
   // `+list_id`: the rows are found by their rowid range, not through members_by_list (which
   // would look each row up again, ~40% of the freeze); the list is only checked.
   const byRange = db.prepare(
@@ -157,8 +225,7 @@ export function freezeChunks(db: Db, campaignId: number, listId: number, chunks:
     `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
      SELECT ?, ? + j.key, m.id, m.email, m.name, m.fields_json FROM json_each(?) j JOIN members m ON m.id = j.value ORDER BY j.key`,
   );
-  let position = 0;
-  for (const c of chunks) {
+  for (const c of chunks.slice(from)) {
     if (c.kind === 'range') {
       position += byRange.run(campaignId, position, c.firstId, c.firstId, c.firstId + c.count - 1, listId).changes;
     } else {

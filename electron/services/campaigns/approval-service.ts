@@ -2,6 +2,7 @@
 // approve with a second user's PIN, and verify an approval against the current data, voiding it
 // if anything it covers changed (promise 3). The campaign service voids through voidForEdit.
 import { AppError } from '../../../shared/errors';
+import { fieldsChecksRead, type CheckRecipient } from '../../../shared/guards';
 import { EDITABLE_CAMPAIGN_STATUSES } from '../../../shared/statuses';
 import { checkTemplate, compileTemplate, missingFieldsOf } from '../../../shared/template';
 import type { Db } from '../../db/connection';
@@ -14,9 +15,13 @@ import { hasSends } from '../../db/repos/sends-repo';
 import { parsedFieldValue } from '../../db/json';
 import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
 import { whileHolding } from '../../db/wal-checkpointer';
-import { freezeChunks, memberFieldsTexts, readRawChunks, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
+import { cacheableMembersVersion, outsideMembers } from '../../db/content-version';
+import { keptByVersion } from '../../db/kept-by-version';
+import { freezeChunks, memberFieldsTexts, snapshotHoldsChunks, readRawChunks, recipientChunkQuery, type FrozenChunk } from '../../db/repos/snapshot-chunks-repo';
 import { getSnapshotRowAt, iterateSnapshot, iterateSnapshotDigestRows, iterateSnapshotDigestTexts, storedSnapshotHash, storeSnapshotHash } from '../../db/repos/snapshots-repo';
 import type { AuditService } from '../audit/audit-service';
+import { keptDraftRecipients } from '../checks/draft-recipients-cache';
+import { keepFrozenRecipients, whileFrozenAs } from '../checks/frozen-recipients-cache';
 import type { Clock } from '../clock';
 import { readApprovalValidMs } from '../settings/app-settings';
 import type { User } from '../../db/repos/users-repo';
@@ -60,9 +65,17 @@ export interface ApprovalServiceDeps {
   readonly users: UserService;
   /** The check report (guards); approval is refused while it has blocking items. */
   readonly checks?: ChecksFn;
+  /**
+   * Called once the request's transaction committed with the report `checks` gave inside it: the
+   * writes after it (status, approval, audit) change nothing a report reads, so it may be kept.
+   */
+  readonly keepChecks?: (campaignId: number, report: ReturnType<ChecksFn>) => void;
 }
 
 const MAX_REPORTED = 50;
+
+/** Per connection: whether the list still gives a notice's snapshot, by notice, list and selection. */
+const stillGiven = keptByVersion<boolean>(4);
 
 /** A pass over a freeze's rows: their hash and the members lacking a field the template needs. */
 interface RowScan {
@@ -70,6 +83,20 @@ interface RowScan {
   readonly missingCount: number;
   /** The first MAX_REPORTED of them, by position. */
   readonly lacking: readonly { readonly position: number; readonly missing: readonly string[] }[];
+}
+
+/** The check report's draft recipients, read as `fields`, that a freeze copied row for row. */
+interface FrozenAsDraft {
+  readonly fields: readonly string[];
+  readonly rows: readonly CheckRecipient[];
+}
+
+/** The scan of the rows a freeze would take, made while the requester's PIN is checked. */
+interface EarlyScan {
+  readonly scan: RowScan;
+  readonly chunks: FrozenChunk[];
+  /** The check screen's read of the same rows, if it was kept for the database as it then was. */
+  readonly draft?: FrozenAsDraft | undefined;
 }
 
 /** A notice may be edited, or (re-)submitted for approval, only before its send is scheduled. */
@@ -107,12 +134,12 @@ function tallyLacking(
   return { missingCount, lacking };
 }
 
-export function createApprovalService({ db, clock, audit, users, checks }: ApprovalServiceDeps) {
+export function createApprovalService({ db, clock, audit, users, checks, keepChecks }: ApprovalServiceDeps) {
   /** The check report at most once per call: the header and the blocking gate read the same one. */
-  function checksOnce(): ChecksFn | undefined {
+  function checksOnce(): (ChecksFn & { readonly given: () => ReturnType<ChecksFn> | undefined }) | undefined {
     if (!checks) return undefined;
     let report: ReturnType<ChecksFn> | undefined;
-    return (id) => (report ??= checks(id));
+    return Object.assign((id: number) => (report ??= checks(id)), { given: () => report });
   }
 
   /** The snapshot's rows hashed for a digest version, from the rows. */
@@ -138,8 +165,24 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
    * that is the snapshot's hash; otherwise the rows are hashed.
    */
   function currentHash(c: Campaign, frozen: RecipientsHash, stored: boolean): RecipientsHash {
-    if (stored && c.followUpOf === null && listStillGivesSnapshot(db, c.id, c.listId, c.selection)) return frozen;
+    if (stored && c.followUpOf === null && listStillGivesFrozen(c)) return frozen;
     return hashSource(c, frozen.version);
+  }
+
+  /**
+   * listStillGivesSnapshot (a pass over the 100k frozen rows and their members, ~100 ms), kept under
+   * the members version: approve computes it during the PIN check and writes under outsideMembers,
+   * so the start-of-send check after it finds the answer. It reads only members, exclusions,
+   * suppressions and snapshots, which every write but outsideMembers' moves the version for.
+   */
+  function listStillGivesFrozen(c: Campaign): boolean {
+    const version = cacheableMembersVersion(db);
+    const key = JSON.stringify([c.id, c.listId, c.selection]);
+    const hit = version === null ? undefined : stillGiven.get(db, key, version);
+    if (hit !== undefined) return hit;
+    const gives = listStillGivesSnapshot(db, c.id, c.listId, c.selection);
+    if (version !== null) stillGiven.put(db, key, version, gives);
+    return gives;
   }
 
   interface Digests {
@@ -218,7 +261,7 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
    * checked exactly as scanRows checks every row. A follow-up's rows are built in JavaScript when
    * frozen, so it is scanned after the freeze.
    */
-  function earlyScan(c: Campaign): { scan: RowScan; chunks: FrozenChunk[] } | null {
+  function earlyScan(c: Campaign): EarlyScan | null {
     if (c.followUpOf !== null) return null;
     const compiled = compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate });
     const missingOf = missingFieldsOf(compiled, parsedFieldValue);
@@ -229,18 +272,34 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     const found = scanRecipientChunks(readRawChunks(db, recipientChunkQuery(db, c.listId, c.selection, fields)));
     const texts = found.marked.length > 0 ? memberFieldsTexts(db, found.marked.map((m) => m.memberId)) : new Map<number, string>();
     const tally = tallyLacking(missingOf, found.marked.map((m) => [m.position, texts.get(m.memberId) ?? 'null'] as const));
-    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks };
+    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks, draft: keptDraft(c) };
+  }
+
+  /**
+   * The check report's draft recipients of `c` if the check screen's read is kept for the database
+   * as it is now (never read here): read by the same recipients query from the same rows as the
+   * early scan, they are, row for row, what its freeze copies and what the report reads back from
+   * the snapshot (member id, address, name, fields, and the member's change, line and editor).
+   */
+  function keptDraft(c: Campaign): FrozenAsDraft | undefined {
+    if (!checks) return undefined;
+    const fields = fieldsChecksRead({ subject: c.subjectTemplate, body: c.bodyTemplate });
+    const kept = keptDraftRecipients(db, c.listId, c.selection, fields);
+    return kept && { fields, rows: kept.recipients };
   }
 
   /**
    * Freezes the recipients and scans the frozen rows. With an early scan of the database as it still
-   * is, the freeze copies the members it read, chunk by chunk in its order, and its scan is the
+   * is, the freeze copies the members it read, chunk by chunk in its order (keeping the snapshot if
+   * it already holds exactly those rows, else the leading chunks it holds), and its scan is the
    * frozen rows' (same rows, same text); otherwise the recipients are frozen and the snapshot scanned.
    */
-  function freezeAndScan(c: Campaign, early: ReturnType<typeof earlyScan> | undefined): RowScan {
-    if (early && freezeChunks(db, c.id, c.listId, early.chunks) === early.scan.hash.rowCount) return early.scan;
+  function freezeAndScan(c: Campaign, early: EarlyScan | null | undefined): { scan: RowScan; draft?: FrozenAsDraft } {
+    const copied = (e: EarlyScan): boolean =>
+      snapshotHoldsChunks(db, c.id, e.chunks, e.scan.hash) || freezeChunks(db, c.id, c.listId, e.chunks, true) === e.scan.hash.rowCount;
+    if (early && copied(early)) return { scan: early.scan, ...(early.draft ? { draft: early.draft } : {}) };
     freezeSnapshot(db, c);
-    return scanRows(c, iterateSnapshotDigestRows(db, c.id));
+    return { scan: scanRows(c, iterateSnapshotDigestRows(db, c.id)) };
   }
 
   function voidWith(c: Campaign, reason: string, details: Record<string, unknown>): void {
@@ -340,7 +399,10 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
     const current = assertRequestUnchanged(fresh, digest, checksFn, pre?.digests);
     const blocking = blockingFindings(campaignId, checksFn);
     if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
-    return db.transaction((): Approval => {
+    // The approval's own rows only (the code, the approval, the status, the audit entry): no member,
+    // exclusion, suppression or snapshot, so the reads kept under the members version (the frozen
+    // recipients the start-of-send check's report needs) outlive it.
+    return outsideMembers(db, () => db.transaction((): Approval => {
       const at = clock.now();
       by.consume(at);
       const id = insertApproval(db, { campaignId, requestedBy, approverId, digest, how: by.how }, at);
@@ -363,7 +425,34 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
         },
       });
       return { id, campaignId, requestedBy, approverId, digest, approvedAt: at, voidedAt: null, voidReason: null, method: by.how.method, codeAddress };
-    })();
+    })());
+  }
+
+  /**
+   * The rest of the request, in its transaction after the freeze: what blocks it (a member lacking a
+   * field, a blocking finding) rolls the snapshot back; else the digest is recorded.
+   */
+  function afterFreeze(c: Campaign, scan: RowScan, checksFn: ChecksFn | undefined, requester: User, requesterId: number): ApprovalRequest {
+    const now = clock.now();
+    const problems = problemsOf(c, scan);
+    if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
+    const { hash } = scan;
+    storeSnapshotHash(db, c.id, hash);
+    // Checks run after the freeze (same transaction) so they see the recipients being approved;
+    // a blocking finding rolls the snapshot back.
+    const blocking = blockingFindings(c.id, checksFn);
+    if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
+    const { digest, parts, rowCount } = digestOf(digestHeader(db, c, checksFn), hash);
+    const voided = voidApprovals(db, c.id, 're-requested', now);
+    voidApprovalCodes(db, c.id, 're-requested', now);
+    setRequested(db, c.id, digest, requesterId, now);
+    audit.record('approval.requested', {
+      actor: requester.name,
+      campaignId: c.id,
+      listId: c.listId,
+      details: { requesterId, authenticated: 'pin', digest, parts, recipientCount: rowCount, voidedPrevious: voided },
+    });
+    return { campaignId: c.id, digest, recipientCount: rowCount };
   }
 
   return {
@@ -380,34 +469,25 @@ export function createApprovalService({ db, clock, audit, users, checks }: Appro
       const issues = templateIssues(c);
       if (issues) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', issues);
       const checksFn = checksOnce();
+      let frozenAs: FrozenAsDraft | undefined;
       // IMMEDIATE: no other connection commits between the check of the early scan and the freeze.
       // The frozen rows' WAL is copied back after the answer, off the event loop (wal-checkpointer.ts).
-      return whileHolding(db, 'write', () => db.transaction(() => {
-        const now = clock.now();
+      const requested = whileHolding(db, 'write', () => db.transaction(() => {
         // The scan done during the PIN check holds only if nothing changed since (checked before the
         // first write); the freeze then copies exactly the rows it read, in the same order.
-        const scan = freezeAndScan(c, stillValid(db, early));
-        // A member lacking a field rolls the snapshot back.
-        const problems = problemsOf(c, scan);
-        if (problems) throw new AppError('approval-blocked', 'The campaign cannot be approved yet', problems);
-        const { hash } = scan;
-        storeSnapshotHash(db, c.id, hash);
-        // Checks run after the freeze (same transaction) so they see the recipients being approved;
-        // a blocking finding rolls the snapshot back.
-        const blocking = blockingFindings(c.id, checksFn);
-        if (blocking.length > 0) throw new AppError('approval-blocked', 'The check report has blocking findings', { blocking });
-        const { digest, parts, rowCount } = digestOf(digestHeader(db, c, checksFn), hash);
-        const voided = voidApprovals(db, c.id, 're-requested', now);
-        voidApprovalCodes(db, c.id, 're-requested', now);
-        setRequested(db, c.id, digest, requesterId, now);
-        audit.record('approval.requested', {
-          actor: requester.name,
-          campaignId: c.id,
-          listId: c.listId,
-          details: { requesterId, authenticated: 'pin', digest, parts, recipientCount: rowCount, voidedPrevious: voided },
-        });
-        return { campaignId: c.id, digest, recipientCount: rowCount };
+        const { scan, draft } = freezeAndScan(c, stillValid(db, early));
+        // The check screen's draft recipients, read from the rows just frozen, are the snapshot's
+        // as the report reads it: the report below need not read 100k rows back.
+        if (!draft) return afterFreeze(c, scan, checksFn, requester, requesterId);
+        frozenAs = draft;
+        return whileFrozenAs(db, c.id, c.listId, draft.fields, draft.rows, () => afterFreeze(c, scan, checksFn, requester, requesterId));
       }).immediate());
+      // Committed: kept for the approver's PIN check and the start-of-send check (their writes leave the members version alone).
+      if (frozenAs) keepFrozenRecipients(db, c.id, c.listId, frozenAs.fields, frozenAs.rows);
+      // The report computed after the freeze, for the approval summary the request answers with.
+      const report = checksFn?.given();
+      if (report && keepChecks) keepChecks(c.id, report);
+      return requested;
     },
 
     /** A second person signs off the frozen digest with their PIN; returns the approval as recorded. */

@@ -19,6 +19,7 @@ import { getProfileRow } from '../../db/repos/profiles-repo';
 import { inspectAttachment } from './attachment-inspect';
 import { readPolicy } from './check-settings';
 import { draftRecipientsCached, type DraftPatch, type DraftRecipients } from './draft-recipients-cache';
+import { frozenRecipientsCached } from './frozen-recipients-cache';
 import { fieldPicker } from './recipient-fields';
 
 /** How many suppressed addresses and missing follow-up members the report names. */
@@ -126,7 +127,9 @@ export function readCheckInput(db: Db, campaignId: number): CheckInput {
   const frozen = countSnapshot(db, campaignId) > 0;
   const template = { subject: campaign.subjectTemplate, body: campaign.bodyTemplate };
   const fields = fieldsChecksRead(template);
-  const { recipients, leftOut } = frozen ? { recipients: frozenRecipients(db, campaignId, campaign.listId, fieldPicker(fields)), leftOut: undefined } : draftRecipients(db, campaign, fields);
+  const { recipients, leftOut } = frozen
+    ? { recipients: frozenRecipientsCached(db, campaignId, campaign.listId, fields, () => frozenRecipients(db, campaignId, campaign.listId, fieldPicker(fields))), leftOut: undefined }
+    : draftRecipients(db, campaign, fields);
   const profile = campaign.profileId === null ? undefined : getProfileRow(db, campaign.profileId);
   const users = countActiveUsers(db);
   const lastSendCount = largestEarlierSnapshot(db, campaign.listId, campaignId);

@@ -30,6 +30,13 @@ export interface CheckService {
   checkCampaign(campaignId: number): CheckReport;
   /** The same report, reused while the database is unchanged since it was computed (kept only outside a transaction). */
   latestReport(campaignId: number): CheckReport;
+  /**
+   * After a transaction committed: keeps `report` as the campaign's latest if it is the last report
+   * latestReport computed inside a transaction, for this campaign. The caller vouches that nothing
+   * the report reads was written after it was computed (the approval request: its later writes are
+   * its own status, approval and audit rows). Returns whether it was kept.
+   */
+  keepCommitted(campaignId: number, report: unknown): boolean;
 }
 
 /** Reports kept (the notices a person switches between; each is tens of KB at 50k members). */
@@ -41,6 +48,13 @@ export function createCheckService(deps: { db: Db }): CheckService {
   const version = () => contentVersion(db);
   const members = createMemberFindingsCache();
   const checkCampaign = (campaignId: number) => runChecks(readCheckInput(db, campaignId), members.findingsFor);
+  /** The last report computed inside a transaction (not kept unless keepCommitted vouches for it). */
+  let inTransaction: { campaignId: number; report: CheckReport } | null = null;
+  function keep(campaignId: number, v: string, report: CheckReport): void {
+    kept.delete(campaignId);
+    kept.set(campaignId, { version: v, report });
+    if (kept.size > KEPT_REPORTS) kept.delete(kept.keys().next().value!);
+  }
   return {
     checkCampaign,
     latestReport: (campaignId) => {
@@ -48,11 +62,19 @@ export function createCheckService(deps: { db: Db }): CheckService {
       const hit = kept.get(campaignId);
       if (hit && hit.version === v) return hit.report;
       const report = checkCampaign(campaignId);
-      if (db.inTransaction) return report;
-      kept.delete(campaignId);
-      kept.set(campaignId, { version: v, report });
-      if (kept.size > KEPT_REPORTS) kept.delete(kept.keys().next().value!);
+      if (db.inTransaction) {
+        inTransaction = { campaignId, report };
+        return report;
+      }
+      keep(campaignId, v, report);
       return report;
+    },
+    keepCommitted: (campaignId, report) => {
+      const last = inTransaction;
+      inTransaction = null;
+      if (db.inTransaction || !last || last.campaignId !== campaignId || last.report !== report) return false;
+      keep(campaignId, version(), last.report);
+      return true;
     },
   };
 }

@@ -80,3 +80,9 @@ export function draftRecipientsCached(
   kept.put(db, key, version, frozen);
   return frozen;
 }
+
+/** The read kept for these arguments at the current members version, if any (it never reads; the approval request's freeze reuses it). */
+export function keptDraftRecipients(db: Db, listId: number, s: Selection, fields: readonly string[]): DraftRecipients | undefined {
+  const version = cacheableMembersVersion(db);
+  return version === null ? undefined : kept.get(db, keyOf(listId, s, fields), version);
+}

@@ -76,7 +76,9 @@ describe('the approval request reads in chunks and freezes by id ranges', () => 
         fc.integer({ min: 1, max: 6 }),
         fc.array(fc.constantFrom('a@x.jp', 'd@y.jp'), { maxLength: 1 }),
         fc.array(ref, { maxLength: 1 }),
-        (members, s, tpl, chunkRows, suppressed, excluded) => {
+        fc.constantFrom('name', 'member', 'tail', 'extra'),
+        fc.nat(),
+        (members, s, tpl, chunkRows, suppressed, excluded, perturb, at) => {
           db.exec('DELETE FROM suppressions; DELETE FROM list_exclusions;');
           const listId = list();
           const insert = db.prepare('INSERT INTO members (list_id, line, email, name, member_key, fields_json) VALUES (?, 0, ?, ?, ?, ?)');
@@ -114,6 +116,19 @@ describe('the approval request reads in chunks and freezes by id ranges', () => 
 
           // Freezing again replaces the earlier rows.
           expect(freezeChunks(db, byChunks, listId, scan.chunks)).toBe(n);
+          expect(frozenRows(db, byChunks)).toEqual(frozenRows(db, byQuery));
+
+          // Keeping what it holds, the freeze keeps the leading chunks the snapshot holds and
+          // rewrites the rest: whatever differs (a row's text, its member, rows missing or beyond
+          // the end), the snapshot comes out as the recipients query freezes it.
+          const position = n === 0 ? 0 : at % n;
+          if (perturb === 'name') db.prepare("UPDATE snapshots SET name = name || '*' WHERE campaign_id = ? AND position = ?").run(byChunks, position);
+          if (perturb === 'member') db.prepare('UPDATE snapshots SET member_id = member_id + 1000 WHERE campaign_id = ? AND position = ?').run(byChunks, position);
+          if (perturb === 'tail') db.prepare('DELETE FROM snapshots WHERE campaign_id = ? AND position >= ?').run(byChunks, position);
+          if (perturb === 'extra') {
+            db.prepare("INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json) VALUES (?, ?, NULL, 'z@z.jp', 'z', '{}')").run(byChunks, n + (at % 3));
+          }
+          expect(freezeChunks(db, byChunks, listId, scan.chunks, true)).toBe(n);
           expect(frozenRows(db, byChunks)).toEqual(frozenRows(db, byQuery));
         },
       ),

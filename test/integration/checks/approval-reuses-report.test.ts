@@ -1,7 +1,8 @@
 // The approval's gate asks the check service for the report it keeps (check-service.ts): the
 // approver's PIN check reuses the report the approval screen computed while nothing was written
-// since; a write in between computes it afresh (and the changed notice is refused as before); a
-// report computed inside the request's transaction is never kept.
+// since; a write in between computes it afresh (and the changed notice is refused as before). A
+// report computed inside the request's transaction is kept only once that transaction committed
+// (the summary the request answers with reuses it), never from a request that was rolled back.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../helpers/app-harness';
 import { OFFICE_USERS, setUpOffice } from '../../helpers/office';
@@ -33,10 +34,11 @@ async function requested() {
   const draft = await call('campaigns:create', { actorId: a.id, listId: imported.listId, name: '総会', profileId: profile.id });
   await call('campaigns:update', { actorId: a.id, id: draft.id, subjectTemplate: '{{氏名}} 様', bodyTemplate: '{{氏名}} 様' });
   const before = computed.count;
-  // The request computes the report inside its transaction, then the summary it answers with
-  // computes it again (the first was not kept) and keeps it.
+  // The request computes the report inside its transaction after the freeze; once committed it is
+  // kept, and the summary it answers with reuses it.
   const summary = await call('approval:request', { actorId: a.id, campaignId: draft.id, pin: OFFICE_USERS.a.pin });
-  expect(computed.count - before).toBe(2);
+  expect(computed.count - before).toBe(1);
+  expect(summary.report).toEqual(app.core.context.services().checks.checkCampaign(draft.id));
   return { ...app, a, b, campaignId: draft.id, listId: imported.listId, summary };
 }
 
@@ -48,6 +50,25 @@ describe('the approval gate and the kept check report', () => {
     const approval = await call('approval:approve', { campaignId, approverId: b.id, pin: OFFICE_USERS.b.pin });
     expect(approval.approverId).toBe(b.id);
     expect(computed.count - before).toBe(0);
+  });
+
+  it('keeps nothing from a request that was rolled back', async () => {
+    const app = createTestApp(cleanups);
+    const { call, fail } = app;
+    const { profile, a } = await setUpOffice(app);
+    // Two members at one address with different names: a blocking finding, found after the freeze.
+    const csv = [...CSV.split('\n'), '1003,井上 次郎,inoue@b.example'].join('\n');
+    const imported = await call('import:run', { actorId: a.id, listName: '会員', fileName: 'm.csv', bytes: new TextEncoder().encode(csv), keyColumn: '会員番号' });
+    const draft = await call('campaigns:create', { actorId: a.id, listId: imported.listId, name: '総会', profileId: profile.id });
+    await call('campaigns:update', { actorId: a.id, id: draft.id, subjectTemplate: '{{氏名}} 様', bodyTemplate: '{{氏名}} 様' });
+    const services = app.core.context.services();
+    const before = computed.count;
+    expect(await fail('approval:request', { actorId: a.id, campaignId: draft.id, pin: OFFICE_USERS.a.pin })).toMatchObject({ code: 'approval-blocked' });
+    expect(computed.count - before).toBe(1);
+    // The report of the rolled-back snapshot is not kept, even when asked for by its own object.
+    const inside = services.checks.latestReport(draft.id);
+    expect(services.checks.keepCommitted(draft.id, inside)).toBe(false);
+    expect(await call('checks:run', { campaignId: draft.id })).toEqual(services.checks.checkCampaign(draft.id));
   });
 
   it('computes afresh after a write, and refuses the changed notice', async () => {
