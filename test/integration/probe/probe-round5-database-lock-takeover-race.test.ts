@@ -35,10 +35,10 @@ async function freshLockModule() {
 }
 
 describe('database lock, stale takeover race', () => {
-  it.fails('two starters that both judge a dead owner\'s lock stale: only one of them holds the folder', async () => {
-    // Seen: A reads the dead owner, B reads it too; B unlinks it and creates its own lock; A's
-    // unlink then removes B's fresh lock and A creates its own: both start on the file. (The
-    // same with real processes; the window is between readOwner and unlinkSync.)
+  it('two starters that both judge a dead owner\'s lock stale: only one of them holds the folder', async () => {
+    // Before the fix: A reads the dead owner, B reads it too; B unlinks it and creates its own
+    // lock; A's unlink then removes B's fresh lock and A creates its own: both start on the file.
+    // (The same with real processes; the window is between readOwner and unlinkSync.)
     const t = tempDir();
     cleanups.push(t.cleanup);
     const db = join(t.dir, 'tayori.db');
@@ -61,5 +61,23 @@ describe('database lock, stale takeover race', () => {
     beforeUnlink = () => attempt(b);
     attempt(a);
     expect(results.filter((r) => r === 'taken')).toHaveLength(1);
+    expect(results).toContain('data-folder-in-use');
+    expect(fs.existsSync(`${db}.lock.takeover`)).toBe(false);
+    expect(JSON.parse(fs.readFileSync(`${db}.lock`, 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('a takeover guard left by a starter that died mid-takeover does not hold the next start out', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const db = join(t.dir, 'tayori.db');
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((r) => dead.on('exit', r));
+    fs.writeFileSync(`${db}.lock`, JSON.stringify({ pid: dead.pid, host: hostname(), token: 'dead' }));
+    fs.writeFileSync(`${db}.lock.takeover`, JSON.stringify({ pid: dead.pid, host: hostname(), token: 'dead-guard' }));
+    const m = await freshLockModule();
+    const lock = m.lockDatabase(db);
+    expect(fs.existsSync(`${db}.lock.takeover`)).toBe(false);
+    lock.release();
+    expect(fs.existsSync(`${db}.lock`)).toBe(false);
   });
 });

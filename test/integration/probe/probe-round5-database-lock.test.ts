@@ -77,6 +77,18 @@ describe('database lock, probed', () => {
     expect(code(() => lockDatabase(db).release())).toBe('taken');
   }, 30_000);
 
+  it('six processes started at the same instant on a lock left by a process that ended: exactly one takes it over', async () => {
+    const { db, lockFile } = folder();
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((r) => dead.on('exit', r));
+    writeFileSync(lockFile, JSON.stringify({ pid: dead.pid, host: hostname(), token: 'dead' }));
+    const runs = Array.from({ length: 6 }, () => otherProcessLocking(db, 1500));
+    const said = await Promise.all(runs.map((r) => r.said));
+    expect(said.filter((s) => s === 'taken')).toHaveLength(1);
+    expect(existsSync(`${lockFile}.takeover`)).toBe(false);
+    await Promise.all(runs.map((r) => r.exited));
+  }, 30_000);
+
   it('a process killed with SIGKILL while holding the lock does not hold the next start out', async () => {
     const { db, lockFile } = folder();
     const run = otherProcessLocking(db, 60_000);
