@@ -7,7 +7,11 @@
 // edits, a member edited to a suppressed address, a re-import between, an edit rolled back inside
 // an outer transaction after it was logged, an edit that fails half-way, notice edits, and the
 // practice workspace switch. After each read: exactly what a fresh read on the same data gives.
+import { dirname, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAppCore } from '../../../electron/app/app-core';
+import { manualClock } from '../../../electron/services/clock';
+import { createMemorySecretStore } from '../../../electron/services/secrets/secret-store';
 import { memberRowEdited } from '../../../electron/db/content-version';
 import { readCheckInput } from '../../../electron/services/checks/check-input';
 import type { Selection } from '../../../shared/recipients';
@@ -140,6 +144,21 @@ describe('member-edit patch, probed', () => {
         if (c.r.chance(i < 30 ? 0.35 : 0.05)) compare(c, log.join(' | '));
       }
       compare(c, log.join(' | '));
+      // The whole report the check screen shows, against a second core's on the same folder.
+      const fresh = createAppCore({
+        dataDir: dirname(c.db().name), secretStore: createMemorySecretStore(), clock: manualClock(c.clock.now()),
+        host: 'browser', version: 'test', locale: 'ja-JP', sampleDir: resolve('resources/sample'), log: () => undefined,
+      });
+      try {
+        for (const campaignId of c.campaigns) {
+          const mine = await c.core.dispatch('checks:run', { campaignId });
+          const theirs = await fresh.dispatch('checks:run', { campaignId });
+          expect(mine.ok).toBe(true);
+          expect(mine, `checks:run ${campaignId} ${log.join(' | ')}`).toEqual(theirs);
+        }
+      } finally {
+        await fresh.close();
+      }
     }, 120_000);
   }
 
@@ -169,5 +188,26 @@ describe('member-edit patch, probed', () => {
     await c.call('members:update', { actorId: c.a.id, memberId: ids[1]!, email: 'a@x.jp', fields: { 氏名: '青木' } });
     await c.call('exclusions:add', { actorId: c.a.id, listId: c.lists[0]!, memberId: ids[2]!, reason: null });
     compare(c, 'after practice and two edits');
+  }, 60_000);
+
+  it('inside the practice workspace: edits of its seeded list are patched right', async () => {
+    const c = await setUp(9);
+    await c.core.context.enterPractice();
+    const db = c.db();
+    const campaigns = db.prepare("SELECT id FROM campaigns WHERE status = 'draft'").pluck().all() as number[];
+    expect(campaigns.length).toBeGreaterThan(0);
+    const p = { ...c, campaigns };
+    compare(p, 'practice start');
+    const listId = db.prepare('SELECT list_id FROM campaigns WHERE id = ?').pluck().get(campaigns[0]) as number;
+    const ids = p.members(listId);
+    const emails = db.prepare('SELECT email FROM members WHERE list_id = ? ORDER BY id').pluck().all(listId) as string[];
+    const actor = (db.prepare('SELECT id FROM users ORDER BY id').pluck().get() as number | undefined) ?? null;
+    for (let i = 0; i < 6; i++) {
+      await c.call('members:update', { actorId: actor, memberId: ids[(i * 5) % ids.length]!, email: emails[(i * 3 + 1) % emails.length]! } as never);
+      if (i % 2 === 1) compare(p, `practice edit ${i}`);
+    }
+    await c.call('exclusions:add', { actorId: actor, listId, memberId: ids[1]!, reason: null } as never);
+    compare(p, 'practice exclusion');
+    await c.core.context.leavePractice();
   }, 60_000);
 });
