@@ -116,6 +116,21 @@ describe('import:cancel, probed', () => {
     expect(s.count("SELECT count(*) FROM members m JOIN lists l ON l.id = m.list_id WHERE l.name = '大きな名簿' AND l.pending = 0")).toBe(ROWS);
   }, 120_000);
 
+  it('a file big enough to be parsed on a worker thread (over 4 MiB), cancelled mid-write, leaves nothing, and goes in whole right after', async () => {
+    const s = await setUp();
+    const before = s.state();
+    const rows = 140_000;
+    const bytes = new TextEncoder().encode('会員番号,氏名,メールアドレス\n' + Array.from({ length: rows }, (_, i) => `${i},山田 w${i},w${i}@example.jp`).join('\n'));
+    expect(bytes.length).toBeGreaterThan(4 * 1024 * 1024);
+    const asked = s.cancelAt('threaded-run-1', 'first');
+    const error = await s.fail('import:run', { actorId: s.a.id, listName: '大', fileName: 'w.csv', bytes, runId: 'threaded-run-1' });
+    expect(error.code).toBe('import-cancelled');
+    expect(await asked()).toEqual({ cancelled: true });
+    expect(s.state()).toEqual(before);
+    const again = await s.call('import:run', { actorId: s.a.id, listName: '大', fileName: 'w.csv', bytes, runId: 'threaded-run-2' });
+    expect(again.counts.accepted).toBe(rows);
+  }, 180_000);
+
   it('five runs at once, two of them cancelled mid-write: the others land whole, the cancelled leave nothing, the settings come back', async () => {
     const s = await setUp();
     const cache = s.state().cache;
