@@ -170,4 +170,19 @@ describe('database lock, probed', () => {
     utimesSync(lockFile, later, later);
     expect(code(() => lockDatabase(db).release())).toBe('taken');
   });
+
+  it.fails('a lock left by this machine under another name (the host name changed after a crash) with a heartbeat stopped long ago is taken over', () => {
+    // Seen: stillHeld returns true for any other host name, whatever the heartbeat says, so the
+    // app is held out for ever. os.hostname() changes with the network on macOS (a DHCP-given
+    // name) and when the computer is renamed; after a crash or power loss on one network the app
+    // never starts on another, and the message speaks of "another window" with no word of the
+    // lock file to remove. (The unit test asserts this for a folder shared over a network; a
+    // heartbeat 10 minutes old means no process there either, as the owner touches it every 30 s.)
+    const { db, lockFile } = folder();
+    lockDatabase(db).release();
+    writeFileSync(lockFile, JSON.stringify({ pid: 999_999, host: `${hostname()}-old`, token: 'before-rename' }));
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(lockFile, old, old);
+    expect(code(() => lockDatabase(db).release())).toBe('taken');
+  });
 });
