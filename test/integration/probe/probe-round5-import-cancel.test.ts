@@ -131,6 +131,23 @@ describe('import:cancel, probed', () => {
     expect(again.counts.accepted).toBe(rows);
   }, 180_000);
 
+  it('undo after a cancelled re-import puts back the list as it was before the last import that went in', async () => {
+    const s = await setUp();
+    const first = await s.call('import:run', { actorId: s.a.id, listName: '名簿', fileName: 'v1.csv', bytes: small('v1-'), keyColumn: '会員番号' });
+    const emailsOf = () => s.db().prepare('SELECT email FROM members WHERE list_id = ? ORDER BY email').pluck().all(first.listId);
+    const v1 = emailsOf();
+    await s.call('import:run', { actorId: s.a.id, listId: first.listId, fileName: 'v2.csv', bytes: small('v2-'), keyColumn: '会員番号' });
+    const v2 = emailsOf();
+    const asked = s.cancelAt('undo-cancel-01', 'first');
+    expect((await s.fail('import:run', { actorId: s.a.id, listId: first.listId, fileName: 'v3.csv', bytes: big(), keyColumn: '会員番号', runId: 'undo-cancel-01' })).code).toBe('import-cancelled');
+    expect(await asked()).toEqual({ cancelled: true });
+    expect(emailsOf()).toEqual(v2);
+    expect((await s.call('import:history', { listId: first.listId })).map((h) => h.fileName)).toEqual(expect.arrayContaining(['v1.csv', 'v2.csv']));
+    expect((await s.call('import:history', { listId: first.listId })).length).toBe(2);
+    await s.call('import:undo', { actorId: s.a.id, listId: first.listId });
+    expect(emailsOf()).toEqual(v1);
+  }, 120_000);
+
   it('five runs at once, two of them cancelled mid-write: the others land whole, the cancelled leave nothing, the settings come back', async () => {
     const s = await setUp();
     const cache = s.state().cache;
