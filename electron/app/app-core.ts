@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { AppInfoDto, PracticeStatusDto } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { lockDatabase } from '../db/database-lock';
 import { countCampaignsInStatus } from '../db/repos/campaigns-repo';
 import { deletePracticeData, hasPracticeData, openPracticeWorkspace } from '../services/practice/practice-mode';
 import type { AppContext } from './app-context';
@@ -48,7 +49,17 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...(options.oauthDefaults ? { oauthDefaults: options.oauthDefaults } : {}),
     ...(options.oauthSignInTimeoutMs !== undefined ? { oauthSignInTimeoutMs: options.oauthSignInTimeoutMs } : {}),
   };
-  let current: Services = wire(createServices({ ...base, dbFile }));
+  // The real database stays this process's while practice mode runs on its own file: closing the
+  // real workspace released its lock, another process could take the file, and leaving practice
+  // (and its fallback) then failed with data-folder-in-use, leaving a closed workspace behind.
+  const realLock = lockDatabase(dbFile);
+  let current: Services;
+  try {
+    current = wire(createServices({ ...base, dbFile }));
+  } catch (e) {
+    realLock.release();
+    throw e;
+  }
   // Workspace switches are serialised: a second click waits for the first switch to finish.
   let switching: Promise<void> = Promise.resolve();
   let lastOutboxId: string | null = null;
@@ -153,7 +164,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     context,
     close: async () => {
       await switching;
-      await current.close();
+      try {
+        await current.close();
+      } finally {
+        realLock.release();
+      }
     },
   };
 }

@@ -97,6 +97,37 @@ function tryCreate(file: string, token: string): boolean {
   }
 }
 
+/**
+ * Replaces a lock judged stale, one starter at a time. Without the guard two starters that both
+ * judged it stale could both take it: the second's unlink removed the first's fresh lock. Under the
+ * guard the lock is judged again, and only a starter holding the guard ever removes a lock file. A
+ * guard left by a starter that ended mid-takeover is stale like a lock (its pid is gone).
+ */
+function takeOver(file: string, token: string): boolean {
+  const guard = `${file}.takeover`;
+  if (!tryCreate(guard, token)) {
+    if (stillHeld(guard, readOwner(guard), Date.now())) return false;
+    try {
+      unlinkSync(guard);
+    } catch {
+      /* removed by another starter */
+    }
+    if (!tryCreate(guard, token)) return false;
+  }
+  try {
+    if (tryCreate(file, token)) return true;
+    if (stillHeld(file, readOwner(file), Date.now())) return false;
+    try {
+      unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+    return tryCreate(file, token);
+  } finally {
+    if (readOwner(guard)?.token === token) unlinkSync(guard);
+  }
+}
+
 function inUse(dbFile: string, owner: LockOwner | null): AppError {
   return new AppError(
     'data-folder-in-use',
@@ -114,14 +145,8 @@ export function lockDatabase(dbFile: string): DatabaseLock {
     if (!tryCreate(file, token)) {
       const owner = readOwner(file);
       if (stillHeld(file, owner, Date.now())) throw inUse(dbFile, owner);
-      // Left by a process that has ended: take it over. Two starting at once both see it stale;
-      // only one of them creates the new file (wx), the other is refused.
-      try {
-        unlinkSync(file);
-      } catch {
-        /* the other starter removed it first */
-      }
-      if (!tryCreate(file, token)) throw inUse(dbFile, readOwner(file));
+      // Left by a process that has ended: take it over.
+      if (!takeOver(file, token)) throw inUse(dbFile, readOwner(file));
     }
     const timer = setInterval(() => {
       try {

@@ -29,17 +29,21 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
     app.events.emit('import:progress', { listId, phase, rows, bytesRead: done, totalBytes: total });
   /** Running previews and imports by the page's runId, for import:cancel. */
   const running = new Map<string, AbortController>();
-  async function cancellable<T>(runId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  /** `done` runs once the run can no longer be cancelled: a cancel it prompts answers cancelled: false. */
+  async function cancellable<T>(runId: string | undefined, work: (signal: AbortSignal) => Promise<T>, done: (result: T) => void): Promise<T> {
     const controller = new AbortController();
     if (runId !== undefined) {
       if (running.has(runId)) throw new AppError('conflict', 'A run with this id is already running.', { runId });
       running.set(runId, controller);
     }
+    let result: T;
     try {
-      return await work(controller.signal);
+      result = await work(controller.signal);
     } finally {
       if (runId !== undefined) running.delete(runId);
     }
+    done(result);
+    return result;
   }
   const mustGetList = (id: number) => {
     const l = getList(s().db, id);
@@ -77,12 +81,11 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
       return { fileName, ...r };
     },
     'import:preview': (a) =>
-      cancellable(a.runId, async (signal) => {
-        const emit = progress(a.listId);
-        const result = await s().imports.previewBuffer({ ...fileOptions(a, signal), listId: a.listId, onProgress: (p) => emit(p.rowsDone, p.bytesDone, p.bytesTotal, 'reading') });
-        emit(result.counts.rows, result.bytes, result.bytes, 'done');
-        return result;
-      }),
+      cancellable(
+        a.runId,
+        (signal) => s().imports.previewBuffer({ ...fileOptions(a, signal), listId: a.listId, onProgress: (p) => progress(a.listId)(p.rowsDone, p.bytesDone, p.bytesTotal, 'reading') }),
+        (result) => progress(a.listId)(result.counts.rows, result.bytes, result.bytes, 'done'),
+      ),
     'import:cancel': ({ runId }) => {
       const controller = running.get(runId);
       controller?.abort();
@@ -92,7 +95,7 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
       const { actorId, listId, listName, expected } = a;
       const emit = progress(listId ?? null);
       const actor = app.actorName(actorId);
-      const result = await s().imports.importBuffer({
+      return s().imports.importBuffer({
         ...fileOptions(a, signal),
         ...(listId !== undefined ? { listId } : {}),
         ...(listName !== undefined ? { listName } : {}),
@@ -100,9 +103,7 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
         ...(expected ? { expected } : {}),
         onProgress: (p) => emit(p.rowsDone, p.bytesDone, p.bytesTotal, 'reading'),
       });
-      emit(result.counts.rows, result.bytes, result.bytes, 'done');
-      return result;
-    }),
+    }, (result) => progress(a.listId ?? null)(result.counts.rows, result.bytes, result.bytes, 'done')),
     'import:undo': ({ actorId, listId }) => s().imports.undoLastImport(listId, app.actorName(actorId)),
     'import:history': ({ listId }) => {
       mustGetList(listId);
