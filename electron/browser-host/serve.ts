@@ -22,8 +22,8 @@ const port = values.port !== undefined ? Number(values.port) : Number(process.en
 const host = await startBrowserHost({ dataDir, port, oauthDefaults: oauthDefaultsFromEnv(process.env), ...(values.host !== undefined ? { host: values.host } : {}) }).catch(
   (e: unknown) => {
     if (!isAppError(e) || e.code !== 'data-folder-in-use') throw e;
-    console.error(`Tayori is already open on this data folder (${dataDir}) in another window or program. Close it, or pass another folder with --data-dir.`);
-    console.error(`このデータフォルダー (${dataDir}) は、別のウィンドウかプログラムで Tayori がすでに開いています。そちらを閉じるか、--data-dir で別のフォルダーを指定してください。`);
+    console.error(`Tayori is already open on this data folder (${dataDir}) in another window or program. Close it, or pass another folder with --data-dir. If none is open (after a crash), start again in two minutes.`);
+    console.error(`このデータフォルダー (${dataDir}) は、別のウィンドウかプログラムで Tayori がすでに開いています。そちらを閉じるか、--data-dir で別のフォルダーを指定してください。どれも開いていない場合 (異常終了の後) は、2 分たってから起動し直してください。`);
     process.exit(1);
   },
 );

@@ -9,8 +9,9 @@
 // created exclusively. Node has no portable advisory file lock, so a lock left by a crash is
 // recognised by its owner: a pid that no longer runs, or a heartbeat (the file's mtime, touched
 // every 30 s) older than two minutes (a pid reused by another program after a restart).
+// Another host's process cannot be asked whether it runs, so there the heartbeat alone decides.
 // Within one process the lock is shared (tests and the practice switch open a file twice).
-import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync, utimesSync, writeSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, unlinkSync, utimesSync, writeSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -63,22 +64,37 @@ function running(pid: number): boolean {
   }
 }
 
-/** The other owner still holds the file: same machine, its process runs, its heartbeat is recent. */
-function stillHeld(file: string, owner: LockOwner | null, now: number): boolean {
-  if (!owner) {
-    // Unreadable: a lock being written this instant is held; a damaged one left long ago is not.
-    try {
-      return now - statSync(file).mtimeMs < STALE_AFTER_MS;
-    } catch {
-      return false;
-    }
-  }
-  if (owner.host !== hostname()) return true; // a folder shared over a network: never take it over
-  if (!running(owner.pid)) return false;
+/**
+ * The heartbeat is recent. A live owner touches the file every 30 s, so a file not touched for two
+ * minutes has no owner; a date far ahead (a clock set back, a file copied from a machine ahead)
+ * is no heartbeat either: a live owner's next touch would have brought it back to now.
+ */
+function beating(file: string, now: number): boolean {
   try {
-    return now - statSync(file).mtimeMs < STALE_AFTER_MS;
+    return Math.abs(now - statSync(file).mtimeMs) < STALE_AFTER_MS;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The other owner still holds the file: its heartbeat is recent and, on this machine, its process
+ * runs. Another host's process cannot be asked, so there the heartbeat alone decides (a folder
+ * shared over a network, or this machine under an older name after a rename or a network change).
+ * An unreadable file is judged by its heartbeat too: one being written this instant is held.
+ */
+function stillHeld(file: string, owner: LockOwner | null, now: number): boolean {
+  if (!beating(file, now)) return false;
+  if (!owner || owner.host !== hostname()) return true;
+  return running(owner.pid);
+}
+
+/** Removes a lock judged stale, whatever it is (a directory of that name left by a copy, too). */
+function removeStale(file: string): void {
+  try {
+    rmSync(file, { recursive: true, force: true });
+  } catch {
+    /* removed by another starter */
   }
 }
 
@@ -107,21 +123,13 @@ function takeOver(file: string, token: string): boolean {
   const guard = `${file}.takeover`;
   if (!tryCreate(guard, token)) {
     if (stillHeld(guard, readOwner(guard), Date.now())) return false;
-    try {
-      unlinkSync(guard);
-    } catch {
-      /* removed by another starter */
-    }
+    removeStale(guard);
     if (!tryCreate(guard, token)) return false;
   }
   try {
     if (tryCreate(file, token)) return true;
     if (stillHeld(file, readOwner(file), Date.now())) return false;
-    try {
-      unlinkSync(file);
-    } catch {
-      /* already gone */
-    }
+    removeStale(file);
     return tryCreate(file, token);
   } finally {
     if (readOwner(guard)?.token === token) unlinkSync(guard);
@@ -131,7 +139,7 @@ function takeOver(file: string, token: string): boolean {
 function inUse(dbFile: string, owner: LockOwner | null): AppError {
   return new AppError(
     'data-folder-in-use',
-    'Tayori is already open on this data folder in another window or program. Close it, or wait for it to finish, and start again.',
+    'Tayori is already open on this data folder in another window or program. Close it and start again; if none is open (after a crash), start again in two minutes.',
     { file: dbFile, ...(owner ? { pid: owner.pid } : {}) },
   );
 }

@@ -78,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
       if (isAppError(e) && e.code === 'data-folder-in-use') {
         dialog.showErrorBox(
           'Tayori',
-          `このデータフォルダーは、別のプログラム (ブラウザー版の Tayori など) がすでに開いています。そちらを閉じてから、もう一度起動してください。\n\n${e.message}`,
+          `このデータフォルダーは、別のプログラム (ブラウザー版の Tayori など) がすでに開いています。そちらを閉じてから、もう一度起動してください。どれも開いていない場合 (異常終了や停電の後) は、2 分たってから起動し直してください。\n\n${e.message}`,
         );
       }
       app.exit(1);

@@ -58,7 +58,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'practice-imap-local': 'Practice mode has no real mailbox, so its IMAP server can only be this computer (127.0.0.1 or localhost). Leave practice mode to set up the real mailbox.',
   'imap-auth': 'The mailbox (IMAP) server refused the user name or password. Check them in the mail account’s IMAP settings.',
   'imap-oauth-refused': 'The mailbox (IMAP) server did not accept the sign-in. In Settings, sign in to the mail account again and allow Tayori to read the mailbox; in Microsoft 365 an administrator may also need to turn IMAP on for this mailbox.',
-  'data-folder-in-use': 'Tayori is already open on this data folder in another window or program. Close it, or wait for it to finish, and start Tayori again.',
+  'data-folder-in-use': 'Tayori is already open on this data folder in another window or program. Close it and start Tayori again. If none is open (after a crash or a power cut), start it again in two minutes.',
   'imap-connect': 'Could not reach the mailbox (IMAP) server. Check the host name, port and security setting.',
   'oauth-signin-required': 'The sign-in of this mail account has expired or was withdrawn, so sending is paused. Nothing was lost: sign in again, and sending continues where it stopped.',
   'oauth-not-configured': 'No sign-in app (client ID) is set for this provider. Set one in Settings → Mail accounts → Sign-in apps.',
