@@ -120,11 +120,24 @@ function readAttachments(db: Db, campaignId: number): CheckAttachment[] {
   }));
 }
 
+/**
+ * Whether a check reads the notice's frozen rows or its list as it is now. A notice whose request
+ * was voided by an edit is a draft again but keeps its old snapshot (a re-request of unchanged rows
+ * keeps it instead of copying 100k rows again): its check shows the list as it is now, or a
+ * corrected address would still show the old one. Inside a transaction a draft's snapshot is the
+ * one the request has just frozen (its status becomes pending_approval only when the digest is
+ * recorded, after the report), and that is what the request's report must read.
+ */
+export function checksFrozenRows(db: Db, campaign: Campaign): boolean {
+  if (campaign.status === 'draft' && !db.inTransaction) return false;
+  return countSnapshot(db, campaign.id) > 0;
+}
+
 export function readCheckInput(db: Db, campaignId: number): CheckInput {
   const campaign = mustGetCampaign(db, campaignId);
   const list = getList(db, campaign.listId);
   if (!list) throw new AppError('not-found', `List ${campaign.listId} does not exist.`);
-  const frozen = countSnapshot(db, campaignId) > 0;
+  const frozen = checksFrozenRows(db, campaign);
   const template = { subject: campaign.subjectTemplate, body: campaign.bodyTemplate };
   const fields = fieldsChecksRead(template);
   const { recipients, leftOut } = frozen

@@ -1,10 +1,10 @@
 // Who a check finding is about, by name and address: the finding carries member ids (the report
 // stays small at 100k members) and the check screen asks for the people behind them when the user
-// opens "show all". Before the freeze they are the list's members; after it, the frozen rows (a
+// opens "show all". Before the freeze (and after a voided request) they are the list's members; after it, the frozen rows (a
 // member re-imported since is known there by its position, as the check input numbers it).
 import type { Db } from '../../db/connection';
 import { mustGetCampaign } from '../../db/repos/campaigns-repo';
-import { countSnapshot } from '../../db/repos/snapshots-repo';
+import { checksFrozenRows } from './check-input';
 
 export interface CheckMember {
   readonly id: number;
@@ -25,7 +25,7 @@ interface Row {
 export function describeCheckMembers(db: Db, campaignId: number, ids: readonly number[]): CheckMember[] {
   const campaign = mustGetCampaign(db, campaignId);
   const wanted = JSON.stringify(ids);
-  const rows = countSnapshot(db, campaignId) > 0 ? frozenRows(db, campaignId, campaign.listId, wanted) : listRows(db, campaign.listId, wanted);
+  const rows = checksFrozenRows(db, campaign) ? frozenRows(db, campaignId, campaign.listId, wanted) : listRows(db, campaign.listId, wanted);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

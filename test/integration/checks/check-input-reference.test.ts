@@ -70,9 +70,10 @@ function referenceDraft(db: Db, campaignId: number): CheckRecipient[] {
 }
 
 function referenceInput(db: Db, campaignId: number): CheckInput {
-  const frozen = countSnapshot(db, campaignId) > 0;
   const lean = readCheckInput(db, campaignId);
   const c = mustGetCampaign(db, campaignId);
+  // A draft's leftover snapshot (a voided request) is not read: the list as it is now is.
+  const frozen = countSnapshot(db, campaignId) > 0 && c.status !== 'draft';
   const recipients = frozen ? referenceFrozen(db, campaignId, c.listId) : referenceDraft(db, campaignId);
   const { leftOut: _lean, ...rest } = lean;
   if (frozen) return { ...rest, recipients, sampleSeed: `campaign:${campaignId}:${recipients.length}` };

@@ -98,6 +98,8 @@ export function freezeSnapshot(db: Db, campaignId: number, listId: number): void
     `INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json)
      SELECT ?, row_number() OVER (ORDER BY id) - 1, id, email, name, fields_json FROM members WHERE list_id = ?`,
   ).run(campaignId, listId);
+  // As a request leaves it: a draft with a snapshot is one whose request was voided (checked against its list).
+  db.prepare("UPDATE campaigns SET status = 'pending_approval' WHERE id = ? AND status = 'draft'").run(campaignId);
 }
 
 /** An earlier campaign to the same list that went to `count` members (created before the new one). */
