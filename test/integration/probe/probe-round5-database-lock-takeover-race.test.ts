@@ -3,12 +3,12 @@
 // the comment in lockDatabase says "only one of them creates the new file (wx)". The interleaving
 // is made deterministic here: two copies of the module (two `held` maps, as two processes have),
 // and the first starter's unlink of the stale file runs the whole second start just before it.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../helpers/tmp';
+import { endedPid } from '../../helpers/lock-fixtures';
 
 let beforeUnlink: (() => void) | null = null;
 vi.mock('node:fs', async (original) => {
@@ -42,9 +42,8 @@ describe('database lock, stale takeover race', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const db = join(t.dir, 'tayori.db');
-    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-    await new Promise((r) => dead.on('exit', r));
-    fs.writeFileSync(`${db}.lock`, JSON.stringify({ pid: dead.pid, host: hostname(), token: 'dead' }));
+    const deadPid = await endedPid();
+    fs.writeFileSync(`${db}.lock`, JSON.stringify({ pid: deadPid, host: hostname(), token: 'dead' }));
 
     const a = await freshLockModule();
     const b = await freshLockModule();
@@ -70,10 +69,9 @@ describe('database lock, stale takeover race', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const db = join(t.dir, 'tayori.db');
-    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-    await new Promise((r) => dead.on('exit', r));
-    fs.writeFileSync(`${db}.lock`, JSON.stringify({ pid: dead.pid, host: hostname(), token: 'dead' }));
-    fs.writeFileSync(`${db}.lock.takeover`, JSON.stringify({ pid: dead.pid, host: hostname(), token: 'dead-guard' }));
+    const deadPid = await endedPid();
+    fs.writeFileSync(`${db}.lock`, JSON.stringify({ pid: deadPid, host: hostname(), token: 'dead' }));
+    fs.writeFileSync(`${db}.lock.takeover`, JSON.stringify({ pid: deadPid, host: hostname(), token: 'dead-guard' }));
     const m = await freshLockModule();
     const lock = m.lockDatabase(db);
     expect(fs.existsSync(`${db}.lock.takeover`)).toBe(false);

@@ -13,6 +13,7 @@ import { lockDatabase } from '../../../electron/db/database-lock';
 import { manualClock } from '../../../electron/services/clock';
 import { createMemorySecretStore } from '../../../electron/services/secrets/secret-store';
 import { tempDir } from '../../helpers/tmp';
+import { lockOutcome, endedPid } from '../../helpers/lock-fixtures';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -50,14 +51,7 @@ function core(dataDir: string) {
   });
 }
 
-const code = (f: () => unknown) => {
-  try {
-    f();
-    return 'taken';
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-};
+const code = lockOutcome;
 
 function folder() {
   const t = tempDir();
@@ -79,9 +73,8 @@ describe('database lock, probed', () => {
 
   it('six processes started at the same instant on a lock left by a process that ended: exactly one takes it over', async () => {
     const { db, lockFile } = folder();
-    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-    await new Promise((r) => dead.on('exit', r));
-    writeFileSync(lockFile, JSON.stringify({ pid: dead.pid, host: hostname(), token: 'dead' }));
+    const deadPid = await endedPid();
+    writeFileSync(lockFile, JSON.stringify({ pid: deadPid, host: hostname(), token: 'dead' }));
     const runs = Array.from({ length: 6 }, () => otherProcessLocking(db, 1500));
     const said = await Promise.all(runs.map((r) => r.said));
     expect(said.filter((s) => s === 'taken')).toHaveLength(1);

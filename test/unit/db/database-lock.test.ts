@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockDatabase } from '../../../electron/db/database-lock';
 import { tempDir } from '../../helpers/tmp';
+import { lockOutcome, endedPid } from '../../helpers/lock-fixtures';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -30,14 +31,7 @@ function otherProcess(): number {
   return child.pid!;
 }
 
-const code = (f: () => unknown) => {
-  try {
-    f();
-    return 'taken';
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-};
+const code = lockOutcome;
 
 describe('database lock', () => {
   it('creates the folder and the lock file, shares it within the process, and removes it with the last release', () => {
@@ -71,9 +65,8 @@ describe('database lock', () => {
   it('takes over a lock whose process has ended', async () => {
     const { db, lockFile } = setUp();
     lockDatabase(db).release();
-    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-    await new Promise((r) => child.on('exit', r));
-    writeOwner(lockFile, { pid: child.pid, host: hostname(), token: 'dead' });
+    const childPid = await endedPid();
+    writeOwner(lockFile, { pid: childPid, host: hostname(), token: 'dead' });
     const lock = lockDatabase(db);
     expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(process.pid);
     lock.release();
