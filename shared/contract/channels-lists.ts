@@ -54,12 +54,13 @@ export const listChannels = {
     }),
     result<ImportReportDto>(),
   ),
-  /** Puts back exactly the members and columns the list had before its latest import; audited. */
   /**
    * Stops a running import:preview or import:run of this runId: nothing of it is kept, and that
-   * call fails with import-cancelled. cancelled: false when no such run is running (it ended).
+   * call fails with import-cancelled. cancelled: false when no such run is running now (it ended,
+   * or its request has not arrived yet: a run arriving under that id soon after is stopped at once).
    */
   'import:cancel': channel(z.object({ runId }), result<{ readonly cancelled: boolean }>()),
+  /** Puts back exactly the members and columns the list had before its latest import; audited. */
   'import:undo': channel(z.object({ actorId, listId: id }), result<ImportUndoDto>()),
   'import:history': channel(z.object({ listId: id }), result<readonly ImportSummaryDto[]>()),
   'members:page': channel(

@@ -6,6 +6,7 @@ import { allLists, createList, getList, renameList } from '../../db/repos/lists-
 import { countMembers, pageMembers } from '../../db/repos/members-repo';
 import type { AppContext } from '../app-context';
 import type { DomainHandlers } from '../handler-types';
+import { cancellableRuns } from './cancellable-runs';
 import { toListDto, toMemberDto } from './mappers';
 
 /** The file part of import:preview and import:run as the import service takes it (no undefined keys). */
@@ -27,24 +28,7 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
   const s = () => app.services();
   const progress = (listId: number | null) => (rows: number, done: number, total: number, phase: 'reading' | 'done') =>
     app.events.emit('import:progress', { listId, phase, rows, bytesRead: done, totalBytes: total });
-  /** Running previews and imports by the page's runId, for import:cancel. */
-  const running = new Map<string, AbortController>();
-  /** `done` runs once the run can no longer be cancelled: a cancel it prompts answers cancelled: false. */
-  async function cancellable<T>(runId: string | undefined, work: (signal: AbortSignal) => Promise<T>, done: (result: T) => void): Promise<T> {
-    const controller = new AbortController();
-    if (runId !== undefined) {
-      if (running.has(runId)) throw new AppError('conflict', 'A run with this id is already running.', { runId });
-      running.set(runId, controller);
-    }
-    let result: T;
-    try {
-      result = await work(controller.signal);
-    } finally {
-      if (runId !== undefined) running.delete(runId);
-    }
-    done(result);
-    return result;
-  }
+  const runs = cancellableRuns();
   const mustGetList = (id: number) => {
     const l = getList(s().db, id);
     if (!l) throw new AppError('not-found', 'No such list', { listId: id });
@@ -81,17 +65,13 @@ export function listHandlers(app: AppContext): DomainHandlers<'lists' | 'import'
       return { fileName, ...r };
     },
     'import:preview': (a) =>
-      cancellable(
+      runs.run(
         a.runId,
         (signal) => s().imports.previewBuffer({ ...fileOptions(a, signal), listId: a.listId, onProgress: (p) => progress(a.listId)(p.rowsDone, p.bytesDone, p.bytesTotal, 'reading') }),
         (result) => progress(a.listId)(result.counts.rows, result.bytes, result.bytes, 'done'),
       ),
-    'import:cancel': ({ runId }) => {
-      const controller = running.get(runId);
-      controller?.abort();
-      return { cancelled: controller !== undefined };
-    },
-    'import:run': (a) => cancellable(a.runId, async (signal) => {
+    'import:cancel': ({ runId }) => runs.cancel(runId),
+    'import:run': (a) => runs.run(a.runId, async (signal) => {
       const { actorId, listId, listName, expected } = a;
       const emit = progress(listId ?? null);
       const actor = app.actorName(actorId);

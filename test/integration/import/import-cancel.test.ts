@@ -62,6 +62,24 @@ describe('import:cancel', () => {
     expect(pendingListIds(s.db())).toEqual([]);
   }, 120_000);
 
+  it('stops a run whose stop arrived first (over HTTP the run\'s request, carrying the file, can come later)', async () => {
+    const s = await setUp();
+    const lists = s.count('SELECT count(*) FROM lists');
+    // Nothing runs under the id yet, so nothing is stopped now; the run is stopped as it arrives.
+    expect(await s.call('import:cancel', { runId: 'run-early-0001' })).toEqual({ cancelled: false });
+    const error = await s.fail('import:run', { actorId: s.a.id, listName: '早い中止', fileName: 'small.csv', bytes: small(), runId: 'run-early-0001' });
+    expect(error.code).toBe('import-cancelled');
+    expect(s.count('SELECT count(*) FROM lists')).toBe(lists);
+    expect(pendingListIds(s.db())).toEqual([]);
+    // The early stop is used up: the same id runs to the end next time, and a stop then does nothing.
+    const done = await s.call('import:run', { actorId: s.a.id, listName: '早い中止', fileName: 'small.csv', bytes: small(), runId: 'run-early-0001' });
+    expect(done.counts.accepted).toBe(1);
+    expect(await s.call('import:cancel', { runId: 'run-early-0001' })).toEqual({ cancelled: false });
+    // A preview stopped early fails the same way.
+    await s.call('import:cancel', { runId: 'run-early-0002' });
+    expect((await s.fail('import:preview', { listId: done.listId, fileName: 'small.csv', bytes: small(), runId: 'run-early-0002' })).code).toBe('import-cancelled');
+  }, 60_000);
+
   it('refuses a runId that is not an id, and a second run under an id in use', async () => {
     const s = await setUp();
     expect((await s.fail('import:cancel', { runId: '../x' })).code).toBe('validation');

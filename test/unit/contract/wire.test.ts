@@ -13,6 +13,13 @@ describe('wire codec', () => {
     );
   });
 
+  it('keeps a large file intact and refuses text that is not base64', () => {
+    const big = Uint8Array.from({ length: 200_003 }, (_, i) => (i * 7919) % 256);
+    expect(toBase64(big)).toBe(Buffer.from(big).toString('base64'));
+    expect(Buffer.from(fromBase64(toBase64(big))).equals(Buffer.from(big))).toBe(true);
+    for (const bad of ['A', 'AB=C', 'a b', '日本', '====', 'AAAA=']) expect(() => fromBase64(bad), bad).toThrow('invalid base64');
+  });
+
   it('round-trips nested Uint8Array and Buffer values', () => {
     const value = { fileName: 'a.csv', bytes: new Uint8Array([0, 255, 130, 10]), nested: [{ b: Buffer.from('日本') }] };
     const back = decodeWire(encodeWire(value)) as { fileName: string; bytes: Uint8Array; nested: [{ b: Uint8Array }] };

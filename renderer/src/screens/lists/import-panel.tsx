@@ -40,6 +40,9 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
     if (runId.current) void api.invoke('import:cancel', { runId: runId.current });
   };
 
+  /** Drawn at once, stop button included: a large file takes a moment to reach the importer. */
+  const starting = (bytes: Uint8Array): ImportProgressDto => ({ listId, phase: 'reading', rows: 0, bytesRead: 0, totalBytes: bytes.length });
+
   useEvent('import:progress', (p) => {
     if (p.listId === null || p.listId === listId) setProgress(p);
   });
@@ -71,7 +74,7 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
   const check = async () => {
     const args = fileArgs();
     if (!args) return;
-    setProgress(null);
+    setProgress(starting(args.bytes));
     const p = await call.run('import:preview', { ...args, runId: newRun() });
     if (p) setPreview(p);
   };
@@ -79,7 +82,7 @@ export function ImportPanel({ listId, actorId, replacing, onImported }: Props) {
   const run = async () => {
     const args = fileArgs();
     if (!args || actorId === null) return;
-    setProgress(null);
+    setProgress(starting(args.bytes));
     // Bound to the preview: if the file or the list changed since, nothing is imported.
     const expected = preview ? { sha256: preview.sha256, previousImportId: preview.previousImportId } : undefined;
     const r = await call.run('import:run', { ...args, actorId, runId: newRun(), ...(expected ? { expected } : {}) });
