@@ -43,17 +43,29 @@ const BY_DOMAIN_CAP = 50;
 export type MemberFindingsSource = (input: CheckInput) => MemberFindings;
 const computeMemberFindings: MemberFindingsSource = (input) => memberFindings(memberView(input));
 
+/**
+ * Where runChecks gets the template rule's findings (every recipient rendered): computed here by
+ * default, or from a cache keyed by the rows and the template (check service). Either way they
+ * are templateRule over the input's template, columns and recipients.
+ */
+export type TemplateFindingsSource = (input: CheckInput) => readonly CheckItem[];
+export const computeTemplateFindings: TemplateFindingsSource = (input) => templateRule(prepare(input));
+
 /** A copy of each item, so a report never shares objects with a cached MemberFindings. */
 const fresh = (items: readonly CheckItem[]): CheckItem[] =>
   items.map((i) => ({ ...i, params: { ...i.params }, message: { ...i.message }, ...(i.members ? { members: [...i.members] } : {}), ...(i.files ? { files: [...i.files] } : {}) }));
 
-export function runChecks(input: CheckInput, findingsFor: MemberFindingsSource = computeMemberFindings): CheckReport {
+export function runChecks(
+  input: CheckInput,
+  findingsFor: MemberFindingsSource = computeMemberFindings,
+  templateFindingsFor: TemplateFindingsSource = computeTemplateFindings,
+): CheckReport {
   const p = prepare(input);
   const m = findingsFor(input);
   const found: CheckItem[] = [
     ...sizeRule(p),
     ...fresh(m.address),
-    ...templateRule(p),
+    ...fresh(templateFindingsFor(input)),
     ...attachmentRule(p),
     ...senderRule(p),
     ...approverRule(p),

@@ -118,17 +118,31 @@ async function checksAsTheAppRuns(
 ): Promise<void> {
   const { db, clock, audit, users } = deps;
   const checkService = createCheckService({ db });
-  const approvals = createApprovalService({ db, clock, audit, users, checks: (id: number) => checkService.latestReport(id) });
+  // As electron/app/services.ts wires it: the report the request computes inside its transaction is
+  // kept once committed, for the approval summary it answers with.
+  const approvals = createApprovalService({
+    db,
+    clock,
+    audit,
+    users,
+    checks: (id: number) => checkService.latestReport(id),
+    keepChecks: (id, r) => checkService.keepCommitted(id, r),
+  });
   const campaigns = createCampaignService({ db, clock, audit, approvals });
   const c = campaigns.createCampaign({ listId: deps.listId, name: 'bench-app', subjectTemplate: '{{name}}様', bodyTemplate: '{{name}}様\n{{room}}号室', profileId: deps.profileId });
   checkService.latestReport(c.id); // the check screen, before the request
   const timed = async (name: string, f: () => unknown): Promise<void> => {
     const cpu0 = process.cpuUsage();
+    const main0 = process.threadCpuUsage();
     const t0 = performance.now();
     await f();
     const cpu = process.cpuUsage(cpu0);
+    const main = process.threadCpuUsage(main0);
     report(`approval_${name}_100k_app_ms`, performance.now() - t0, 'ms (with the check report as the app asks for it; target < 300)');
     report(`approval_${name}_100k_app_cpu_ms`, (cpu.user + cpu.system) / 1000, 'ms');
+    report(`approval_${name}_100k_app_main_cpu_ms`, (main.user + main.system) / 1000, 'ms (main thread only: the PIN\'s scrypt runs in the thread pool)');
+    // The request's deferred WAL checkpoint runs on its worker meanwhile, not in the next figure.
+    await new Promise((resolve) => setTimeout(resolve, 300));
   };
   await timed('request', async () => {
     await approvals.requestApproval(c.id, deps.requester.id, '1357');

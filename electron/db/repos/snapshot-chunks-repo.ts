@@ -87,10 +87,20 @@ function chosenRowsSql(listId: number, s: Selection): { sql: string; params: unk
 /**
  * The chunked read of the recipients of the list for the selection (the recipients query, in list
  * order): each chunk with its rows' digest texts and the members that may lack one of `fields`
- * (null: mark every row).
+ * (null: mark every row; none: mark no row). `nothingMerged`: the caller knows the recipients
+ * query merges no row of this list and selection in the database as it is now (a read of it that
+ * merged none, made at the same members version), so the chosen rows are read with no merge probe
+ * and no pass over the address index; the caller must still check the rows are those it knows.
  */
-export function recipientChunkQuery(db: Db, listId: number, s: Selection, fields: readonly string[] | null, chunkRows = CHUNK_ROWS): RecipientChunkQuery {
-  const q = sharesNoAddress(db, listId) ? chosenRowsSql(listId, s) : recipientsSql(listId, s);
+export function recipientChunkQuery(
+  db: Db,
+  listId: number,
+  s: Selection,
+  fields: readonly string[] | null,
+  chunkRows = CHUNK_ROWS,
+  nothingMerged = false,
+): RecipientChunkQuery {
+  const q = nothingMerged || sharesNoAddress(db, listId) ? chosenRowsSql(listId, s) : recipientsSql(listId, s);
   const p = presenceSql(fields);
   // The subquery's LIMIT keeps it from being flattened into the aggregate: it runs as a co-routine
   // handing over its rows in id order, the order group_concat appends them in (an ORDER BY inside

@@ -4,7 +4,7 @@
 import { AppError } from '../../../shared/errors';
 import { fieldsChecksRead, type CheckRecipient } from '../../../shared/guards';
 import { EDITABLE_CAMPAIGN_STATUSES } from '../../../shared/statuses';
-import { checkTemplate, compileTemplate, missingFieldsOf } from '../../../shared/template';
+import { checkTemplate, compileTemplate, missingFieldsOf, type CompiledTemplate } from '../../../shared/template';
 import type { Db } from '../../db/connection';
 import { voidApprovalCodes } from '../../db/repos/approval-codes-repo';
 import { insertApproval, latestApproval, voidApprovals, type Approval, type ApprovalHow } from '../../db/repos/approvals-repo';
@@ -28,7 +28,7 @@ import type { User } from '../../db/repos/users-repo';
 import type { UserService } from '../users/user-service';
 import { changedParts, digestOf, hashRecipients, hashRowTexts, legacyDigest, rowTextHasher, type DigestHeader, type DigestPart, type DigestResult, type RecipientsHash, type RowsVersion } from './campaign-digest';
 import { digestHeader, freezeSnapshot, sourceRows, sourceRowTexts, type ChecksFn } from './campaign-sources';
-import { scanRecipientChunks } from './recipient-scan';
+import { chunksHoldMembers, scanRecipientChunks } from './recipient-scan';
 import { stillValid, whileAuthenticating } from './while-authenticating';
 
 export interface ApprovalRequest {
@@ -89,6 +89,8 @@ interface RowScan {
 interface FrozenAsDraft {
   readonly fields: readonly string[];
   readonly rows: readonly CheckRecipient[];
+  /** The read merged no row into an identical earlier one. */
+  readonly nothingMerged: boolean;
 }
 
 /** The scan of the rows a freeze would take, made while the requester's PIN is checked. */
@@ -116,22 +118,24 @@ function whatChanged(before: Record<DigestPart, string> | null, frozen: DigestRe
 }
 
 /**
- * The rows, as [position, fields text], that lack a field the template needs: how many, and the
- * first MAX_REPORTED with what each lacks. Fields are parsed as the sender's parseFields reads them.
+ * The rows, as [position, row], that lack a field the template needs (`missingOf`): how many, and
+ * the first MAX_REPORTED with what each lacks.
  */
-function tallyLacking(
-  missingOf: (fields: unknown) => readonly string[] | null,
-  rows: Iterable<readonly [position: number, fieldsJson: string]>,
-): Pick<RowScan, 'missingCount' | 'lacking'> {
+function tallyLacking<T>(missingOf: (row: T) => readonly string[] | null, rows: Iterable<readonly [position: number, row: T]>): Pick<RowScan, 'missingCount' | 'lacking'> {
   const lacking: { position: number; missing: readonly string[] }[] = [];
   let missingCount = 0;
-  for (const [position, fieldsJson] of rows) {
-    const missing = missingOf(JSON.parse(fieldsJson));
+  for (const [position, row] of rows) {
+    const missing = missingOf(row);
     if (!missing) continue;
     missingCount++;
     if (lacking.length < MAX_REPORTED) lacking.push({ position, missing });
   }
   return { missingCount, lacking };
+}
+
+/** Each row with its position. */
+function* withPositions<T>(rows: readonly T[]): Generator<readonly [number, T]> {
+  for (let i = 0; i < rows.length; i++) yield [i, rows[i]!];
 }
 
 export function createApprovalService({ db, clock, audit, users, checks, keepChecks }: ApprovalServiceDeps) {
@@ -232,7 +236,8 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
    * fields.
    */
   function scanRows(c: Campaign, rows: Iterable<readonly [text: string, fieldsJson: string]>): RowScan {
-    const missingOf = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
+    const missingOfParsed = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
+    const missingOf = (fieldsJson: string) => missingOfParsed(JSON.parse(fieldsJson));
     const hasher = rowTextHasher();
     const positioned = function* (): Generator<readonly [number, string]> {
       let position = 0;
@@ -264,15 +269,39 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
   function earlyScan(c: Campaign): EarlyScan | null {
     if (c.followUpOf !== null) return null;
     const compiled = compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate });
-    const missingOf = missingFieldsOf(compiled, parsedFieldValue);
+    const draft = keptDraft(c);
+    return (draft && scanBesideDraft(c, compiled, draft)) ?? scanInSql(c, compiled, draft);
+  }
+
+  /**
+   * The early scan when the check screen's read of the same rows is kept for the database as it is
+   * now (the usual request): SQLite marks no row, and if the read merged no row the chosen members
+   * are read without the merge probe. The chunks' member ids are then compared with the read's,
+   * position by position (a mismatch: undefined, and the scan is made in SQL): the same members at
+   * the same members version, so each row's fields as the read picked them (fieldPicker: every
+   * field the template names, as parsedFieldValue reads it) are the frozen row's, and the rows
+   * lacking a field are found in them, as scanRows finds them in the fields text.
+   */
+  function scanBesideDraft(c: Campaign, compiled: CompiledTemplate, draft: FrozenAsDraft): EarlyScan | undefined {
+    const found = scanRecipientChunks(readRawChunks(db, recipientChunkQuery(db, c.listId, c.selection, [], undefined, draft.nothingMerged)));
+    if (!chunksHoldMembers(found.chunks, draft.rows)) return undefined;
+    const missingOf = missingFieldsOf(compiled);
+    const tally = tallyLacking((r: CheckRecipient) => missingOf(r.fields), withPositions(draft.rows));
+    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks, draft };
+  }
+
+  /** The early scan read in SQL alone: SQLite marks the rows that may lack a field, and only those are checked here. */
+  function scanInSql(c: Campaign, compiled: CompiledTemplate, draft: FrozenAsDraft | undefined): EarlyScan {
+    const missingOfParsed = missingFieldsOf(compiled, parsedFieldValue);
+    const missingOf = (fieldsJson: string) => missingOfParsed(JSON.parse(fieldsJson));
     // A row not marked holds every field the template names; should such a row not render (it
     // always does), every row is marked and checked.
     const allPresent = Object.fromEntries(compiled.fields.map((f) => [f, 'x']));
-    const fields = missingOf(allPresent) === null ? compiled.fields : null;
+    const fields = missingOfParsed(allPresent) === null ? compiled.fields : null;
     const found = scanRecipientChunks(readRawChunks(db, recipientChunkQuery(db, c.listId, c.selection, fields)));
     const texts = found.marked.length > 0 ? memberFieldsTexts(db, found.marked.map((m) => m.memberId)) : new Map<number, string>();
     const tally = tallyLacking(missingOf, found.marked.map((m) => [m.position, texts.get(m.memberId) ?? 'null'] as const));
-    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks, draft: keptDraft(c) };
+    return { scan: { hash: found.hash, ...tally }, chunks: found.chunks, draft };
   }
 
   /**
@@ -285,7 +314,7 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
     if (!checks) return undefined;
     const fields = fieldsChecksRead({ subject: c.subjectTemplate, body: c.bodyTemplate });
     const kept = keptDraftRecipients(db, c.listId, c.selection, fields);
-    return kept && { fields, rows: kept.recipients };
+    return kept && { fields, rows: kept.recipients, nothingMerged: kept.leftOut.merged === 0 };
   }
 
   /**

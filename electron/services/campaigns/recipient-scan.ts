@@ -28,3 +28,17 @@ export function scanRecipientChunks(raw: readonly RawChunk[]): RecipientScan {
   }
   return { hash: hasher.finish(), chunks, marked };
 }
+
+/** Whether the chunks hold exactly `rows`' members, position by position (ids compared, nothing read). */
+export function chunksHoldMembers(chunks: readonly FrozenChunk[], rows: readonly { readonly id: number }[]): boolean {
+  let position = 0;
+  for (const c of chunks) {
+    const count = c.kind === 'range' ? c.count : c.ids.length;
+    if (position + count > rows.length) return false;
+    for (let k = 0; k < count; k++) {
+      if (rows[position + k]!.id !== (c.kind === 'range' ? c.firstId + k : c.ids[k])) return false;
+    }
+    position += count;
+  }
+  return position === rows.length;
+}

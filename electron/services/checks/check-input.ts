@@ -9,7 +9,7 @@ import { mustGetCampaign, type Campaign } from '../../db/repos/campaigns-repo';
 import { listSharedAddresses } from '../../db/repos/list-rules-repo';
 import { checkLeftOutCounts, draftCheckRowsOf, iterateDraftCheckRows, iterateFrozenCheckRows, membersTouchedBy, type CheckRecipientRaw } from '../../db/repos/check-recipients-query';
 import { recordRecipientOrder } from '../../db/recipient-order';
-import { countSnapshot, largestEarlierSnapshot } from '../../db/repos/snapshots-repo';
+import { hasSnapshot, largestEarlierSnapshot } from '../../db/repos/snapshots-repo';
 import { suppressedInList } from '../../db/repos/suppressions-repo';
 import { countActiveUsers } from '../../db/repos/users-repo';
 import { followUpRecipients } from '../campaigns/campaign-sources';
@@ -130,7 +130,7 @@ function readAttachments(db: Db, campaignId: number): CheckAttachment[] {
  */
 export function checksFrozenRows(db: Db, campaign: Campaign): boolean {
   if (campaign.status === 'draft' && !db.inTransaction) return false;
-  return countSnapshot(db, campaign.id) > 0;
+  return hasSnapshot(db, campaign.id);
 }
 
 export function readCheckInput(db: Db, campaignId: number): CheckInput {

@@ -19,12 +19,16 @@
 //
 // Whenever a report is computed the database is read afresh; the findings that depend only on
 // the recipients (look-alikes, duplicates, typo domains, …) come from a cache keyed by the
-// recipients' content (member-findings-cache.ts), so a change to the notice does not redo them.
+// recipients' content (member-findings-cache.ts), so a change to the notice does not redo them;
+// the template rule's renders of kept rows come from one keyed by the rows and the template
+// (template-findings-cache.ts), so the approval request's report over the rows the check screen
+// rendered does not render them again.
 import { runChecks, type CheckReport } from '../../../shared/guards';
 import type { Db } from '../../db/connection';
 import { contentVersion } from '../../db/content-version';
 import { readCheckInput } from './check-input';
 import { createMemberFindingsCache } from './member-findings-cache';
+import { createTemplateFindingsCache } from './template-findings-cache';
 
 export interface CheckService {
   checkCampaign(campaignId: number): CheckReport;
@@ -47,7 +51,8 @@ export function createCheckService(deps: { db: Db }): CheckService {
   const kept = new Map<number, { version: string; report: CheckReport }>();
   const version = () => contentVersion(db);
   const members = createMemberFindingsCache();
-  const checkCampaign = (campaignId: number) => runChecks(readCheckInput(db, campaignId), members.findingsFor);
+  const templates = createTemplateFindingsCache();
+  const checkCampaign = (campaignId: number) => runChecks(readCheckInput(db, campaignId), members.findingsFor, templates.findingsFor);
   /** The last report computed inside a transaction (not kept unless keepCommitted vouches for it). */
   let inTransaction: { campaignId: number; report: CheckReport } | null = null;
   function keep(campaignId: number, v: string, report: CheckReport): void {

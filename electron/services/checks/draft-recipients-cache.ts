@@ -7,8 +7,9 @@
 // is keyed by the list, the selection and the field names: a template that names another field
 // reads afresh. Nothing is kept or reused inside a transaction.
 //
-// The rows and the array are frozen: the report and the member-findings cache share them, and a
-// frozen array lets member-findings-cache.ts hash the rows once per read instead of once per report.
+// The rows, their fields and the array are frozen: the report and the member-findings cache share
+// them, and a frozen array lets member-findings-cache.ts hash the rows once per read instead of once
+// per report, and template-findings-cache.ts render them once per template.
 //
 // After a member's edit in the app (members:update, recorded by memberRowEdited) or an exclusion
 // added or removed (recorded by listRowsChanged) the version moves, but the kept read is brought up
@@ -46,7 +47,7 @@ export interface DraftPatch {
 }
 
 function frozenRead(fresh: DraftRecipients): DraftRecipients {
-  for (const r of fresh.recipients) Object.freeze(r);
+  for (const r of fresh.recipients) Object.freeze(Object.freeze(r).fields);
   const l = fresh.leftOut;
   const leftOut = Object.freeze({ ...l, suppressed: Object.freeze(l.suppressed.map((x) => Object.freeze(x))), missing: Object.freeze(l.missing.map((x) => Object.freeze(x))) });
   return { recipients: Object.freeze(fresh.recipients), leftOut };

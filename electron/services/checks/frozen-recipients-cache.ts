@@ -11,9 +11,10 @@
 // outsideMembers caller touches either). Nothing is kept or reused inside a transaction, except
 // rows an approval request proves to be its snapshot's while it freezes (whileFrozenAs).
 //
-// The rows and the array are frozen, as the draft's are (draft-recipients-cache.ts): the member
-// findings cache hashes a frozen array once, and the draft's array, frozen by a request, finds the
-// findings already computed for it.
+// The rows, their fields and the array are frozen, as the draft's are (draft-recipients-cache.ts):
+// the member findings cache hashes a frozen array once and the template findings cache renders it
+// once per template, and the draft's array, frozen by a request, finds the findings already
+// computed for it.
 import type { CheckRecipient } from '../../../shared/guards';
 import type { Db } from '../../db/connection';
 import { cacheableMembersVersion } from '../../db/content-version';
@@ -29,7 +30,7 @@ const keyOf = (campaignId: number, listId: number, fields: readonly string[]): s
 
 function frozenArray(rows: readonly CheckRecipient[]): readonly CheckRecipient[] {
   if (Object.isFrozen(rows)) return rows;
-  for (const r of rows) Object.freeze(r);
+  for (const r of rows) Object.freeze(Object.freeze(r).fields);
   return Object.freeze(rows);
 }
 

@@ -7,17 +7,23 @@
 // - the freeze gives the rows snapshotFromRecipients gives, at the same positions;
 // - the hash is the version 3 hash of the rows as read into strings (what verification computes);
 // - every row the template cannot render from is marked (the mark may say more, never less), and
-//   the scan's positions are the rows' positions.
+//   the scan's positions are the rows' positions;
+// - read as the chosen members with no merge probe (`nothingMerged`, which the request uses only
+//   when the check screen's read merged no row), the chunks hold the recipients' members position
+//   by position exactly when no row is merged, and are then the chunks read with the probe;
+// - the frozen rows hold positions 0..n-1, so the largest earlier snapshot (its last position + 1)
+//   is the largest count.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Selection } from '../../../shared/recipients';
 import { compileTemplate, missingFieldsOf } from '../../../shared/template';
 import type { Db } from '../../../electron/db/connection';
 import { parsedFieldValue } from '../../../electron/db/json';
-import { iterateRecipientDigestTexts, iterateRecipients, snapshotFromRecipients } from '../../../electron/db/repos/recipients-query';
+import { chosenSql, iterateRecipientDigestTexts, iterateRecipients, snapshotFromRecipients } from '../../../electron/db/repos/recipients-query';
+import { largestEarlierSnapshot } from '../../../electron/db/repos/snapshots-repo';
 import { freezeChunks, readRawChunks, recipientChunkQuery } from '../../../electron/db/repos/snapshot-chunks-repo';
 import { hashRowTexts } from '../../../electron/services/campaigns/campaign-digest';
-import { scanRecipientChunks } from '../../../electron/services/campaigns/recipient-scan';
+import { chunksHoldMembers, scanRecipientChunks } from '../../../electron/services/campaigns/recipient-scan';
 import { tempDb } from '../../helpers/tmp';
 
 const cleanups: (() => void)[] = [];
@@ -114,6 +120,15 @@ describe('the approval request reads in chunks and freezes by id ranges', () => 
           for (const l of lacking) expect(marked.get(l.memberId)).toBe(l.position);
           checked += lacking.length;
 
+          // Without the merge probe: the recipients' members exactly when nothing is merged.
+          const chosen = chosenSql(listId, s);
+          const merged = (db.prepare(`SELECT count(*) FROM members m WHERE ${chosen.sql}`).pluck().get(...chosen.params) as number) - n;
+          const recipients = [...iterateRecipients(db, listId, s)].map((r) => ({ id: r.memberId! }));
+          const unprobed = readRawChunks(db, recipientChunkQuery(db, listId, s, compiled.fields, chunkRows, true));
+          expect(chunksHoldMembers(scanRecipientChunks(unprobed).chunks, recipients)).toBe(merged === 0);
+          expect(chunksHoldMembers(scan.chunks, recipients)).toBe(true);
+          if (merged === 0) expect(unprobed).toEqual(raw);
+
           // Freezing again replaces the earlier rows.
           expect(freezeChunks(db, byChunks, listId, scan.chunks)).toBe(n);
           expect(frozenRows(db, byChunks)).toEqual(frozenRows(db, byQuery));
@@ -130,6 +145,11 @@ describe('the approval request reads in chunks and freezes by id ranges', () => 
           }
           expect(freezeChunks(db, byChunks, listId, scan.chunks, true)).toBe(n);
           expect(frozenRows(db, byChunks)).toEqual(frozenRows(db, byQuery));
+          const counted = db
+            .prepare('SELECT max(n) FROM (SELECT count(*) AS n FROM snapshots s JOIN campaigns c ON c.id = s.campaign_id WHERE c.list_id = ? GROUP BY c.id)')
+            .pluck()
+            .get(listId) as number | null;
+          expect(largestEarlierSnapshot(db, listId, byChunks + 1)).toBe(counted ?? undefined);
         },
       ),
       { numRuns: 120 },
