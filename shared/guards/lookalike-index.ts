@@ -106,7 +106,7 @@ export interface LookalikeResult {
  * the domain's distinct addresses in list order (nothing else is read: no address of another
  * domain is compared, and which addresses are already joined is decided by this domain's pairs).
  */
-interface DomainLinks {
+export interface DomainLinks {
   readonly pairs: readonly number[];
   readonly examples: readonly (readonly [string, string])[];
 }
@@ -134,7 +134,7 @@ function keep(kept: Map<string, DomainLinks>, key: string, links: DomainLinks): 
 }
 
 /** The links among one domain's distinct addresses (in list order), computed. */
-function linkDomain(addresses: readonly string[]): DomainLinks {
+export function linkDomain(addresses: readonly string[]): DomainLinks {
   const n = addresses.length;
   const uf = new UnionFind(n);
   const pairs: number[] = [];
@@ -231,6 +231,17 @@ function linkDomain(addresses: readonly string[]): DomainLinks {
   return { pairs, examples };
 }
 
+/** A domain's links (its distinct addresses in list order), found kept or computed and kept. */
+export function keptDomainLinks(addresses: readonly string[], kept: Map<string, DomainLinks> = sharedKept): DomainLinks {
+  const key = JSON.stringify(addresses);
+  let links = kept.get(key);
+  if (links === undefined) {
+    links = linkDomain(addresses);
+    keep(kept, key, links);
+  }
+  return links;
+}
+
 /**
  * Finds look-alike groups among distinct addresses; exported for tests and the benchmark. Each
  * domain's links are computed on their own (or found kept, `kept`: by default shared by every
@@ -250,13 +261,7 @@ export function findLookalikes(emails: readonly string[], kept: Map<string, Doma
   let linked = false;
   for (const group of byDomain.values()) {
     if (group.length < 2) continue;
-    const addresses = group.map((i) => unique[i]!);
-    const key = JSON.stringify(addresses);
-    let links = kept.get(key);
-    if (links === undefined) {
-      links = linkDomain(addresses);
-      keep(kept, key, links);
-    }
+    const links = keptDomainLinks(group.map((i) => unique[i]!), kept);
     const { pairs } = links;
     for (let k = 0; k < pairs.length; k += 2) uf.union(group[pairs[k]!]!, group[pairs[k + 1]!]!);
     if (pairs.length > 0) linked = true;
