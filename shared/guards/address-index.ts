@@ -41,9 +41,14 @@ export class AddressIndex {
   private readonly invalid = new Map<AddressRejectReason, number[]>();
   private readonly dots: number[] = [];
   private readonly links = new LookalikeLinks((e) => this.byEmail.firstId(e)!);
-  /** Domains whose distinct addresses (or their order) changed since they were last linked. */
-  private readonly unlinked = new Set<string>();
+  /**
+   * Domains whose distinct addresses (or their order) changed since they were last linked, with the
+   * addresses that came, went or moved, and whether each was on the list before (none while built).
+   */
+  private readonly unlinked = new Map<string, Map<string, boolean> | null>();
   private readonly orgDomains: readonly string[];
+  /** Set while build() adds the rows: every domain is linked afresh then, nothing is patched. */
+  private building = true;
 
   private constructor(private readonly view: MemberView) {
     this.orgDomains = view.policy.organisationDomains.map((d) => d.trim().toLowerCase()).filter(Boolean);
@@ -60,6 +65,7 @@ export class AddressIndex {
     }
     index.rows = view.recipients;
     index.relink();
+    index.building = false;
     return index;
   }
 
@@ -109,7 +115,7 @@ export class AddressIndex {
     const was = this.byEmail.firstId(e);
     this.byEmail.add(e, r.id);
     if (was === undefined) this.links.addAddress(e);
-    if (was !== this.byEmail.firstId(e)) this.moved(e);
+    if (was !== this.byEmail.firstId(e)) this.moved(e, was !== undefined);
     const n = normaliseName(r.name);
     if (n) this.byName.add(n, r.id);
     const d = splitAt(e)[1];
@@ -131,7 +137,7 @@ export class AddressIndex {
     this.byEmail.remove(e, r.id);
     const now = this.byEmail.firstId(e);
     if (now === undefined) this.links.removeAddress(e);
-    if (was !== now) this.moved(e);
+    if (was !== now) this.moved(e, was !== undefined);
     const n = normaliseName(r.name);
     if (n) this.byName.remove(n, r.id);
     const d = splitAt(e)[1];
@@ -148,20 +154,33 @@ export class AddressIndex {
   }
 
   /** An address that appeared, went, or whose first row changed: its domain is linked again. */
-  private moved(e: string): void {
+  private moved(e: string, was: boolean): void {
     // The look-alike index groups by what follows the last @; an address without one is its own
     // domain and never linked within it.
-    if (e.includes('@')) this.unlinked.add(e.slice(e.lastIndexOf('@') + 1));
+    if (!e.includes('@')) return;
+    const d = e.slice(e.lastIndexOf('@') + 1);
+    if (this.building) {
+      this.unlinked.set(d, null);
+      return;
+    }
+    let touched = this.unlinked.get(d);
+    if (!touched) this.unlinked.set(d, (touched = new Map()));
+    if (!touched.has(e)) touched.set(e, was);
   }
 
-  /** Links again each domain whose distinct addresses changed, from its addresses in list order. */
+  /**
+   * Brings each domain whose distinct addresses changed up to date: patched when the addresses that
+   * changed provably link nothing (lookalike-links.ts), else linked again from its addresses in list order.
+   */
   private relink(): void {
-    for (const d of this.unlinked) {
+    for (const [d, touched] of this.unlinked) {
       const addresses: string[] = [];
       for (const id of this.byDomain.get(d) ?? []) {
         const e = lower(this.rowOf(id).email);
         if (e.includes('@') && this.byEmail.firstId(e) === id) addresses.push(e);
       }
+      const changed = touched && [...touched].map(([address, was]) => ({ address, was, is: this.byEmail.firstId(address) !== undefined }));
+      if (changed && this.links.patchDomain(d, addresses, changed)) continue;
       this.links.setDomain(d, addresses, addresses.length >= 2 ? keptDomainLinks(addresses) : null);
     }
     this.unlinked.clear();

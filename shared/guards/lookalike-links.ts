@@ -5,14 +5,25 @@
 // across domains (domainsLookAlike), the same examples in the same order.
 import { EXAMPLE_CAP } from './item';
 import { domainsLookAlike, MAX_DOMAINS_PER_LOCAL } from './lookalike-domains';
-import type { DomainLinks } from './lookalike-index';
+import { countOneDeletionVariants, linksByOneDeletion, oneDeletionVariants, VariantCounts, type DomainLinks } from './lookalike-index';
 import { UnionFind } from './union-find';
 
 /** A domain's links as address pairs (so they outlive the domain's positions), and where the domain first occurs. */
 interface KeptDomain {
-  readonly first: string;
+  first: string;
+  /** How many distinct addresses the domain has. */
+  size: number;
   readonly pairs: readonly string[];
   readonly examples: readonly (readonly [string, string])[];
+  /** A one-deletion domain's variant hashes counted, once patchDomain needed them. */
+  counts?: VariantCounts;
+}
+
+/** An address of a domain that came, went, or moved (its first row changed) since the domain was linked. */
+export interface TouchedAddress {
+  readonly address: string;
+  readonly was: boolean;
+  readonly is: boolean;
 }
 
 export interface LookalikeFound {
@@ -43,7 +54,50 @@ export class LookalikeLinks {
     }
     const pairs: string[] = [];
     for (const i of links.pairs) pairs.push(addresses[i]!);
-    this.domains.set(domain, { first: addresses[0]!, pairs, examples: links.examples });
+    this.domains.set(domain, { first: addresses[0]!, size: addresses.length, pairs, examples: links.examples });
+  }
+
+  /**
+   * Brings a domain's links to its distinct addresses now (in list order) without linking it again,
+   * when it is a one-deletion domain before and after and each touched address, taken out and put
+   * back one at a time, shares no variant hash with the domain's other addresses: then linkDomain
+   * would give the same links and examples (lookalike-index.ts, oneDeletionVariants). Returns false
+   * when it cannot tell; the caller links the domain again (setDomain).
+   */
+  patchDomain(domain: string, addresses: readonly string[], touched: readonly TouchedAddress[]): boolean {
+    const kept = this.domains.get(domain);
+    if (!kept || !linksByOneDeletion(kept.size) || !linksByOneDeletion(addresses.length)) return false;
+    if (!kept.counts) {
+      // The counts of the addresses the links were made from: those now, less what came, plus what went.
+      const came = new Set(touched.filter((t) => t.is && !t.was).map((t) => t.address));
+      const counts = new VariantCounts(addresses.length * 16);
+      const went = touched.filter((t) => t.was && !t.is).map((t) => t.address);
+      countOneDeletionVariants([...addresses.filter((e) => !came.has(e)), ...went], (h) => counts.add(h, 1));
+      kept.counts = counts;
+    }
+    const counts = kept.counts;
+    for (const t of touched) {
+      const own = oneDeletionVariants(t.address);
+      const mine = new Map<number, number>();
+      for (const h of own) mine.set(h, (mine.get(h) ?? 0) + 1);
+      if (t.was) {
+        for (const [h, n] of mine) if (counts.get(h) !== n) return this.dropCounts(kept);
+        for (const h of own) counts.add(h, -1);
+      }
+      if (t.is) {
+        for (const h of mine.keys()) if (counts.get(h) !== 0) return this.dropCounts(kept);
+        for (const h of own) counts.add(h, 1);
+      }
+    }
+    kept.first = addresses[0]!;
+    kept.size = addresses.length;
+    return true;
+  }
+
+  /** The counts were changed part way: they go with the links the caller makes again. */
+  private dropCounts(kept: KeptDomain): false {
+    delete kept.counts;
+    return false;
   }
 
   /** A distinct address that is now on the list. */

@@ -4,8 +4,9 @@
 // domains, carriers, invalid addresses and both policies, after every step of a random sequence of
 // address and name edits, exclusions (a row leaves) and inclusions (a row comes back).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AddressIndex, addressFindings, addressView, type CheckRecipient } from '../../../shared/guards';
+import { LookalikeLinks } from '../../../shared/guards/lookalike-links';
 
 const LOCALS = ['taro', 'tar0', 'hanako', 'hanak0', 'jiro.s', 'jiros', 'kirnura', 'kimura', 'info', 'a..b', 'x'];
 const DOMAINS = ['gmail.com', 'gmial.com', 'docomo.ne.jp', 'docomo.ne.jo', 'corp.co.jp', 'c0rp.co.jp', 'town.lg.jp', 'ezweb.ne.jp', 'yahoo.co.jp', ''];
@@ -68,5 +69,63 @@ describe('AddressIndex', () => {
     // Refused: the index is as it was, and still patches from there.
     expect(index.update(rows([1, 2, 3, 4]), 2)).toBe(true);
     expect(index.findings()).toEqual(addressFindings(addressView({ recipients: rows([1, 2, 3, 4]), policy: {} })));
+  });
+});
+
+describe('AddressIndex on a domain linked by one-deletion variants (over 1,000 addresses)', () => {
+  const SYL = ['ka', 'ki', 'ta', 'to', 'na', 'no', 'ma', 'mi', 'ya', 'rn', 'sa', 'shi', 'ha', 'hi', 'ra', 'ri', '0', '1'];
+  function big(seed: number): CheckRecipient[] {
+    let a = seed;
+    const rnd = () => {
+      a = (a * 1103515245 + 12345) >>> 0;
+      return a / 4294967296;
+    };
+    return Array.from({ length: 1150 }, (_, i) => {
+      let local = '';
+      for (let k = 0; k < 3 + Math.floor(rnd() * 3); k++) local += SYL[Math.floor(rnd() * SYL.length)];
+      return { id: i + 1, email: `${local}@${rnd() < 0.95 ? 'big.jp' : 'other.jp'}`, name: `n${i % 700}`, fields: {} };
+    });
+  }
+  it('patches the domain when the addresses that came and went link nothing, and links it again otherwise: the findings are addressFindings', () => {
+    const patched = vi.spyOn(LookalikeLinks.prototype, 'patchDomain');
+    fc.assert(
+      fc.property(
+        fc.nat(1000),
+        fc.array(
+          fc.record({
+            at: fc.nat(1149),
+            // A fresh local part (most share no variant with any other), or a near copy of another member's.
+            local: fc.oneof(fc.stringMatching(/^[qwxz]{6,9}$/), fc.nat(1149).map((n) => `~${n}`)),
+            domain: fc.constantFrom('big.jp', 'big.jp', 'other.jp'),
+            exclude: fc.nat(5).map((n) => n === 0),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (seed, steps) => {
+          let rows = big(seed);
+          const left = new Set<number>();
+          const current = () => frozen(rows.filter((r) => !left.has(r.id)));
+          const index = AddressIndex.build(addressView({ recipients: current(), policy: {} }))!;
+          for (const st of steps) {
+            const id = st.at + 1;
+            if (st.exclude) {
+              if (left.has(id)) left.delete(id);
+              else left.add(id);
+            } else {
+              const other = rows[Number(st.local.slice(1)) || 0]!.email;
+              const local = st.local.startsWith('~') ? `${other.slice(0, other.lastIndexOf('@'))}x` : st.local;
+              rows = rows.map((r) => (r.id === id ? { ...r, email: `${local}@${st.domain}` } : r));
+            }
+            expect(index.update(current(), 256)).toBe(true);
+            expect(index.findings()).toEqual(addressFindings(addressView({ recipients: current(), policy: {} })));
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // Both ways were taken.
+    expect(patched.mock.results.some((r) => r.value === true)).toBe(true);
+    expect(patched.mock.results.some((r) => r.value === false)).toBe(true);
+    patched.mockRestore();
   });
 });
