@@ -218,7 +218,7 @@ function keep(kept: Map<string, DomainLinks>, key: string, links: DomainLinks): 
 }
 
 /** The links among one domain's distinct addresses (in list order), computed. */
-export function linkDomain(addresses: readonly string[]): DomainLinks {
+function linkDomain(addresses: readonly string[]): DomainLinks {
   const n = addresses.length;
   const uf = new UnionFind(n);
   const pairs: number[] = [];
