@@ -14,6 +14,11 @@
 // field no member rule reads): the row marks change, every address stays, and the costly part
 // (look-alikes, duplicates, domains: ~0.8 s at 100k members) is reused; only the row-mark part
 // (~15 ms) is computed again.
+//
+// When the address part's key is new, it is not computed over all the rows if the last rows it was
+// computed for differ in a few rows only (an address edited, an exclusion added or removed): that
+// part is kept as groups (shared/guards/address-index.ts) and the rows that differ are patched in.
+// The groups are compared with the rows themselves, not trusted to any record of what was written.
 import { createHash } from 'node:crypto';
 import {
   AddressIndex,
