@@ -129,3 +129,24 @@ describe('AddressIndex on a domain linked by one-deletion variants (over 1,000 a
     patched.mockRestore();
   });
 });
+
+describe('AddressIndex, a large domain patched', () => {
+  it('moves the domain behind another in the examples when its first address leaves', () => {
+    const patched = vi.spyOn(LookalikeLinks.prototype, 'patchDomain');
+    // 1,100 distinct addresses on big.jp that look alike to none other (numbered apart by 3+ edits).
+    const filler = Array.from({ length: 1100 }, (_, i) => `member${String(i).padStart(4, '0').replace(/./g, (d) => 'qwxzvbnmpj'[Number(d)]!.repeat(2))}@big.jp`);
+    const emails = ['zzqqxxwwyy@big.jp', 'hanako@s.jp', 'hanak0@s.jp', 'kimura.taro@big.jp', 'kirnura.taro@big.jp', ...filler];
+    const rows = (list: string[]) => frozen(list.map((email, i) => ({ id: i + 1, email, name: `n${i}`, fields: {} })));
+    const index = AddressIndex.build(addressView({ recipients: rows(emails), policy: {} }))!;
+    const before = index.findings().lookalike[0]!.params['examples'];
+    expect(String(before).startsWith('kimura.taro@big.jp')).toBe(true);
+    const moved = rows(['zzqqxxwwyy@elsewhere.jp', ...emails.slice(1)]);
+    expect(index.update(moved, 10)).toBe(true);
+    // big.jp patched (elsewhere.jp, a new domain, is linked).
+    expect(patched.mock.calls.map((c, i) => [c[0], patched.mock.results[i]!.value])).toContainEqual(['big.jp', true]);
+    const after = index.findings();
+    expect(after).toEqual(addressFindings(addressView({ recipients: moved, policy: {} })));
+    expect(String(after.lookalike[0]!.params['examples']).startsWith('hanako@s.jp')).toBe(true);
+    patched.mockRestore();
+  });
+});
