@@ -9,8 +9,9 @@
 // What findings() gives equals addressFindings(view) of the rows it was last given (a property
 // test compares them after random edits). It leans on one fact of the rows it accepts: ids rise
 // with the list (the draft recipients are read by id), so "in list order" is "by id" and a row can
-// be found by its id. Rows in any other order (a frozen snapshot, a follow-up) are not indexed:
-// build() returns null and the caller computes the findings from the rows.
+// be found by its id (a frozen snapshot's too, while its members are all on the list). Rows in any
+// other order (a follow-up's, a snapshot with a member re-imported since) are not indexed: build()
+// returns null and the caller computes the findings from the rows.
 import { validateAddress, type AddressRejectReason } from '../address';
 import { carrierOf, type Carrier } from '../sending/carrier-domains';
 import { addressItems } from './address-rules';
