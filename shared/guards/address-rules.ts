@@ -18,6 +18,14 @@ export function addressRule(p: Prepared): CheckItem[] {
     invalid.push(r.id);
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   });
+  return addressItems(invalid, dots, reasons);
+}
+
+/**
+ * The items for the invalid addresses and those with unusual dots (member ids in list order), and
+ * each reason's count in the order the reasons first occur in the list.
+ */
+export function addressItems(invalid: readonly number[], dots: readonly number[], reasons: Iterable<readonly [AddressRejectReason, number]>): CheckItem[] {
   const items: CheckItem[] = [];
   if (invalid.length) {
     const summary = [...reasons].map(([k, v]) => `${k}:${v}`).join(', ');

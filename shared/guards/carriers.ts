@@ -17,6 +17,11 @@ export function carrierRule(p: Prepared): CheckItem[] {
     members.push(p.input.recipients[i]!.id);
     perCarrier.set(carrier, (perCarrier.get(carrier) ?? 0) + 1);
   });
+  return carrierItems(members, perCarrier);
+}
+
+/** The item for the members on carrier domains (ids in list order), each carrier's count in order of first occurrence. */
+export function carrierItems(members: readonly number[], perCarrier: Iterable<readonly [Carrier, number]>): CheckItem[] {
   if (members.length === 0) return [];
   const sorted = [...perCarrier].sort((a, b) => b[1] - a[1]);
   const ja = listText(sorted.map(([c, n]) => `${NAMES_JA[c]} ${n}人`));

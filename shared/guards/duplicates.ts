@@ -5,7 +5,7 @@ import { EXAMPLE_CAP, item, listText } from './item';
 import type { CheckItem, Prepared } from './types';
 
 /** Names compared the way people read them: NFKC, spaces (incl. full-width) folded, case-free. */
-function normaliseName(name: string): string {
+export function normaliseName(name: string): string {
   // Most names in a list are already in normal form with single ASCII spaces: skip NFKC's
   // allocation for them (NFKC leaves pure ASCII as it is).
   if (/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(name)) return name.toLowerCase();
@@ -36,6 +36,21 @@ class Groups {
   }
 }
 
+/** An address on several rows: its rows' member ids and raw names in list order, and how many distinct names (normalised) they have. */
+export interface AddressGroup {
+  readonly email: string;
+  readonly ids: readonly number[];
+  readonly names: readonly string[];
+  readonly distinctNames: number;
+}
+
+/** A (normalised, non-empty) name on several rows: its rows' member ids and its distinct addresses, both in list order. */
+export interface NameGroup {
+  readonly name: string;
+  readonly ids: readonly number[];
+  readonly emails: readonly string[];
+}
+
 export function duplicateRule(p: Prepared): CheckItem[] {
   const rs = p.input.recipients;
   const byEmail = new Groups();
@@ -46,15 +61,16 @@ export function duplicateRule(p: Prepared): CheckItem[] {
     const n = (names[i] = normaliseName(rs[i]!.name));
     if (n) byNameGroups.add(n, i);
   }
-  // A name on several rows: which addresses it has (first-seen order) and its rows.
-  const byName = new Map<string, Set<string>>();
-  const nameRows = new Map<string, number[]>();
-  for (const [n, rows] of byNameGroups.inOrder()) {
-    byName.set(n, new Set(rows.map((i) => p.emails[i]!)));
-    nameRows.set(n, rows);
-  }
+  const nameGroups = byNameGroups.inOrder().map(([name, rows]): NameGroup => ({ name, ids: rows.map((i) => rs[i]!.id), emails: [...new Set(rows.map((i) => p.emails[i]!))] }));
+  const emailGroups = byEmail
+    .inOrder()
+    .map(([email, rows]): AddressGroup => ({ email, ids: rows.map((i) => rs[i]!.id), names: rows.map((i) => rs[i]!.name), distinctNames: new Set(rows.map((i) => names[i])).size }));
+  return duplicateItems(emailGroups, nameGroups, p.input.sharedAddresses ?? []);
+}
 
-  const shared = new Set((p.input.sharedAddresses ?? []).map((a) => a.toLowerCase()));
+/** The items for addresses on several rows and names with several addresses, each group in order of its first row. */
+export function duplicateItems(emailGroups: readonly AddressGroup[], nameGroups: readonly NameGroup[], sharedAddresses: readonly string[]): CheckItem[] {
+  const shared = new Set(sharedAddresses.map((a) => a.toLowerCase()));
   const differentNames: number[] = [];
   const diffAddresses: string[] = [];
   const sharedMembers: number[] = [];
@@ -62,29 +78,28 @@ export function duplicateRule(p: Prepared): CheckItem[] {
   const sameName: number[] = [];
   const diffExamples: string[] = [];
   const sameExamples: string[] = [];
-  for (const [email, rows] of byEmail.inOrder()) {
-    const distinct = new Set(rows.map((i) => names[i]));
-    if (distinct.size > 1 && shared.has(email)) {
-      for (const i of rows) sharedMembers.push(rs[i]!.id);
-      if (sharedExamples.length < EXAMPLE_CAP) sharedExamples.push(`${email} (${rows.map((i) => rs[i]!.name).join(' / ')})`);
+  for (const { email, ids, names, distinctNames } of emailGroups) {
+    if (distinctNames > 1 && shared.has(email)) {
+      for (const id of ids) sharedMembers.push(id);
+      if (sharedExamples.length < EXAMPLE_CAP) sharedExamples.push(`${email} (${names.join(' / ')})`);
       continue;
     }
-    if (distinct.size > 1) diffAddresses.push(email);
-    const target = distinct.size > 1 ? differentNames : sameName;
-    for (const i of rows) target.push(rs[i]!.id);
-    if (distinct.size > 1 && diffExamples.length < EXAMPLE_CAP) {
-      diffExamples.push(`${email} (${rows.map((i) => rs[i]!.name).join(' / ')})`);
-    } else if (distinct.size === 1 && sameExamples.length < EXAMPLE_CAP) sameExamples.push(email);
+    if (distinctNames > 1) diffAddresses.push(email);
+    const target = distinctNames > 1 ? differentNames : sameName;
+    for (const id of ids) target.push(id);
+    if (distinctNames > 1 && diffExamples.length < EXAMPLE_CAP) {
+      diffExamples.push(`${email} (${names.join(' / ')})`);
+    } else if (distinctNames === 1 && sameExamples.length < EXAMPLE_CAP) sameExamples.push(email);
   }
 
   const multiAddress: number[] = [];
   const multiExamples: string[] = [];
-  for (const [n, emails] of byName) {
-    if (emails.size < 2) continue;
-    for (const i of nameRows.get(n)!) multiAddress.push(rs[i]!.id);
+  for (const { name, ids, emails } of nameGroups) {
+    if (emails.length < 2) continue;
+    for (const id of ids) multiAddress.push(id);
     // The first few addresses and how many more: at 50,000 members one common name can have
     // hundreds, and the message must stay readable (the rest are found by the name on Lists).
-    if (multiExamples.length < EXAMPLE_CAP) multiExamples.push(`${n} (${listText([...emails], 3)})`);
+    if (multiExamples.length < EXAMPLE_CAP) multiExamples.push(`${name} (${listText(emails, 3)})`);
   }
 
   const items: CheckItem[] = [];

@@ -19,6 +19,7 @@ export { DEFAULT_MAX_ATTACHMENT_BYTES, isMailFileName } from './attachments';
 export { findAddresses } from './address-text';
 export { suggestDomain } from './typo-domains';
 export { findLookalikes } from './lookalike-index';
+export { AddressIndex } from './address-index';
 export { fieldsChecksRead } from './read-fields';
 export {
   addressFindings,

@@ -93,6 +93,90 @@ class VariantTable {
   }
 }
 
+/** Whether linkDomain links a domain of n distinct addresses by one-deletion variants alone (n above FULL_DEPTH_GROUP_MAX). */
+export const linksByOneDeletion = (n: number): boolean => n > FULL_DEPTH_GROUP_MAX;
+
+/**
+ * The variant hashes linkDomain gives an address of a one-deletion domain. Two such addresses are
+ * compared (and may be linked) only when they share one: an address sharing none with the rest of
+ * its domain links nothing and changes nothing the others link, wherever it stands in the list.
+ */
+export function oneDeletionVariants(address: string): Uint32Array {
+  const found: number[] = [];
+  countOneDeletionVariants([address], (h) => found.push(h));
+  return Uint32Array.from(found);
+}
+
+/** oneDeletionVariants of each address, given one by one to `each` (buffers shared: a domain has thousands). */
+export function countOneDeletionVariants(addresses: Iterable<string>, each: (h: number) => void): void {
+  let pow = new Uint32Array(0);
+  let prefix = pow;
+  let out = pow;
+  for (const address of addresses) {
+    const s = skeleton(address.slice(0, address.lastIndexOf('@')));
+    if (pow.length <= s.length) {
+      pow = new Uint32Array(2 * s.length + 2);
+      pow[0] = 1;
+      for (let i = 1; i < pow.length; i++) pow[i] = Math.imul(pow[i - 1]!, BASE) >>> 0;
+      prefix = new Uint32Array(pow.length);
+      out = new Uint32Array(variantCount(pow.length - 1, 1));
+    }
+    const count = variantHashes(s, 1, pow, prefix, out);
+    for (let i = 0; i < count; i++) each(out[i]!);
+  }
+}
+
+/** How many times each variant hash occurs among a domain's addresses (open addressing, as VariantTable). */
+export class VariantCounts {
+  private keys: Uint32Array;
+  private counts: Int32Array;
+  private used: Uint8Array;
+  private filled = 0;
+  constructor(entries: number) {
+    let size = 16;
+    while (size < entries * 2) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.counts = new Int32Array(size);
+    this.used = new Uint8Array(size);
+  }
+  private slot(h: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    while (this.used[i] && this.keys[i] !== h) i = (i + 1) & mask;
+    return i;
+  }
+  get(h: number): number {
+    const i = this.slot(h);
+    return this.used[i] ? this.counts[i]! : 0;
+  }
+  add(h: number, by: number): void {
+    let i = this.slot(h);
+    if (!this.used[i]) {
+      if ((this.filled + 1) * 2 > this.keys.length) {
+        this.grow();
+        i = this.slot(h);
+      }
+      this.used[i] = 1;
+      this.keys[i] = h;
+      this.filled++;
+    }
+    this.counts[i]! += by;
+  }
+  private grow(): void {
+    const { keys, counts, used } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.counts = new Int32Array(keys.length * 2);
+    this.used = new Uint8Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (!used[i]) continue;
+      const j = this.slot(keys[i]!);
+      this.used[j] = 1;
+      this.keys[j] = keys[i]!;
+      this.counts[j] = counts[i]!;
+    }
+  }
+}
+
 export interface LookalikeResult {
   /** Groups of distinct addresses (lower-cased) that look alike, each sorted. */
   groups: string[][];
@@ -106,7 +190,7 @@ export interface LookalikeResult {
  * the domain's distinct addresses in list order (nothing else is read: no address of another
  * domain is compared, and which addresses are already joined is decided by this domain's pairs).
  */
-interface DomainLinks {
+export interface DomainLinks {
   readonly pairs: readonly number[];
   readonly examples: readonly (readonly [string, string])[];
 }
@@ -231,6 +315,17 @@ function linkDomain(addresses: readonly string[]): DomainLinks {
   return { pairs, examples };
 }
 
+/** A domain's links (its distinct addresses in list order), found kept or computed and kept. */
+export function keptDomainLinks(addresses: readonly string[], kept: Map<string, DomainLinks> = sharedKept): DomainLinks {
+  const key = JSON.stringify(addresses);
+  let links = kept.get(key);
+  if (links === undefined) {
+    links = linkDomain(addresses);
+    keep(kept, key, links);
+  }
+  return links;
+}
+
 /**
  * Finds look-alike groups among distinct addresses; exported for tests and the benchmark. Each
  * domain's links are computed on their own (or found kept, `kept`: by default shared by every
@@ -250,13 +345,7 @@ export function findLookalikes(emails: readonly string[], kept: Map<string, Doma
   let linked = false;
   for (const group of byDomain.values()) {
     if (group.length < 2) continue;
-    const addresses = group.map((i) => unique[i]!);
-    const key = JSON.stringify(addresses);
-    let links = kept.get(key);
-    if (links === undefined) {
-      links = linkDomain(addresses);
-      keep(kept, key, links);
-    }
+    const links = keptDomainLinks(group.map((i) => unique[i]!), kept);
     const { pairs } = links;
     for (let k = 0; k < pairs.length; k += 2) uf.union(group[pairs[k]!]!, group[pairs[k + 1]!]!);
     if (pairs.length > 0) linked = true;

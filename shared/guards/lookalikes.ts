@@ -13,15 +13,20 @@ export function lookalikeRule(p: Prepared): CheckItem[] {
   p.emails.forEach((e, i) => {
     if (involved.has(e)) members.push(p.input.recipients[i]!.id);
   });
+  return lookalikeItems(groups.length, involved.size, members, examples);
+}
+
+/** The item for look-alike addresses: how many groups and addresses, their members (ids in list order), example pairs. */
+export function lookalikeItems(groups: number, addresses: number, members: readonly number[], examples: readonly (readonly [string, string])[]): CheckItem[] {
   const pairs = examples.map(([a, b]) => `${a} ≈ ${b}`);
   return [
     item({
       code: 'lookalike-addresses',
       severity: 'warning',
       members,
-      params: { groups: groups.length, addresses: involved.size, examples: pairs.join('; ') },
-      ja: `よく似たアドレスが${groups.length}組あります（例: ${listText(pairs, 3)}）。どちらかが打ち間違いでないか、名簿の元データで確かめてください。`,
-      en: `${groups.length} group(s) of addresses look almost the same (e.g. ${listText(pairs, 3)}). Check in the source list that none of them is a typo.`,
+      params: { groups, addresses, examples: pairs.join('; ') },
+      ja: `よく似たアドレスが${groups}組あります（例: ${listText(pairs, 3)}）。どちらかが打ち間違いでないか、名簿の元データで確かめてください。`,
+      en: `${groups} group(s) of addresses look almost the same (e.g. ${listText(pairs, 3)}). Check in the source list that none of them is a typo.`,
     }),
   ];
 }

@@ -84,14 +84,28 @@ export function approverRule(p: Prepared): CheckItem[] {
 }
 
 export function recipientPolicyRule(p: Prepared, groups: Map<string, number[]>): CheckItem[] {
+  const rs = p.input.recipients;
+  return recipientPolicyItems(p.input.policy.recipientsAreOrganisations ?? false, p.orgDomains, rs.length, groups, (rows) => rows.map((i) => rs[i]!.id));
+}
+
+/**
+ * The policy's items from the rows per domain. Rows are numbers that sort in list order (indices,
+ * or ids where they rise with the list); `ids` gives the member ids of rows so sorted.
+ */
+export function recipientPolicyItems(
+  recipientsAreOrganisations: boolean,
+  orgDomains: readonly string[],
+  total: number,
+  groups: Iterable<readonly [string, readonly number[]]>,
+  ids: (rows: number[]) => number[],
+): CheckItem[] {
   const items: CheckItem[] = [];
-  const ids = (indices: number[]) => indices.map((i) => p.input.recipients[i]!.id);
-  if (p.input.policy.recipientsAreOrganisations) {
+  if (recipientsAreOrganisations) {
     const personal: number[] = [];
     const domains: string[] = [];
     for (const [d, rows] of groups) {
       if (!isFreeMailDomain(d)) continue;
-      personal.push(...rows);
+      for (const r of rows) personal.push(r);
       domains.push(d);
     }
     if (personal.length) {
@@ -109,18 +123,17 @@ export function recipientPolicyRule(p: Prepared, groups: Map<string, number[]>):
       );
     }
   }
-  if (p.orgDomains.length) {
+  if (orgDomains.length) {
     const outside: number[] = [];
     const domains: string[] = [];
     let inside = 0;
     for (const [d, rows] of groups) {
-      if (isOrgDomain(d, p.orgDomains)) inside += rows.length;
+      if (isOrgDomain(d, orgDomains)) inside += rows.length;
       else {
-        outside.push(...rows);
+        for (const r of rows) outside.push(r);
         domains.push(d);
       }
     }
-    const total = p.input.recipients.length;
     if (outside.length && inside >= total * INTERNAL_LIST_RATIO) {
       outside.sort((a, b) => a - b);
       domains.sort();

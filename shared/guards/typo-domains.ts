@@ -70,22 +70,24 @@ export function typoDomainRule(p: Prepared, groups: Map<string, number[]>): Chec
     if (!suggestion) continue;
     const rows = groups.get(domain)!;
     const members = rows.map((i) => p.input.recipients[i]!.id);
-    const twins = alreadyListed(p, rows, suggestion, listed);
-    const shown = listText(twins, 3);
-    items.push(
-      item({
-        code: 'typo-domain',
-        severity: 'warning',
-        members,
-        params: { domain, suggestion, alreadyListed: twins.length, listedAddresses: twins.slice(0, EXAMPLE_CAP).join(', ') },
-        ja:
-          `ドメイン「${domain}」は「${suggestion}」の打ち間違いかもしれません（${members.length}件）。名簿の元データを本人に確認し、正しければそのまま、誤りなら名簿を直して取り込み直してください。` +
-          (twins.length ? `直したアドレス（${shown}）は名簿にすでにあります。同じ人が二重に載っていないか確かめてください。` : ''),
-        en:
-          `The domain "${domain}" looks like a typo for "${suggestion}" (${members.length} address(es)). Check with the members; if it is wrong, fix the list and import it again.` +
-          (twins.length ? ` The corrected address(es) (${shown}) are already on the list: the same person may be listed twice.` : ''),
-      }),
-    );
+    items.push(typoItem(domain, suggestion, members, alreadyListed(p, rows, suggestion, listed)));
   }
   return items;
+}
+
+/** The item for one typo-looking domain: its members (ids in list order) and the corrected addresses already listed. */
+export function typoItem(domain: string, suggestion: string, members: readonly number[], twins: readonly string[]): CheckItem {
+  const shown = listText(twins, 3);
+  return item({
+    code: 'typo-domain',
+    severity: 'warning',
+    members,
+    params: { domain, suggestion, alreadyListed: twins.length, listedAddresses: twins.slice(0, EXAMPLE_CAP).join(', ') },
+    ja:
+      `ドメイン「${domain}」は「${suggestion}」の打ち間違いかもしれません（${members.length}件）。名簿の元データを本人に確認し、正しければそのまま、誤りなら名簿を直して取り込み直してください。` +
+      (twins.length ? `直したアドレス（${shown}）は名簿にすでにあります。同じ人が二重に載っていないか確かめてください。` : ''),
+    en:
+      `The domain "${domain}" looks like a typo for "${suggestion}" (${members.length} address(es)). Check with the members; if it is wrong, fix the list and import it again.` +
+      (twins.length ? ` The corrected address(es) (${shown}) are already on the list: the same person may be listed twice.` : ''),
+  });
 }

@@ -1,7 +1,9 @@
 // Benchmark of the pre-approval guards over 100,000 generated members with realistic domains
 // (carriers, free mail, company domains) and a sprinkling of typo domains and look-alikes.
 import { runChecks, type CheckInput, type CheckRecipient } from '../../shared/guards';
-import { memberRowEdited, outsideMembers } from '../../electron/db/content-version';
+import { listRowsChanged, memberRowEdited, outsideMembers } from '../../electron/db/content-version';
+import { membersSharingRef, membersWithRef } from '../../electron/db/repos/check-recipients-query';
+import { deleteExclusion, insertExclusion } from '../../electron/db/repos/list-rules-repo';
 import { createCheckService } from '../../electron/services/checks';
 import { tempDb } from '../helpers/tmp';
 import { freezeSnapshot, seedCampaign } from '../integration/checks/seed';
@@ -124,6 +126,22 @@ async function runService(report: Report): Promise<void> {
       memberRowEdited(t.db, someMember, () => t.db.prepare("UPDATE members SET fields_json = json_set(fields_json, '$.district', ?), edited_by = '鈴木', edited_at = ? WHERE id = ?").run(`D${++edits}`, edits, someMember));
     const memberAddress = () =>
       memberRowEdited(t.db, someMember, () => t.db.prepare("UPDATE members SET email = ?, change = 'email-changed', edited_by = '鈴木', edited_at = ? WHERE id = ?").run(`fixed${++edits}@gmail.com`, edits, someMember));
+    // An exclusion added, then removed, as exclusions:add and exclusions:remove write it (recorded
+    // by listRowsChanged): another member each time, so no report is found kept.
+    let excluded: string | null = null;
+    let nth = 0;
+    const exclusion = () => {
+      if (excluded !== null) {
+        const ref = excluded;
+        excluded = null;
+        listRowsChanged(t.db, listId, () => membersWithRef(t.db, listId, ref), () => deleteExclusion(t.db, listId, ref));
+        return;
+      }
+      const id = t.db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT 1 OFFSET ?').pluck().get(listId, 20_000 + 997 * nth++) as number;
+      const ref = `e:${(t.db.prepare('SELECT lower(email) FROM members WHERE id = ?').pluck().get(id) as string)}`;
+      excluded = ref;
+      listRowsChanged(t.db, listId, () => membersSharingRef(t.db, listId, id), () => insertExclusion(t.db, listId, { ref, reason: null, by: '鈴木' }, nth));
+    };
     const time = (name: string, what: string, edit: () => void, first = false): void => {
       const runs: number[] = [];
       const cpus: number[] = [];
@@ -144,6 +162,7 @@ async function runService(report: Report): Promise<void> {
     time('check_report_reread_100k_ms', 'draft, after a write outside the notice: recipients read again', notice(true));
     time('check_report_member_edit_100k_ms', "draft, after a member's field edited in the app", memberField);
     time('check_report_address_edit_100k_ms', "draft, after a member's address edited in the app", memberAddress);
+    time('check_report_exclusion_100k_ms', 'draft, after an exclusion added or removed in the app', exclusion);
     time('check_report_first_100k_ms', 'draft, first check of these members', notice(false), true);
     freezeSnapshot(t.db, campaignId, listId);
     time('check_report_frozen_100k_ms', 'snapshot, after a change to the notice', notice(false));

@@ -14,8 +14,14 @@
 // field no member rule reads): the row marks change, every address stays, and the costly part
 // (look-alikes, duplicates, domains: ~0.8 s at 100k members) is reused; only the row-mark part
 // (~15 ms) is computed again.
+//
+// When the address part's key is new, it is not computed over all the rows if the last rows it was
+// computed for differ in a few rows only (an address edited, an exclusion added or removed): that
+// part is kept as groups (shared/guards/address-index.ts) and the rows that differ are patched in.
+// The groups are compared with the rows themselves, not trusted to any record of what was written.
 import { createHash } from 'node:crypto';
 import {
+  AddressIndex,
   addressFindings,
   addressView,
   joinMemberFindings,
@@ -64,6 +70,11 @@ interface Keys {
   readonly marks: string;
 }
 
+/** The address part's key, and what it reads besides the rows (shared addresses, policy) as text. */
+interface AddressKeys extends Keys {
+  readonly settings: string;
+}
+
 /**
  * The keys of both parts, hashed once per frozen array (the draft recipients kept across edits of
  * the notice, draft-recipients-cache.ts): a frozen array of frozen rows cannot change, so the hash
@@ -88,13 +99,20 @@ function rowsKeysOf(recipients: readonly CheckRecipient[]): Keys {
  * Computed the same way for every array, so the frozen snapshot of rows just checked as a draft
  * finds the draft's findings.
  */
-function keysOf(from: MemberSource): Keys {
+function keysOf(from: MemberSource): AddressKeys {
   const rows = rowsKeysOf(from.recipients);
+  let settings = '';
+  memberViewTexts({ ...from, recipients: [] }, (text) => (settings += text), () => undefined);
   const address = batchedHash();
-  memberViewTexts({ ...from, recipients: [] }, address.add, () => undefined);
+  address.add(settings);
   address.add(rows.address);
-  return { address: address.digest(), marks: rows.marks };
+  return { address: address.digest(), marks: rows.marks, settings };
 }
+
+/** Rows that may differ from the indexed ones for the address index to be patched; past it, it is built again. */
+const PATCHED_ROWS_MAX = 256;
+
+const frozenRows = (rows: readonly CheckRecipient[]): boolean => Object.isFrozen(rows) && rows.every((r) => Object.isFrozen(r));
 
 /** A few values by key, the most recently used last, so the oldest is dropped first. */
 function recent<T>(kept: number): { get(key: string, make: () => T): T } {
@@ -120,12 +138,24 @@ export function createMemberFindingsCache(kept = KEPT): MemberFindingsCache {
   const marks = recent<RowMarkFindings>(kept);
   // The joined findings too, so an equal view gives the very same object (no copy per report).
   const joined = recent<MemberFindings>(kept);
+  // The address part of the last rows computed, as groups (address-index.ts): frozen rows whose ids
+  // rise with the list (a draft's), with what else that part reads. A few rows changed since are
+  // patched in; any other rows are computed from nothing.
+  let indexed: { settings: string; index: AddressIndex } | null = null;
+  const addressPart = (from: MemberSource, settings: string): AddressFindings => {
+    if (indexed && indexed.settings === settings && frozenRows(from.recipients) && indexed.index.update(from.recipients, PATCHED_ROWS_MAX)) return indexed.index.findings();
+    const view = addressView(from);
+    const index = frozenRows(from.recipients) ? AddressIndex.build({ ...view, recipients: from.recipients }) : null;
+    if (!index) return addressFindings(view);
+    indexed = { settings, index };
+    return index.findings();
+  };
   return {
     findingsFor(from) {
       const keys = keysOf(from);
       return joined.get(`${keys.address} ${keys.marks}`, () =>
         joinMemberFindings(
-          addresses.get(keys.address, () => addressFindings(addressView(from))),
+          addresses.get(keys.address, () => addressPart(from, keys.settings)),
           marks.get(keys.marks, () => rowMarkFindings(rowMarkView(from))),
         ),
       );
