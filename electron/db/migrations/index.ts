@@ -15,6 +15,7 @@ import m0012 from './0012_oauth_sign_in';
 import m0013 from './0013_member_search_index';
 import m0014 from './0014_approval_speed';
 import m0015 from './0015_incident_answers';
+import m0016 from './0016_member_lookups';
 
 export interface Migration {
   readonly version: number;
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'member_search_index', sql: m0013 },
   { version: 14, name: 'approval_speed', sql: m0014 },
   { version: 15, name: 'incident_answers', sql: m0015 },
+  { version: 16, name: 'member_lookups', sql: m0016 },
 ];
