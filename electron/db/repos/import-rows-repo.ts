@@ -12,14 +12,31 @@ export const ROWS_PER_STATEMENT = 64;
  * `many` takes exactly ROWS_PER_STATEMENT rows, `one` a single row; the caller holds the transaction.
  */
 export interface RowInserter {
-  many(args: readonly unknown[]): void;
-  one(args: readonly unknown[]): void;
+  /** Each returns the rowid of the last row it wrote. */
+  many(args: readonly unknown[]): number;
+  one(args: readonly unknown[]): number;
 }
 
 function inserter(db: Db, insertInto: string, rowSql: string): RowInserter {
   const many = db.prepare(`${insertInto} VALUES ${Array(ROWS_PER_STATEMENT).fill(rowSql).join(', ')}`);
   const one = db.prepare(`${insertInto} VALUES ${rowSql}`);
-  return { many: (args) => void many.run(args), one: (args) => void one.run(args) };
+  return { many: (args) => Number(many.run(args).lastInsertRowid), one: (args) => Number(one.run(args).lastInsertRowid) };
+}
+
+/**
+ * Writes a pending list's lookup entries (migration 0016) given as two parameters each: the text
+ * (address or key) and the member id. The INSERT trigger writes none under a pending list; the
+ * import writes them sorted (lookup-sort.ts), inside a transaction of the caller's. OR FAIL, as
+ * for memberInserter: no statement journal.
+ */
+export function lookupInserter(db: Db, listId: number, kind: 'email' | 'key'): RowInserter {
+  const into = kind === 'email' ? 'member_emails (list_id, email, member_id)' : 'member_keys (list_id, member_key, member_id)';
+  return inserter(db, `INSERT OR FAIL INTO ${into}`, `(${Math.trunc(listId)}, ?, ?)`);
+}
+
+/** Whether row `id` is the list's member written from Excel row `line` (a check of the ids the import counted). */
+export function isMemberAt(db: Db, listId: number, id: number, line: number): boolean {
+  return db.prepare('SELECT 1 FROM members WHERE id = ? AND list_id = ? AND line = ?').get(id, listId, line) !== undefined;
 }
 
 /**

@@ -4,7 +4,8 @@
 // transaction copies them. Each sink runs its own transactions (never call one inside another).
 // This file unpacks a RowBatch into statement parameters; the SQL is in import-rows-repo.ts.
 import type { Db } from '../../db/connection';
-import { checkPendingParents, createStageTable, memberInserter, ROWS_PER_STATEMENT, type RowInserter } from '../../db/repos/import-rows-repo';
+import { checkPendingParents, createStageTable, isMemberAt, lookupInserter, memberInserter, ROWS_PER_STATEMENT, type RowInserter } from '../../db/repos/import-rows-repo';
+import type { LookupChunk } from './lookup-sort';
 import type { RowBatch } from './row-batch';
 
 export interface MemberSink {
@@ -16,6 +17,15 @@ export interface MemberSink {
   drop(): void;
   /** Data rows of the file whose accepted rows are all written (committed), for progress. */
   written(): number;
+  /**
+   * Set when the rows' lookups (migration 0016) are the import's to write: the parser then sorts
+   * them (EngineArgs.sortLookups), and after finish() each chunk goes to writeLookup.
+   */
+  readonly lookups?: {
+    write(c: LookupChunk): void;
+    /** After the last chunk: throws unless every written row has its entries. */
+    finish(): void;
+  };
 }
 
 /**
@@ -30,8 +40,11 @@ export interface MemberSink {
  */
 export const STEP_ROWS = 32_768;
 
-/** A batch writer: ROWS_PER_STATEMENT rows per call while there are that many, then one by one. */
-function batchWriter(insert: RowInserter): (b: RowBatch) => void {
+/**
+ * A batch writer: ROWS_PER_STATEMENT rows per call while there are that many, then one by one.
+ * Returns the rowid of the batch's last row.
+ */
+function batchWriter(insert: RowInserter): (b: RowBatch) => number {
   const args: unknown[] = new Array(ROWS_PER_STATEMENT * 5);
   const single: unknown[] = new Array(5);
   return (b) => {
@@ -47,14 +60,98 @@ function batchWriter(insert: RowInserter): (b: RowBatch) => void {
       out[o + 4] = text.slice(ends[e + 2]!, (start = ends[e + 3]!));
       r++;
     };
+    let last = 0;
     while (b.count - r >= ROWS_PER_STATEMENT) {
       for (let j = 0; j < ROWS_PER_STATEMENT; j++) fill(args, j * 5);
-      insert.many(args);
+      last = insert.many(args);
     }
     while (r < b.count) {
       fill(single, 0);
+      last = insert.one(single);
+    }
+    return last;
+  };
+}
+
+/**
+ * The member ids of an import's accepted rows (0-based, file order), kept per batch (its first
+ * row and first id: a batch's ids run on), not per row: a million rows would take 8 MB.
+ */
+function createRowIds() {
+  let firstRow = new Int32Array(256);
+  let firstId = new Float64Array(256);
+  let batches = 0;
+  let rows = 0;
+  return {
+    add(first: number, count: number): void {
+      if (batches === firstRow.length) {
+        const r = new Int32Array(batches * 2);
+        r.set(firstRow);
+        firstRow = r;
+        const d = new Float64Array(batches * 2);
+        d.set(firstId);
+        firstId = d;
+      }
+      firstRow[batches] = rows;
+      firstId[batches++] = first;
+      rows += count;
+    },
+    rows: () => rows,
+    /** The id of accepted row `row` (< rows()). */
+    of(row: number): number {
+      let lo = 0;
+      let hi = batches - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (firstRow[mid]! <= row) lo = mid;
+        else hi = mid - 1;
+      }
+      return firstId[lo]! + (row - firstRow[lo]!);
+    },
+  };
+}
+type RowIds = ReturnType<typeof createRowIds>;
+
+/**
+ * Writes a pending list's sorted lookup chunks, one transaction each; `expected` says how many
+ * entries each lookup must get.
+ */
+function pendingLookups(db: Db, listId: number, importId: number, ids: RowIds, expected: () => { email: number; key: number }) {
+  const inserters = { email: lookupInserter(db, listId, 'email'), key: lookupInserter(db, listId, 'key') };
+  const done = { email: 0, key: 0 };
+  const args: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
+  const single: unknown[] = new Array(2);
+  const step = db.transaction((c: LookupChunk) => {
+    checkPendingParents(db, listId, importId);
+    const insert = inserters[c.kind];
+    const text = Buffer.from(c.units.buffer, c.units.byteOffset, c.units.byteLength).toString('utf16le');
+    const { ends, rows } = c;
+    let j = 0;
+    let start = 0;
+    while (c.count - j >= ROWS_PER_STATEMENT) {
+      for (let k = 0; k < ROWS_PER_STATEMENT; k++, j++) {
+        args[2 * k] = text.slice(start, (start = ends[j]!));
+        args[2 * k + 1] = ids.of(rows[j]!);
+      }
+      insert.many(args);
+    }
+    for (; j < c.count; j++) {
+      single[0] = text.slice(start, (start = ends[j]!));
+      single[1] = ids.of(rows[j]!);
       insert.one(single);
     }
+  });
+  return {
+    write(c: LookupChunk): void {
+      step(c);
+      done[c.kind] += c.count;
+    },
+    finish(): void {
+      const want = expected();
+      if (done.email !== want.email || done.key !== want.key) {
+        throw new Error(`the new list's lookups are incomplete: ${done.email}/${want.email} addresses, ${done.key}/${want.key} keys`);
+      }
+    },
   };
 }
 
@@ -81,9 +178,19 @@ function withoutForeignKeyChecks(db: Db, fn: () => void): void {
  */
 export function pendingListSink(db: Db, listId: number, importId: number, stepRows = STEP_ROWS): MemberSink {
   const write = batchWriter(memberInserter(db, listId, importId));
+  // The member ids of the accepted rows, for their lookup entries; and how many rows have a key.
+  const ids = createRowIds();
+  let keyed = 0;
   const step = db.transaction((batches: RowBatch[]) => {
     checkPendingParents(db, listId, importId);
-    for (const b of batches) write(b);
+    for (const b of batches) {
+      const last = write(b);
+      // Inside this synchronous transaction nothing else inserts: the batch's ids run up to `last`.
+      const first = last - b.count + 1;
+      if (!isMemberAt(db, listId, first, b.excelRows[0]!)) throw new Error(`the import's member ids are not where it counted them (${first})`);
+      ids.add(first, b.count);
+      for (let r = 0; r < b.count; r++) keyed += 1 - b.keyNull[r]!;
+    }
   });
   let held: RowBatch[] = [];
   let heldRows = 0;
@@ -108,6 +215,7 @@ export function pendingListSink(db: Db, listId: number, importId: number, stepRo
       heldRows = 0;
     },
     written: () => written,
+    lookups: pendingLookups(db, listId, importId, ids, () => ({ email: ids.rows(), key: keyed })),
   };
 }
 

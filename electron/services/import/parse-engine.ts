@@ -7,8 +7,9 @@ import { AppError } from '../../../shared/errors';
 import { hasControlChars } from './control-chars';
 import { createChunkDecoder } from './decode-stream';
 import type { ImportEncoding } from './import-report';
+import { createLookupCollector, type LookupChunk } from './lookup-sort';
 import { createCsvStream, type CsvRow, type Dialect } from './parse-csv';
-import { createRowPacker, unpackBatch, type PackedBatch, type RowBatch, type RowPacker, type RowTally } from './row-batch';
+import { createRowPacker, unpackBatch, type PackedBatch, type RowBatch, type RowLookups, type RowPacker, type RowTally } from './row-batch';
 
 export interface ColumnChoice {
   /** Column names as the caller knows them (from inspect); undefined = detect. */
@@ -21,6 +22,8 @@ export interface ColumnChoice {
 export interface EngineArgs extends ColumnChoice {
   readonly encoding: ImportEncoding;
   readonly dialect: Dialect;
+  /** Collect and sort the accepted rows' addresses and keys (a new list's lookups, lookup-sort.ts). */
+  readonly sortLookups?: boolean;
 }
 
 export interface ImportHeader {
@@ -42,6 +45,8 @@ export interface ParseEngine {
   readonly rows: () => number;
   push(chunk: Uint8Array): void;
   finish(): EngineResult;
+  /** After finish, with sortLookups: the address lookup's entries sorted, then the key lookup's, in chunks. */
+  lookupChunks(): Generator<LookupChunk>;
 }
 
 const MAX_COLUMNS = 1000;
@@ -69,6 +74,7 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
   const decoder = createChunkDecoder(a.encoding);
   let header: ImportHeader | null = null;
   let packer: RowPacker | null = null;
+  const lookups: RowLookups | null = a.sortLookups ? { emails: createLookupCollector(true), keys: createLookupCollector() } : null;
   // Set once a control character shows up in the text: every row from then on is checked (a
   // row in the text ahead may have started in an earlier chunk, which was clean, so sticky).
   let controls = false;
@@ -105,6 +111,7 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
       },
       onBatch,
       batchRows,
+      lookups,
     );
   };
 
@@ -136,6 +143,11 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
       if (header === null || packer === null) throw new AppError('import-no-header', 'The file has no header line.');
       (packer as RowPacker).flush();
       return { header, tally: (packer as RowPacker).tally, sha256: hash.digest('hex') };
+    },
+    *lookupChunks() {
+      if (lookups === null) return;
+      yield* lookups.emails.chunks('email');
+      yield* lookups.keys.chunks('key');
     },
   };
 }

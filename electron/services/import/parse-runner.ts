@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { workerEntry } from '../../worker-entry';
+import type { LookupChunk } from './lookup-sort';
 import { createParseEngine, type EngineArgs, type EngineResult } from './parse-engine';
 import { unpackBatch, type PackedBatch, type RowBatch } from './row-batch';
 
@@ -13,6 +14,8 @@ export interface ParseRunner {
   push(chunk: Uint8Array): Promise<void>;
   /** Flushes the last rows and resolves with the header, tally and hash. */
   finish(): Promise<EngineResult>;
+  /** After finish, with sortLookups: the next chunk of sorted lookup entries, null after the last. */
+  nextLookup(): Promise<LookupChunk | null>;
   /** Stops a worker; safe to call more than once. */
   close(): void;
 }
@@ -33,6 +36,8 @@ type WorkerReply =
   | { type: 'batch'; batch: PackedBatch }
   | { type: 'chunk-done'; rows: number }
   | { type: 'done'; result: EngineResult }
+  | { type: 'lookup'; chunk: LookupChunk }
+  | { type: 'lookups-done' }
   | { type: 'error'; error: { code: ErrorCode; message: string; details?: unknown } };
 
 /**
@@ -46,12 +51,14 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
   let parsedBytes = 0;
   if (!entry) {
     const engine = createParseEngine(a, onBatch);
+    let lookups: Generator<LookupChunk> | null = null;
     return {
       push: async (chunk) => {
         engine.push(chunk);
         onParsed((parsedBytes += chunk.length), engine.rows());
       },
       finish: async () => engine.finish(),
+      nextLookup: async () => (lookups ??= engine.lookupChunks()).next().value ?? null,
       close: () => {},
     };
   }
@@ -64,11 +71,34 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
   let wake: (() => void) | null = null;
   let done: { resolve: (r: EngineResult) => void; reject: (e: unknown) => void } | null = null;
   let closed = false;
+  // Sorted lookup chunks come after 'done' (sortLookups); lookupsEnded after the last.
+  const lookups: LookupChunk[] = [];
+  let lookupsEnded = false;
+  let lookupWaiter: { resolve: (c: LookupChunk | null) => void; reject: (e: unknown) => void } | null = null;
+  // Whether a 'lookup-next' is out: the worker answers each with one chunk (or lookups-done).
+  let lookupAsked = false;
+  const askLookup = (): void => {
+    if (lookupAsked || lookupsEnded || closed || failure !== null) return;
+    lookupAsked = true;
+    worker.postMessage({ type: 'lookup-next' });
+  };
+  const serveLookup = (): void => {
+    if (lookupWaiter === null) return;
+    const w = lookupWaiter;
+    if (failure !== null) w.reject(failure);
+    else if (lookups.length > 0) w.resolve(lookups.shift()!);
+    else if (lookupsEnded) w.resolve(null);
+    else return askLookup();
+    lookupWaiter = null;
+    // The next chunk is packed while this one is written.
+    askLookup();
+  };
 
   const fail = (e: unknown): void => {
     if (failure === null) failure = e;
     wake?.();
     done?.reject(failure);
+    serveLookup();
     close();
   };
   function close(): void {
@@ -89,6 +119,15 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
         wake?.();
       } else if (m.type === 'done') {
         done?.resolve(m.result);
+        if (!a.sortLookups) close();
+      } else if (m.type === 'lookup') {
+        lookupAsked = false;
+        lookups.push(m.chunk);
+        serveLookup();
+      } else if (m.type === 'lookups-done') {
+        lookupAsked = false;
+        lookupsEnded = true;
+        serveLookup();
         close();
       } else {
         fail(new AppError(m.error.code, m.error.message, m.error.details));
@@ -121,6 +160,13 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
       return new Promise<EngineResult>((resolve, reject) => {
         done = { resolve, reject };
         worker.postMessage({ type: 'end' });
+      });
+    },
+    nextLookup() {
+      return new Promise<LookupChunk | null>((resolve, reject) => {
+        lookupWaiter = { resolve, reject };
+        if (!a.sortLookups) lookupsEnded = true;
+        serveLookup();
       });
     },
     close,

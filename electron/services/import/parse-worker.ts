@@ -4,6 +4,7 @@
 // buffers moved, not copied; the main thread makes the text string (row-batch.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
+import { lookupTransfer, type LookupChunk } from './lookup-sort';
 import { createPackedParseEngine, type EngineArgs } from './parse-engine';
 import { packedTransfer, type PackedBatch } from './row-batch';
 
@@ -12,13 +13,22 @@ const engine = createPackedParseEngine(workerData as EngineArgs, (batch: PackedB
   port.postMessage({ type: 'batch', batch }, packedTransfer(batch)),
 );
 
-port.on('message', (m: { type: 'chunk'; bytes: ArrayBuffer } | { type: 'end' }) => {
+let lookups: Generator<LookupChunk> | null = null;
+
+port.on('message', (m: { type: 'chunk'; bytes: ArrayBuffer } | { type: 'end' } | { type: 'lookup-next' }) => {
   try {
     if (m.type === 'chunk') {
       engine.push(new Uint8Array(m.bytes));
       port.postMessage({ type: 'chunk-done', rows: engine.rows() });
-    } else {
+    } else if (m.type === 'end') {
       port.postMessage({ type: 'done', result: engine.finish() });
+    } else {
+      // A new list's sorted lookups, a chunk per request: the main thread asks for the next one
+      // as it starts writing one, so one is packed while one is written, and few wait in memory.
+      lookups ??= engine.lookupChunks();
+      const next = lookups.next();
+      if (next.done) port.postMessage({ type: 'lookups-done' });
+      else port.postMessage({ type: 'lookup', chunk: next.value }, lookupTransfer(next.value));
     }
   } catch (e) {
     // AppErrors cross as plain data and are rebuilt on the other side.

@@ -71,7 +71,10 @@ export async function readInto(source: ByteSource, sink: MemberSink, a: ReadArgs
   // before each batch is taken: after the last chunk the parser may still hand over 10 MiB of
   // rows, and none of them is written once the user has cancelled.
   const runner = createParseRunner(
-    { encoding: a.encoding, dialect: a.dialect, emailColumn: a.emailColumn, nameColumn: a.nameColumn, keyColumn: a.keyColumn },
+    {
+      encoding: a.encoding, dialect: a.dialect, emailColumn: a.emailColumn, nameColumn: a.nameColumn, keyColumn: a.keyColumn,
+      sortLookups: sink.lookups !== undefined,
+    },
     (b: RowBatch) => {
       checkCancelled(a.signal);
       sink.write(b);
@@ -93,6 +96,15 @@ export async function readInto(source: ByteSource, sink: MemberSink, a: ReadArgs
     // The whole file is read; a cancel pressed meanwhile stops the import before its last step.
     checkCancelled(a.signal);
     sink.finish();
+    if (sink.lookups) {
+      // The rows' address and key lookups, sorted by the parser, one short transaction a chunk.
+      for (let c = await runner.nextLookup(); c !== null; c = await runner.nextLookup()) {
+        checkCancelled(a.signal);
+        sink.lookups.write(c);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      sink.lookups.finish();
+    }
     progress.end(r.tally.rows);
     return { ...r.header, sha256: r.sha256, tally: r.tally };
   } finally {

@@ -9,6 +9,7 @@
 import { normaliseAddress, validateAddress } from '../../../shared/address';
 import { rowHasControlChars } from './control-chars';
 import type { CsvRow } from './parse-csv';
+import type { LookupCollector } from './lookup-sort';
 import { isPlainAddress } from './plain-address';
 import {
   REPORT_LIMIT,
@@ -125,7 +126,13 @@ function blankCell(cells: CsvRow, i: number): boolean {
   return true;
 }
 
-export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => void, batchRows = BATCH_ROWS): RowPacker {
+/** Where a new list's accepted rows' addresses and keys are copied for its sorted lookups (lookup-sort.ts). */
+export interface RowLookups {
+  readonly emails: LookupCollector;
+  readonly keys: LookupCollector;
+}
+
+export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => void, batchRows = BATCH_ROWS, lookups: RowLookups | null = null): RowPacker {
   const { columns, emailIndex, nameIndex, keyIndex } = cols;
   const expected = columns.length;
   // `{"col":"` then `","col":"` ...: the keys are the same on every row, so they are escaped
@@ -283,6 +290,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     const r = count++;
     excelRows[r] = excelRow;
     const slot = r * 4;
+    const emailStart = o;
     if (email === null) copy(cells.text, cells.start(emailIndex), cells.end(emailIndex));
     else write(email);
     ends[slot] = o;
@@ -291,6 +299,11 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     const keyLength = keyIndex >= 0 ? writeTrimmed(cells, keyIndex) : 0;
     keyNull[r] = keyLength === 0 ? 1 : 0;
     ends[slot + 2] = o;
+    if (lookups !== null) {
+      // tally.accepted is this row's place among the accepted rows, as the database thread counts them.
+      lookups.emails.add(out, emailStart, ends[slot]!, tally.accepted);
+      if (keyLength > 0) lookups.keys.add(out, ends[slot + 1]!, ends[slot + 2]!, tally.accepted);
+    }
     // Short rows read as empty cells; extra cells (all empty, see above) are dropped.
     for (let i = 0; i < expected; i++) {
       write(keyParts[i]!);

@@ -1,0 +1,193 @@
+// A new list's address and key lookups (migration 0016), sorted while the file is parsed, so the
+// import writes each table's entries in one ascending pass: each page of the table is then written
+// once, where entries in file order land all over it (a list sorted by name has its addresses in
+// random order; at 1M rows that cost 13 s of CPU in members' own indexes).
+//
+// The parser copies each accepted row's address (and key) into a collector; at the end the
+// entries are sorted and handed over in chunks of packed text, as batches are (row-batch.ts).
+// The order only has to be close for speed: SQLite puts every entry where it belongs whatever
+// the order. It is exact for text in the Basic Multilingual Plane (SQLite compares UTF-8 bytes,
+// this code UTF-16 units: they differ only for characters beyond it against U+E000-U+FFFF).
+
+/** Which lookup a chunk fills. */
+export type LookupKind = 'email' | 'key';
+
+/**
+ * Sorted entries: entry i is the text units[ends[i-1] (0 for i = 0), ends[i]) of the accepted row
+ * rows[i] (0-based among the import's accepted rows, in file order).
+ */
+export interface LookupChunk {
+  readonly kind: LookupKind;
+  readonly count: number;
+  readonly rows: Int32Array;
+  readonly ends: Int32Array;
+  readonly units: Uint16Array;
+}
+
+/** What posting a chunk to another thread moves rather than copies. */
+export function lookupTransfer(c: LookupChunk): ArrayBuffer[] {
+  return [c.rows.buffer, c.ends.buffer, c.units.buffer] as ArrayBuffer[];
+}
+
+/** Entries per chunk: a transaction of about 50-100 ms on the database thread. */
+export const LOOKUP_CHUNK = 65_536;
+
+export interface LookupCollector {
+  /** Adds text[start, end) of accepted row `row`; rows must come in ascending order. */
+  add(text: Uint16Array, start: number, end: number, row: number): void;
+  readonly count: () => number;
+  /**
+   * The entries sorted by text, then row, a chunk at a time (made as they are asked for, so the
+   * first can be written while the rest are packed). The collector is spent once it is done.
+   */
+  chunks(kind: LookupKind, chunkSize?: number): Generator<LookupChunk>;
+}
+
+/** Grows by half (not double): these arrays hold a whole list's addresses, and slack is memory. */
+function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, need: number, make: (n: number) => T): T {
+  if (need <= a.length) return a;
+  const b = make(Math.max(need, Math.ceil(a.length * 1.5)));
+  b.set(a);
+  return b;
+}
+
+/**
+ * dense: every accepted row has an entry (addresses), so an entry's row is its index and no row
+ * numbers are kept. Text is kept a byte a unit while every unit is below 256 (addresses are
+ * mostly ASCII), and widened to 16 bits at the first that is not.
+ */
+export function createLookupCollector(dense = false): LookupCollector {
+  let text: Uint8Array | Uint16Array = new Uint8Array(1 << 16);
+  let used = 0;
+  // starts[i] is where entry i begins; starts[n] = used.
+  let starts = new Int32Array(1 << 12);
+  let rows = new Int32Array(dense ? 0 : 1 << 12);
+  let n = 0;
+  return {
+    add(src, start, end, row) {
+      text = grow(text, used + (end - start), (k) => (text instanceof Uint8Array ? new Uint8Array(k) : new Uint16Array(k)));
+      starts = grow(starts, n + 2, (k) => new Int32Array(k));
+      if (dense) {
+        if (row !== n) throw new Error(`lookup entry ${n} given for row ${row}`);
+      } else {
+        rows = grow(rows, n + 1, (k) => new Int32Array(k));
+        rows[n] = row;
+      }
+      starts[n] = used;
+      let t = text;
+      for (let k = start; k < end; k++) {
+        const c = src[k]!;
+        if (c > 0xff && t instanceof Uint8Array) {
+          const wide = new Uint16Array(t.length);
+          wide.set(t.subarray(0, used));
+          text = t = wide;
+        }
+        t[used++] = c;
+      }
+      n++;
+    },
+    count: () => n,
+    *chunks(kind, chunkSize = LOOKUP_CHUNK) {
+      starts[n] = used;
+      // Locals, not the closure's variables: this loop runs once per entry and unit.
+      const t = text;
+      const st = starts;
+      const rs = dense ? null : rows;
+      const order = sortEntries(t, st, n);
+      for (let from = 0; from < n; from += chunkSize) {
+        const count = Math.min(chunkSize, n - from);
+        let size = 0;
+        for (let i = from; i < from + count; i++) size += st[order[i]! + 1]! - st[order[i]!]!;
+        const units = new Uint16Array(size);
+        const ends = new Int32Array(count);
+        const chunkRows = new Int32Array(count);
+        let o = 0;
+        for (let j = 0; j < count; j++) {
+          const e = order[from + j]!;
+          for (let k = st[e]!, end = st[e + 1]!; k < end; k++) units[o++] = t[k]!;
+          ends[j] = o;
+          chunkRows[j] = rs === null ? e : rs[e]!;
+        }
+        yield { kind, count, rows: chunkRows, ends, units };
+      }
+      text = new Uint8Array(0);
+      starts = new Int32Array(0);
+      rows = new Int32Array(0);
+      n = 0;
+      used = 0;
+    },
+  };
+}
+
+/** Unit c as one byte of a sort key: 1-255, in the order of c; 0 is "past the end". */
+const keyByte = (c: number): number => (c < 254 ? c + 1 : 255);
+
+/**
+ * The entries' order by text (UTF-16 units), then by entry: a least-significant-digit radix sort
+ * on six units after the prefix all entries share (two 24-bit keys, four passes of 12 bits), then
+ * a comparison sort inside each run of equal keys (entries alike in those six units).
+ */
+export function sortEntries(text: Uint8Array | Uint16Array, starts: Int32Array, n: number): Int32Array {
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  // The prefix every entry shares says nothing about order: the key starts after it.
+  let shared = starts[1]! - starts[0]!;
+  for (let i = 1; i < n && shared > 0; i++) {
+    const a = starts[0]!;
+    const b = starts[i]!;
+    const len = Math.min(shared, starts[i + 1]! - b);
+    let k = 0;
+    while (k < len && text[a + k] === text[b + k]) k++;
+    shared = k;
+  }
+  const hi = new Int32Array(n);
+  const lo = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = starts[i]! + shared;
+    const e = starts[i + 1]!;
+    let h = 0;
+    let l = 0;
+    for (let k = 0; k < 3; k++) h = (h << 8) | (s + k < e ? keyByte(text[s + k]!) : 0);
+    for (let k = 3; k < 6; k++) l = (l << 8) | (s + k < e ? keyByte(text[s + k]!) : 0);
+    hi[i] = h;
+    lo[i] = l;
+  }
+  let next = new Int32Array(n);
+  const counts = new Int32Array(4097);
+  const pass = (key: Int32Array, shift: number): void => {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((key[order[i]!]! >>> shift) & 0xfff) + 1]!++;
+    for (let d = 1; d <= 4096; d++) counts[d]! += counts[d - 1]!;
+    for (let i = 0; i < n; i++) {
+      const e = order[i]!;
+      next[counts[(key[e]! >>> shift) & 0xfff]!++] = e;
+    }
+    [order, next] = [next, order];
+  };
+  pass(lo, 0);
+  pass(lo, 12);
+  pass(hi, 0);
+  pass(hi, 12);
+  const compare = (x: number, y: number): number => {
+    const xs = starts[x]!;
+    const xe = starts[x + 1]!;
+    const ys = starts[y]!;
+    const ye = starts[y + 1]!;
+    const len = Math.min(xe - xs, ye - ys);
+    // From the shared prefix on: units of 254 and above share one key byte.
+    for (let k = shared; k < len; k++) {
+      const d = text[xs + k]! - text[ys + k]!;
+      if (d !== 0) return d;
+    }
+    return xe - xs - (ye - ys) || x - y;
+  };
+  for (let i = 0; i < n; ) {
+    const e = order[i]!;
+    let j = i + 1;
+    while (j < n && hi[order[j]!] === hi[e] && lo[order[j]!] === lo[e]) j++;
+    if (j - i > 1) order.subarray(i, j).sort(compare);
+    i = j;
+  }
+  return order;
+}
