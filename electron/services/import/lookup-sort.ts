@@ -145,13 +145,17 @@ export function sortEntries(text: Uint8Array | Uint16Array, starts: Int32Array, 
   const lo = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const s = starts[i]! + shared;
-    const e = starts[i + 1]!;
-    let h = 0;
-    let l = 0;
-    for (let k = 0; k < 3; k++) h = (h << 8) | (s + k < e ? keyByte(text[s + k]!) : 0);
-    for (let k = 3; k < 6; k++) l = (l << 8) | (s + k < e ? keyByte(text[s + k]!) : 0);
-    hi[i] = h;
-    lo[i] = l;
+    // Key bytes stop after the text's end, and after a unit of 254 or above (all such units share
+    // byte 255, so what follows one says nothing until they are compared in full).
+    let e = starts[i + 1]!;
+    let key = 0;
+    for (let k = 0; k < 6; k++) {
+      const b = s + k < e ? keyByte(text[s + k]!) : 0;
+      if (b === 255) e = s + k + 1;
+      key = key * 256 + b;
+    }
+    hi[i] = Math.floor(key / 0x1000000);
+    lo[i] = key % 0x1000000;
   }
   let next = new Int32Array(n);
   const counts = new Int32Array(4097);

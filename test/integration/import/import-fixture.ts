@@ -40,7 +40,21 @@ export function importFixture() {
         lists: t.db.prepare('SELECT * FROM lists ORDER BY id').all(),
         imports: t.db.prepare('SELECT * FROM imports ORDER BY id').all(),
         members: t.db.prepare('SELECT * FROM members ORDER BY id').all(),
+        memberEmails: t.db.prepare('SELECT * FROM member_emails ORDER BY list_id, email, member_id').all(),
+        memberKeys: t.db.prepare('SELECT * FROM member_keys ORDER BY list_id, member_key, member_id').all(),
         audit: t.db.prepare('SELECT * FROM audit ORDER BY id').all(),
+      };
+    },
+    /** The address and key lookups (migration 0016), and what they must be: every published list's members. */
+    lookups() {
+      const q = (sql: string) => t.db.prepare(sql).raw().all();
+      return {
+        emails: q('SELECT list_id, email, member_id FROM member_emails ORDER BY 1, 2, 3'),
+        keys: q('SELECT list_id, member_key, member_id FROM member_keys ORDER BY 1, 2, 3'),
+        expectedEmails: q('SELECT m.list_id, m.email, m.id FROM members m JOIN lists l ON l.id = m.list_id AND l.pending = 0 ORDER BY 1, 2, 3'),
+        expectedKeys: q(
+          'SELECT m.list_id, m.member_key, m.id FROM members m JOIN lists l ON l.id = m.list_id AND l.pending = 0 WHERE m.member_key IS NOT NULL ORDER BY 1, 2, 3',
+        ),
       };
     },
     members(listId: number) {
