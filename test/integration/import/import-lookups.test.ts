@@ -64,7 +64,7 @@ describe('a new list\'s lookups', () => {
     expectExact();
     f.service.undoLastImport(first.listId, null);
     expectExact();
-    expect(f.lookups().emails.filter((e) => e[0] === first.listId)).toHaveLength(2);
+    expect((f.lookups().emails as unknown[][]).filter((e) => e[0] === first.listId)).toHaveLength(2);
   });
 
   it('leave nothing behind when writing them fails; the next import works', { timeout: 60_000 }, async () => {
