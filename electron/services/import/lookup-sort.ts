@@ -9,38 +9,45 @@
 // the order. It is exact for text in the Basic Multilingual Plane (SQLite compares UTF-8 bytes,
 // this code UTF-16 units: they differ only for characters beyond it against U+E000-U+FFFF).
 
-/** Which lookup a chunk fills. */
+/** Which lookup a run fills. */
 export type LookupKind = 'email' | 'key';
 
 /**
- * Sorted entries: entry i is the text units[ends[i-1] (0 for i = 0), ends[i]) of the accepted row
- * rows[i] (0-based among the import's accepted rows, in file order).
+ * A lookup's entries, sorted: the i-th in order is entry e = order[i], whose text is
+ * text[starts[e], starts[e + 1]) (a byte a unit when text is a Uint8Array) and whose row is
+ * rows[e] (e itself when rows is null): 0-based among the import's accepted rows, in file order.
+ * Handed over whole (its buffers moved to the database thread, not copied into chunks there:
+ * packing them cost the parser thread, the import's slower half, 0.7 s per 1M rows).
  */
-export interface LookupChunk {
+export interface LookupRun {
   readonly kind: LookupKind;
   readonly count: number;
-  readonly rows: Int32Array;
-  readonly ends: Int32Array;
-  readonly units: Uint16Array;
+  readonly text: Uint8Array | Uint16Array;
+  readonly starts: Int32Array;
+  readonly order: Int32Array;
+  readonly rows: Int32Array | null;
 }
 
-/** What posting a chunk to another thread moves rather than copies. */
-export function lookupTransfer(c: LookupChunk): ArrayBuffer[] {
-  return [c.rows.buffer, c.ends.buffer, c.units.buffer] as ArrayBuffer[];
+/** What posting a run to another thread moves rather than copies. */
+export function lookupTransfer(r: LookupRun): ArrayBuffer[] {
+  return [r.text.buffer, r.starts.buffer, r.order.buffer, ...(r.rows ? [r.rows.buffer] : [])] as ArrayBuffer[];
 }
 
-/** Entries per chunk: a transaction of about 50-100 ms on the database thread. */
+/** Entries written per transaction: about 50-100 ms on the database thread. */
 export const LOOKUP_CHUNK = 65_536;
+
+/** The run's text as one string, to slice entries from. */
+export function runText(r: LookupRun): string {
+  const t = r.text;
+  return Buffer.from(t.buffer, t.byteOffset, t.byteLength).toString(t instanceof Uint8Array ? 'latin1' : 'utf16le');
+}
 
 export interface LookupCollector {
   /** Adds text[start, end) of accepted row `row`; rows must come in ascending order. */
   add(text: Uint16Array, start: number, end: number, row: number): void;
   readonly count: () => number;
-  /**
-   * The entries sorted by text, then row, a chunk at a time (made as they are asked for, so the
-   * first can be written while the rest are packed). The collector is spent once it is done.
-   */
-  chunks(kind: LookupKind, chunkSize?: number): Generator<LookupChunk>;
+  /** The entries sorted by text, then row. The collector is spent after. */
+  sorted(kind: LookupKind): LookupRun;
 }
 
 /** Grows by half (not double): these arrays hold a whole list's addresses, and slack is memory. */
@@ -87,34 +94,22 @@ export function createLookupCollector(dense = false): LookupCollector {
       n++;
     },
     count: () => n,
-    *chunks(kind, chunkSize = LOOKUP_CHUNK) {
+    sorted(kind) {
       starts[n] = used;
-      // Locals, not the closure's variables: this loop runs once per entry and unit.
-      const t = text;
-      const st = starts;
-      const rs = dense ? null : rows;
-      const order = sortEntries(t, st, n);
-      for (let from = 0; from < n; from += chunkSize) {
-        const count = Math.min(chunkSize, n - from);
-        let size = 0;
-        for (let i = from; i < from + count; i++) size += st[order[i]! + 1]! - st[order[i]!]!;
-        const units = new Uint16Array(size);
-        const ends = new Int32Array(count);
-        const chunkRows = new Int32Array(count);
-        let o = 0;
-        for (let j = 0; j < count; j++) {
-          const e = order[from + j]!;
-          for (let k = st[e]!, end = st[e + 1]!; k < end; k++) units[o++] = t[k]!;
-          ends[j] = o;
-          chunkRows[j] = rs === null ? e : rs[e]!;
-        }
-        yield { kind, count, rows: chunkRows, ends, units };
-      }
+      const run: LookupRun = {
+        kind,
+        count: n,
+        text: text.subarray(0, used),
+        starts: starts.subarray(0, n + 1),
+        order: sortEntries(text, starts, n),
+        rows: dense ? null : rows.subarray(0, n),
+      };
       text = new Uint8Array(0);
       starts = new Int32Array(0);
       rows = new Int32Array(0);
       n = 0;
       used = 0;
+      return run;
     },
   };
 }

@@ -5,7 +5,7 @@
 // This file unpacks a RowBatch into statement parameters; the SQL is in import-rows-repo.ts.
 import type { Db } from '../../db/connection';
 import { checkPendingParents, createStageTable, isMemberAt, lookupInserter, memberInserter, ROWS_PER_STATEMENT, type RowInserter } from '../../db/repos/import-rows-repo';
-import type { LookupChunk } from './lookup-sort';
+import { runText, type LookupRun } from './lookup-sort';
 import type { RowBatch } from './row-batch';
 
 export interface MemberSink {
@@ -19,10 +19,11 @@ export interface MemberSink {
   written(): number;
   /**
    * Set when the rows' lookups (migration 0016) are the import's to write: the parser then sorts
-   * them (EngineArgs.sortLookups), and after finish() each chunk goes to writeLookup.
+   * them (EngineArgs.sortLookups), and after finish() each run is written a range of its sorted
+   * entries at a time (LOOKUP_CHUNK), one transaction each.
    */
   readonly lookups?: {
-    write(c: LookupChunk): void;
+    write(r: LookupRun, from: number, to: number): void;
     /** After the last chunk: throws unless every written row has its entries. */
     finish(): void;
   };
@@ -113,38 +114,43 @@ function createRowIds() {
 type RowIds = ReturnType<typeof createRowIds>;
 
 /**
- * Writes a pending list's sorted lookup chunks, one transaction each; `expected` says how many
- * entries each lookup must get.
+ * Writes a pending list's sorted lookups, a range of entries per transaction; `expected` says how
+ * many entries each lookup must get.
  */
 function pendingLookups(db: Db, listId: number, importId: number, ids: RowIds, expected: () => { email: number; key: number }) {
   const inserters = { email: lookupInserter(db, listId, 'email'), key: lookupInserter(db, listId, 'key') };
   const done = { email: 0, key: 0 };
   const args: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
   const single: unknown[] = new Array(2);
-  const step = db.transaction((c: LookupChunk) => {
+  // The run being written and its text as one string (decoded once, sliced per entry).
+  let current: { run: LookupRun; text: string } | null = null;
+  const step = db.transaction((r: LookupRun, from: number, to: number) => {
     checkPendingParents(db, listId, importId);
-    const insert = inserters[c.kind];
-    const text = Buffer.from(c.units.buffer, c.units.byteOffset, c.units.byteLength).toString('utf16le');
-    const { ends, rows } = c;
-    let j = 0;
-    let start = 0;
-    while (c.count - j >= ROWS_PER_STATEMENT) {
-      for (let k = 0; k < ROWS_PER_STATEMENT; k++, j++) {
-        args[2 * k] = text.slice(start, (start = ends[j]!));
-        args[2 * k + 1] = ids.of(rows[j]!);
+    if (current?.run !== r) current = { run: r, text: runText(r) };
+    const { text } = current;
+    const insert = inserters[r.kind];
+    const { order, starts, rows } = r;
+    let i = from;
+    while (to - i >= ROWS_PER_STATEMENT) {
+      for (let k = 0; k < ROWS_PER_STATEMENT; k++, i++) {
+        const e = order[i]!;
+        args[2 * k] = text.slice(starts[e]!, starts[e + 1]!);
+        args[2 * k + 1] = ids.of(rows === null ? e : rows[e]!);
       }
       insert.many(args);
     }
-    for (; j < c.count; j++) {
-      single[0] = text.slice(start, (start = ends[j]!));
-      single[1] = ids.of(rows[j]!);
+    for (; i < to; i++) {
+      const e = order[i]!;
+      single[0] = text.slice(starts[e]!, starts[e + 1]!);
+      single[1] = ids.of(rows === null ? e : rows[e]!);
       insert.one(single);
     }
   });
   return {
-    write(c: LookupChunk): void {
-      step(c);
-      done[c.kind] += c.count;
+    write(r: LookupRun, from: number, to: number): void {
+      step(r, from, to);
+      done[r.kind] += to - from;
+      if (to === r.count) current = null;
     },
     finish(): void {
       const want = expected();
