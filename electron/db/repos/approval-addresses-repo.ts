@@ -45,7 +45,8 @@ export function writeApprovalAddress(db: Db, userId: number, address: string | n
 export function isMemberAddress(db: Db, listId: number, campaignId: number, address: string): boolean {
   const a = address.toLowerCase();
   return (
-    db.prepare('SELECT 1 FROM members WHERE list_id = ? AND lower(email) = ? LIMIT 1').get(listId, a) !== undefined ||
+    // A pass over the list's addresses either way (lower case): member_emails holds them alone.
+    db.prepare('SELECT 1 FROM member_emails WHERE list_id = ? AND lower(email) = ? LIMIT 1').get(listId, a) !== undefined ||
     db.prepare('SELECT 1 FROM snapshots WHERE campaign_id = ? AND lower(email) = ? LIMIT 1').get(campaignId, a) !== undefined
   );
 }

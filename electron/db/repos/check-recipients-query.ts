@@ -58,7 +58,7 @@ export function membersTouchedBy(db: Db, listId: number, memberIds: readonly num
   return db
     .prepare(
       `SELECT id FROM members WHERE list_id = ? AND id IN (SELECT value FROM json_each(?))
-       UNION SELECT id FROM members WHERE list_id = ? AND email IN (SELECT value FROM json_each(?))`,
+       UNION SELECT member_id FROM member_emails WHERE list_id = ? AND email IN (SELECT value FROM json_each(?))`,
     )
     .pluck()
     .all(listId, JSON.stringify(memberIds), listId, JSON.stringify(emails)) as number[];

@@ -65,11 +65,13 @@ export interface ReplaceResult {
 }
 
 // The previous member a staged row continues: same key (in key mode, when the row has one),
-// else same address. `id <= :maxOld` keeps the lookup among the members being replaced.
+// else same address. `member_id <= :maxOld` keeps the lookup among the members being replaced.
+// Read from the lookup tables (migration 0016; the list is not pending, so its triggers keep
+// them): members has no index on the address or the key.
 function previousLookup(matchBy: 'key' | 'email', alias: string): string {
-  const byEmail = `(SELECT id FROM members WHERE list_id = :list AND email = ${alias}.email AND id <= :maxOld ORDER BY id LIMIT 1)`;
+  const byEmail = `(SELECT member_id FROM member_emails WHERE list_id = :list AND email = ${alias}.email AND member_id <= :maxOld ORDER BY member_id LIMIT 1)`;
   if (matchBy === 'email') return byEmail;
-  const byKey = `(SELECT id FROM members WHERE list_id = :list AND member_key = ${alias}.member_key AND id <= :maxOld ORDER BY id LIMIT 1)`;
+  const byKey = `(SELECT member_id FROM member_keys WHERE list_id = :list AND member_key = ${alias}.member_key AND member_id <= :maxOld ORDER BY member_id LIMIT 1)`;
   return `CASE WHEN ${alias}.member_key IS NOT NULL THEN ${byKey} ELSE ${byEmail} END`;
 }
 
@@ -122,9 +124,10 @@ function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; max
   const continued =
     a.matchBy === 'key'
       ? `CASE WHEN o.member_key IS NOT NULL
-           THEN EXISTS (SELECT 1 FROM members n WHERE n.list_id = :list AND n.member_key = o.member_key AND n.id > :maxOld)
-           ELSE EXISTS (SELECT 1 FROM members n WHERE n.list_id = :list AND n.email = o.email AND n.member_key IS NULL AND n.id > :maxOld) END`
-      : `EXISTS (SELECT 1 FROM members n WHERE n.list_id = :list AND n.email = o.email AND n.id > :maxOld)`;
+           THEN EXISTS (SELECT 1 FROM member_keys n WHERE n.list_id = :list AND n.member_key = o.member_key AND n.member_id > :maxOld)
+           ELSE EXISTS (SELECT 1 FROM member_emails ne CROSS JOIN members n ON n.id = ne.member_id
+                        WHERE ne.list_id = :list AND ne.email = o.email AND ne.member_id > :maxOld AND n.member_key IS NULL) END`
+      : `EXISTS (SELECT 1 FROM member_emails n WHERE n.list_id = :list AND n.email = o.email AND n.member_id > :maxOld)`;
   const removedWhere = `FROM members o WHERE o.list_id = :list AND o.id <= :maxOld AND NOT (${continued})`;
   counts.removed = (db.prepare(`SELECT count(*) AS n ${removedWhere}`).get(p) as { n: number }).n;
   const removed = (
@@ -155,12 +158,15 @@ function computeDiff(db: Db, a: ReplaceArgs, p: { list: number; imp: number; max
 }
 
 export function findDuplicates(db: Db, listId: number, limit: number): { duplicates: DuplicateAddress[]; duplicateCount: number } {
-  // The (list_id, email) index answers the grouping without touching the table.
-  const groups = `SELECT email FROM members WHERE list_id = ? GROUP BY email HAVING count(*) > 1`;
+  // member_emails (migration 0016) answers the grouping without touching members. A new list's
+  // entries are written by its import before it is published (it is pending until then).
+  const groups = `SELECT email FROM member_emails WHERE list_id = ? GROUP BY email HAVING count(*) > 1`;
   const duplicateCount = (db.prepare(`SELECT count(*) AS n FROM (${groups})`).get(listId) as { n: number }).n;
   if (duplicateCount === 0) return { duplicates: [], duplicateCount };
-  const rows = db.prepare('SELECT line FROM members WHERE list_id = ? AND email = ? ORDER BY line').pluck();
-  const duplicates = (db.prepare(`${groups} ORDER BY min(id) LIMIT ?`).pluck().all(listId, limit) as string[]).map(
+  const rows = db
+    .prepare('SELECT m.line FROM member_emails e CROSS JOIN members m ON m.id = e.member_id WHERE e.list_id = ? AND e.email = ? ORDER BY m.line')
+    .pluck();
+  const duplicates = (db.prepare(`${groups} ORDER BY min(member_id) LIMIT ?`).pluck().all(listId, limit) as string[]).map(
     (email) => ({ email, rows: rows.all(listId, email) as number[] }),
   );
   return { duplicates, duplicateCount };

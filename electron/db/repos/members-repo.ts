@@ -94,14 +94,21 @@ export function firstMemberId(db: Db, listId: number): number | null {
   return (db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT 1').get(listId) as { id: number } | undefined)?.id ?? null;
 }
 
+// Members has no index on the address or the key: the lookups are member_emails and member_keys
+// (migration 0016), one entry per member in (list, address or key, id) order.
+
 /** The list's member with this key (lowest id if several), for mapping an earlier send to today's list. */
 export function findMemberByKey(db: Db, listId: number, key: string): Member | undefined {
-  const r = db.prepare('SELECT * FROM members WHERE list_id = ? AND member_key = ? ORDER BY id LIMIT 1').get(listId, key) as MemberRow | undefined;
+  const r = db
+    .prepare('SELECT m.* FROM member_keys k CROSS JOIN members m ON m.id = k.member_id WHERE k.list_id = ? AND k.member_key = ? ORDER BY k.member_id LIMIT 1')
+    .get(listId, key) as MemberRow | undefined;
   return r && rowToMember(r);
 }
 
 export function findMemberByEmail(db: Db, listId: number, email: string): Member | undefined {
-  const r = db.prepare('SELECT * FROM members WHERE list_id = ? AND email = ? ORDER BY id LIMIT 1').get(listId, email) as MemberRow | undefined;
+  const r = db
+    .prepare('SELECT m.* FROM member_emails e CROSS JOIN members m ON m.id = e.member_id WHERE e.list_id = ? AND e.email = ? ORDER BY e.member_id LIMIT 1')
+    .get(listId, email) as MemberRow | undefined;
   return r && rowToMember(r);
 }
 
@@ -119,8 +126,11 @@ export function updateMemberRow(
 /** The list's members with this reference (k:key or e:address), for showing exclusions by name. */
 export function findMemberByRef(db: Db, listId: number, ref: string): Member | undefined {
   if (ref.startsWith('k:')) return findMemberByKey(db, listId, ref.slice(2));
-  // Address references are in lower case (shared/recipients memberRef).
-  const r = db.prepare('SELECT * FROM members WHERE list_id = ? AND lower(email) = ? ORDER BY id LIMIT 1').get(listId, ref.slice(2)) as MemberRow | undefined;
+  // Address references are in lower case (shared/recipients memberRef): a pass over the list's
+  // addresses in member_emails (narrower than its rows), then the one member by id.
+  const r = db
+    .prepare('SELECT * FROM members WHERE id = (SELECT min(member_id) FROM member_emails WHERE list_id = ? AND lower(email) = ?)')
+    .get(listId, ref.slice(2)) as MemberRow | undefined;
   return r && rowToMember(r);
 }
 

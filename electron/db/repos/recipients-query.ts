@@ -75,13 +75,16 @@ export function chosenSql(listId: number, s: Selection): Clause {
 
 /**
  * True for a chosen member row `m` that is merged into an earlier chosen row with the same address
- * and name (only the first of identical rows is mailed): one probe of members_by_email per row,
- * in list order, with no window to sort and buffer the whole list.
+ * and name (only the first of identical rows is mailed): one probe of member_emails per row (the
+ * list's earlier members with this address, migration 0016), then each such member by id, in list
+ * order, with no window to sort and buffer the whole list. CROSS JOIN keeps member_emails outside:
+ * members has no index on the address, so the other order would scan the list per row.
  */
 function mergedSql(s: Selection): Clause {
   const earlier = selectionClause(s, 'e');
   return {
-    sql: `EXISTS (SELECT 1 FROM members e WHERE e.list_id = m.list_id AND e.email = m.email AND e.name = m.name AND e.id < m.id
+    sql: `EXISTS (SELECT 1 FROM member_emails ea CROSS JOIN members e ON e.id = ea.member_id
+                  WHERE ea.list_id = m.list_id AND ea.email = m.email AND ea.member_id < m.id AND e.name = m.name
                   AND ${eligibleOf('e')} AND ${earlier.sql})`,
     params: earlier.params,
   };

@@ -70,12 +70,12 @@ export interface RecipientChunkQuery {
 /**
  * True when no two members of the list share an address: then no row is merged into an identical
  * earlier one (same address and name), and the recipients are the chosen members as they are,
- * with no merge probe per row (~40% of the read). One pass over the list's address index. The
+ * with no merge probe per row (~40% of the read). One pass over the list's entries in member_emails. The
  * answer holds for the database as it is now: the read must follow with nothing changed between
  * (the approval request checks that, while-authenticating.ts).
  */
 function sharesNoAddress(db: Db, listId: number): boolean {
-  return db.prepare('SELECT NOT EXISTS (SELECT 1 FROM members WHERE list_id = ? GROUP BY email HAVING count(*) > 1)').pluck().get(listId) === 1;
+  return db.prepare('SELECT NOT EXISTS (SELECT 1 FROM member_emails WHERE list_id = ? GROUP BY email HAVING count(*) > 1)').pluck().get(listId) === 1;
 }
 
 /** The chosen members' rows, as recipientsSql gives them when nothing is merged. */

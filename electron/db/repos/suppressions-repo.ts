@@ -46,10 +46,16 @@ export function deleteSuppression(db: Db, address: string): boolean {
   return db.prepare('DELETE FROM suppressions WHERE address = ?').run(address).changes > 0;
 }
 
-/** Suppressed addresses among a list's members, with their reasons (for the check report). */
+/**
+ * Suppressed addresses among a list's members, with their reasons (for the check report), in
+ * address order: one pass over the list's entries in member_emails (migration 0016), each probed
+ * in suppressions.
+ */
 export function suppressedInList(db: Db, listId: number, limit: number): { email: string; reason: SuppressionReason }[] {
   return db
-    .prepare('SELECT DISTINCT m.email AS email, s.reason AS reason FROM members m JOIN suppressions s ON s.address = m.email WHERE m.list_id = ? LIMIT ?')
+    .prepare(
+      'SELECT DISTINCT m.email AS email, s.reason AS reason FROM member_emails m CROSS JOIN suppressions s ON s.address = m.email WHERE m.list_id = ? LIMIT ?',
+    )
     .all(listId, limit) as { email: string; reason: SuppressionReason }[];
 }
 
