@@ -220,8 +220,32 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     if (tally.rejectedRows.length < REPORT_LIMIT) tally.rejectedRows.push({ row, line, reason, rawEmail });
   }
 
+  // Where the batch's addresses and keys are in `out`, for the lookups (reused from batch to batch).
+  const spans = lookups === null ? null : new Int32Array(batchRows * 2);
+  const keyRows = lookups === null ? null : new Int32Array(batchRows);
+
+  /** Copies the batch's addresses and keys into the lookups' collectors. */
+  function collectLookups(l: RowLookups, spans: Int32Array, keyRows: Int32Array): void {
+    // The batch's first row's place among the accepted rows, as the database thread counts them.
+    const firstRow = tally.accepted - count;
+    for (let r = 0; r < count; r++) {
+      spans[2 * r] = r === 0 ? 0 : ends[4 * r - 1]!;
+      spans[2 * r + 1] = ends[4 * r]!;
+    }
+    l.emails.add(out, spans, count, firstRow, null);
+    let keyed = 0;
+    for (let r = 0; r < count; r++) {
+      if (keyNull[r]) continue;
+      spans[2 * keyed] = ends[4 * r + 1]!;
+      spans[2 * keyed + 1] = ends[4 * r + 2]!;
+      keyRows[keyed++] = firstRow + r;
+    }
+    l.keys.add(out, spans, keyed, firstRow, keyRows);
+  }
+
   function flush(): void {
     if (count === 0) return;
+    if (lookups !== null) collectLookups(lookups, spans!, keyRows!);
     const batch: PackedBatch = {
       count,
       rowsThrough: tally.rows,
@@ -290,7 +314,6 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     const r = count++;
     excelRows[r] = excelRow;
     const slot = r * 4;
-    const emailStart = o;
     if (email === null) copy(cells.text, cells.start(emailIndex), cells.end(emailIndex));
     else write(email);
     ends[slot] = o;
@@ -299,11 +322,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     const keyLength = keyIndex >= 0 ? writeTrimmed(cells, keyIndex) : 0;
     keyNull[r] = keyLength === 0 ? 1 : 0;
     ends[slot + 2] = o;
-    if (lookups !== null) {
-      // tally.accepted is this row's place among the accepted rows, as the database thread counts them.
-      lookups.emails.add(out, emailStart, ends[slot]!, tally.accepted);
-      if (keyLength > 0) lookups.keys.add(out, ends[slot + 1]!, ends[slot + 2]!, tally.accepted);
-    }
+
     // Short rows read as empty cells; extra cells (all empty, see above) are dropped.
     for (let i = 0; i < expected; i++) {
       write(keyParts[i]!);

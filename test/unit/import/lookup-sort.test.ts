@@ -20,8 +20,20 @@ const text = fc.array(alphabet, { maxLength: 14 }).map((cs) => cs.join(''));
 
 function collect(entries: Array<{ text: string; row: number }>, dense: boolean): Array<[string, number]> {
   const c = createLookupCollector(dense);
-  // A buffer with other text around the entry: add copies only [start, end).
-  for (const e of entries) c.add(units(`<<${e.text}>>`), 2, 2 + e.text.length, e.row);
+  // Batches of up to 7 entries in one buffer with other text around each: add copies only the spans.
+  for (let i = 0; i < entries.length; i += 7) {
+    const batch = entries.slice(i, i + 7);
+    let buffer = '';
+    const spans = new Int32Array(batch.length * 2);
+    batch.forEach((e, j) => {
+      buffer += '<<';
+      spans[2 * j] = buffer.length;
+      buffer += e.text;
+      spans[2 * j + 1] = buffer.length;
+      buffer += '>>';
+    });
+    c.add(units(buffer), spans, batch.length, batch[0]!.row, dense ? null : Int32Array.from(batch, (e) => e.row));
+  }
   expect(c.count()).toBe(entries.length);
   const run = c.sorted('email');
   expect(run.count).toBe(entries.length);
@@ -53,7 +65,7 @@ describe('sorted lookup entries', () => {
 
   it('refuse a dense entry out of its row', () => {
     const c = createLookupCollector(true);
-    c.add(units('a@b.jp'), 0, 6, 0);
-    expect(() => c.add(units('c@d.jp'), 0, 6, 2)).toThrow(/row 2/);
+    c.add(units('a@b.jp'), Int32Array.of(0, 6), 1, 0, null);
+    expect(() => c.add(units('c@d.jp'), Int32Array.of(0, 6), 1, 2, null)).toThrow(/row 2/);
   });
 });
