@@ -10,7 +10,7 @@
 // this code UTF-16 units: they differ only for characters beyond it against U+E000-U+FFFF).
 
 /** Which lookup a run fills. */
-export type LookupKind = 'email' | 'key';
+type LookupKind = 'email' | 'key';
 
 /**
  * A lookup's entries, sorted: the i-th in order is entry e = order[i], whose text is
@@ -152,7 +152,7 @@ const keyByte = (c: number): number => (c < 254 ? c + 1 : 255);
  * on six units after the prefix all entries share (two 24-bit keys, four passes of 12 bits), then
  * a comparison sort inside each run of equal keys (entries alike in those six units).
  */
-export function sortEntries(text: Uint8Array | Uint16Array, starts: Int32Array, n: number): Int32Array {
+function sortEntries(text: Uint8Array | Uint16Array, starts: Int32Array, n: number): Int32Array {
   let order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n < 2) return order;

@@ -1,0 +1,94 @@
+// A new list's address and key lookups (migration 0016), written by its import after its rows:
+// the parser sorts them (lookup-sort.ts), and this writes the sorted entries a range per
+// transaction, each with the member id its row got. The INSERT trigger writes none under a
+// pending list; the count check at the end stops an import whose lookups would be incomplete.
+import type { Db } from '../../db/connection';
+import { checkPendingParents, lookupInserter, ROWS_PER_STATEMENT } from '../../db/repos/import-rows-repo';
+import { runText, type LookupRun } from './lookup-sort';
+
+/**
+ * The member ids of an import's accepted rows (0-based, file order), kept per batch (its first
+ * row and first id: a batch's ids run on), not per row: a million rows would take 8 MB.
+ */
+export function createRowIds() {
+  let firstRow = new Int32Array(256);
+  let firstId = new Float64Array(256);
+  let batches = 0;
+  let rows = 0;
+  return {
+    add(first: number, count: number): void {
+      if (batches === firstRow.length) {
+        const r = new Int32Array(batches * 2);
+        r.set(firstRow);
+        firstRow = r;
+        const d = new Float64Array(batches * 2);
+        d.set(firstId);
+        firstId = d;
+      }
+      firstRow[batches] = rows;
+      firstId[batches++] = first;
+      rows += count;
+    },
+    rows: () => rows,
+    /** The id of accepted row `row` (< rows()). */
+    of(row: number): number {
+      let lo = 0;
+      let hi = batches - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (firstRow[mid]! <= row) lo = mid;
+        else hi = mid - 1;
+      }
+      return firstId[lo]! + (row - firstRow[lo]!);
+    },
+  };
+}
+export type RowIds = ReturnType<typeof createRowIds>;
+
+/**
+ * Writes a pending list's sorted lookups, a range of entries per transaction; `expected` says how
+ * many entries each lookup must get.
+ */
+export function pendingLookups(db: Db, listId: number, importId: number, ids: RowIds, expected: () => { email: number; key: number }) {
+  const inserters = { email: lookupInserter(db, listId, 'email'), key: lookupInserter(db, listId, 'key') };
+  const done = { email: 0, key: 0 };
+  const args: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
+  const single: unknown[] = new Array(2);
+  // The run being written and its text as one string (decoded once, sliced per entry).
+  let current: { run: LookupRun; text: string } | null = null;
+  const step = db.transaction((r: LookupRun, from: number, to: number) => {
+    checkPendingParents(db, listId, importId);
+    if (current?.run !== r) current = { run: r, text: runText(r) };
+    const { text } = current;
+    const insert = inserters[r.kind];
+    const { order, starts, rows } = r;
+    let i = from;
+    while (to - i >= ROWS_PER_STATEMENT) {
+      for (let k = 0; k < ROWS_PER_STATEMENT; k++, i++) {
+        const e = order[i]!;
+        args[2 * k] = text.slice(starts[e]!, starts[e + 1]!);
+        args[2 * k + 1] = ids.of(rows === null ? e : rows[e]!);
+      }
+      insert.many(args);
+    }
+    for (; i < to; i++) {
+      const e = order[i]!;
+      single[0] = text.slice(starts[e]!, starts[e + 1]!);
+      single[1] = ids.of(rows === null ? e : rows[e]!);
+      insert.one(single);
+    }
+  });
+  return {
+    write(r: LookupRun, from: number, to: number): void {
+      step(r, from, to);
+      done[r.kind] += to - from;
+      if (to === r.count) current = null;
+    },
+    finish(): void {
+      const want = expected();
+      if (done.email !== want.email || done.key !== want.key) {
+        throw new Error(`the new list's lookups are incomplete: ${done.email}/${want.email} addresses, ${done.key}/${want.key} keys`);
+      }
+    },
+  };
+}
