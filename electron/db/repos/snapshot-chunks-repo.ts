@@ -90,7 +90,8 @@ function chosenRowsSql(listId: number, s: Selection): { sql: string; params: unk
  * (null: mark every row; none: mark no row). `nothingMerged`: the caller knows the recipients
  * query merges no row of this list and selection in the database as it is now (a read of it that
  * merged none, made at the same members version), so the chosen rows are read with no merge probe
- * and no pass over the address index; the caller must still check the rows are those it knows.
+ * and no pass over the list's entries in member_emails; the caller must still check the rows are
+ * those it knows.
  */
 export function recipientChunkQuery(
   db: Db,
