@@ -5,7 +5,7 @@
 // This file unpacks a RowBatch into statement parameters; the SQL is in import-rows-repo.ts.
 import type { Db } from '../../db/connection';
 import { checkPendingParents, createStageTable, isMemberAt, memberInserter, ROWS_PER_STATEMENT, type RowInserter } from '../../db/repos/import-rows-repo';
-import type { LookupRun } from './lookup-sort';
+import type { LookupChunk } from './lookup-sort';
 import { createRowIds, pendingLookups } from './pending-lookups';
 import type { RowBatch } from './row-batch';
 
@@ -20,11 +20,11 @@ export interface MemberSink {
   written(): number;
   /**
    * Set when the rows' lookups (migration 0016) are the import's to write: the parser then sorts
-   * them (EngineArgs.sortLookups), and after finish() each run is written a range of its sorted
-   * entries at a time (LOOKUP_CHUNK), one transaction each.
+   * them (EngineArgs.sortLookups), and after finish() each chunk of sorted entries is written in a
+   * transaction of its own.
    */
   readonly lookups?: {
-    write(r: LookupRun, from: number, to: number): void;
+    write(c: LookupChunk): void;
     /** After the last chunk: throws unless every written row has its entries. */
     finish(): void;
   };

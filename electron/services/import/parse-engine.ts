@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { hasControlChars } from './control-chars';
 import { createChunkDecoder } from './decode-stream';
 import type { ImportEncoding } from './import-report';
-import { createLookupCollector, type LookupRun } from './lookup-sort';
+import { createLookupCollector, runChunks, type LookupChunk } from './lookup-sort';
 import { createCsvStream, type CsvRow, type Dialect } from './parse-csv';
 import { createRowPacker, unpackBatch, type PackedBatch, type RowBatch, type RowLookups, type RowPacker, type RowTally } from './row-batch';
 
@@ -45,8 +45,8 @@ export interface ParseEngine {
   readonly rows: () => number;
   push(chunk: Uint8Array): void;
   finish(): EngineResult;
-  /** After finish, with sortLookups: the address lookup's entries sorted, then the key lookup's. */
-  lookupRuns(): Generator<LookupRun>;
+  /** After finish, with sortLookups: the address lookup's entries sorted, then the key lookup's, in chunks. */
+  lookupChunks(): Generator<LookupChunk>;
 }
 
 const MAX_COLUMNS = 1000;
@@ -144,10 +144,10 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
       (packer as RowPacker).flush();
       return { header, tally: (packer as RowPacker).tally, sha256: hash.digest('hex') };
     },
-    *lookupRuns() {
+    *lookupChunks() {
       if (lookups === null) return;
-      yield lookups.emails.sorted('email');
-      yield lookups.keys.sorted('key');
+      yield* runChunks(lookups.emails.sorted('email'));
+      yield* runChunks(lookups.keys.sorted('key'));
     },
   };
 }

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { workerEntry } from '../../worker-entry';
-import type { LookupRun } from './lookup-sort';
+import type { LookupChunk } from './lookup-sort';
 import { createParseEngine, type EngineArgs, type EngineResult } from './parse-engine';
 import { unpackBatch, type PackedBatch, type RowBatch } from './row-batch';
 
@@ -14,8 +14,8 @@ export interface ParseRunner {
   push(chunk: Uint8Array): Promise<void>;
   /** Flushes the last rows and resolves with the header, tally and hash. */
   finish(): Promise<EngineResult>;
-  /** After finish, with sortLookups: the next lookup's sorted entries, null after the last. */
-  nextLookup(): Promise<LookupRun | null>;
+  /** After finish, with sortLookups: the next chunk of sorted lookup entries, null after the last. */
+  nextLookup(): Promise<LookupChunk | null>;
   /** Stops a worker; safe to call more than once. */
   close(): void;
 }
@@ -36,7 +36,7 @@ type WorkerReply =
   | { type: 'batch'; batch: PackedBatch }
   | { type: 'chunk-done'; rows: number }
   | { type: 'done'; result: EngineResult }
-  | { type: 'lookup'; run: LookupRun }
+  | { type: 'lookup'; chunk: LookupChunk }
   | { type: 'lookups-done' }
   | { type: 'error'; error: { code: ErrorCode; message: string; details?: unknown } };
 
@@ -51,14 +51,14 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
   let parsedBytes = 0;
   if (!entry) {
     const engine = createParseEngine(a, onBatch);
-    let lookups: Generator<LookupRun> | null = null;
+    let lookups: Generator<LookupChunk> | null = null;
     return {
       push: async (chunk) => {
         engine.push(chunk);
         onParsed((parsedBytes += chunk.length), engine.rows());
       },
       finish: async () => engine.finish(),
-      nextLookup: async () => (lookups ??= engine.lookupRuns()).next().value ?? null,
+      nextLookup: async () => (lookups ??= engine.lookupChunks()).next().value ?? null,
       close: () => {},
     };
   }
@@ -72,10 +72,10 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
   let done: { resolve: (r: EngineResult) => void; reject: (e: unknown) => void } | null = null;
   let closed = false;
   // Sorted lookups come after 'done' (sortLookups); lookupsEnded after the last.
-  const lookups: LookupRun[] = [];
+  const lookups: LookupChunk[] = [];
   let lookupsEnded = false;
-  let lookupWaiter: { resolve: (c: LookupRun | null) => void; reject: (e: unknown) => void } | null = null;
-  // Whether a 'lookup-next' is out: the worker answers each with one lookup (or lookups-done).
+  let lookupWaiter: { resolve: (c: LookupChunk | null) => void; reject: (e: unknown) => void } | null = null;
+  // Whether a 'lookup-next' is out: the worker answers each with one chunk (or lookups-done).
   let lookupAsked = false;
   const askLookup = (): void => {
     if (lookupAsked || lookupsEnded || closed || failure !== null) return;
@@ -90,7 +90,7 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
     else if (lookupsEnded) w.resolve(null);
     else return askLookup();
     lookupWaiter = null;
-    // The next lookup is sorted while this one is written.
+    // The next chunk is packed while this one is written.
     askLookup();
   };
 
@@ -122,7 +122,7 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
         if (!a.sortLookups) close();
       } else if (m.type === 'lookup') {
         lookupAsked = false;
-        lookups.push(m.run);
+        lookups.push(m.chunk);
         serveLookup();
       } else if (m.type === 'lookups-done') {
         lookupAsked = false;
@@ -163,7 +163,7 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
       });
     },
     nextLookup() {
-      return new Promise<LookupRun | null>((resolve, reject) => {
+      return new Promise<LookupChunk | null>((resolve, reject) => {
         lookupWaiter = { resolve, reject };
         if (!a.sortLookups) lookupsEnded = true;
         serveLookup();

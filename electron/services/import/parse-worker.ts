@@ -4,7 +4,7 @@
 // buffers moved, not copied; the main thread makes the text string (row-batch.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import { lookupTransfer, type LookupRun } from './lookup-sort';
+import { lookupTransfer, type LookupChunk } from './lookup-sort';
 import { createPackedParseEngine, type EngineArgs } from './parse-engine';
 import { packedTransfer, type PackedBatch } from './row-batch';
 
@@ -13,7 +13,7 @@ const engine = createPackedParseEngine(workerData as EngineArgs, (batch: PackedB
   port.postMessage({ type: 'batch', batch }, packedTransfer(batch)),
 );
 
-let lookups: Generator<LookupRun> | null = null;
+let lookups: Generator<LookupChunk> | null = null;
 
 port.on('message', (m: { type: 'chunk'; bytes: ArrayBuffer } | { type: 'end' } | { type: 'lookup-next' }) => {
   try {
@@ -23,12 +23,12 @@ port.on('message', (m: { type: 'chunk'; bytes: ArrayBuffer } | { type: 'end' } |
     } else if (m.type === 'end') {
       port.postMessage({ type: 'done', result: engine.finish() });
     } else {
-      // A new list's sorted lookups, one per request: the main thread asks for the key lookup as
-      // it starts writing the address lookup, so one is sorted while the other is written.
-      lookups ??= engine.lookupRuns();
+      // A new list's sorted lookups, a chunk per request: the main thread asks for the next one as
+      // it starts writing one, so one is packed here while the other is written there.
+      lookups ??= engine.lookupChunks();
       const next = lookups.next();
       if (next.done) port.postMessage({ type: 'lookups-done' });
-      else port.postMessage({ type: 'lookup', run: next.value }, lookupTransfer(next.value));
+      else port.postMessage({ type: 'lookup', chunk: next.value }, lookupTransfer(next.value));
     }
   } catch (e) {
     // AppErrors cross as plain data and are rebuilt on the other side.

@@ -4,7 +4,7 @@
 // pending list; the count check at the end stops an import whose lookups would be incomplete.
 import type { Db } from '../../db/connection';
 import { checkPendingParents, lookupInserter, ROWS_PER_STATEMENT } from '../../db/repos/import-rows-repo';
-import { runText, type LookupRun } from './lookup-sort';
+import { chunkText, type LookupChunk } from './lookup-sort';
 
 /**
  * The member ids of an import's accepted rows (0-based, file order), kept per batch (its first
@@ -46,43 +46,38 @@ export function createRowIds() {
 export type RowIds = ReturnType<typeof createRowIds>;
 
 /**
- * Writes a pending list's sorted lookups, a range of entries per transaction; `expected` says how
- * many entries each lookup must get.
+ * Writes a pending list's sorted lookups, a chunk per transaction; `expected` says how many
+ * entries each lookup must get.
  */
 export function pendingLookups(db: Db, listId: number, importId: number, ids: RowIds, expected: () => { email: number; key: number }) {
   const inserters = { email: lookupInserter(db, listId, 'email'), key: lookupInserter(db, listId, 'key') };
   const done = { email: 0, key: 0 };
   const args: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
   const single: unknown[] = new Array(2);
-  // The run being written and its text as one string (decoded once, sliced per entry).
-  let current: { run: LookupRun; text: string } | null = null;
-  const step = db.transaction((r: LookupRun, from: number, to: number) => {
+  const step = db.transaction((c: LookupChunk) => {
     checkPendingParents(db, listId, importId);
-    if (current?.run !== r) current = { run: r, text: runText(r) };
-    const { text } = current;
-    const insert = inserters[r.kind];
-    const { order, starts, rows } = r;
-    let i = from;
-    while (to - i >= ROWS_PER_STATEMENT) {
-      for (let k = 0; k < ROWS_PER_STATEMENT; k++, i++) {
-        const e = order[i]!;
-        args[2 * k] = text.slice(starts[e]!, starts[e + 1]!);
-        args[2 * k + 1] = ids.of(rows === null ? e : rows[e]!);
+    const insert = inserters[c.kind];
+    const text = chunkText(c);
+    const { ends, rows } = c;
+    let j = 0;
+    let start = 0;
+    while (c.count - j >= ROWS_PER_STATEMENT) {
+      for (let k = 0; k < ROWS_PER_STATEMENT; k++, j++) {
+        args[2 * k] = text.slice(start, (start = ends[j]!));
+        args[2 * k + 1] = ids.of(rows[j]!);
       }
       insert.many(args);
     }
-    for (; i < to; i++) {
-      const e = order[i]!;
-      single[0] = text.slice(starts[e]!, starts[e + 1]!);
-      single[1] = ids.of(rows === null ? e : rows[e]!);
+    for (; j < c.count; j++) {
+      single[0] = text.slice(start, (start = ends[j]!));
+      single[1] = ids.of(rows[j]!);
       insert.one(single);
     }
   });
   return {
-    write(r: LookupRun, from: number, to: number): void {
-      step(r, from, to);
-      done[r.kind] += to - from;
-      if (to === r.count) current = null;
+    write(c: LookupChunk): void {
+      step(c);
+      done[c.kind] += c.count;
     },
     finish(): void {
       const want = expected();

@@ -4,7 +4,6 @@
 import { AppError } from '../../../shared/errors';
 import type { ByteSource } from './byte-source';
 import type { ImportEncoding, ImportProgress } from './import-report';
-import { LOOKUP_CHUNK } from './lookup-sort';
 import type { MemberSink } from './member-sink';
 import type { Dialect } from './parse-csv';
 import type { ColumnChoice, ImportHeader } from './parse-engine';
@@ -98,13 +97,11 @@ export async function readInto(source: ByteSource, sink: MemberSink, a: ReadArgs
     checkCancelled(a.signal);
     sink.finish();
     if (sink.lookups) {
-      // The rows' address and key lookups, sorted by the parser, one short transaction a range.
-      for (let r = await runner.nextLookup(); r !== null; r = await runner.nextLookup()) {
-        for (let from = 0; from < r.count; from += LOOKUP_CHUNK) {
-          checkCancelled(a.signal);
-          sink.lookups.write(r, from, Math.min(r.count, from + LOOKUP_CHUNK));
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
+      // The rows' address and key lookups, sorted by the parser, one short transaction a chunk.
+      for (let c = await runner.nextLookup(); c !== null; c = await runner.nextLookup()) {
+        checkCancelled(a.signal);
+        sink.lookups.write(c);
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       sink.lookups.finish();
     }
