@@ -49,8 +49,11 @@ WHEN OLD.id IS NOT NEW.id OR OLD.list_id IS NOT NEW.list_id OR OLD.email IS NOT 
 BEGIN
   DELETE FROM member_emails WHERE list_id = OLD.list_id AND email = OLD.email AND member_id = OLD.id;
   DELETE FROM member_keys WHERE list_id = OLD.list_id AND member_key = OLD.member_key AND member_id = OLD.id;
-  INSERT INTO member_emails (list_id, email, member_id) VALUES (NEW.list_id, NEW.email, NEW.id);
-  INSERT INTO member_keys (list_id, member_key, member_id) SELECT NEW.list_id, NEW.member_key, NEW.id WHERE NEW.member_key IS NOT NULL;
+  -- As on insert, a pending list's entries are its import's to write (nothing updates one today).
+  INSERT INTO member_emails (list_id, email, member_id)
+    SELECT NEW.list_id, NEW.email, NEW.id WHERE (SELECT pending FROM lists WHERE id = NEW.list_id) IS NOT 1;
+  INSERT INTO member_keys (list_id, member_key, member_id)
+    SELECT NEW.list_id, NEW.member_key, NEW.id WHERE NEW.member_key IS NOT NULL AND (SELECT pending FROM lists WHERE id = NEW.list_id) IS NOT 1;
 END;
 
 CREATE TRIGGER members_delete_lookups AFTER DELETE ON members

@@ -131,7 +131,9 @@ function apply(db: Db, o: Op): void {
       db.prepare('UPDATE members SET email = ?, member_key = ? WHERE id = ?').run(o.email, o.key, id);
       return;
     case 'move':
-      db.prepare('UPDATE members SET list_id = ? WHERE id = ?').run(o.list, id);
+      // Its imports stay with the old list: a member moved off them must not point at them (the
+      // old list's delete would otherwise leave a dangling foreign key for a later write to trip on).
+      db.prepare('UPDATE members SET list_id = ?, first_seen_import = NULL, last_seen_import = NULL WHERE id = ?').run(o.list, id);
       return;
     case 'renumber':
       db.prepare('UPDATE members SET id = ? WHERE id = ?').run(maxId() + o.gap, id);

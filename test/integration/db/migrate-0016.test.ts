@@ -57,6 +57,12 @@ describe('0016 member lookups', () => {
       expect(all('SELECT list_id, member_key, member_id FROM member_keys ORDER BY 1, 2, 3')).toEqual(
         all('SELECT list_id, member_key, id FROM members WHERE member_key IS NOT NULL ORDER BY 1, 2, 3'),
       );
+      // Under a pending list (an import running) neither an insert nor an update writes entries:
+      // the import writes them, sorted, before it publishes the list.
+      db.exec(`INSERT INTO lists (id, name, pending, created_at, updated_at) VALUES (4, 'importing', 1, 0, 0);
+        INSERT INTO members (id, list_id, line, email, name, member_key, fields_json) VALUES (40, 4, 2, 'p@x.jp', 'n', 'kp', '{}');
+        UPDATE members SET list_id = 4 WHERE id = 30;`);
+      expect(all('SELECT member_id FROM member_emails WHERE member_id IN (30, 40) UNION ALL SELECT member_id FROM member_keys WHERE member_id IN (30, 40)')).toEqual([]);
       db.close();
     } finally {
       t.cleanup();
