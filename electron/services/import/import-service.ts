@@ -225,9 +225,10 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     }
   }
 
-  // A bigger page cache while members and their indexes are written: with addresses in random
-  // order the email and key index pages of a 1M-row list (~60 MB) are all touched by every step
-  // that moves rows in (member-sink.ts); 32 MB cost ~40% more CPU there. And no checkpoint
+  // A bigger page cache while members and their lookups are written: a re-import's copy into an
+  // existing list writes its address and key lookups (migration 0016) in file order, and with
+  // addresses in random order their pages for a 1M-row list (~60 MB) are all touched by it (when
+  // they were members' indexes, 32 MB cost ~40% more CPU in every step). And no checkpoint
   // inside an import: each batch's commit would otherwise copy the growing WAL back into the
   // database file, page by page, again and again. Imports may overlap (two files at once), so
   // the first to start saves the connection's settings and the last to end restores them: each

@@ -32,10 +32,10 @@ export interface MemberSink {
 
 /**
  * Rows written into members per transaction under a pending list. Each commit writes every page
- * it dirtied to the WAL, and with addresses in random order a step dirties nearly every page of
- * the list's email and key indexes: at 1M random rows the WAL grew to 3.1 GB with steps of 8,192
- * rows, 1.2 GB with 32,768, 0.8 GB with 65,536 (CPU 12.96 s against 12.50 s: the index inserts,
- * not the WAL, are the cost). The batches of a step are held as they came from the parser (one
+ * it dirtied to the WAL; when members still had email and key indexes (before migration 0016), a
+ * step with addresses in random order dirtied nearly every page of them: at 1M random rows the
+ * WAL grew to 3.1 GB with steps of 8,192 rows, 1.2 GB with 32,768, 0.8 GB with 65,536. Now the
+ * rows' own pages are appended and the lookups are written sorted afterwards. The batches of a step are held as they came from the parser (one
  * string each) until it is full, instead of being copied into a TEMP stage and read back; the
  * held rows and their garbage show in memory (RSS growth importing 200 MB: 242 MB staged,
  * 262 MB at 32,768, 283-293 MB at 65,536, 338 MB at 131,072; import-large.test.ts bounds it).
