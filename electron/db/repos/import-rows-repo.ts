@@ -1,14 +1,16 @@
 // Bulk writers for an import's accepted rows while the file is read: straight into members under
 // a pending list (a new list), or into a per-connection TEMP stage (no index) from which the
 // final transaction of a re-import copies them. Rows arrive as flat parameter arrays (five
-// values a row) so one native call writes 64 rows.
+// values a row) so one native call writes 64 rows. The fields JSON arrives as its UTF-8 bytes
+// and is cast to text here: the same value as the string, without making one (row-batch.ts).
 import type { Db } from '../connection';
 
 /** Rows per multi-row INSERT: one native call and one statement step per 64 rows, not per row. */
 export const ROWS_PER_STATEMENT = 64;
 
 /**
- * Writes rows given as five parameters each: line (the Excel row), email, name, key, fields JSON.
+ * Writes rows given as five parameters each: line (the Excel row), email, name, key, fields JSON
+ * (UTF-8 bytes, cast to text: SQLite takes a BLOB's bytes as the text in the database's UTF-8).
  * `many` takes exactly ROWS_PER_STATEMENT rows, `one` a single row; the caller holds the transaction.
  */
 export interface RowInserter {
@@ -52,7 +54,7 @@ export function memberInserter(db: Db, listId: number, importId: number): RowIns
   return inserter(
     db,
     `INSERT OR FAIL INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)`,
-    `(${ids(listId)}, ?, ?, ?, ?, ?, NULL, ${ids(importId)}, ${ids(importId)})`,
+    `(${ids(listId)}, ?, ?, ?, ?, CAST(? AS TEXT), NULL, ${ids(importId)}, ${ids(importId)})`,
   );
 }
 
@@ -91,7 +93,7 @@ export function createStageTable(db: Db): StageTable {
   );
   return {
     table,
-    insert: inserter(db, `INSERT INTO temp.${table} (line, email, name, member_key, fields_json)`, '(?, ?, ?, ?, ?)'),
+    insert: inserter(db, `INSERT INTO temp.${table} (line, email, name, member_key, fields_json)`, '(?, ?, ?, ?, CAST(? AS TEXT))'),
     drop: () => db.exec(`DROP TABLE IF EXISTS temp.${table}`),
   };
 }

@@ -44,22 +44,25 @@ export const STEP_ROWS = 32_768;
 
 /**
  * A batch writer: ROWS_PER_STATEMENT rows per call while there are that many, then one by one.
+ * The fields JSON goes as its UTF-8 bytes (a view per row; the statement casts it to text).
  * Returns the rowid of the batch's last row.
  */
 function batchWriter(insert: RowInserter): (b: RowBatch) => number {
   const args: unknown[] = new Array(ROWS_PER_STATEMENT * 5);
   const single: unknown[] = new Array(5);
   return (b) => {
-    const { text, ends, excelRows, keyNull } = b;
+    const { text, ends, excelRows, keyNull, fields, fieldEnds } = b;
     let r = 0;
     let start = 0;
+    let fieldStart = 0;
     const fill = (out: unknown[], o: number): void => {
-      const e = r * 4;
+      const e = r * 3;
       out[o] = excelRows[r];
       out[o + 1] = text.slice(start, ends[e]);
       out[o + 2] = text.slice(ends[e]!, ends[e + 1]);
       out[o + 3] = keyNull[r] ? null : text.slice(ends[e + 1]!, ends[e + 2]);
-      out[o + 4] = text.slice(ends[e + 2]!, (start = ends[e + 3]!));
+      start = ends[e + 2]!;
+      out[o + 4] = fields.subarray(fieldStart, (fieldStart = fieldEnds[r]!));
       r++;
     };
     let last = 0;

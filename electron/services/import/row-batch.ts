@@ -3,9 +3,12 @@
 // and normalisation for the report. A batch is one string plus offsets, so that it crosses
 // from the parsing thread to the database thread as a single copy, not a million objects.
 //
-// The batch's text is written character by character into one growing buffer and made a
-// string once per batch: the cells are copied from the decoded text (the row is bounds in it,
-// parse-csv.ts), so packing a row makes no strings but its address, name and key.
+// The batch's address, name and key are written character by character into one growing buffer
+// of UTF-16 units and made a string once per batch; its fields JSON into another buffer, already
+// as UTF-8, which SQLite is handed as it is (import-rows-repo.ts): the fields are most of a row's
+// text, and making them a string only for SQLite to turn it back into UTF-8 cost the database
+// thread about 0.6-1 s per million rows. The cells are copied from the decoded text (the row is
+// bounds in it, parse-csv.ts), so packing a row makes no strings but its address, name and key.
 import { normaliseAddress, validateAddress } from '../../../shared/address';
 import { rowHasControlChars } from './control-chars';
 import type { CsvRow } from './parse-csv';
@@ -27,8 +30,9 @@ export interface RowColumns {
 }
 
 /**
- * Accepted rows. Row r's values are slices of `text`: email from ends[4r-1] (0 for r = 0) to
- * ends[4r], then name, key and the fields JSON. keyNull[r] = 1 when the row has no key.
+ * Accepted rows. Row r's email, name and key are slices of `text`: email from ends[3r-1] (0 for
+ * r = 0) to ends[3r], then name and key. Its fields JSON is the UTF-8 bytes of `fields` from
+ * fieldEnds[r-1] (0 for r = 0) to fieldEnds[r]. keyNull[r] = 1 when the row has no key.
  * excelRows[r] is the row's number in Excel (what members.line keeps and the UI shows).
  */
 export interface RowBatch {
@@ -39,12 +43,20 @@ export interface RowBatch {
   readonly ends: Int32Array;
   readonly keyNull: Uint8Array;
   readonly text: string;
+  readonly fields: Buffer;
+  readonly fieldEnds: Int32Array;
+}
+
+/** Row r's fields JSON as text (tests and checks; the import hands SQLite the bytes). */
+export function fieldsText(b: RowBatch, r: number): string {
+  return b.fields.toString('utf8', r === 0 ? 0 : b.fieldEnds[r - 1]!, b.fieldEnds[r]!);
 }
 
 /**
- * A batch as the parsing thread hands it over: the text still as UTF-16 code units, in a
- * buffer of its own that is moved (not copied) to the database thread, which makes the string
- * (unpackBatch). Making a string of megabytes is costly; so was copying it across threads.
+ * A batch as the parsing thread hands it over: the text still as UTF-16 code units and the
+ * fields as UTF-8, in buffers of their own that are moved (not copied) to the database thread,
+ * which makes the string (unpackBatch). Making a string of megabytes is costly; so was copying
+ * it across threads.
  */
 export interface PackedBatch {
   readonly count: number;
@@ -53,6 +65,8 @@ export interface PackedBatch {
   readonly ends: Int32Array;
   readonly keyNull: Uint8Array;
   readonly units: Uint16Array;
+  readonly fields: Uint8Array;
+  readonly fieldEnds: Int32Array;
 }
 
 export function unpackBatch(p: PackedBatch): RowBatch {
@@ -65,12 +79,14 @@ export function unpackBatch(p: PackedBatch): RowBatch {
     keyNull: p.keyNull,
     // UTF-16 code units as they are (no replacement of lone surrogates, unlike TextDecoder).
     text: Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le'),
+    fields: Buffer.from(p.fields.buffer, p.fields.byteOffset, p.fields.byteLength),
+    fieldEnds: p.fieldEnds,
   };
 }
 
 /** What posting a packed batch to another thread moves rather than copies. */
 export function packedTransfer(p: PackedBatch): ArrayBuffer[] {
-  return [p.excelRows.buffer, p.ends.buffer, p.keyNull.buffer, p.units.buffer] as ArrayBuffer[];
+  return [p.excelRows.buffer, p.ends.buffer, p.keyNull.buffer, p.units.buffer, p.fields.buffer, p.fieldEnds.buffer] as ArrayBuffer[];
 }
 
 export interface RowTally {
@@ -96,17 +112,10 @@ export interface RowPacker {
   flush(): void;
 }
 
+const utf8 = new TextEncoder();
+
 /** Rows per batch: large enough to amortise a transaction, small enough to keep memory flat. */
 const BATCH_ROWS = 8192;
-
-/**
- * Characters JSON.stringify escapes: quotes, backslashes, control characters and (lone)
- * surrogates; a cell without any is its own JSON string body. Surrogate pairs take the slow
- * path too (JSON.stringify keeps them as they are, so the text is the same).
- */
-function needsEscape(c: number): boolean {
-  return c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff);
-}
 
 /** String.prototype.trim's white space (WhiteSpace and LineTerminator of ECMAScript). */
 function isTrimmed(c: number): boolean {
@@ -136,8 +145,8 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   const { columns, emailIndex, nameIndex, keyIndex } = cols;
   const expected = columns.length;
   // `{"col":"` then `","col":"` ...: the keys are the same on every row, so they are escaped
-  // once. keyParts is the key and colon before a value escaped by JSON.stringify.
-  const keyParts = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':');
+  // (and made UTF-8) once. keyParts is the key and colon before a value escaped by JSON.stringify.
+  const keyParts = columns.map((c, i) => utf8.encode((i === 0 ? '{' : ',') + JSON.stringify(c) + ':'));
   const tally: RowTally = {
     rows: 0, accepted: 0, rejected: 0, normalised: 0, ragged: 0, blank: 0,
     rejectedByReason: {}, rejectedRows: [], normalisedRows: [], raggedRows: [],
@@ -147,8 +156,12 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   let o = 0;
   let count = 0;
   let excelRows = new Int32Array(batchRows);
-  let ends = new Int32Array(batchRows * 4);
+  let ends = new Int32Array(batchRows * 3);
   let keyNull = new Uint8Array(batchRows);
+  // The batch's fields JSON, UTF-8, and where each row's ends.
+  let fout = new Uint8Array(1 << 20);
+  let fo = 0;
+  let fieldEnds = new Int32Array(batchRows);
   // Off until the reader sees a control character in the text, so clean files pay nothing per cell.
   let watching = false;
 
@@ -165,6 +178,27 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     const n = s.length;
     room(n);
     for (let k = 0; k < n; k++) out[o++] = s.charCodeAt(k);
+  }
+
+  function fieldRoom(n: number): void {
+    if (fo + n <= fout.length) return;
+    let size = fout.length * 2;
+    while (size < fo + n) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(fout.subarray(0, fo));
+    fout = bigger;
+  }
+
+  function writeFieldBytes(b: Uint8Array): void {
+    const n = b.length;
+    fieldRoom(n);
+    for (let k = 0; k < n; k++) fout[fo++] = b[k]!;
+  }
+
+  /** Writes JSON text (never a lone surrogate: JSON.stringify escapes them) into the fields as UTF-8. */
+  function writeFieldString(s: string): void {
+    fieldRoom(s.length * 3);
+    fo += utf8.encodeInto(s, fout.subarray(fo)).written;
   }
 
   /** Copies text[start, end) into the batch. */
@@ -190,28 +224,44 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     return end - start;
   }
 
-  /** Writes cell i as a JSON string (quotes included), copying it when nothing needs escaping. */
+  /**
+   * Writes cell i into the fields as a JSON string (quotes included), UTF-8, encoding it as it is
+   * copied when nothing needs escaping. JSON.stringify escapes quotes, backslashes, control
+   * characters and lone surrogates; a cell without any is its own JSON string body. Surrogate
+   * pairs take the slow path too (JSON.stringify keeps them as they are), so in the copy a
+   * character is 1-3 bytes.
+   */
   function writeJsonCell(cells: CsvRow, i: number): void {
     if (i < cells.count && !cells.unquote(i)) {
       const t = cells.text;
       const start = cells.start(i);
       const end = cells.end(i);
-      room(end - start + 2);
-      const mark = o;
-      out[o++] = 0x22;
+      fieldRoom(3 * (end - start) + 2);
+      const mark = fo;
+      fout[fo++] = 0x22;
       let k = start;
       for (; k < end; k++) {
         const c = t.charCodeAt(k);
-        if (needsEscape(c)) break;
-        out[o++] = c;
+        if (c < 0x80) {
+          if (c < 0x20 || c === 0x22 || c === 0x5c) break;
+          fout[fo++] = c;
+        } else if (c < 0x800) {
+          fout[fo++] = 0xc0 | (c >> 6);
+          fout[fo++] = 0x80 | (c & 0x3f);
+        } else {
+          if (c >= 0xd800 && c <= 0xdfff) break;
+          fout[fo++] = 0xe0 | (c >> 12);
+          fout[fo++] = 0x80 | ((c >> 6) & 0x3f);
+          fout[fo++] = 0x80 | (c & 0x3f);
+        }
       }
       if (k === end) {
-        out[o++] = 0x22;
+        fout[fo++] = 0x22;
         return;
       }
-      o = mark;
+      fo = mark;
     }
-    write(JSON.stringify(cells.cell(i)));
+    writeFieldString(JSON.stringify(cells.cell(i)));
   }
 
   function reject(row: number, line: number, reason: RowRejectReason, rawEmail: string): void {
@@ -229,15 +279,15 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     // The batch's first row's place among the accepted rows, as the database thread counts them.
     const firstRow = tally.accepted - count;
     for (let r = 0; r < count; r++) {
-      spans[2 * r] = r === 0 ? 0 : ends[4 * r - 1]!;
-      spans[2 * r + 1] = ends[4 * r]!;
+      spans[2 * r] = r === 0 ? 0 : ends[3 * r - 1]!;
+      spans[2 * r + 1] = ends[3 * r]!;
     }
     l.emails.add(out, spans, count, firstRow, null);
     let keyed = 0;
     for (let r = 0; r < count; r++) {
       if (keyNull[r]) continue;
-      spans[2 * keyed] = ends[4 * r + 1]!;
-      spans[2 * keyed + 1] = ends[4 * r + 2]!;
+      spans[2 * keyed] = ends[3 * r + 1]!;
+      spans[2 * keyed + 1] = ends[3 * r + 2]!;
       keyRows[keyed++] = firstRow + r;
     }
     l.keys.add(out, spans, keyed, firstRow, keyRows);
@@ -250,17 +300,22 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
       count,
       rowsThrough: tally.rows,
       excelRows: excelRows.subarray(0, count),
-      ends: ends.subarray(0, count * 4),
+      ends: ends.subarray(0, count * 3),
       keyNull: keyNull.subarray(0, count),
       units: out.subarray(0, o),
+      fields: fout.subarray(0, fo),
+      fieldEnds: fieldEnds.subarray(0, count),
     };
     out = new Uint16Array(out.length);
     o = 0;
+    fout = new Uint8Array(fout.length);
+    fo = 0;
     count = 0;
     // Fresh arrays: the batch's may be transferred to another thread.
     excelRows = new Int32Array(batchRows);
-    ends = new Int32Array(batchRows * 4);
+    ends = new Int32Array(batchRows * 3);
     keyNull = new Uint8Array(batchRows);
+    fieldEnds = new Int32Array(batchRows);
     onBatch(batch);
   }
 
@@ -313,7 +368,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     }
     const r = count++;
     excelRows[r] = excelRow;
-    const slot = r * 4;
+    const slot = r * 3;
     if (email === null) copy(cells.text, cells.start(emailIndex), cells.end(emailIndex));
     else write(email);
     ends[slot] = o;
@@ -325,11 +380,12 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
 
     // Short rows read as empty cells; extra cells (all empty, see above) are dropped.
     for (let i = 0; i < expected; i++) {
-      write(keyParts[i]!);
+      writeFieldBytes(keyParts[i]!);
       writeJsonCell(cells, i);
     }
-    write('}');
-    ends[slot + 3] = o;
+    fieldRoom(1);
+    fout[fo++] = 0x7d; // }
+    fieldEnds[r] = fo;
     tally.accepted++;
     if (count === batchRows) flush();
   }

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ImportDelimiter, ImportEncoding } from '../../../electron/services/import/import-report';
 import { createParseEngine, type EngineArgs } from '../../../electron/services/import/parse-engine';
-import type { RowBatch } from '../../../electron/services/import/row-batch';
+import { fieldsText, type RowBatch } from '../../../electron/services/import/row-batch';
 import { createParseEngine as createReferenceEngine } from './reference/parse-engine';
 
 type Engine = typeof createParseEngine;
@@ -20,10 +20,30 @@ interface Outcome {
   error?: { code: unknown; message: string; details: unknown };
 }
 
-function run(make: Engine, args: EngineArgs, chunks: Uint8Array[], batchRows: number): Outcome {
+type ReferenceBatch = Parameters<Parameters<typeof createReferenceEngine>[1]>[0];
+
+/**
+ * The reference's shape of a batch: one text, each row's email, name, key and fields JSON in turn.
+ * The new parser keeps the fields apart as UTF-8 (row-batch.ts); decoded, they must be the same.
+ */
+function referenceShape(b: RowBatch): { text: string; ends: number[] } {
+  let text = '';
+  const ends: number[] = [];
+  for (let r = 0; r < b.count; r++) {
+    text += b.text.slice(r === 0 ? 0 : b.ends[3 * r - 1], b.ends[3 * r + 2]);
+    const base = text.length - b.ends[3 * r + 2]!;
+    ends.push(base + b.ends[3 * r]!, base + b.ends[3 * r + 1]!, base + b.ends[3 * r + 2]!);
+    text += fieldsText(b, r);
+    ends.push(text.length);
+  }
+  return { text, ends };
+}
+
+function run(make: Engine | typeof createReferenceEngine, args: EngineArgs, chunks: Uint8Array[], batchRows: number): Outcome {
   const out: Outcome = { batches: [] };
-  const onBatch = (b: RowBatch): void => {
-    out.batches.push({ count: b.count, excelRows: [...b.excelRows], ends: [...b.ends], keyNull: [...b.keyNull], text: b.text });
+  const onBatch = (b: RowBatch | ReferenceBatch): void => {
+    const { text, ends } = 'fields' in b ? referenceShape(b) : b;
+    out.batches.push({ count: b.count, excelRows: [...b.excelRows], ends: [...ends], keyNull: [...b.keyNull], text });
   };
   try {
     const engine = make(args, onBatch, batchRows);
