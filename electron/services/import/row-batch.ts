@@ -114,6 +114,15 @@ export interface RowPacker {
 
 const utf8 = new TextEncoder();
 
+/** A buffer of at least `need` (doubling), holding the first `used` elements of `a`. */
+function grown<T extends Uint8Array | Uint16Array>(a: T, used: number, need: number, make: (size: number) => T): T {
+  let size = a.length * 2;
+  while (size < need) size *= 2;
+  const bigger = make(size);
+  bigger.set(a.subarray(0, used));
+  return bigger;
+}
+
 /** Rows per batch: large enough to amortise a transaction, small enough to keep memory flat. */
 const BATCH_ROWS = 8192;
 
@@ -166,12 +175,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   let watching = false;
 
   function room(n: number): void {
-    if (o + n <= out.length) return;
-    let size = out.length * 2;
-    while (size < o + n) size *= 2;
-    const bigger = new Uint16Array(size);
-    bigger.set(out.subarray(0, o));
-    out = bigger;
+    if (o + n > out.length) out = grown(out, o, o + n, (size) => new Uint16Array(size));
   }
 
   function write(s: string): void {
@@ -181,12 +185,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   }
 
   function fieldRoom(n: number): void {
-    if (fo + n <= fout.length) return;
-    let size = fout.length * 2;
-    while (size < fo + n) size *= 2;
-    const bigger = new Uint8Array(size);
-    bigger.set(fout.subarray(0, fo));
-    fout = bigger;
+    if (fo + n > fout.length) fout = grown(fout, fo, fo + n, (size) => new Uint8Array(size));
   }
 
   function writeFieldBytes(b: Uint8Array): void {
