@@ -3,9 +3,10 @@
 // the same rows into a plain table as the reference.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { openDatabase } from '../../electron/db/connection';
-import { systemClock } from '../../electron/services/clock';
-import { createImportService } from '../../electron/services/import';
+import * as sources from '../../electron/db/connection';
+import * as sourceClock from '../../electron/services/clock';
+import * as sourceImport from '../../electron/services/import';
+import { loadBundledImport, type BundledImport } from './bundled-import';
 import { tempDir } from '../helpers/tmp';
 import { memberCells, randomOrder, writeMemberCsv, type MemberOrder } from './member-csv';
 import type { Report } from './report';
@@ -13,6 +14,11 @@ import type { Report } from './report';
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 
 let order: MemberOrder = null;
+/**
+ * The code under test: bundled as the app runs it (bundled-import.ts), or with
+ * BENCH_IMPORT_SOURCES=1 from the TypeScript sources, whose worker starts tsx first.
+ */
+let app: BundledImport = { ...sources, ...sourceClock, ...sourceImport };
 type Order = 'sequential' | 'random';
 function useOrder(o: Order): void {
   order = o === 'random' ? randomOrder(ROWS) : null;
@@ -47,8 +53,8 @@ async function importOnce(dir: string, o: Order, report: Report): Promise<void> 
   const bytes = writeMemberCsv(csv, ROWS, order);
   console.log(`# generated ${ROWS} rows (${o} addresses), ${(bytes / 2 ** 20).toFixed(1)} MB CP932`);
 
-  const db = openDatabase(join(dir, `bench${suffix}.db`));
-  const service = createImportService({ db, clock: systemClock });
+  const db = app.openDatabase(join(dir, `bench${suffix}.db`));
+  const service = app.createImportService({ db, clock: app.systemClock });
   global.gc?.();
   const sampler = startRssSampler();
   const cpuStart = process.cpuUsage();
@@ -124,9 +130,9 @@ async function importOnce(dir: string, o: Order, report: Report): Promise<void> 
 async function warmUp(dir: string): Promise<void> {
   const csv = join(dir, 'warm-up.csv');
   writeMemberCsv(csv, Math.min(ROWS, 100_000), null);
-  const db = openDatabase(join(dir, 'warm-up.db'));
+  const db = app.openDatabase(join(dir, 'warm-up.db'));
   try {
-    await createImportService({ db, clock: systemClock }).importFile({ filePath: csv });
+    await app.createImportService({ db, clock: app.systemClock }).importFile({ filePath: csv });
   } finally {
     db.close();
   }
@@ -135,6 +141,8 @@ async function warmUp(dir: string): Promise<void> {
 export async function run(report: Report): Promise<void> {
   const t = tempDir('tayori-bench-');
   try {
+    if (process.env.BENCH_IMPORT_SOURCES !== '1') app = await loadBundledImport();
+    console.log(`# import code: ${process.env.BENCH_IMPORT_SOURCES === '1' ? 'TypeScript sources (worker through tsx)' : 'bundled as the app (bundled-import.ts)'}`);
     await warmUp(t.dir);
     // BENCH_IMPORT_ORDERS=random (or sequential) runs one half only.
     for (const o of (process.env.BENCH_IMPORT_ORDERS ?? 'sequential,random').split(',')) await importOnce(t.dir, o as Order, report);

@@ -1,7 +1,6 @@
-// The CPU half of reading an import, with no database: bytes → hash + strict decode → CSV rows
+// The CPU half of reading an import, with no database: bytes → strict decode → CSV rows
 // → header and column resolution → batches of accepted members and a tally of the rest. It
 // runs in a worker thread for large files (parse-worker.ts) and inline for small ones.
-import { createHash } from 'node:crypto';
 import { detectColumns, uniqueColumnNames, type HeaderProblem } from '../../../shared/csv';
 import { AppError } from '../../../shared/errors';
 import { hasControlChars } from './control-chars';
@@ -34,10 +33,10 @@ export interface ImportHeader {
   readonly headerProblems: HeaderProblem[];
 }
 
+/** The file's SHA-256 is the runner's (parse-runner.ts): it hashes on the thread that reads. */
 export interface EngineResult {
   readonly header: ImportHeader;
   readonly tally: RowTally;
-  readonly sha256: string;
 }
 
 export interface ParseEngine {
@@ -70,7 +69,6 @@ export function createParseEngine(a: EngineArgs, onBatch: (b: RowBatch) => void,
 
 /** The parser, handing over batches with their text as UTF-16 units (for another thread). */
 export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch) => void, batchRows?: number): ParseEngine {
-  const hash = createHash('sha256');
   const decoder = createChunkDecoder(a.encoding);
   let header: ImportHeader | null = null;
   let packer: RowPacker | null = null;
@@ -133,7 +131,6 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
   return {
     rows: () => (packer as RowPacker | null)?.tally.rows ?? 0,
     push(chunk) {
-      hash.update(chunk);
       decoder.decode(chunk, false, feed);
       csv.end(false);
     },
@@ -142,7 +139,7 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
       csv.end(true);
       if (header === null || packer === null) throw new AppError('import-no-header', 'The file has no header line.');
       (packer as RowPacker).flush();
-      return { header, tally: (packer as RowPacker).tally, sha256: hash.digest('hex') };
+      return { header, tally: (packer as RowPacker).tally };
     },
     *lookupChunks() {
       if (lookups === null) return;

@@ -49,7 +49,9 @@ function run(make: Engine | typeof createReferenceEngine, args: EngineArgs, chun
     const engine = make(args, onBatch, batchRows);
     // The engine may keep a chunk (the worker transfers them): each run gets its own copies.
     for (const c of chunks) engine.push(new Uint8Array(c));
-    out.result = JSON.parse(JSON.stringify(engine.finish()));
+    // The reference also hashed the file; that is now the runner's (import-encodings.test.ts checks it).
+    const { header, tally } = engine.finish();
+    out.result = JSON.parse(JSON.stringify({ header, tally }));
   } catch (e) {
     const err = e as { code?: unknown; message: string; details?: unknown };
     out.error = { code: err.code, message: err.message, details: JSON.parse(JSON.stringify(err.details ?? null)) };
@@ -128,7 +130,7 @@ const columns = fc.oneof(
 );
 
 function compare(args: EngineArgs, chunks: Uint8Array[], batchRows: number): void {
-  const reference = run(createReferenceEngine as Engine, args, chunks, batchRows);
+  const reference = run(createReferenceEngine as unknown as Engine, args, chunks, batchRows);
   const now = run(createParseEngine, args, chunks, batchRows);
   expect(now).toEqual(reference);
 }
