@@ -4,7 +4,9 @@
 // transaction copies them. Each sink runs its own transactions (never call one inside another).
 // This file unpacks a RowBatch into statement parameters; the SQL is in import-rows-repo.ts.
 import type { Db } from '../../db/connection';
-import { checkPendingParents, createStageTable, isMemberAt, memberInserter, ROWS_PER_STATEMENT, type RowInserter } from '../../db/repos/import-rows-repo';
+import {
+  checkPendingParents, createStageTable, isMemberAt, memberInserter, ROWS_PER_STATEMENT, withoutLookupInsertTrigger, type RowInserter,
+} from '../../db/repos/import-rows-repo';
 import type { LookupChunk } from './lookup-sort';
 import { createRowIds, pendingLookups } from './pending-lookups';
 import type { RowBatch } from './row-batch';
@@ -106,14 +108,17 @@ export function pendingListSink(db: Db, listId: number, importId: number, stepRo
   let keyed = 0;
   const step = db.transaction((batches: RowBatch[]) => {
     checkPendingParents(db, listId, importId);
-    for (const b of batches) {
-      const last = write(b);
-      // Inside this synchronous transaction nothing else inserts: the batch's ids run up to `last`.
-      const first = last - b.count + 1;
-      if (!isMemberAt(db, listId, first, b.excelRows[0]!)) throw new Error(`the import's member ids are not where it counted them (${first})`);
-      ids.add(first, b.count);
-      for (let r = 0; r < b.count; r++) keyed += 1 - b.keyNull[r]!;
-    }
+    // The lookups of a pending list's rows are the import's to write (pending-lookups.ts).
+    withoutLookupInsertTrigger(db, () => {
+      for (const b of batches) {
+        const last = write(b);
+        // Inside this synchronous transaction nothing else inserts: the batch's ids run up to `last`.
+        const first = last - b.count + 1;
+        if (!isMemberAt(db, listId, first, b.excelRows[0]!)) throw new Error(`the import's member ids are not where it counted them (${first})`);
+        ids.add(first, b.count);
+        for (let r = 0; r < b.count; r++) keyed += 1 - b.keyNull[r]!;
+      }
+    });
   });
   let held: RowBatch[] = [];
   let heldRows = 0;
