@@ -37,7 +37,8 @@ export interface MemberSink {
  * it dirtied to the WAL; when members still had email and key indexes (before migration 0016), a
  * step with addresses in random order dirtied nearly every page of them: at 1M random rows the
  * WAL grew to 3.1 GB with steps of 8,192 rows, 1.2 GB with 32,768, 0.8 GB with 65,536. Now the
- * rows' own pages are appended and the lookups are written sorted afterwards. The batches of a step are held as they came from the parser (one
+ * rows' own pages are appended, and so are their lookup entries that come in ascending order; the
+ * others are written sorted afterwards. The batches of a step are held as they came from the parser (one
  * string each) until it is full, instead of being copied into a TEMP stage and read back; the
  * held rows and their garbage show in memory (RSS growth importing 200 MB: 242 MB staged,
  * 262 MB at 32,768, 283-293 MB at 65,536, 338 MB at 131,072; import-large.test.ts bounds it).
@@ -106,6 +107,7 @@ export function pendingListSink(db: Db, listId: number, importId: number, stepRo
   // The member ids of the accepted rows, for their lookup entries; and how many rows have a key.
   const ids = createRowIds();
   let keyed = 0;
+  const lookups = pendingLookups(db, listId, importId, ids, () => ({ email: ids.rows(), key: keyed }));
   const step = db.transaction((batches: RowBatch[]) => {
     checkPendingParents(db, listId, importId);
     // The lookups of a pending list's rows are the import's to write (pending-lookups.ts).
@@ -117,6 +119,7 @@ export function pendingListSink(db: Db, listId: number, importId: number, stepRo
         if (!isMemberAt(db, listId, first, b.excelRows[0]!)) throw new Error(`the import's member ids are not where it counted them (${first})`);
         ids.add(first, b.count);
         for (let r = 0; r < b.count; r++) keyed += 1 - b.keyNull[r]!;
+        lookups.writeInOrder(b, first);
       }
     });
   });
@@ -143,7 +146,7 @@ export function pendingListSink(db: Db, listId: number, importId: number, stepRo
       heldRows = 0;
     },
     written: () => written,
-    lookups: pendingLookups(db, listId, importId, ids, () => ({ email: ids.rows(), key: keyed })),
+    lookups,
   };
 }
 

@@ -72,7 +72,7 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
   const decoder = createChunkDecoder(a.encoding);
   let header: ImportHeader | null = null;
   let packer: RowPacker | null = null;
-  const lookups: RowLookups | null = a.sortLookups ? { emails: createLookupCollector(true), keys: createLookupCollector() } : null;
+  const lookups: RowLookups | null = a.sortLookups ? { emails: createLookupCollector(), keys: createLookupCollector() } : null;
   // Set once a control character shows up in the text: every row from then on is checked (a
   // row in the text ahead may have started in an earlier chunk, which was clean, so sticky).
   let controls = false;

@@ -1,10 +1,12 @@
-// A new list's address and key lookups (migration 0016), written by its import after its rows:
-// the parser sorts them (lookup-sort.ts), and this writes the sorted entries a range per
-// transaction, each with the member id its row got. The INSERT trigger writes none under a
-// pending list; the count check at the end stops an import whose lookups would be incomplete.
+// A new list's address and key lookups (migration 0016), written by its import: the entries that
+// came in ascending order with their rows (appends), the others after the rows, sorted by the
+// parser (lookup-sort.ts), a range per transaction; each with the member id its row got. The
+// INSERT trigger writes none under a pending list; the count check at the end stops an import
+// whose lookups would be incomplete.
 import type { Db } from '../../db/connection';
 import { checkPendingParents, lookupInserter, ROWS_PER_STATEMENT } from '../../db/repos/import-rows-repo';
 import { chunkText, type LookupChunk } from './lookup-sort';
+import { EMAIL_IN_ORDER, KEY_IN_ORDER, type RowBatch } from './row-batch';
 
 /**
  * The member ids of an import's accepted rows (0-based, file order), kept per batch (its first
@@ -74,7 +76,37 @@ export function pendingLookups(db: Db, listId: number, importId: number, ids: Ro
       insert.one(single);
     }
   });
+  /** Writes the batch's entries of one kind marked `bit` (rows from firstId on); returns how many. */
+  const inOrder = (b: RowBatch, firstId: number, kind: 'email' | 'key', bit: number): number => {
+    const insert = inserters[kind];
+    // The address is the row's first slice of the text, the key its third.
+    const at = kind === 'email' ? 0 : 2;
+    let n = 0;
+    let k = 0;
+    for (let r = 0; r < b.count; r++) {
+      if ((b.inOrder[r]! & bit) === 0) continue;
+      const from = r === 0 && at === 0 ? 0 : b.ends[3 * r + at - 1]!;
+      args[2 * k] = b.text.slice(from, b.ends[3 * r + at]!);
+      args[2 * k + 1] = firstId + r;
+      n++;
+      if (++k === ROWS_PER_STATEMENT) {
+        insert.many(args);
+        k = 0;
+      }
+    }
+    for (let j = 0; j < k; j++) {
+      single[0] = args[2 * j];
+      single[1] = args[2 * j + 1];
+      insert.one(single);
+    }
+    return n;
+  };
   return {
+    /** Inside the transaction that wrote the batch's rows, ids firstId on: their in-order entries. */
+    writeInOrder(b: RowBatch, firstId: number): void {
+      done.email += inOrder(b, firstId, 'email', EMAIL_IN_ORDER);
+      done.key += inOrder(b, firstId, 'key', KEY_IN_ORDER);
+    },
     write(c: LookupChunk): void {
       step(c);
       done[c.kind] += c.count;

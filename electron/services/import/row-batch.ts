@@ -12,7 +12,7 @@
 import { normaliseAddress, validateAddress } from '../../../shared/address';
 import { rowHasControlChars } from './control-chars';
 import type { CsvRow } from './parse-csv';
-import type { LookupCollector } from './lookup-sort';
+import { ascendingFilter, type LookupCollector } from './lookup-sort';
 import { isPlainAddress } from './plain-address';
 import {
   REPORT_LIMIT,
@@ -29,11 +29,17 @@ export interface RowColumns {
   readonly keyIndex: number;
 }
 
+/** In RowBatch.inOrder: the row's address entry (key entry) goes in with the row (lookup-sort.ts). */
+export const EMAIL_IN_ORDER = 1;
+export const KEY_IN_ORDER = 2;
+
 /**
  * Accepted rows. Row r's email, name and key are slices of `text`: email from ends[3r-1] (0 for
  * r = 0) to ends[3r], then name and key. Its fields JSON is the UTF-8 bytes of `fields` from
  * fieldEnds[r-1] (0 for r = 0) to fieldEnds[r]. keyNull[r] = 1 when the row has no key.
  * excelRows[r] is the row's number in Excel (what members.line keeps and the UI shows).
+ * inOrder[r] says which of the row's lookup entries (a new list's import only) the parser left
+ * out of its sorted pass, for the database thread to write with the row: EMAIL_IN_ORDER, KEY_IN_ORDER.
  */
 export interface RowBatch {
   readonly count: number;
@@ -42,6 +48,7 @@ export interface RowBatch {
   readonly excelRows: Int32Array;
   readonly ends: Int32Array;
   readonly keyNull: Uint8Array;
+  readonly inOrder: Uint8Array;
   readonly text: string;
   readonly fields: Buffer;
   readonly fieldEnds: Int32Array;
@@ -64,6 +71,7 @@ export interface PackedBatch {
   readonly excelRows: Int32Array;
   readonly ends: Int32Array;
   readonly keyNull: Uint8Array;
+  readonly inOrder: Uint8Array;
   readonly units: Uint16Array;
   readonly fields: Uint8Array;
   readonly fieldEnds: Int32Array;
@@ -77,6 +85,7 @@ export function unpackBatch(p: PackedBatch): RowBatch {
     excelRows: p.excelRows,
     ends: p.ends,
     keyNull: p.keyNull,
+    inOrder: p.inOrder,
     // UTF-16 code units as they are (no replacement of lone surrogates, unlike TextDecoder).
     text: Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le'),
     fields: Buffer.from(p.fields.buffer, p.fields.byteOffset, p.fields.byteLength),
@@ -86,7 +95,7 @@ export function unpackBatch(p: PackedBatch): RowBatch {
 
 /** What posting a packed batch to another thread moves rather than copies. */
 export function packedTransfer(p: PackedBatch): ArrayBuffer[] {
-  return [p.excelRows.buffer, p.ends.buffer, p.keyNull.buffer, p.units.buffer, p.fields.buffer, p.fieldEnds.buffer] as ArrayBuffer[];
+  return [p.excelRows.buffer, p.ends.buffer, p.keyNull.buffer, p.inOrder.buffer, p.units.buffer, p.fields.buffer, p.fieldEnds.buffer] as ArrayBuffer[];
 }
 
 export interface RowTally {
@@ -167,6 +176,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   let excelRows = new Int32Array(batchRows);
   let ends = new Int32Array(batchRows * 3);
   let keyNull = new Uint8Array(batchRows);
+  let inOrder = new Uint8Array(batchRows);
   // The batch's fields JSON, UTF-8, and where each row's ends.
   let fout = new Uint8Array(1 << 20);
   let fo = 0;
@@ -269,38 +279,51 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     if (tally.rejectedRows.length < REPORT_LIMIT) tally.rejectedRows.push({ row, line, reason, rawEmail });
   }
 
-  // Where the batch's addresses and keys are in `out`, for the lookups (reused from batch to batch).
+  // Where the batch's addresses and keys are in `out`, and their rows, for the lookups (reused
+  // from batch to batch); and the entries in ascending order so far, which skip the sort.
   const spans = lookups === null ? null : new Int32Array(batchRows * 2);
-  const keyRows = lookups === null ? null : new Int32Array(batchRows);
+  const entryRows = lookups === null ? null : new Int32Array(batchRows);
+  const ascending = { email: ascendingFilter(), key: ascendingFilter() };
 
-  /** Copies the batch's addresses and keys into the lookups' collectors. */
-  function collectLookups(l: RowLookups, spans: Int32Array, keyRows: Int32Array): void {
+  /**
+   * Marks the batch's entries that come in ascending order (inOrder) and copies the others into
+   * the lookups' collectors. Entry r's text is out[ends[3r + at - 1], ends[3r + at]) (at 0: the
+   * address, 2: the key; 0 for the very first).
+   */
+  function collectLookups(l: RowLookups, spans: Int32Array, entryRows: Int32Array): void {
     // The batch's first row's place among the accepted rows, as the database thread counts them.
     const firstRow = tally.accepted - count;
-    for (let r = 0; r < count; r++) {
-      spans[2 * r] = r === 0 ? 0 : ends[3 * r - 1]!;
-      spans[2 * r + 1] = ends[3 * r]!;
-    }
-    l.emails.add(out, spans, count, firstRow, null);
-    let keyed = 0;
-    for (let r = 0; r < count; r++) {
-      if (keyNull[r]) continue;
-      spans[2 * keyed] = ends[3 * r + 1]!;
-      spans[2 * keyed + 1] = ends[3 * r + 2]!;
-      keyRows[keyed++] = firstRow + r;
-    }
-    l.keys.add(out, spans, keyed, firstRow, keyRows);
+    const collect = (kind: 'email' | 'key', at: number, bit: number, into: LookupCollector): void => {
+      const filter = ascending[kind];
+      let n = 0;
+      for (let r = 0; r < count; r++) {
+        if (bit === KEY_IN_ORDER && keyNull[r]) continue;
+        const from = r === 0 && at === 0 ? 0 : ends[3 * r + at - 1]!;
+        const to = ends[3 * r + at]!;
+        if (filter.takes(out, from, to)) {
+          inOrder[r]! |= bit;
+          continue;
+        }
+        spans[2 * n] = from;
+        spans[2 * n + 1] = to;
+        entryRows[n++] = firstRow + r;
+      }
+      into.add(out, spans, n, firstRow, entryRows);
+    };
+    collect('email', 0, EMAIL_IN_ORDER, l.emails);
+    collect('key', 2, KEY_IN_ORDER, l.keys);
   }
 
   function flush(): void {
     if (count === 0) return;
-    if (lookups !== null) collectLookups(lookups, spans!, keyRows!);
+    if (lookups !== null) collectLookups(lookups, spans!, entryRows!);
     const batch: PackedBatch = {
       count,
       rowsThrough: tally.rows,
       excelRows: excelRows.subarray(0, count),
       ends: ends.subarray(0, count * 3),
       keyNull: keyNull.subarray(0, count),
+      inOrder: inOrder.subarray(0, count),
       units: out.subarray(0, o),
       fields: fout.subarray(0, fo),
       fieldEnds: fieldEnds.subarray(0, count),
@@ -314,6 +337,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     excelRows = new Int32Array(batchRows);
     ends = new Int32Array(batchRows * 3);
     keyNull = new Uint8Array(batchRows);
+    inOrder = new Uint8Array(batchRows);
     fieldEnds = new Int32Array(batchRows);
     onBatch(batch);
   }
