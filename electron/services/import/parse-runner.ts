@@ -21,7 +21,7 @@ export interface ParseRunner {
   close(): void;
 }
 
-export interface RunnerResult extends EngineResult {
+interface RunnerResult extends EngineResult {
   /** The file's SHA-256 (hex). */
   readonly sha256: string;
 }
