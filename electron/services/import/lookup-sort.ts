@@ -5,9 +5,9 @@
 //
 // A column that starts in ascending order (member numbers in file order, the usual case for keys)
 // is appended to its table with its rows, in the same step, for as long as it stays in order
-// (ascendingFilter; the batch marks those entries, row-batch.ts). The parser copies every other accepted row's address (and
-// key) into a collector; at the end the entries are sorted and handed over in chunks of packed
-// text, as batches are (row-batch.ts). The order only has to be close for speed: SQLite puts every
+// (ascendingFilter; the batch marks those entries, row-batch.ts). The parser copies every other
+// accepted row's address (and key) into a collector; at the end the entries are sorted and handed
+// over in chunks of packed text, as batches are (row-batch.ts). The order only has to be close for speed: SQLite puts every
 // entry where it belongs whatever the order. It is exact for text in the Basic Multilingual Plane
 // (SQLite compares UTF-8 bytes, this code UTF-16 units: they differ only for characters beyond it
 // against U+E000-U+FFFF).
@@ -81,11 +81,11 @@ export function* runChunks(r: LookupRun, chunkSize = LOOKUP_CHUNK): Generator<Lo
 
 export interface LookupCollector {
   /**
-   * Adds `count` entries: entry j is src[spans[2j], spans[2j+1]) of accepted row rows[j] (or
-   * firstRow + j when rows is null). Rows must come in ascending order. A batch at a time: per
-   * row, the calls alone cost the parser thread a quarter of a second per 1M rows.
+   * Adds `count` entries: entry j is src[spans[2j], spans[2j+1]) of accepted row rows[j]. Rows
+   * must come in ascending order. A batch at a time: per row, the calls alone cost the parser
+   * thread a quarter of a second per 1M rows.
    */
-  add(src: Uint16Array, spans: Int32Array, count: number, firstRow: number, rows: Int32Array | null): void;
+  add(src: Uint16Array, spans: Int32Array, count: number, rows: Int32Array): void;
   readonly count: () => number;
   /** The entries sorted by text, then row. The collector is spent after. */
   sorted(kind: LookupKind): LookupRun;
@@ -120,13 +120,13 @@ export function createLookupCollector(): LookupCollector {
   let rows = new Int32Array(1 << 12);
   let n = 0;
   return {
-    add(src, spans, count, firstRow, given) {
+    add(src, spans, count, given) {
       let size = 0;
       for (let j = 0; j < count; j++) size += spans[2 * j + 1]! - spans[2 * j]!;
       text = grow(text, used + size, (k) => (text instanceof Uint8Array ? new Uint8Array(k) : new Uint16Array(k)));
       starts = grow(starts, n + count + 1, (k) => new Int32Array(k));
       rows = grow(rows, n + count, (k) => new Int32Array(k));
-      for (let j = 0; j < count; j++) rows[n + j] = given === null ? firstRow + j : given[j]!;
+      rows.set(given.subarray(0, count), n);
       const st = starts;
       let u = used;
       if (text instanceof Uint8Array) {

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/connection';
 import { checkPendingParents, lookupInserter, ROWS_PER_STATEMENT } from '../../db/repos/import-rows-repo';
 import { chunkText, type LookupChunk } from './lookup-sort';
-import { EMAIL_IN_ORDER, KEY_IN_ORDER, type RowBatch } from './row-batch';
+import { ADDRESS_SLICE, EMAIL_IN_ORDER, KEY_IN_ORDER, KEY_SLICE, sliceStart, type RowBatch } from './row-batch';
 
 /**
  * The member ids of an import's accepted rows (0-based, file order), kept per batch (its first
@@ -48,8 +48,8 @@ export function createRowIds() {
 export type RowIds = ReturnType<typeof createRowIds>;
 
 /**
- * Writes a pending list's sorted lookups, a chunk per transaction; `expected` says how many
- * entries each lookup must get.
+ * Writes a pending list's lookups: the entries that came in ascending order with their rows, the
+ * sorted ones a chunk per transaction; `expected` says how many entries each lookup must get.
  */
 export function pendingLookups(db: Db, listId: number, importId: number, ids: RowIds, expected: () => { email: number; key: number }) {
   const inserters = { email: lookupInserter(db, listId, 'email'), key: lookupInserter(db, listId, 'key') };
@@ -79,14 +79,12 @@ export function pendingLookups(db: Db, listId: number, importId: number, ids: Ro
   /** Writes the batch's entries of one kind marked `bit` (rows from firstId on); returns how many. */
   const inOrder = (b: RowBatch, firstId: number, kind: 'email' | 'key', bit: number): number => {
     const insert = inserters[kind];
-    // The address is the row's first slice of the text, the key its third.
-    const at = kind === 'email' ? 0 : 2;
+    const at = kind === 'email' ? ADDRESS_SLICE : KEY_SLICE;
     let n = 0;
     let k = 0;
     for (let r = 0; r < b.count; r++) {
       if ((b.inOrder[r]! & bit) === 0) continue;
-      const from = r === 0 && at === 0 ? 0 : b.ends[3 * r + at - 1]!;
-      args[2 * k] = b.text.slice(from, b.ends[3 * r + at]!);
+      args[2 * k] = b.text.slice(sliceStart(b.ends, r, at), b.ends[3 * r + at]!);
       args[2 * k + 1] = firstId + r;
       n++;
       if (++k === ROWS_PER_STATEMENT) {

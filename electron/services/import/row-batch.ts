@@ -29,6 +29,13 @@ export interface RowColumns {
   readonly keyIndex: number;
 }
 
+/** A row's slices of RowBatch.text, in order: its address, name and key. */
+export const ADDRESS_SLICE = 0;
+export const KEY_SLICE = 2;
+
+/** Where row r's slice `at` (ADDRESS_SLICE, 1 for the name, KEY_SLICE) begins in RowBatch.text; it ends at ends[3r + at]. */
+export const sliceStart = (ends: Int32Array, r: number, at: number): number => (r === 0 && at === 0 ? 0 : ends[3 * r + at - 1]!);
+
 /** In RowBatch.inOrder: the row's address entry (key entry) goes in with the row (lookup-sort.ts). */
 export const EMAIL_IN_ORDER = 1;
 export const KEY_IN_ORDER = 2;
@@ -287,18 +294,16 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
 
   /**
    * Marks the batch's entries that come in ascending order (inOrder) and copies the others into
-   * the lookups' collectors. Entry r's text is out[ends[3r + at - 1], ends[3r + at]) (at 0: the
-   * address, 2: the key; 0 for the very first).
+   * the lookups' collectors.
    */
   function collectLookups(l: RowLookups, spans: Int32Array, entryRows: Int32Array): void {
     // The batch's first row's place among the accepted rows, as the database thread counts them.
     const firstRow = tally.accepted - count;
-    const collect = (kind: 'email' | 'key', at: number, bit: number, into: LookupCollector): void => {
-      const filter = ascending[kind];
+    const collect = (at: number, filter: ReturnType<typeof ascendingFilter>, bit: number, into: LookupCollector): void => {
       let n = 0;
       for (let r = 0; r < count; r++) {
-        if (bit === KEY_IN_ORDER && keyNull[r]) continue;
-        const from = r === 0 && at === 0 ? 0 : ends[3 * r + at - 1]!;
+        if (at === KEY_SLICE && keyNull[r]) continue;
+        const from = sliceStart(ends, r, at);
         const to = ends[3 * r + at]!;
         if (filter.takes(out, from, to)) {
           inOrder[r]! |= bit;
@@ -308,10 +313,10 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
         spans[2 * n + 1] = to;
         entryRows[n++] = firstRow + r;
       }
-      into.add(out, spans, n, firstRow, entryRows);
+      into.add(out, spans, n, entryRows);
     };
-    collect('email', 0, EMAIL_IN_ORDER, l.emails);
-    collect('key', 2, KEY_IN_ORDER, l.keys);
+    collect(ADDRESS_SLICE, ascending.email, EMAIL_IN_ORDER, l.emails);
+    collect(KEY_SLICE, ascending.key, KEY_IN_ORDER, l.keys);
   }
 
   function flush(): void {
