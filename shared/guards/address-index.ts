@@ -47,6 +47,8 @@ export class AddressIndex {
    * addresses that came, went or moved, and whether each was on the list before (none while built).
    */
   private readonly unlinked = new Map<string, Map<string, boolean> | null>();
+  /** While building: each unlinked domain's distinct addresses as they came (see moved). */
+  private readonly unlinkedFirsts = new Map<string, string[]>();
   private readonly orgDomains: readonly string[];
   /** Set while build() adds the rows: every domain is linked afresh then, nothing is patched. */
   private building = true;
@@ -113,13 +115,14 @@ export class AddressIndex {
 
   private addRow(r: CheckRecipient): void {
     const e = lower(r.email);
-    const was = this.byEmail.firstId(e);
-    this.byEmail.add(e, r.id);
+    const at = e.lastIndexOf('@');
+    const d = at < 0 ? '' : e.slice(at + 1);
+    const was = this.byEmail.add(e, r.id);
     if (was === undefined) this.links.addAddress(e);
-    if (was !== this.byEmail.firstId(e)) this.moved(e, was !== undefined);
+    // The address's first row is now the lower of the two.
+    if (was === undefined || r.id < was) this.moved(e, d, at >= 0, was !== undefined);
     const n = normaliseName(r.name);
     if (n) this.byName.add(n, r.id);
-    const d = splitAt(e)[1];
     const ids = this.byDomain.get(d);
     if (ids) insertId(ids, r.id);
     else this.byDomain.set(d, [r.id]);
@@ -138,10 +141,10 @@ export class AddressIndex {
     this.byEmail.remove(e, r.id);
     const now = this.byEmail.firstId(e);
     if (now === undefined) this.links.removeAddress(e);
-    if (was !== now) this.moved(e, was !== undefined);
+    const d = splitAt(e)[1];
+    if (was !== now) this.moved(e, d, e.includes('@'), was !== undefined);
     const n = normaliseName(r.name);
     if (n) this.byName.remove(n, r.id);
-    const d = splitAt(e)[1];
     const ids = this.byDomain.get(d)!;
     removeId(ids, r.id);
     if (ids.length === 0) this.byDomain.delete(d);
@@ -154,13 +157,20 @@ export class AddressIndex {
     }
   }
 
-  /** An address that appeared, went, or whose first row changed: its domain is linked again. */
-  private moved(e: string, was: boolean): void {
+  /**
+   * An address that appeared, went, or whose first row changed: its domain `d` (after the last @,
+   * `hasAt`) is linked again.
+   */
+  private moved(e: string, d: string, hasAt: boolean, was: boolean): void {
     // The look-alike index groups by what follows the last @; an address without one is its own
     // domain and never linked within it.
-    if (!e.includes('@')) return;
-    const d = e.slice(e.lastIndexOf('@') + 1);
+    if (!hasAt) return;
     if (this.building) {
+      // Rows come in ascending ids while building: each address appears at its first row, so
+      // this is the domain's distinct addresses in list order (what relink reads them back as).
+      const firsts = this.unlinkedFirsts.get(d);
+      if (firsts) firsts.push(e);
+      else this.unlinkedFirsts.set(d, [e]);
       this.unlinked.set(d, null);
       return;
     }
@@ -175,16 +185,19 @@ export class AddressIndex {
    */
   private relink(): void {
     for (const [d, touched] of this.unlinked) {
-      const addresses: string[] = [];
-      for (const id of this.byDomain.get(d) ?? []) {
-        const e = lower(this.rowOf(id).email);
-        if (e.includes('@') && this.byEmail.firstId(e) === id) addresses.push(e);
+      const addresses: string[] = this.building ? (this.unlinkedFirsts.get(d) ?? []) : [];
+      if (!this.building) {
+        for (const id of this.byDomain.get(d) ?? []) {
+          const e = lower(this.rowOf(id).email);
+          if (e.includes('@') && this.byEmail.firstId(e) === id) addresses.push(e);
+        }
       }
       const changed = touched && [...touched].map(([address, was]) => ({ address, was, is: this.byEmail.firstId(address) !== undefined }));
       if (changed && this.links.patchDomain(d, addresses, changed)) continue;
       this.links.setDomain(d, addresses, addresses.length >= 2 ? keptDomainLinks(addresses) : null);
     }
     this.unlinked.clear();
+    this.unlinkedFirsts.clear();
   }
 
   private rowOf(id: number): CheckRecipient {

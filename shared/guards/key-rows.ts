@@ -36,11 +36,13 @@ export class KeyRows {
   /** Keys on several rows, their ids ascending. */
   readonly repeated = new Map<string, number[]>();
 
-  add(key: string, id: number): void {
+  /** Adds the key's row `id`; returns the key's lowest id before (undefined when no row had it). */
+  add(key: string, id: number): number | undefined {
     const more = this.repeated.get(key);
     if (more) {
+      const first = more[0];
       insertId(more, id);
-      return;
+      return first;
     }
     const one = this.single.get(key);
     if (one === undefined) this.single.set(key, id);
@@ -48,6 +50,7 @@ export class KeyRows {
       this.single.delete(key);
       this.repeated.set(key, one < id ? [one, id] : [id, one]);
     }
+    return one;
   }
 
   remove(key: string, id: number): void {
