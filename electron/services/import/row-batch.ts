@@ -140,6 +140,9 @@ function grown<T extends Uint8Array | Uint16Array>(a: T, used: number, need: num
   return bigger;
 }
 
+/** The fields buffer of a batch to start with (it doubles as needed). */
+const FIELDS_START_BYTES = 1 << 20;
+
 /** Rows per batch: large enough to amortise a transaction, small enough to keep memory flat. */
 const BATCH_ROWS = 8192;
 
@@ -186,7 +189,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   let keyNull = new Uint8Array(batchRows);
   let inOrder = new Uint8Array(batchRows);
   // The batch's fields JSON, UTF-8, and where each row's ends.
-  let fout = new Uint8Array(1 << 20);
+  let fout = new Uint8Array(FIELDS_START_BYTES);
   let fo = 0;
   let fieldEnds = new Int32Array(batchRows);
   // Off until the reader sees a control character in the text, so clean files pay nothing per cell.
@@ -301,7 +304,9 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     };
     out = new Uint16Array(out.length);
     o = 0;
-    fout = new Uint8Array(fout.length);
+    // Sized by what this batch used, not by the room it grew to: a cell is given room for six
+    // bytes a unit (json-utf8.ts), and one huge cell must not make every later batch as large.
+    fout = new Uint8Array(Math.max(FIELDS_START_BYTES, Math.min(fout.length, 2 * fo)));
     fo = 0;
     count = 0;
     // Fresh arrays: the batch's may be transferred to another thread.
