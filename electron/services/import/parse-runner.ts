@@ -33,10 +33,14 @@ interface RunnerResult extends EngineResult {
  * have a step's worth of bytes queued to keep parsing through it, and the next step's rows must
  * be parsed when it ends. With 3 chunks of 1 MiB (about 24,000 rows of the benchmark's file, less
  * than a step of 32,768) the main thread waited for rows after every step and the worker idled
- * during it. 10 MiB is about 80,000 such rows (two steps); the raw bytes and their packed
- * batches (UTF-16) hold some 30 MB at most.
+ * during it. 10 MiB is about 80,000 such rows (two steps). It still left the database thread
+ * waiting 10-18 ms for rows after most steps: the main thread tops the queue up one chunk at a
+ * time between steps, a few event-loop turns each. At 20 MiB (about five steps ahead) its wait
+ * fell from 0.51-0.58 s to 0.38-0.47 s per 1M rows (alternating, 3 pairs); the raw bytes and
+ * their packed batches hold some 60 MB at most (the 200 MB import's RSS growth: 292-322 MB,
+ * against 268-302 at 10 MiB).
  */
-export const MAX_IN_FLIGHT_BYTES = 10 << 20;
+export const MAX_IN_FLIGHT_BYTES = 20 << 20;
 
 /**
  * Sorted lookup chunks asked for ahead of the one being written (each some 2 MB). With one, the

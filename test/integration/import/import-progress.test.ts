@@ -1,5 +1,5 @@
 // What the user sees while an import runs: progress counts rows written, not rows the parser has
-// read ahead (parse-runner.ts lets it read 10 MiB ahead of the member sink's steps), and a cancel
+// read ahead (parse-runner.ts lets it read 20 MiB ahead of the member sink's steps), and a cancel
 // that arrives after the whole file was read still cancels, leaving nothing behind.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
@@ -12,7 +12,7 @@ let f: ImportFixture;
 beforeEach(() => (f = importFixture()));
 afterEach(() => f.cleanup());
 
-// About 100 bytes a row: 200,000 rows is ~20 MB, twice the parser's read-ahead.
+// About 100 bytes a row: 400,000 rows is ~40 MB, twice the parser's read-ahead.
 const csv = (n: number) =>
   '会員番号,氏名,メールアドレス,備考\n' +
   Array.from({ length: n }, (_, i) => `${i},名前${i},m${i}@example.jp,備考の欄はこのくらいの長さの文章がある行${i}`).join('\n');
@@ -22,7 +22,7 @@ const written = (): number => f.db.prepare('SELECT count(*) FROM members').pluck
 
 describe('import progress', () => {
   it('counts rows written, and reaches the end of the file only once every row is written', { timeout: 120_000 }, async () => {
-    const rows = 200_000;
+    const rows = 400_000;
     const path = f.write(csv(rows));
     const seen: (ImportProgress & { written: number })[] = [];
     const r = await f.service.importFile({ filePath: path, onProgress: (p) => seen.push({ ...p, written: written() }) });

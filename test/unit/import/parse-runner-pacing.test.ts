@@ -35,8 +35,8 @@ async function microtasks(): Promise<void> {
 
 describe('parse runner pacing', () => {
   it('lets the worker run two steps of rows ahead, and waits for it at the byte bound', { timeout: 60_000 }, async () => {
-    const { chunks, rows } = csvChunks(14);
-    const rowBytes = (14 * MiB) / rows;
+    const { chunks, rows } = csvChunks(24);
+    const rowBytes = (24 * MiB) / rows;
     let received = 0;
     const runner = createParseRunner(
       { encoding: 'utf-8', dialect: { delimiter: ',', newline: '\n' } },
@@ -57,7 +57,7 @@ describe('parse runner pacing', () => {
         else waiting = p;
       }
       // Two steps of these rows fit in what the worker may hold, and the bound stops the main
-      // thread short of the whole file (14 MiB) until the worker has parsed some of it.
+      // thread short of the whole file (24 MiB) until the worker has parsed some of it.
       expect(accepted * MiB).toBeGreaterThanOrEqual(2 * STEP_ROWS * rowBytes);
       expect((accepted + 1) * MiB).toBeGreaterThanOrEqual(MAX_IN_FLIGHT_BYTES);
       expect(accepted * MiB).toBeLessThan(MAX_IN_FLIGHT_BYTES);
