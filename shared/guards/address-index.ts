@@ -27,6 +27,11 @@ import type { CheckItem, CheckRecipient } from './types';
 import { suggestDomain, typoItem } from './typo-domains';
 
 const lower = (email: string): string => email.trim().toLowerCase();
+/** What follows the last @, or null when there is none (such an address is never linked). */
+function domainOf(e: string): string | null {
+  const at = e.lastIndexOf('@');
+  return at < 0 ? null : e.slice(at + 1);
+}
 /** The local part and domain as prepare.ts splits them (no @: all local, no domain). */
 function splitAt(e: string): [string, string] {
   const at = e.lastIndexOf('@');
@@ -115,14 +120,14 @@ export class AddressIndex {
 
   private addRow(r: CheckRecipient): void {
     const e = lower(r.email);
-    const at = e.lastIndexOf('@');
-    const d = at < 0 ? '' : e.slice(at + 1);
+    const domain = domainOf(e);
     const was = this.byEmail.add(e, r.id);
     if (was === undefined) this.links.addAddress(e);
     // The address's first row is now the lower of the two.
-    if (was === undefined || r.id < was) this.moved(e, d, at >= 0, was !== undefined);
+    if (was === undefined || r.id < was) this.moved(e, domain, was !== undefined);
     const n = normaliseName(r.name);
     if (n) this.byName.add(n, r.id);
+    const d = domain ?? '';
     const ids = this.byDomain.get(d);
     if (ids) insertId(ids, r.id);
     else this.byDomain.set(d, [r.id]);
@@ -141,10 +146,11 @@ export class AddressIndex {
     this.byEmail.remove(e, r.id);
     const now = this.byEmail.firstId(e);
     if (now === undefined) this.links.removeAddress(e);
-    const d = splitAt(e)[1];
-    if (was !== now) this.moved(e, d, e.includes('@'), was !== undefined);
+    const domain = domainOf(e);
+    if (was !== now) this.moved(e, domain, was !== undefined);
     const n = normaliseName(r.name);
     if (n) this.byName.remove(n, r.id);
+    const d = domain ?? '';
     const ids = this.byDomain.get(d)!;
     removeId(ids, r.id);
     if (ids.length === 0) this.byDomain.delete(d);
@@ -157,14 +163,11 @@ export class AddressIndex {
     }
   }
 
-  /**
-   * An address that appeared, went, or whose first row changed: its domain `d` (after the last @,
-   * `hasAt`) is linked again.
-   */
-  private moved(e: string, d: string, hasAt: boolean, was: boolean): void {
+  /** An address that appeared, went, or whose first row changed: its domain `d` (domainOf) is linked again. */
+  private moved(e: string, d: string | null, was: boolean): void {
     // The look-alike index groups by what follows the last @; an address without one is its own
     // domain and never linked within it.
-    if (!hasAt) return;
+    if (d === null) return;
     if (this.building) {
       // Rows come in ascending ids while building: each address appears at its first row, so
       // this is the domain's distinct addresses in list order (what relink reads them back as).
@@ -185,19 +188,23 @@ export class AddressIndex {
    */
   private relink(): void {
     for (const [d, touched] of this.unlinked) {
-      const addresses: string[] = this.building ? (this.unlinkedFirsts.get(d) ?? []) : [];
-      if (!this.building) {
-        for (const id of this.byDomain.get(d) ?? []) {
-          const e = lower(this.rowOf(id).email);
-          if (e.includes('@') && this.byEmail.firstId(e) === id) addresses.push(e);
-        }
-      }
+      const addresses = this.building ? (this.unlinkedFirsts.get(d) ?? []) : this.distinctAddresses(d);
       const changed = touched && [...touched].map(([address, was]) => ({ address, was, is: this.byEmail.firstId(address) !== undefined }));
       if (changed && this.links.patchDomain(d, addresses, changed)) continue;
       this.links.setDomain(d, addresses, addresses.length >= 2 ? keptDomainLinks(addresses) : null);
     }
     this.unlinked.clear();
     this.unlinkedFirsts.clear();
+  }
+
+  /** The domain's distinct addresses in list order, read back from its rows. */
+  private distinctAddresses(d: string): string[] {
+    const addresses: string[] = [];
+    for (const id of this.byDomain.get(d) ?? []) {
+      const e = lower(this.rowOf(id).email);
+      if (e.includes('@') && this.byEmail.firstId(e) === id) addresses.push(e);
+    }
+    return addresses;
   }
 
   private rowOf(id: number): CheckRecipient {

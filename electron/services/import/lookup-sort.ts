@@ -7,10 +7,10 @@
 // is appended to its table with its rows, in the same step, for as long as it stays in order
 // (ascendingFilter; the batch marks those entries, row-batch.ts). The parser copies every other
 // accepted row's address (and key) into a collector; at the end the entries are sorted and handed
-// over in chunks of packed text, as batches are (row-batch.ts). The order only has to be close for speed: SQLite puts every
-// entry where it belongs whatever the order. It is exact for text in the Basic Multilingual Plane
-// (SQLite compares UTF-8 bytes, this code UTF-16 units: they differ only for characters beyond it
-// against U+E000-U+FFFF).
+// over in chunks of packed text, as batches are (row-batch.ts). The order only has to be close
+// for speed: SQLite puts every entry where it belongs whatever the order. It is exact for text in
+// the Basic Multilingual Plane (SQLite compares UTF-8 bytes, this code UTF-16 units: they differ
+// only for characters beyond it against U+E000-U+FFFF).
 
 /** Which lookup a run fills. */
 type LookupKind = 'email' | 'key';

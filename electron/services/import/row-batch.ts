@@ -199,12 +199,6 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     if (o + n > out.length) out = grown(out, o, o + n, (size) => new Uint16Array(size));
   }
 
-  function write(s: string): void {
-    const n = s.length;
-    room(n);
-    for (let k = 0; k < n; k++) out[o++] = s.charCodeAt(k);
-  }
-
   function fieldRoom(n: number): void {
     if (fo + n > fout.length) fout = grown(fout, fo, fo + n, (size) => new Uint8Array(size));
   }
@@ -223,7 +217,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     if (i >= cells.count) return 0;
     if (cells.unquote(i)) {
       const v = cells.cell(i).trim();
-      write(v);
+      copy(v, 0, v.length);
       return v.length;
     }
     const t = cells.text;
@@ -369,7 +363,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     excelRows[r] = excelRow;
     const slot = r * 3;
     if (email === null) copy(cells.text, cells.start(emailIndex), cells.end(emailIndex));
-    else write(email);
+    else copy(email, 0, email.length);
     ends[slot] = o;
     if (nameIndex >= 0) writeTrimmed(cells, nameIndex);
     ends[slot + 1] = o;
