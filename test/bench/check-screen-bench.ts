@@ -11,7 +11,7 @@ import { ensureRendererBuilt } from '../e2e/helpers/renderer-build';
 import { chooseOperator, nav } from '../e2e/helpers/ui';
 import { tempDir } from '../helpers/tmp';
 import { generateMembers } from './guards-bench';
-import type { Report } from './report';
+import { median, type Report } from './report';
 
 const MEMBERS = 50_000;
 const CLICKS = 5;
@@ -105,7 +105,6 @@ export async function run(report: Report): Promise<void> {
       }
       throw new Error('the compose screen never prepared the check report');
     };
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     // As a user meets it: a change saved on compose, a moment's pause (the host prepares the
     // report meanwhile), then the click. The pause is waited for by the host's answer, not a sleep.
     const warm: number[] = [];

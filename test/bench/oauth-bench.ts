@@ -17,7 +17,7 @@ import { buildMessage } from '../../shared/message';
 import { startMockIssuer } from '../helpers/oauth-issuer';
 import { approvedCampaign, BODY, SUBJECT, type SendFixture } from '../helpers/send-fixture';
 import { tempDb } from '../helpers/tmp';
-import type { Report } from './report';
+import { median, type Report } from './report';
 
 const MEMBERS = 2_000;
 const CONNECTIONS = 4;
@@ -26,7 +26,6 @@ const REFRESHES = 20;
 const MAILBOX = 'info@chounaikai.example.jp';
 const SENDER = { address: MAILBOX, name: '桜町 町内会' };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function startSink(): Promise<{ port: number; received(): Promise<number>; close(): void }> {
   const child: ChildProcess = fork(join(import.meta.dirname, 'send-sink.ts'), ['xoauth2'], {

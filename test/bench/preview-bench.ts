@@ -8,7 +8,7 @@ import { createSearchIndexService } from '../../electron/services/search-index/s
 import { compileTemplate } from '../../shared/template';
 import { buildMessage } from '../../shared/message';
 import { tempDir } from '../helpers/tmp';
-import type { Report } from './report';
+import { median, type Report } from './report';
 
 const N = Number(process.env.PREVIEW_BENCH_ROWS ?? 1_000_000);
 const FAMILY = ['山田', '田中', '鈴木', '佐藤', '髙橋', '伊藤', '渡辺', '中村', '小林', '加藤', '﨑山', '斎藤'];
@@ -33,11 +33,6 @@ function row(i: number): { email: string; name: string; fields: Record<string, s
       備考: i % 10 === 0 ? '' : '会費納入済み・総会出席予定①',
     },
   };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 export async function run(report: Report): Promise<void> {

@@ -5,7 +5,7 @@
 // several calls with nothing written between them (as the screen pages through the preview), the
 // first call after a write (nothing kept), and the same calls once the recipients are frozen.
 import { createTestApp } from '../helpers/app-harness';
-import type { Report } from './report';
+import { median, type Report } from './report';
 
 const MEMBERS = Number(process.env.RECIPIENTS_BENCH_ROWS ?? 100_000);
 const CALLS = 9;
@@ -20,7 +20,6 @@ function csv(): Uint8Array {
   return new TextEncoder().encode(lines.join('\n'));
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(report: Report): Promise<void> {
   const cleanups: (() => Promise<void> | void)[] = [];

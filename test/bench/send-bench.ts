@@ -13,7 +13,7 @@ import { tempDb } from '../helpers/tmp';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { approvedCampaign, BODY, SUBJECT, type SendFixture } from '../helpers/send-fixture';
-import type { Report } from './report';
+import { median, type Report } from './report';
 
 const MEMBERS = 10_000;
 const CONNECTIONS = 4;
@@ -40,7 +40,6 @@ export async function startSink(): Promise<{ port: number; received(): Promise<n
 
 const ROUNDS = 5;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Another approved campaign on the fixture's list and profile (same requester and approver). */
 export async function anotherCampaign(t: ReturnType<typeof tempDb>, fx: SendFixture, round: number): Promise<number> {
