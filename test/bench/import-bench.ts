@@ -1,6 +1,6 @@
 // Import benchmark: a generated 1,000,000-row CP932 CSV (8 columns of Japanese text, never
 // committed) imported through the real service, against a raw prepared-statement insert of
-// the same rows into a plain table as the reference.
+// the same rows into a plain table as the reference (raw-insert-reference.ts).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,7 +9,8 @@ import * as sourceClock from '../../electron/services/clock';
 import * as sourceImport from '../../electron/services/import';
 import { loadBundledImport, type BundledImport } from './bundled-import';
 import { tempDir } from '../helpers/tmp';
-import { memberCells, randomOrder, writeMemberCsv, type MemberOrder } from './member-csv';
+import { randomOrder, writeMemberCsv, type MemberOrder } from './member-csv';
+import { rawInsertInChild } from './raw-insert-reference';
 import { median, type Report } from './report';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
@@ -47,28 +48,26 @@ function startRssSampler(): { stop(): Promise<number> } {
 }
 
 /**
- * Rounds per order (BENCH_IMPORT_ROUNDS). The raw reference is one thread for 3-4 s and its rate
- * moved by 20-30% between runs minutes apart on this shared machine (256,000-328,000 rows/s on
- * 2026-12-03, with the import steady at 240,000-250,000), so one pair's ratio said as much about
- * the reference's luck as about the import. The figures are medians of alternating pairs, as the
- * send benchmark's are.
+ * Rounds per order (BENCH_IMPORT_ROUNDS), each an import and then the reference. The reference is
+ * one thread for 3-4 s and its rate moved by 10-20% between runs minutes apart on this shared
+ * machine (247,000-300,000 rows/s on 2026-12-03, the import at 210,000-255,000), so one pair's
+ * ratio said as much about the reference's luck as about the import. The figures are medians of
+ * alternating pairs, as the send benchmark's are.
  */
 const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3);
 
-/** One round's figures; rates in rows/s, times in s per 1M rows. */
-interface Round {
+/** One import's figures; rates in rows/s, times in s per 1M rows. */
+interface Imported {
   rate: number;
   mainCpu: number;
   mainIdle: number;
   cpu: number;
   otherCpu: number;
   peakRss: number;
-  raw: number;
-  rawCpu: number;
 }
 
-/** Imports the file through the real service into a new database, then inserts the raw reference there. */
-async function importRound(dbFile: string, csv: string): Promise<Round> {
+/** Imports the file through the real service into a new database. */
+async function importInto(dbFile: string, csv: string): Promise<Imported> {
   const db = app.openDatabase(dbFile);
   try {
     const service = app.createImportService({ db, clock: app.systemClock });
@@ -105,20 +104,11 @@ async function importRound(dbFile: string, csv: string): Promise<Round> {
         `cpu ${allSeconds.toFixed(2)} s (encoding ${result.encoding})`,
     );
     // Whatever the import left in the WAL is copied into the database file by a checkpoint: deferred
-    // work, shown here and kept out of the reference below.
+    // work, shown here, as the reference's is not timed either.
     const cpStart = performance.now();
     db.pragma('wal_checkpoint(TRUNCATE)');
     console.log(`# wal checkpoint after the import ${((performance.now() - cpStart) / 1000).toFixed(2)} s`);
 
-    // Reference: the same rows, one prepared statement, one transaction, a plain table.
-    db.exec('CREATE TABLE raw_rows (c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT)');
-    const insert = db.prepare('INSERT INTO raw_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const rawStart = performance.now();
-    const rawCpuStart = process.threadCpuUsage();
-    db.transaction(() => {
-      for (let i = 0; i < ROWS; i++) insert.run(memberCells(i, order));
-    })();
-    const rawCpu = process.threadCpuUsage(rawCpuStart);
     const perMillion = (s: number) => (s * 1e6) / ROWS;
     return {
       rate: ROWS / seconds,
@@ -128,14 +118,17 @@ async function importRound(dbFile: string, csv: string): Promise<Round> {
       // The parser's worker, mostly (also GC helpers and this benchmark's memory sampler).
       otherCpu: perMillion(allSeconds - mainSeconds),
       peakRss: peak,
-      raw: ROWS / ((performance.now() - rawStart) / 1000),
-      // The reference's CPU includes building its cells in JavaScript, as its rows/s does.
-      rawCpu: perMillion((rawCpu.user + rawCpu.system) / 1e6),
     };
   } finally {
     db.close();
     for (const ext of ['', '-wal', '-shm']) rmSync(dbFile + ext, { force: true });
   }
+}
+
+/** One import and the reference right after it. */
+interface Round extends Imported {
+  raw: number;
+  rawCpu: number;
 }
 
 /** Imports the file ROUNDS times, each followed by the raw reference; reports the medians. */
@@ -147,7 +140,11 @@ async function importOrder(dir: string, o: Order, report: Report): Promise<void>
   console.log(`# generated ${ROWS} rows (${o} addresses), ${(bytes / 2 ** 20).toFixed(1)} MB CP932`);
   const rounds: Round[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const round = await importRound(join(dir, `bench${suffix}-${r}.db`), csv);
+    const imported = await importInto(join(dir, `bench${suffix}-${r}.db`), csv);
+    // Reference: the same rows, one prepared statement, one transaction, a plain table, in a
+    // process of its own (raw-insert-reference.ts says why).
+    const raw = rawInsertInChild(join(dir, `raw${suffix}-${r}.db`), ROWS, o === 'random');
+    const round = { ...imported, raw: raw.rowsPerS, rawCpu: (raw.cpuS * 1e6) / ROWS };
     rounds.push(round);
     console.log(
       `# round ${r + 1} of ${ROUNDS}: import ${Math.round(round.rate)} rows/s, raw ${Math.round(round.raw)} rows/s, ` +
