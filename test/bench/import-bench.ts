@@ -54,7 +54,7 @@ function startRssSampler(): { stop(): Promise<number> } {
  * ratio said as much about the reference's luck as about the import. The figures are medians of
  * alternating pairs, as the send benchmark's are.
  */
-const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_IMPORT_ROUNDS ?? 3) || 1);
 
 /** One import's figures; rates in rows/s, times in s per 1M rows. */
 interface Imported {

@@ -1,7 +1,7 @@
 // The benchmarks' member list: row i's 8 cells of Japanese text, and the CP932 CSV file of
-// them, in file order or in a fixed random address order. Shared by the import benchmark (which
-// also inserts the same cells raw as its reference) and the parser benchmark, so both time the
-// same bytes.
+// them, in file order or in a fixed random address order. Shared by the import benchmark, its raw
+// reference (raw-insert-reference.ts, which inserts the same cells) and the parser benchmark, so
+// all time the same rows.
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import Encoding from 'encoding-japanese';
 

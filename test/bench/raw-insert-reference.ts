@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../electron/db/connection';
+import { workerEntry } from '../../electron/worker-entry';
 import { memberCells, randomOrder } from './member-csv';
 
 export interface RawInsert {
@@ -59,15 +60,21 @@ function insertRaw(dbFile: string, rows: number, random: boolean): RawInsert {
   }
 }
 
-/** Runs the reference in a new process (this file, through the loader this process runs under). */
+/**
+ * Runs the reference in a new process: this file through tsx, the way electron/worker-entry.ts
+ * starts a worker from the sources (the loader added when this process was not started with it).
+ */
 export function rawInsertInChild(dbFile: string, rows: number, random: boolean): RawInsert {
-  const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, [...process.execArgv, self, dbFile, String(rows), random ? 'random' : 'sequential'], {
+  const entry = workerEntry(import.meta.url, './raw-insert-reference.ts', 'raw-insert-reference.cjs');
+  if (!entry) throw new Error('the raw insert reference runs from the TypeScript sources only');
+  const r = spawnSync(process.execPath, [...entry.execArgv, fileURLToPath(entry.file), dbFile, String(rows), random ? 'random' : 'sequential'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 10 * 60_000,
   });
-  if (r.status !== 0) throw new Error(`the raw insert reference failed (exit ${r.status ?? r.signal})`);
+  if (r.error || r.status !== 0) throw new Error(`the raw insert reference failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  if (!line.startsWith('{')) throw new Error(`the raw insert reference printed no figures: ${JSON.stringify(r.stdout.slice(-200))}`);
   return JSON.parse(line) as RawInsert;
 }
 
