@@ -48,11 +48,10 @@ function startRssSampler(): { stop(): Promise<number> } {
 }
 
 /**
- * Rounds per order (BENCH_IMPORT_ROUNDS), each an import and then the reference. The reference is
- * one thread for 3-4 s and its rate moved by 10-20% between runs minutes apart on this shared
- * machine (247,000-300,000 rows/s on 2026-12-03, the import at 210,000-255,000), so one pair's
- * ratio said as much about the reference's luck as about the import. The figures are medians of
- * alternating pairs, as the send benchmark's are.
+ * Rounds per order (BENCH_IMPORT_ROUNDS), each an import and then the reference. Both are a few
+ * seconds on a shared machine: on 2026-12-03 single rounds of the same code read 0.75-0.86 (file
+ * order), so one pair's ratio said as much about the moment as about the import. The figures are
+ * medians of alternating pairs, as the send benchmark's are.
  */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_IMPORT_ROUNDS ?? 3) || 1);
 

@@ -4,12 +4,12 @@
 // checkpoint (import-service.ts), the WAL copied back afterwards, untimed, as the import's is.
 //
 // Until 2026-12-03 the reference ran in the benchmark's process right after the import, and
-// whether it paid a checkpoint of its whole WAL (some 180 MB, 0.6-0.7 s) inside its commit
+// whether it paid a checkpoint of its whole WAL (0.3-0.75 s) inside its commit
 // depended on what the import had left behind: run from the TypeScript sources, the import handed
 // its WAL to the checkpointer's thread, which holds automatic checkpoints off until done, and the
 // reference ran at 296,000-324,000 rows/s; bundled for the benchmark (no checkpointer script
 // beside the bundle), the connection's own setting came back and the reference paid it, at
-// 262,000-293,000, for the same import.
+// 252,000-293,000, for the same import (which ran at 210,000-260,000 either way).
 //
 // As a child: `node <tsx loader> raw-insert-reference.ts <db file> <rows> <sequential|random>`;
 // prints one JSON line, { rowsPerS, cpuS, checkpointS }.
