@@ -202,7 +202,7 @@ export class AddressIndex {
     const addresses: string[] = [];
     for (const id of this.byDomain.get(d) ?? []) {
       const e = lower(this.rowOf(id).email);
-      if (e.includes('@') && this.byEmail.firstId(e) === id) addresses.push(e);
+      if (domainOf(e) !== null && this.byEmail.firstId(e) === id) addresses.push(e);
     }
     return addresses;
   }

@@ -1,14 +1,13 @@
 // Import benchmark: a generated 1,000,000-row CP932 CSV (8 columns of Japanese text, never
 // committed) imported through the real service, against a raw prepared-statement insert of
 // the same rows into a plain table as the reference (raw-insert-reference.ts).
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as sources from '../../electron/db/connection';
 import * as sourceClock from '../../electron/services/clock';
 import * as sourceImport from '../../electron/services/import';
 import { loadBundledImport, type BundledImport } from './bundled-import';
-import { tempDir } from '../helpers/tmp';
+import { removeDatabaseFiles, tempDir } from '../helpers/tmp';
 import { randomOrder, writeMemberCsv, type MemberOrder } from './member-csv';
 import { rawInsertInChild } from './raw-insert-reference';
 import { median, type Report } from './report';
@@ -120,7 +119,7 @@ async function importInto(dbFile: string, csv: string): Promise<Imported> {
     };
   } finally {
     db.close();
-    for (const ext of ['', '-wal', '-shm']) rmSync(dbFile + ext, { force: true });
+    removeDatabaseFiles(dbFile);
   }
 }
 

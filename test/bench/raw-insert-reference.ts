@@ -14,10 +14,10 @@
 // As a child: `node <tsx loader> raw-insert-reference.ts <db file> <rows> <sequential|random>`;
 // prints one JSON line, { rowsPerS, cpuS, checkpointS }.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../electron/db/connection';
 import { workerEntry } from '../../electron/worker-entry';
+import { removeDatabaseFiles } from '../helpers/tmp';
 import { memberCells, randomOrder } from './member-csv';
 
 export interface RawInsert {
@@ -56,7 +56,7 @@ function insertRaw(dbFile: string, rows: number, random: boolean): RawInsert {
     return { rowsPerS: rows / seconds, cpuS: (cpu.user + cpu.system) / 1e6, checkpointS: (performance.now() - checkpointStart) / 1000 };
   } finally {
     db.close();
-    for (const ext of ['', '-wal', '-shm']) rmSync(dbFile + ext, { force: true });
+    removeDatabaseFiles(dbFile);
   }
 }
 

@@ -12,6 +12,11 @@ export function tempDir(prefix = 'tayori-test-'): { dir: string; cleanup: () => 
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }) };
 }
 
+/** Removes a closed database file with its WAL and shared-memory files. */
+export function removeDatabaseFiles(file: string): void {
+  for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });
+}
+
 /** A fresh, migrated database file in its own temp folder. */
 export function tempDb(): { db: Db; file: string; dir: string; cleanup: () => Promise<void> } {
   const t = tempDir();
