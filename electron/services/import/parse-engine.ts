@@ -3,7 +3,6 @@
 // runs in a worker thread for large files (parse-worker.ts) and inline for small ones.
 import { detectColumns, uniqueColumnNames, type HeaderProblem } from '../../../shared/csv';
 import { AppError } from '../../../shared/errors';
-import { hasControlChars } from './control-chars';
 import { createChunkDecoder } from './decode-stream';
 import type { ImportEncoding } from './import-report';
 import { createLookupCollector, runChunks, type LookupChunk } from './lookup-sort';
@@ -73,9 +72,6 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
   let header: ImportHeader | null = null;
   let packer: RowPacker | null = null;
   const lookups: RowLookups | null = a.sortLookups ? { emails: createLookupCollector(), keys: createLookupCollector() } : null;
-  // Set once a control character shows up in the text: every row from then on is checked (a
-  // row in the text ahead may have started in an earlier chunk, which was clean, so sticky).
-  let controls = false;
 
   const onHeader = (row: CsvRow): void => {
     const cells: string[] = [];
@@ -115,18 +111,10 @@ export function createPackedParseEngine(a: EngineArgs, onBatch: (b: PackedBatch)
 
   const csv = createCsvStream(a.dialect, (cells, row, line, malformed) => {
     if (packer) packer.row(cells, row, line, malformed);
-    else {
-      onHeader(cells);
-      if (controls) (packer as RowPacker | null)?.watchControls();
-    }
+    else onHeader(cells);
   });
-  const feed = (text: string): void => {
-    if (!controls && hasControlChars(text)) {
-      controls = true;
-      packer?.watchControls();
-    }
-    csv.text(text);
-  };
+  // Every row's cells are checked for control characters as their JSON is written (row-batch.ts).
+  const feed = (text: string): void => csv.text(text);
 
   return {
     rows: () => (packer as RowPacker | null)?.tally.rows ?? 0,

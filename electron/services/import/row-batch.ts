@@ -14,7 +14,7 @@ import { rowHasControlChars } from './control-chars';
 import type { CsvRow } from './parse-csv';
 import { ascendingFilter, type LookupCollector } from './lookup-sort';
 import { isPlainAddress } from './plain-address';
-import { JSON_BYTES_PER_UNIT, writeJsonString } from './json-utf8';
+import { JSON_BYTES_PER_UNIT, writeJsonString, type ControlSeen } from './json-utf8';
 import {
   REPORT_LIMIT,
   type NormalisedRow,
@@ -123,8 +123,6 @@ export interface RowPacker {
   readonly tally: RowTally;
   /** The RowHandler for the CSV stream. */
   row(cells: CsvRow, row: number, line: number, malformedQuotes: boolean): void;
-  /** From now on, refuse rows holding control characters (the text ahead has some: control-chars.ts). */
-  watchControls(): void;
   /** Hands over the rows packed so far (if any) as a batch. */
   flush(): void;
 }
@@ -151,6 +149,13 @@ function isTrimmed(c: number): boolean {
   return c <= 0x20
     ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
     : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a cell past the header's columns holds a control character (those cells are not written). */
+function extraCellsHaveControls(cells: CsvRow, expected: number): boolean {
+  const extra: string[] = [];
+  for (let i = expected; i < cells.count; i++) extra.push(cells.cell(i));
+  return rowHasControlChars(extra);
 }
 
 /** Whether cell i of the row is empty or white space only (cell(i).trim() === ''). */
@@ -192,8 +197,8 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   let fout = new Uint8Array(FIELDS_START_BYTES);
   let fo = 0;
   let fieldEnds = new Int32Array(batchRows);
-  // Off until the reader sees a control character in the text, so clean files pay nothing per cell.
-  let watching = false;
+  // Whether the row's cells, as their JSON was written, held a control character (json-utf8.ts).
+  const seen: ControlSeen = { control: false };
 
   function room(n: number): void {
     if (o + n > out.length) out = grown(out, o, o + n, (size) => new Uint16Array(size));
@@ -240,7 +245,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     const f = fout;
     let p = fo;
     for (let k = 0; k < part.length; k++) f[p++] = part[k]!;
-    fo = writeJsonString(cells.text, start, end, inRow && cells.unquote(i), f, p);
+    fo = writeJsonString(cells.text, start, end, inRow && cells.unquote(i), f, p, seen);
   }
 
   function reject(row: number, line: number, reason: RowRejectReason, rawEmail: string): void {
@@ -326,10 +331,15 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     }
     tally.rows++;
     if (malformedQuotes) return reject(excelRow, line, 'malformed-quotes', cells.cell(emailIndex));
-    if (watching) {
-      const all: string[] = [];
-      for (let i = 0; i < n0; i++) all.push(cells.cell(i));
-      if (rowHasControlChars(all)) return reject(excelRow, line, 'control-characters', cells.cell(emailIndex));
+    // The fields first: writing them is also the control-character check of the row's cells
+    // (json-utf8.ts), which comes before every other reason. A refused row's bytes are dropped.
+    const fieldsStart = fo;
+    seen.control = false;
+    // Short rows read as empty cells; extra cells (all empty, or the row is refused below) are dropped.
+    for (let i = 0; i < expected; i++) writeField(cells, i);
+    if (seen.control || (n0 > expected && extraCellsHaveControls(cells, expected))) {
+      fo = fieldsStart;
+      return reject(excelRow, line, 'control-characters', cells.cell(emailIndex));
     }
     if (n0 !== expected) {
       tally.ragged++;
@@ -339,7 +349,10 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
       // are read as empty.
       if (n0 > expected) {
         for (let i = expected; i < n0; i++) {
-          if (!blankCell(cells, i)) return reject(excelRow, line, 'too-many-fields', cells.cell(emailIndex));
+          if (!blankCell(cells, i)) {
+            fo = fieldsStart;
+            return reject(excelRow, line, 'too-many-fields', cells.cell(emailIndex));
+          }
         }
       }
     }
@@ -350,7 +363,10 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
       const raw = cells.cell(emailIndex);
       const n = normaliseAddress(raw);
       const reason = validateAddress(n.email);
-      if (reason !== null) return reject(excelRow, line, reason, raw);
+      if (reason !== null) {
+        fo = fieldsStart;
+        return reject(excelRow, line, reason, raw);
+      }
       if (n.changes.length > 0) {
         tally.normalised++;
         if (tally.normalisedRows.length < REPORT_LIMIT) {
@@ -371,8 +387,6 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     keyNull[r] = keyLength === 0 ? 1 : 0;
     ends[slot + 2] = o;
 
-    // Short rows read as empty cells; extra cells (all empty, see above) are dropped.
-    for (let i = 0; i < expected; i++) writeField(cells, i);
     fieldRoom(1);
     fout[fo++] = 0x7d; // }
     fieldEnds[r] = fo;
@@ -380,5 +394,5 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     if (count === batchRows) flush();
   }
 
-  return { tally, row, flush, watchControls: () => void (watching = true) };
+  return { tally, row, flush };
 }
