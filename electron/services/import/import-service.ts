@@ -33,6 +33,7 @@ import { pendingListSink, stageTableSink, type MemberSink } from './member-sink'
 import { detectDialect } from './parse-csv';
 import { createPending, discardPending, purgeAbandoned, settlePending } from './pending-list';
 import { holdCheckpoints } from '../../db/wal-checkpointer';
+import { warmParserThread } from './parser-thread';
 import { readInto, type ColumnChoice } from './read-import';
 import { undoLastImport, type UndoResult } from './undo-import';
 
@@ -161,6 +162,15 @@ interface Target {
 export function createImportService(deps: ImportServiceDeps): ImportService {
   const { db, clock } = deps;
   const parseThread = deps.parseThread ?? 'auto';
+  const threadedFor = (bytes: number): boolean => parseThread === 'always' || (parseThread === 'auto' && bytes >= WORKER_MIN_BYTES);
+
+  // The mapping step: a file the import will parse on a thread gets that thread started now,
+  // while the user chooses its columns (parser-thread.ts).
+  async function analyse(source: ByteSource, opts: { encoding?: ImportEncoding; delimiter?: ImportDelimiter }): Promise<InspectResult> {
+    const result = await inspect(source, opts);
+    if (threadedFor(source.size)) warmParserThread();
+    return result;
+  }
 
   // A new list is filled directly (pending until the final transaction); an existing list
   // keeps its members visible until then, so new rows wait in a TEMP stage.
@@ -191,7 +201,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         ...o,
         encoding: s.encoding,
         dialect: { delimiter: s.delimiter, newline: s.newline },
-        threaded: parseThread === 'always' || (parseThread === 'auto' && source.size >= WORKER_MIN_BYTES),
+        threaded: threadedFor(source.size),
       });
       const t = read.tally;
       if (t.rows === 0) throw new AppError('import-no-rows', 'The file has a header but no rows.', { rows: 0 });
@@ -290,8 +300,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     running: () => running,
     discardAbandoned: () => purgeAbandoned(db),
     undoLastImport: (listId, actor) => undoLastImport(db, { listId, actor, now: clock.now() }),
-    inspectFile: async (filePath, opts = {}) => inspect(await fileSource(filePath), opts),
-    inspectBuffer: (bytes, opts = {}) => inspect(bufferSource(bytes, 'upload.csv'), opts),
+    inspectFile: async (filePath, opts = {}) => analyse(await fileSource(filePath), opts),
+    inspectBuffer: (bytes, opts = {}) => analyse(bufferSource(bytes, 'upload.csv'), opts),
     listImports: (listId) => listImports(db, listId),
     getImport: (importId) => getImport<ImportReport>(db, importId),
   };

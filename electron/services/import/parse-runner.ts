@@ -3,11 +3,10 @@
 // A worker pays off for large files (two cores: parsing there, SQLite writes here); small files
 // stay inline, where a thread's start-up would cost more than it saves.
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
-import { workerEntry } from '../../worker-entry';
 import type { LookupChunk } from './lookup-sort';
 import { createParseEngine, type EngineArgs, type EngineResult } from './parse-engine';
+import { parserThreadEntry, takeParserThread } from './parser-thread';
 import { unpackBatch, type PackedBatch, type RowBatch } from './row-batch';
 
 export interface ParseRunner {
@@ -65,7 +64,7 @@ type WorkerReply =
 export type OnChunkParsed = (bytes: number, rows: number) => void;
 
 export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void, threaded: boolean, onParsed: OnChunkParsed = () => {}): ParseRunner {
-  const entry = threaded ? workerEntry(import.meta.url as string | undefined, './parse-worker.ts', 'import-parse-worker.cjs') : null;
+  const entry = threaded ? parserThreadEntry() : null;
   let parsedBytes = 0;
   // The file is hashed here, as it is read, not by the parser: in the import the worker is the
   // slower side while rows are read (it did 3.0 s of work in their 3.1 s per 1M rows, 0.12 s of
@@ -86,7 +85,9 @@ export function createParseRunner(a: EngineArgs, onBatch: (b: RowBatch) => void,
     };
   }
 
-  const worker = new Worker(entry.file, { workerData: a, execArgv: entry.execArgv, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
+  // A thread started ahead for this import (parser-thread.ts) or a new one; first it is told the settings.
+  const worker = takeParserThread(entry);
+  worker.postMessage({ type: 'start', args: a });
   let failure: unknown = null;
   // Sizes of the chunks the worker has not finished, oldest first (it parses them in order).
   const inFlight: number[] = [];
