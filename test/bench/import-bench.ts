@@ -70,7 +70,7 @@ interface Imported {
  */
 const COLD = process.env.BENCH_IMPORT_COLD === '1';
 
-/** The user's mapping step, untimed: long enough for the parser thread it starts to be ready (about 0.1 s). */
+/** The user's mapping step, untimed: long enough for the parser thread it starts to be ready (0.1-0.2 s). */
 const MAPPING_STEP_MS = 500;
 
 /** Imports the file through the real service into a new database. */

@@ -295,6 +295,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     importBuffer: (args) => run(bufferSource(args.bytes, args.fileName), args),
     previewBuffer: async (args) => {
       const { importId: _never, ...r } = await run(bufferSource(args.bytes, args.fileName), args, 'preview');
+      // The preview took the thread started at the mapping step; the import comes next.
+      if (threadedFor(args.bytes.length)) warmParserThread();
       return { ...r, previousImportId: r.diff?.previousImportId ?? null };
     },
     running: () => running,

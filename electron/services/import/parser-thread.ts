@@ -1,13 +1,15 @@
 // The import parser's worker thread (parse-worker.ts), and one started ahead. A thread takes
-// 0.17-0.23 s to start (a V8 isolate, then the worker's script), and in an import the database
-// thread waits for that before its first rows. The app's flow reads a file's first bytes for the
-// mapping step (import:analyze) well before it imports it, so a large file's analysis starts a
-// thread then (warmParserThread), and the import takes it; the user spends that start choosing
-// columns. The thread learns its import's settings from its first message (parse-runner.ts), not
-// from workerData, so it can start before they are known.
+// 0.1-0.2 s to start (a V8 isolate, then the worker's script; more from the TypeScript sources),
+// and in an import the database thread waits for that before its first rows. The app's flow
+// reads a file's first bytes for the mapping step (import:analyze) well before it imports it, so
+// a large file's analysis starts a thread then (warmParserThread), and the import takes it; the
+// user spends that start choosing columns. A re-import's preview takes it in turn and starts the
+// next for the import (import-service.ts). The thread learns its import's settings from its first
+// message (parse-runner.ts), not from workerData, so it can start before they are known.
 //
 // At most one waits. It does not keep the process alive (unref) and ends itself after
-// SPARE_IDLE_MS unused: an analysed file the user never imports leaves nothing behind.
+// SPARE_IDLE_MS unused: an analysed file the user never imports leaves nothing behind. It is
+// state of the process, not of a service: any import may take it, as its settings come later.
 import { Worker } from 'node:worker_threads';
 import { workerEntry, type WorkerEntry } from '../../worker-entry';
 
@@ -17,7 +19,7 @@ const SPARE_IDLE_MS = 5 * 60_000;
 interface Spare {
   readonly worker: Worker;
   readonly timer: NodeJS.Timeout;
-  /** Takes the spare's listeners off: they only forget a spare that dies while it waits. */
+  /** Takes the spare's listeners off when an import takes it (the import's runner listens then). */
   readonly detach: () => void;
 }
 
@@ -32,12 +34,12 @@ function startWorker(entry: WorkerEntry): Worker {
   return new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
 }
 
+/** Stops the spare. Its listeners stay: an error it raises while it stops has a listener. */
 function dropSpare(): void {
   if (spare === null) return;
   const s = spare;
   spare = null;
   clearTimeout(s.timer);
-  s.detach();
   void s.worker.terminate();
 }
 
@@ -58,8 +60,13 @@ export function warmParserThread(idleMs = SPARE_IDLE_MS): void {
   spare = { worker, timer, detach: () => (worker.off('error', forget), worker.off('exit', forget)) };
 }
 
-/** A parser thread for an import starting now: the one started ahead if any, else a new one. */
+/**
+ * A parser thread for an import starting now: the one started ahead if any, else a new one. The
+ * caller listens for its errors at once (synchronously). A spare whose thread has stopped
+ * (threadId -1, which may come before its 'exit' event) is not handed out.
+ */
 export function takeParserThread(entry: WorkerEntry): Worker {
+  if (spare !== null && spare.worker.threadId === -1) dropSpare();
   if (spare === null) return startWorker(entry);
   const { worker, timer, detach } = spare;
   spare = null;
@@ -74,7 +81,7 @@ export function hasSpareParserThread(): boolean {
   return spare !== null;
 }
 
-/** Stops the thread started ahead, if any (for tests, and when the app quits). */
+/** Stops the thread started ahead, if any (for tests; in the app it is unref'd and stops itself). */
 export function stopSpareParserThread(): void {
   dropSpare();
 }

@@ -1,6 +1,6 @@
 // A file that will be parsed on a thread gets its thread started at the mapping step
 // (import:analyze → inspectBuffer), and the import takes that thread instead of waiting for a new
-// one to start (parser-thread.ts). The thread learns the import's settings only then: an import
+// one to start (parser-thread.ts); a re-import's preview takes it and starts one for the import. The thread learns the import's settings only then: an import
 // through it reads exactly what one through a new thread reads. One waits at most, it stops after
 // its idle time, and a small file (parsed inline) starts none.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,20 @@ describe('the parser thread started at the mapping step', () => {
     const again = await service.importBuffer({ bytes, fileName: 'm.csv', listName: '会員 2', delimiter: ';' });
     expect(again.counts).toEqual(r.counts);
     expect(f.members(again.listId).map((m) => m.fields_json)).toEqual(members.map((m) => m.fields_json));
+  });
+
+  it('is started again after the preview of a re-import, which took it, for the import that follows', async () => {
+    const service = createImportService({ db: f.db, clock: manualClock(), parseThread: 'always' });
+    const first = await service.importBuffer({ bytes: utf8(csv(20)), fileName: 'm.csv', listName: '会員' });
+    const bytes = utf8(csv(30));
+    await service.inspectBuffer(bytes);
+    const preview = await service.previewBuffer({ bytes, fileName: 'm.csv', listId: first.listId });
+    expect(preview.diff?.counts.added).toBe(10);
+    expect(hasSpareParserThread()).toBe(true);
+    const r = await service.importBuffer({ bytes, fileName: 'm.csv', listId: first.listId });
+    expect(hasSpareParserThread()).toBe(false);
+    expect(r.diff?.counts).toEqual(preview.diff?.counts);
+    expect(f.members(first.listId)).toHaveLength(30);
   });
 
   it('is not started for a file parsed inline, and at most one waits', async () => {

@@ -198,6 +198,25 @@ describe('the rewritten import parser reads every file exactly as the old one', 
     compare({ encoding: 'utf-16le', dialect: { delimiter: ',', newline: '\n' } }, split(bytes, [1 << 20]), 8192);
   });
 
+  it('rows refused after their cells grew the fields buffer: nothing of them stays in the batch', () => {
+    // The fields are written before a row's other checks (they are its control-character check,
+    // row-batch.ts): a refused row's bytes are dropped, also when writing them moved the buffer.
+    const big = 'x'.repeat(400_000);
+    const kana = '\u3042'.repeat(300_000);
+    const text = [
+      'id,email,note',
+      '1,a@example.jp,ok',
+      `2,c@example.jp,"${big}\u0001"`,
+      `3,e@example.jp,"${big}"`,
+      `4,g@example.jp,"${kana}\u0085"`,
+      `5,bad@@example.jp,"${big}"`,
+      `6,i@example.jp,"${big}",extra`,
+      '7,k@example.jp,\u000b,\u007f',
+      '8,m@example.jp,z',
+    ].join('\n');
+    for (const batchRows of [1, 2, 8192]) compare({ encoding: 'utf-8', dialect: { delimiter: ',', newline: '\n' } }, split(encode(text, 'utf-8', false), [1 << 16]), batchRows);
+  });
+
   it('errors: invalid bytes (line of the error) and an unclosed quote', () => {
     const good = encode('email,name\r\na@b.jp,x\r\n'.repeat(3000), 'shift_jis', false);
     const bad = new Uint8Array([...good, 0x82, 0x0a, ...good]);
