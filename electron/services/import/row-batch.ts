@@ -199,6 +199,8 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   let fieldEnds = new Int32Array(batchRows);
   // Whether the row's cells, as their JSON was written, held a control character (json-utf8.ts).
   const seen: ControlSeen = { control: false };
+  // Where the row being read began its fields: a refused row's bytes are dropped from there.
+  let rowFieldsStart = 0;
 
   function room(n: number): void {
     if (o + n > out.length) out = grown(out, o, o + n, (size) => new Uint16Array(size));
@@ -248,7 +250,9 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     fo = writeJsonString(cells.text, start, end, inRow && cells.unquote(i), f, p, seen);
   }
 
+  /** Refuses the row being read: tallied, and whatever of its fields was written dropped. */
   function reject(row: number, line: number, reason: RowRejectReason, rawEmail: string): void {
+    fo = rowFieldsStart;
     tally.rejected++;
     tally.rejectedByReason[reason] = (tally.rejectedByReason[reason] ?? 0) + 1;
     if (tally.rejectedRows.length < REPORT_LIMIT) tally.rejectedRows.push({ row, line, reason, rawEmail });
@@ -330,15 +334,14 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
       }
     }
     tally.rows++;
+    rowFieldsStart = fo;
     if (malformedQuotes) return reject(excelRow, line, 'malformed-quotes', cells.cell(emailIndex));
     // The fields first: writing them is also the control-character check of the row's cells
     // (json-utf8.ts), which comes before every other reason. A refused row's bytes are dropped.
-    const fieldsStart = fo;
     seen.control = false;
     // Short rows read as empty cells; extra cells (all empty, or the row is refused below) are dropped.
     for (let i = 0; i < expected; i++) writeField(cells, i);
     if (seen.control || (n0 > expected && extraCellsHaveControls(cells, expected))) {
-      fo = fieldsStart;
       return reject(excelRow, line, 'control-characters', cells.cell(emailIndex));
     }
     if (n0 !== expected) {
@@ -349,10 +352,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
       // are read as empty.
       if (n0 > expected) {
         for (let i = expected; i < n0; i++) {
-          if (!blankCell(cells, i)) {
-            fo = fieldsStart;
-            return reject(excelRow, line, 'too-many-fields', cells.cell(emailIndex));
-          }
+          if (!blankCell(cells, i)) return reject(excelRow, line, 'too-many-fields', cells.cell(emailIndex));
         }
       }
     }
@@ -363,10 +363,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
       const raw = cells.cell(emailIndex);
       const n = normaliseAddress(raw);
       const reason = validateAddress(n.email);
-      if (reason !== null) {
-        fo = fieldsStart;
-        return reject(excelRow, line, reason, raw);
-      }
+      if (reason !== null) return reject(excelRow, line, reason, raw);
       if (n.changes.length > 0) {
         tally.normalised++;
         if (tally.normalisedRows.length < REPORT_LIMIT) {

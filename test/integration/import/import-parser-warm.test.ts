@@ -1,8 +1,9 @@
 // A file that will be parsed on a thread gets its thread started at the mapping step
 // (import:analyze → inspectBuffer), and the import takes that thread instead of waiting for a new
-// one to start (parser-thread.ts); a re-import's preview takes it and starts one for the import. The thread learns the import's settings only then: an import
-// through it reads exactly what one through a new thread reads. One waits at most, it stops after
-// its idle time, and a small file (parsed inline) starts none.
+// one to start (parser-thread.ts); a re-import's preview takes it and starts one for the import.
+// The thread learns the import's settings only then: an import through it reads exactly what one
+// through a new thread reads. One waits at most, it stops after its idle time, and a small file
+// (parsed inline) starts none.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../electron/services/clock';
 import { createImportService } from '../../../electron/services/import';
