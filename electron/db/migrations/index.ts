@@ -16,6 +16,7 @@ import m0013 from './0013_member_search_index';
 import m0014 from './0014_approval_speed';
 import m0015 from './0015_incident_answers';
 import m0016 from './0016_member_lookups';
+import m0017 from './0017_field_layouts';
 
 export interface Migration {
   readonly version: number;
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'approval_speed', sql: m0014 },
   { version: 15, name: 'incident_answers', sql: m0015 },
   { version: 16, name: 'member_lookups', sql: m0016 },
+  { version: 17, name: 'field_layouts', sql: m0017 },
 ];

@@ -93,8 +93,9 @@ interface SourceRow {
 }
 
 // The values the scan matches a row by: name, address and each field value as json_each gives
-// it. A canonical JSON object of strings (what Tayori writes) is read in JavaScript; anything
-// else is read through json_each itself so that both paths see the same values.
+// it, less the layout's id first in the array (member-search.ts). A canonical JSON array of strings
+// (what Tayori writes) is read in JavaScript; anything else is read through json_each itself so
+// that both paths see the same values.
 function rowText(db: Db, r: SourceRow): string {
   const values = new Set<string>([r.name, r.email]);
   let parsed: unknown;
@@ -103,13 +104,11 @@ function rowText(db: Db, r: SourceRow): string {
   } catch {
     parsed = undefined;
   }
-  const plain =
-    parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) &&
-    Object.values(parsed).every((v) => typeof v === 'string') && JSON.stringify(parsed) === r.fields_json;
-  if (plain) for (const v of Object.values(parsed as Record<string, string>)) values.add(v);
+  const plain = Array.isArray(parsed) && parsed.every((v) => typeof v === 'string') && JSON.stringify(parsed) === r.fields_json;
+  if (plain) for (const v of (parsed as string[]).slice(1)) values.add(v);
   else {
     try {
-      const vs = db.prepare('SELECT CAST(value AS TEXT) FROM json_each(?) WHERE value IS NOT NULL').pluck().all(r.fields_json) as string[];
+      const vs = db.prepare('SELECT CAST(value AS TEXT) FROM json_each(?) WHERE key IS NOT 0 AND value IS NOT NULL').pluck().all(r.fields_json) as string[];
       for (const v of vs) values.add(v);
     } catch {
       // Malformed JSON: the scan cannot match its fields either.

@@ -12,17 +12,18 @@ import { countMembers, pageMembers, rowToMember, type Member } from './members-r
 import { dirtyMemberIds, readyIndex, termsStartingWith } from './member-search-index-repo';
 import { indexQuery } from './member-search-tokens';
 
-type MemberRow = Parameters<typeof rowToMember>[0];
+type MemberRow = Parameters<typeof rowToMember>[1];
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-// Field values are matched with json_each so that a column name ("住所") does not match every
-// row; the cheap LIKE on the raw JSON text (with the query JSON-escaped) runs first as a filter.
+// Field values are matched with json_each, less the array's first element, the id of the row's
+// field layout (fields.ts), which is not a value; the cheap LIKE on the raw JSON text (with the
+// query JSON-escaped) runs first as a filter. (In an old object form, keys are text: never 0.)
 const MATCH = `(
   name LIKE :p ESCAPE '\\' OR email LIKE :p ESCAPE '\\' OR
-  (fields_json LIKE :jp ESCAPE '\\' AND EXISTS (SELECT 1 FROM json_each(members.fields_json) AS f WHERE f.value LIKE :p ESCAPE '\\'))
+  (fields_json LIKE :jp ESCAPE '\\' AND EXISTS (SELECT 1 FROM json_each(members.fields_json) AS f WHERE f.key IS NOT 0 AND f.value LIKE :p ESCAPE '\\'))
 )`;
 
 export interface MemberSearchPage {
@@ -48,7 +49,7 @@ export function searchMembers(db: Db, listId: number, query: string, limit: numb
     const ids = firstMatches(db, listId, q, cap);
     const exact = ids.length < cap;
     const byId = db.prepare('SELECT * FROM members WHERE id = ?');
-    const members = ids.slice(offset, offset + limit).map((id) => rowToMember(byId.get(id) as MemberRow));
+    const members = ids.slice(offset, offset + limit).map((id) => rowToMember(db, byId.get(id) as MemberRow));
     return { total: exact ? ids.length : cap - 1, totalExact: exact, members };
   })();
 }
@@ -94,7 +95,7 @@ export function memberAtPosition(db: Db, listId: number, index: number): Member 
   const r = db
     .prepare('SELECT * FROM members WHERE list_id = ? ORDER BY id LIMIT 1 OFFSET ?')
     .get(listId, index) as MemberRow | undefined;
-  return r && rowToMember(r);
+  return r && rowToMember(db, r);
 }
 
 /** The member just after or before a given one in list order: one index seek. */
@@ -104,5 +105,5 @@ export function adjacentMember(db: Db, listId: number, memberId: number, directi
       ? 'SELECT * FROM members WHERE list_id = ? AND id > ? ORDER BY id LIMIT 1'
       : 'SELECT * FROM members WHERE list_id = ? AND id < ? ORDER BY id DESC LIMIT 1';
   const r = db.prepare(sql).get(listId, memberId) as MemberRow | undefined;
-  return r && rowToMember(r);
+  return r && rowToMember(db, r);
 }

@@ -1,6 +1,6 @@
 // Repository for the members table: the current rows of a list, one per accepted CSV row.
 import type { Db } from '../connection';
-import { parseFields, type Fields } from '../json';
+import { fieldsEncoder, parseFields, type Fields } from '../fields';
 
 export type MemberChange = 'new' | 'email-changed' | 'name-changed' | null;
 
@@ -35,7 +35,7 @@ interface MemberRow {
   edited_by: string | null;
 }
 
-export function rowToMember(r: MemberRow): Member {
+export function rowToMember(db: Db, r: MemberRow): Member {
   return {
     id: r.id,
     listId: r.list_id,
@@ -43,7 +43,7 @@ export function rowToMember(r: MemberRow): Member {
     email: r.email,
     name: r.name,
     key: r.member_key,
-    fields: parseFields(r.fields_json),
+    fields: parseFields(db, r.fields_json),
     change: (r.change as MemberChange) ?? null,
     edited: r.edited_at === null || r.edited_at === undefined ? null : { by: r.edited_by, at: r.edited_at },
   };
@@ -55,8 +55,9 @@ export function memberInserter(db: Db, listId: number, importId: number): (m: Ne
     `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const encode = fieldsEncoder(db);
   return (m) => {
-    stmt.run(listId, m.line, m.email, m.name, m.key, JSON.stringify(m.fields), m.change, importId, importId);
+    stmt.run(listId, m.line, m.email, m.name, m.key, encode(m.fields), m.change, importId, importId);
   };
 }
 
@@ -67,7 +68,7 @@ export function deleteSomeMembers(db: Db, listId: number, limit: number): number
 
 export function getMember(db: Db, id: number): Member | undefined {
   const r = db.prepare('SELECT * FROM members WHERE id = ?').get(id) as MemberRow | undefined;
-  return r && rowToMember(r);
+  return r && rowToMember(db, r);
 }
 
 export function countMembers(db: Db, listId: number): number {
@@ -80,13 +81,13 @@ export function pageMembers(db: Db, listId: number, offset: number, limit: numbe
     db
       .prepare('SELECT * FROM members WHERE list_id = ? ORDER BY id LIMIT ? OFFSET ?')
       .all(listId, limit, offset) as MemberRow[]
-  ).map(rowToMember);
+  ).map((r) => rowToMember(db, r));
 }
 
 /** Every member of a list, in order, without holding them all in memory at once. */
 export function* iterateMembers(db: Db, listId: number): Generator<Member> {
   const stmt = db.prepare('SELECT * FROM members WHERE list_id = ? ORDER BY id');
-  for (const r of stmt.iterate(listId) as IterableIterator<MemberRow>) yield rowToMember(r);
+  for (const r of stmt.iterate(listId) as IterableIterator<MemberRow>) yield rowToMember(db, r);
 }
 
 /** The list's first member (lowest id), or null for an empty list: the default test target. */
@@ -102,14 +103,14 @@ export function findMemberByKey(db: Db, listId: number, key: string): Member | u
   const r = db
     .prepare('SELECT m.* FROM member_keys k CROSS JOIN members m ON m.id = k.member_id WHERE k.list_id = ? AND k.member_key = ? ORDER BY k.member_id LIMIT 1')
     .get(listId, key) as MemberRow | undefined;
-  return r && rowToMember(r);
+  return r && rowToMember(db, r);
 }
 
 export function findMemberByEmail(db: Db, listId: number, email: string): Member | undefined {
   const r = db
     .prepare('SELECT m.* FROM member_emails e CROSS JOIN members m ON m.id = e.member_id WHERE e.list_id = ? AND e.email = ? ORDER BY e.member_id LIMIT 1')
     .get(listId, email) as MemberRow | undefined;
-  return r && rowToMember(r);
+  return r && rowToMember(db, r);
 }
 
 /** A member's row after an edit in Tayori; `change` marks it for the next check report, `edited` for the list. */
@@ -119,7 +120,7 @@ export function updateMemberRow(
   m: { email: string; name: string; fields: Fields; change: MemberChange; editedBy: string | null; editedAt: number },
 ): void {
   db.prepare('UPDATE members SET email = ?, name = ?, fields_json = ?, change = ?, edited_by = ?, edited_at = ? WHERE id = ?').run(
-    m.email, m.name, JSON.stringify(m.fields), m.change, m.editedBy, m.editedAt, id,
+    m.email, m.name, fieldsEncoder(db)(m.fields), m.change, m.editedBy, m.editedAt, id,
   );
 }
 
@@ -131,7 +132,7 @@ export function findMemberByRef(db: Db, listId: number, ref: string): Member | u
   const r = db
     .prepare('SELECT * FROM members WHERE id = (SELECT min(member_id) FROM member_emails WHERE list_id = ? AND lower(email) = ?)')
     .get(listId, ref.slice(2)) as MemberRow | undefined;
-  return r && rowToMember(r);
+  return r && rowToMember(db, r);
 }
 
 /** How many of the list's members come before this one (its 0-based position in list order). */

@@ -5,7 +5,7 @@
 // this one query, so what the approver sees is what is frozen and sent.
 import { TRIM_CHARS, trimCell, type Condition, type Selection } from '../../../shared/recipients';
 import type { Db } from '../connection';
-import { parseFields, type Fields } from '../json';
+import { fieldByNameSql, parseFields, type Fields } from '../fields';
 
 // The characters trimmed from a cell before comparing, as shared/recipients trims them.
 const TRIM = TRIM_CHARS;
@@ -14,31 +14,27 @@ const TRIM = TRIM_CHARS;
 const refOf = (a: string): string => `(CASE WHEN ${a}.member_key IS NOT NULL AND ${a}.member_key <> '' THEN 'k:' || ${a}.member_key ELSE 'e:' || lower(${a}.email) END)`;
 const REF = refOf('m');
 
-/** A JSON path naming one key of fields_json, quoted so any header text is a valid path. */
-function fieldPath(column: string): string {
-  return `$."${column.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
 interface Clause {
   readonly sql: string;
   readonly params: unknown[];
 }
 
 function conditionClause(c: Condition, a: string): Clause {
-  const v = `trim(coalesce(json_extract(${a}.fields_json, ?), ''), '${TRIM}')`;
-  const path = fieldPath(c.column);
+  // The field by name through its row's layout (fields.ts): the parameter is the column's name.
+  const v = `trim(coalesce(${fieldByNameSql(`${a}.fields_json`)}, ''), '${TRIM}')`;
+  const name = c.column;
   const first = trimCell(c.values[0] ?? '');
   switch (c.op) {
     case 'equals':
-      return { sql: `${v} = ?`, params: [path, first] };
+      return { sql: `${v} = ?`, params: [name, first] };
     case 'one-of':
-      return { sql: `${v} IN (SELECT value FROM json_each(?))`, params: [path, JSON.stringify(c.values.map(trimCell))] };
+      return { sql: `${v} IN (SELECT value FROM json_each(?))`, params: [name, JSON.stringify(c.values.map(trimCell))] };
     case 'contains':
-      return first === '' ? { sql: '0', params: [] } : { sql: `instr(${v}, ?) > 0`, params: [path, first] };
+      return first === '' ? { sql: '0', params: [] } : { sql: `instr(${v}, ?) > 0`, params: [name, first] };
     case 'empty':
-      return { sql: `${v} = ''`, params: [path] };
+      return { sql: `${v} = ''`, params: [name] };
     case 'not-empty':
-      return { sql: `${v} <> ''`, params: [path] };
+      return { sql: `${v} <> ''`, params: [name] };
   }
 }
 
@@ -127,13 +123,13 @@ interface Row {
   ref: string;
 }
 
-const toRecipient = (r: Row): RecipientRow => ({
+const toRecipient = (db: Db, r: Row): RecipientRow => ({
   memberId: r.id,
   ref: r.ref,
   email: r.email,
   name: r.name,
   key: r.member_key,
-  fields: parseFields(r.fields_json),
+  fields: parseFields(db, r.fields_json),
   change: r.change,
   line: r.line,
   editedBy: r.edited_by,
@@ -142,7 +138,7 @@ const toRecipient = (r: Row): RecipientRow => ({
 /** The recipients, streamed in list order. */
 export function* iterateRecipients(db: Db, listId: number, s: Selection): Generator<RecipientRow> {
   const q = recipientsSql(listId, s);
-  for (const r of db.prepare(`${q.sql} ORDER BY id`).iterate(...q.params) as IterableIterator<Row>) yield toRecipient(r);
+  for (const r of db.prepare(`${q.sql} ORDER BY id`).iterate(...q.params) as IterableIterator<Row>) yield toRecipient(db, r);
 }
 
 export interface RecipientCounts {
@@ -240,7 +236,7 @@ export function recipientRowById(db: Db, memberId: number): RecipientRow | undef
        FROM members m WHERE m.id = ?`,
     )
     .get(memberId) as Row | undefined;
-  return r && toRecipient(r);
+  return r && toRecipient(db, r);
 }
 
 /**

@@ -2,7 +2,7 @@
 // Each transition is a small committed write, so a crash leaves every member in a known state.
 import type { SendMemberDto } from '../../../shared/contract';
 import type { Db } from '../connection';
-import { parseFields, type Fields } from '../json';
+import { parseFields, type Fields } from '../fields';
 
 import type { RecipientStatus } from '../../../shared/statuses';
 
@@ -159,7 +159,7 @@ export function sendStatements(db: Db) {
     attempts: r.attempts,
     email: r.email,
     name: r.name,
-    fields: parseFields(r.fields_json),
+    fields: parseFields(db, r.fields_json),
   });
 
   return {
@@ -294,6 +294,6 @@ export function sentRecipients(db: Db, campaignId: number, statuses?: readonly R
   }[];
   return rows.map((r) => ({
     snapshotId: r.snapshot_id, position: r.position, memberId: r.member_id, email: r.email, name: r.name,
-    fields: parseFields(r.fields_json), status: r.status, messageId: r.message_id, smtpResponse: r.smtp_response, finishedAt: r.finished_at,
+    fields: parseFields(db, r.fields_json), status: r.status, messageId: r.message_id, smtpResponse: r.smtp_response, finishedAt: r.finished_at,
   }));
 }

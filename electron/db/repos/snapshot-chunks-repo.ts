@@ -28,30 +28,30 @@ export interface RecipientChunk {
   readonly maybeLacking: readonly number[];
 }
 
-/**
- * A field name the presence test reads as JSON.parse does: one written by JSON.stringify without
- * escapes (quoted in a JSON path as is), and not "__proto__", which the sender never reads as a field.
- */
-const plainName = (name: string): boolean => name !== '__proto__' && JSON.stringify(name) === `"${name}"`;
-
 // A value whose first character is in this GLOB class is present (shared/template/text.ts
 // presentValue and isBlank): it is not a space-like or blank character, so the value is not blank
-// however it ends. NULL (no such field, JSON null, or fields text that is not an object) fails too.
+// however it ends. NULL (no such field, JSON null, or fields text that is not an array) fails too.
 const PRESENT_VALUE = '[^\u0001-\u0020\u0085\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]*';
 
 /**
- * SQL (with its parameters) true for a row whose every named field is present as the sender reads
- * it (parsedFieldValue: a string, or a number or other value as its text). For the fields text
- * Tayori writes (JSON.stringify of a record) that is exact; a row it is false for may still render
- * and is only marked for the exact check. (Text with a key twice, written by hand, could differ:
- * SQLite reads the first, JSON.parse the last.)
+ * SQL (with its parameters) true for a member row whose every named field is present as the
+ * sender reads it (fieldValueReader: a string, or a number or other value as its text). It reads
+ * the fields by position in the layout of the list's first member (fields.ts), the one every row
+ * of an import has: a row of another layout (a member edited to other columns) is false, which
+ * only marks it for the exact check. "__proto__" is never a field the sender reads: every row is marked.
  */
-function presenceSql(fields: readonly string[] | null): { sql: string; params: string[] } {
-  if (fields === null || !fields.every(plainName)) return { sql: '0', params: [] };
+function presenceSql(db: Db, listId: number, fields: readonly string[] | null): { sql: string; params: unknown[] } {
+  if (fields === null || fields.includes('__proto__')) return { sql: '0', params: [] };
   if (fields.length === 0) return { sql: '1', params: [] };
+  const layout = db.prepare('SELECT fields_json ->> 0 FROM members WHERE list_id = ? ORDER BY id LIMIT 1').pluck().get(listId);
+  if (typeof layout !== 'string') return { sql: '0', params: [] };
+  const pathOf = db.prepare('SELECT path FROM field_layout_paths WHERE layout_id = ? AND name = ?').pluck();
+  const paths = fields.map((f) => pathOf.get(layout, f) as string | undefined);
+  // A name the layout lacks: its rows lack the field (each is marked).
+  if (paths.some((p) => p === undefined)) return { sql: '0', params: [] };
   return {
-    sql: fields.map(() => 'coalesce((fields_json ->> ?) GLOB ?, 0)').join(' AND '),
-    params: fields.flatMap((f) => [`$."${f}"`, PRESENT_VALUE]),
+    sql: `(fields_json ->> 0 = ? AND ${paths.map(() => 'coalesce((fields_json ->> ?) GLOB ?, 0)').join(' AND ')})`,
+    params: [layout, ...paths.flatMap((p) => [p, PRESENT_VALUE])],
   };
 }
 
@@ -102,7 +102,7 @@ export function recipientChunkQuery(
   nothingMerged = false,
 ): RecipientChunkQuery {
   const q = nothingMerged || sharesNoAddress(db, listId) ? chosenRowsSql(listId, s) : recipientsSql(listId, s);
-  const p = presenceSql(fields);
+  const p = presenceSql(db, listId, fields);
   // The subquery's LIMIT keeps it from being flattened into the aggregate: it runs as a co-routine
   // handing over its rows in id order, the order group_concat appends them in (an ORDER BY inside
   // group_concat would sort each chunk again, ~25% of the read).

@@ -2,7 +2,7 @@
 // The send engine reads these (never the live members), so a later re-import cannot change
 // what was approved. Stable API used by the sender: listSnapshot, getSnapshotRow.
 import type { Db } from '../connection';
-import { parseFields, type Fields } from '../json';
+import { fieldsEncoder, fieldsTextOf, parseFields, type Fields } from '../fields';
 
 export interface SnapshotRow {
   readonly id: number;
@@ -33,7 +33,7 @@ interface SnapshotDbRow {
   fields_json: string;
 }
 
-function rowToSnapshot(r: SnapshotDbRow): SnapshotRow {
+function rowToSnapshot(db: Db, r: SnapshotDbRow): SnapshotRow {
   return {
     id: r.id,
     campaignId: r.campaign_id,
@@ -41,12 +41,9 @@ function rowToSnapshot(r: SnapshotDbRow): SnapshotRow {
     memberId: r.member_id,
     email: r.email,
     name: r.name,
-    fields: parseFields(r.fields_json),
+    fields: parseFields(db, r.fields_json),
   };
 }
-
-/** The fields text a new snapshot row is stored with. */
-const fieldsText = (r: NewSnapshotRow): string => JSON.stringify(r.fields);
 
 /** Replaces a campaign's snapshot with the given rows (positions 0..n-1). Call inside a transaction. */
 export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSnapshotRow>): number {
@@ -54,9 +51,10 @@ export function replaceSnapshot(db: Db, campaignId: number, rows: Iterable<NewSn
   const stmt = db.prepare(
     'INSERT INTO snapshots (campaign_id, position, member_id, email, name, fields_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const encode = fieldsEncoder(db);
   let position = 0;
   for (const r of rows) {
-    stmt.run(campaignId, position, r.memberId, r.email, r.name, fieldsText(r));
+    stmt.run(campaignId, position, r.memberId, r.email, r.name, encode(r.fields));
     position++;
   }
   return position;
@@ -82,27 +80,27 @@ export function iterateSnapshotDigestTexts(db: Db, campaignId: number): Iterable
 /** The digest texts rows would have once stored by replaceSnapshot (encoded by SQLite, as stored rows are). */
 export function* newRowDigestTexts(db: Db, rows: Iterable<NewSnapshotRow>): Generator<string> {
   const stmt = db.prepare('SELECT json_array(?, ?, ?)').pluck();
-  for (const r of rows) yield stmt.get(r.email, r.name, fieldsText(r)) as string;
+  for (const r of rows) yield stmt.get(r.email, r.name, fieldsTextOf(r.fields)) as string;
 }
 
 /** Every snapshot row of a campaign, in position order. */
 export function listSnapshot(db: Db, campaignId: number): SnapshotRow[] {
   return (
     db.prepare('SELECT * FROM snapshots WHERE campaign_id = ? ORDER BY position').all(campaignId) as SnapshotDbRow[]
-  ).map(rowToSnapshot);
+  ).map((r) => rowToSnapshot(db, r));
 }
 
 /** The same rows as listSnapshot, streamed (for large campaigns). */
 export function* iterateSnapshot(db: Db, campaignId: number): Generator<SnapshotRow> {
   const stmt = db.prepare('SELECT * FROM snapshots WHERE campaign_id = ? ORDER BY position');
-  for (const r of stmt.iterate(campaignId) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(r);
+  for (const r of stmt.iterate(campaignId) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(db, r);
 }
 
 export function getSnapshotRowAt(db: Db, campaignId: number, position: number): SnapshotRow | undefined {
   const r = db
     .prepare('SELECT * FROM snapshots WHERE campaign_id = ? AND position = ?')
     .get(campaignId, position) as SnapshotDbRow | undefined;
-  return r && rowToSnapshot(r);
+  return r && rowToSnapshot(db, r);
 }
 
 export function countSnapshot(db: Db, campaignId: number): number {
@@ -116,7 +114,7 @@ export function* iterateSentRows(db: Db, campaignId: number, statuses: readonly 
     `SELECT s.* FROM sends JOIN snapshots AS s ON s.id = sends.snapshot_id
      WHERE sends.campaign_id = ? AND sends.status IN (${statuses.map(() => '?').join(', ')}) ORDER BY s.position`,
   );
-  for (const r of stmt.iterate(campaignId, ...statuses) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(r);
+  for (const r of stmt.iterate(campaignId, ...statuses) as IterableIterator<SnapshotDbRow>) yield rowToSnapshot(db, r);
 }
 
 /** Whether the campaign has frozen rows (one index probe, not a count). */

@@ -12,7 +12,7 @@ import { listAttachmentFiles } from '../../db/repos/attachments-repo';
 import { mustGetCampaign, setCampaignStatus, setRequested, type Campaign } from '../../db/repos/campaigns-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { hasSends } from '../../db/repos/sends-repo';
-import { parsedFieldValue } from '../../db/json';
+import { fieldValueReader } from '../../db/fields';
 import { listStillGivesSnapshot } from '../../db/repos/recipients-query';
 import { whileHolding } from '../../db/wal-checkpointer';
 import { cacheableMembersVersion, outsideMembers } from '../../db/content-version';
@@ -232,11 +232,11 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
    * One pass over the rows of a freeze, as [digest text, fields text] in position order: members
    * whose row lacks a field the template needs (they block approval) and the rows' hash, which is
    * stored with the snapshot. Each row's fields are read as the sender's parseFields reads them
-   * (parsedFieldValue), only those the template uses; the render is decided once per set of present
+   * (fieldValueReader), only those the template uses; the render is decided once per set of present
    * fields.
    */
   function scanRows(c: Campaign, rows: Iterable<readonly [text: string, fieldsJson: string]>): RowScan {
-    const missingOfParsed = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), parsedFieldValue);
+    const missingOfParsed = missingFieldsOf(compileTemplate({ subject: c.subjectTemplate, body: c.bodyTemplate }), fieldValueReader(db));
     const missingOf = (fieldsJson: string) => missingOfParsed(JSON.parse(fieldsJson));
     const hasher = rowTextHasher();
     const positioned = function* (): Generator<readonly [number, string]> {
@@ -279,7 +279,7 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
    * are read without the merge probe. The chunks' member ids are then compared with the read's,
    * position by position (a mismatch: undefined, and the scan is made in SQL): the same members at
    * the same members version, so each row's fields as the read picked them (fieldPicker: every
-   * field the template names, as parsedFieldValue reads it) are the frozen row's, and the rows
+   * field the template names, as fieldValueReader reads it) are the frozen row's, and the rows
    * lacking a field are found in them, as scanRows finds them in the fields text.
    */
   function scanBesideDraft(c: Campaign, compiled: CompiledTemplate, draft: FrozenAsDraft): EarlyScan | undefined {
@@ -292,7 +292,7 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
 
   /** The early scan read in SQL alone: SQLite marks the rows that may lack a field, and only those are checked here. */
   function scanInSql(c: Campaign, compiled: CompiledTemplate, draft: FrozenAsDraft | undefined): EarlyScan {
-    const missingOfParsed = missingFieldsOf(compiled, parsedFieldValue);
+    const missingOfParsed = missingFieldsOf(compiled, fieldValueReader(db));
     const missingOf = (fieldsJson: string) => missingOfParsed(JSON.parse(fieldsJson));
     // A row not marked holds every field the template names; should such a row not render (it
     // always does), every row is marked and checked.

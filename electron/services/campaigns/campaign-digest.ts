@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { sha256Hex } from '../sha256';
 import { canonicalEncode, type Canonical } from '../../../shared/digest/canonical';
-import type { Fields } from '../../db/json';
+import type { Fields } from '../../db/fields';
 import type { Selection } from '../../../shared/recipients';
 
 const DIGEST_VERSIONS = { 2: 'tayori-approval/2', 3: 'tayori-approval/3' } as const;

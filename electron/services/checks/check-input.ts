@@ -61,8 +61,8 @@ function draftRecipients(db: Db, c: Campaign, fields: readonly string[]): DraftR
     c.listId,
     c.selection,
     fields,
-    () => readListRecipients(db, c, fieldPicker(fields)),
-    (p) => patchListRecipients(db, c, fieldPicker(fields), p),
+    () => readListRecipients(db, c, fieldPicker(db, fields)),
+    (p) => patchListRecipients(db, c, fieldPicker(db, fields), p),
   );
 }
 
@@ -141,7 +141,7 @@ export function readCheckInput(db: Db, campaignId: number): CheckInput {
   const template = { subject: campaign.subjectTemplate, body: campaign.bodyTemplate };
   const fields = fieldsChecksRead(template);
   const { recipients, leftOut } = frozen
-    ? { recipients: frozenRecipientsCached(db, campaignId, campaign.listId, fields, () => frozenRecipients(db, campaignId, campaign.listId, fieldPicker(fields))), leftOut: undefined }
+    ? { recipients: frozenRecipientsCached(db, campaignId, campaign.listId, fields, () => frozenRecipients(db, campaignId, campaign.listId, fieldPicker(db, fields))), leftOut: undefined }
     : draftRecipients(db, campaign, fields);
   const profile = campaign.profileId === null ? undefined : getProfileRow(db, campaign.profileId);
   const users = countActiveUsers(db);

@@ -2,9 +2,11 @@
 // (shared/guards/read-fields.ts): each value exactly as parseFields would hold it, the other
 // columns left out. Every row is still parsed, so a damaged row fails the check as before; only
 // the copy of every column into a record kept for the whole report is saved.
-import { parsedFieldValue } from '../../db/json';
+import type { Db } from '../../db/connection';
+import { fieldValueReader } from '../../db/fields';
 
-export function fieldPicker(names: readonly string[]): (json: string) => Record<string, string> {
+export function fieldPicker(db: Db, names: readonly string[]): (json: string) => Record<string, string> {
+  const parsedFieldValue = fieldValueReader(db);
   return (json) => {
     const parsed: unknown = JSON.parse(json);
     const out: Record<string, string> = {};

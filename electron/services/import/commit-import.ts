@@ -5,6 +5,7 @@
 // it back, so what the user confirms is what the import then does.
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
+import { registerLayout } from '../../db/fields';
 import { appendAudit } from '../../db/repos/audit-repo';
 import { keepReplacedMembers } from '../../db/repos/import-undo-repo';
 import { completeImport, insertImport, latestImport, setImportReport } from '../../db/repos/imports-repo';
@@ -78,6 +79,9 @@ export function previewImport(db: Db, target: CommitTarget, c: CommitArgs): Impo
 
 function applyImport(db: Db, target: CommitTarget, c: CommitArgs, keepUndo: boolean): ImportResult {
   const t = c.read.tally;
+  // The layout the parser wrote into every row's fields (row-batch.ts): stored before the rows are
+  // published or copied, in the same transaction.
+  registerLayout(db, c.read.columns);
   const counts = { totalRows: t.rows, acceptedRows: t.accepted, rejectedRows: t.rejected, importedBy: userId(db, c.actor), createdAt: c.now };
   let listId: number;
   let importId: number;

@@ -10,6 +10,7 @@
 // thread about 0.6-1 s per million rows. The cells are copied from the decoded text (the row is
 // bounds in it, parse-csv.ts), so packing a row makes no strings but its address, name and key.
 import { normaliseAddress, validateAddress } from '../../../shared/address';
+import { layoutIdOf } from '../../db/field-layout-id';
 import { rowHasControlChars } from './control-chars';
 import type { CsvRow } from './parse-csv';
 import { ascendingFilter, type LookupCollector } from './lookup-sort';
@@ -178,9 +179,9 @@ export interface RowLookups {
 export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => void, batchRows = BATCH_ROWS, lookups: RowLookups | null = null): RowPacker {
   const { columns, emailIndex, nameIndex, keyIndex } = cols;
   const expected = columns.length;
-  // `{"col":"` then `","col":"` ...: the keys are the same on every row, so they are escaped
-  // (and made UTF-8) once. keyParts is the key and colon before a value escaped by JSON.stringify.
-  const keyParts = columns.map((c, i) => utf8.encode((i === 0 ? '{' : ',') + JSON.stringify(c) + ':'));
+  // The fields are stored as an array after their layout's id (migration 0017, fields.ts), the
+  // same id on every row: `["<id>",` before the first value, a comma before each other.
+  const keyParts = columns.map((_, i) => utf8.encode(i === 0 ? `[${JSON.stringify(layoutIdOf(columns))},` : ','));
   const tally: RowTally = {
     rows: 0, accepted: 0, rejected: 0, normalised: 0, ragged: 0, blank: 0,
     rejectedByReason: {}, rejectedRows: [], normalisedRows: [], raggedRows: [],
@@ -236,7 +237,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     return end - start;
   }
 
-  /** Writes column i's key and its cell as a JSON string into the fields, UTF-8 (an empty cell past the row's last). */
+  /** Writes column i's cell as a JSON string into the fields, UTF-8, after the comma or the row's opening (an empty cell past the row's last). */
   function writeField(cells: CsvRow, i: number): void {
     const part = keyParts[i]!;
     const inRow = i < cells.count;
@@ -385,7 +386,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
     ends[slot + 2] = o;
 
     fieldRoom(1);
-    fout[fo++] = 0x7d; // }
+    fout[fo++] = 0x5d; // ]
     fieldEnds[r] = fo;
     tally.accepted++;
     if (count === batchRows) flush();

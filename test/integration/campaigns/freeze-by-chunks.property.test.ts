@@ -18,7 +18,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Selection } from '../../../shared/recipients';
 import { compileTemplate, missingFieldsOf } from '../../../shared/template';
 import type { Db } from '../../../electron/db/connection';
-import { parsedFieldValue } from '../../../electron/db/json';
+import { fieldValueReader } from '../../../electron/db/fields';
+import { storedFields } from '../../helpers/stored-fields';
 import { chosenSql, iterateRecipientDigestTexts, iterateRecipients, snapshotFromRecipients } from '../../../electron/db/repos/recipients-query';
 import { largestEarlierSnapshot } from '../../../electron/db/repos/snapshots-repo';
 import { freezeChunks, readRawChunks, recipientChunkQuery } from '../../../electron/db/repos/snapshot-chunks-repo';
@@ -92,15 +93,15 @@ describe('the approval request reads in chunks and freezes by id ranges', () => 
             const fields: Record<string, unknown> = { 名: m.name };
             if (m.ward !== undefined) fields['棟'] = m.ward;
             if (m.room !== undefined) fields['部屋'] = m.room;
-            const id = insert.run(listId, m.email, m.name, m.key, JSON.stringify(fields)).lastInsertRowid;
+            const id = insert.run(listId, m.email, m.name, m.key, storedFields(db, fields)).lastInsertRowid;
             if (m.deleted) db.prepare('DELETE FROM members WHERE id = ?').run(id);
-            if (m.otherListAfter) insert.run(other, m.email, m.name, m.key, JSON.stringify(fields));
+            if (m.otherListAfter) insert.run(other, m.email, m.name, m.key, storedFields(db, fields));
           }
           for (const a of suppressed) db.prepare("INSERT OR IGNORE INTO suppressions (address, reason, added_at) VALUES (?, 'manual', 0)").run(a);
           for (const r of excluded) db.prepare('INSERT OR IGNORE INTO list_exclusions (list_id, member_ref, excluded_at) VALUES (?, ?, 0)').run(listId, r);
 
           const compiled = compileTemplate(tpl);
-          const missingOf = missingFieldsOf(compiled, parsedFieldValue);
+          const missingOf = missingFieldsOf(compiled, fieldValueReader(db));
           const query = recipientChunkQuery(db, listId, s, compiled.fields, chunkRows);
           const raw = readRawChunks(db, query);
           const scan = scanRecipientChunks(raw);

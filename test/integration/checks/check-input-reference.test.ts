@@ -11,7 +11,7 @@ import { mustGetCampaign } from '../../../electron/db/repos/campaigns-repo';
 import { insertExclusion } from '../../../electron/db/repos/list-rules-repo';
 import { iterateRecipients, leftOutCounts } from '../../../electron/db/repos/recipients-query';
 import { countSnapshot } from '../../../electron/db/repos/snapshots-repo';
-import { parseFields } from '../../../electron/db/json';
+import { parseFields } from '../../../electron/db/fields';
 import { suppressedInList, upsertSuppression } from '../../../electron/db/repos/suppressions-repo';
 import { createCheckService } from '../../../electron/services/checks';
 import { readCheckInput } from '../../../electron/services/checks/check-input';
@@ -45,7 +45,7 @@ function referenceFrozen(db: Db, campaignId: number, listId: number): CheckRecip
     id: r.member_id ?? -(r.position + 1),
     email: r.email,
     name: r.name,
-    fields: parseFields(r.fields_json),
+    fields: parseFields(db, r.fields_json),
     change: (r.change as RecipientChange) ?? null,
     ...(r.line !== null ? { line: r.line } : {}),
     ...(r.edited_by !== null ? { editedBy: r.edited_by } : {}),

@@ -33,11 +33,11 @@ describe('encodings', () => {
     expect(r.encoding).toBe('shift_jis');
     const [first, second] = f.members(r.listId);
     expect(first!.name).toBe('髙﨑 ①郎');
-    expect(JSON.parse(first!.fields_json)).toEqual({
+    expect(first!.fields).toEqual({
       会員番号: '1', 氏名: '髙﨑 ①郎', メールアドレス: 'taka@example.jp', 備考: '㈱テスト～支店',
     });
     // Cells are text, never evaluated.
-    expect(JSON.parse(second!.fields_json).備考).toBe('=HYPERLINK("http://x")');
+    expect(second!.fields.備考).toBe('=HYPERLINK("http://x")');
   });
 
   it('lets the caller override the encoding and reports the override', async () => {
@@ -85,7 +85,7 @@ describe('dialects', () => {
     expect(r.rejected).toEqual([{ row: 3, line: 5, reason: 'no-at', rawEmail: 'bad-address' }]);
     const ms = f.members(r.listId);
     expect(ms.map((m) => [m.line, m.name])).toEqual([[2, '山田 "タロウ" 太郎'], [4, '鈴木']]);
-    expect(JSON.parse(ms[0]!.fields_json).備考).toBe('一行目\n二行目\n三行目');
+    expect(ms[0]!.fields.備考).toBe('一行目\n二行目\n三行目');
   });
 
   it('lets the caller choose the delimiter and columns (inspect first)', async () => {

@@ -3,6 +3,7 @@
 // Japanese, half-width kana, emoji, line separators, cells quoted or not), inline or in the
 // worker, into a new list or staged into an existing one: every member's fields_json is text,
 // valid JSON, and byte for byte what JSON.stringify makes of its cells.
+import { layoutIdOf } from '../../../electron/db/field-layout-id';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createImportService } from '../../../electron/services/import';
@@ -18,9 +19,8 @@ const quote = (s: string): string => (/[",\n\r]/.test(s) || s !== s.trim() ? `"$
 
 const toCsv = (columns: string[], rows: string[][]): string => [columns, ...rows].map((cells) => cells.map(quote).join(',')).join('\r\n');
 
-/** The fields JSON as the import writes it: the columns in file order, each value as its cell. */
-const fieldsJson = (columns: string[], cells: string[]): string =>
-  `{${columns.map((c, i) => `${JSON.stringify(c)}:${JSON.stringify(cells[i])}`).join(',')}}`;
+/** The fields JSON as the import writes it: the layout's id, then each cell in file order (migration 0017). */
+const fieldsJson = (columns: string[], cells: string[]): string => JSON.stringify([layoutIdOf(columns), ...columns.map((_, i) => cells[i])]);
 
 describe('fields JSON stored from UTF-8 bytes', () => {
   for (const parseThread of ['never', 'always'] as const) {

@@ -1,5 +1,6 @@
 // Shared set-up for the import tests: a real SQLite file, the service, CSV writers (UTF-8 and
 // CP932 as Excel writes them) and a snapshot of everything an import may change.
+import { parseFields } from '../../../electron/db/fields';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
@@ -57,10 +58,12 @@ export function importFixture() {
         ),
       };
     },
+    /** The list's member rows as stored, with their fields read as the app reads them (fields.ts). */
     members(listId: number) {
-      return t.db
+      const rows = t.db
         .prepare('SELECT line, email, name, member_key AS key, fields_json, change FROM members WHERE list_id = ? ORDER BY id')
         .all(listId) as { line: number; email: string; name: string; key: string | null; fields_json: string; change: string | null }[];
+      return rows.map((r) => ({ ...r, fields: parseFields(t.db, r.fields_json) }));
     },
   };
 }

@@ -37,7 +37,7 @@ describe('the parser thread started at the mapping step', () => {
     expect(r.rejected).toEqual([{ row: 5, line: 5, reason: 'control-characters', rawEmail: 'member4@example.jp' }]);
     const members = f.members(r.listId);
     expect(members).toHaveLength(299);
-    expect(JSON.parse(members[0]!.fields_json)).toEqual({ 会員番号: '1', 氏名: '会員 1', メール: 'member1@example.jp', 備考: '備考' });
+    expect(members[0]!.fields).toEqual({ 会員番号: '1', 氏名: '会員 1', メール: 'member1@example.jp', 備考: '備考' });
     // The next import starts a thread of its own, and reads the same.
     const again = await service.importBuffer({ bytes, fileName: 'm.csv', listName: '会員 2', delimiter: ';' });
     expect(again.counts).toEqual(r.counts);

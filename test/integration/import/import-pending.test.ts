@@ -138,7 +138,7 @@ describe('pending lists', () => {
     expect(a.counts).toMatchObject({ rows: 20_002, accepted: 20_000, rejected: 2, ragged: 1, blank: 1 });
     expect(f.members(a.listId)).toEqual(f.members(b.listId));
     // The fields JSON built in JavaScript reads back as the cells, quotes and newlines included.
-    expect(JSON.parse(f.members(a.listId)[1]!.fields_json)).toEqual({
+    expect(f.members(a.listId)[1]!.fields).toEqual({
       会員番号: '1', 氏名: '名前1', メールアドレス: 'm1@example.jp', 備考: '引用 "1", 改行\nあり',
     });
   });

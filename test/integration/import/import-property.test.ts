@@ -1,6 +1,7 @@
 // Property: an import never loses a valid row. For random files (random cells with commas,
 // quotes, newlines, full-width characters; random invalid rows mixed in; random encoding,
 // delimiter and line ending), every valid row becomes exactly one member with its own cells.
+import { parseFields } from '../../../electron/db/fields';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cp932, importFixture, utf8, type ImportFixture } from './import-fixture';
@@ -48,7 +49,7 @@ it('every valid row appears exactly once as a member', async () => {
         expect(members).toHaveLength(expected.length);
         expected.forEach((r, i) => {
           expect(members[i]!.email).toBe(r.email);
-          expect(JSON.parse(members[i]!.fields_json)).toEqual({ 会員番号: String(r.key), 氏名: r.name, メールアドレス: r.email, 備考: r.note });
+          expect(parseFields(f.db, members[i]!.fields_json)).toEqual({ 会員番号: String(r.key), 氏名: r.name, メールアドレス: r.email, 備考: r.note });
         });
         expect(result.counts.accepted + result.counts.rejected).toBe(rows.length);
       },

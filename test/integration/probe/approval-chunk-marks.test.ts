@@ -1,15 +1,16 @@
 // Probe (round 4, item 7): the approval request's chunked read marks, with a GLOB pre-filter in
 // SQLite, the rows that may lack a field the template needs; only marked rows get the exact check
-// (parsedFieldValue + the template's presence rule). A row SQLite does not mark but that cannot
+// (fieldValueReader + the template's presence rule). A row SQLite does not mark but that cannot
 // render would be frozen and never reported. Probed: values that are only whitespace (ASCII,
 // U+3000, tabs, NBSP, zero-width, BOM, NEL), values with NUL, lone surrogates, non-string JSON
 // values (numbers out of range, booleans, arrays, objects, null), field names with quotes,
 // dots, brackets, GLOB and JSON-path characters, and fields_json text written by hand (escaped
-// keys, duplicate keys). Each row the exact check finds lacking must be marked at its position;
+// keys, a layout naming a column twice). Each row the exact check finds lacking must be marked at its position;
 // the freeze must equal the recipients query's.
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileTemplate, missingFieldsOf } from '../../../shared/template';
-import { parsedFieldValue } from '../../../electron/db/json';
+import { fieldValueReader, registerLayout } from '../../../electron/db/fields';
+import { storedFieldsText } from '../../helpers/stored-fields';
 import { iterateRecipients, snapshotFromRecipients } from '../../../electron/db/repos/recipients-query';
 import { freezeChunks, readRawChunks, recipientChunkQuery } from '../../../electron/db/repos/snapshot-chunks-repo';
 import { scanRecipientChunks } from '../../../electron/services/campaigns/recipient-scan';
@@ -40,14 +41,14 @@ function fixture(): Fixture {
     db,
     list: () => Number(db.prepare("INSERT INTO lists (name, columns_json, email_column, name_column, key_column, created_at, updated_at) VALUES ('l', '[]', 'email', 'name', 'key', 0, 0)").run().lastInsertRowid),
     campaign: (listId) => Number(db.prepare("INSERT INTO campaigns (list_id, name, created_at, updated_at) VALUES (?, 'c', 0, 0)").run(listId).lastInsertRowid),
-    insert: (listId, email, fieldsJson) => Number(db.prepare("INSERT INTO members (list_id, line, email, name, fields_json) VALUES (?, 0, ?, '名', ?)").run(listId, email, fieldsJson).lastInsertRowid),
+    insert: (listId, email, fieldsJson) => Number(db.prepare("INSERT INTO members (list_id, line, email, name, fields_json) VALUES (?, 0, ?, '名', ?)").run(listId, email, storedFieldsText(db, fieldsJson)).lastInsertRowid),
   };
 }
 
 /** Every row the exact check finds lacking is marked at its position; the freeze is the query's. */
 function expectMarksCoverLacking(f: Fixture, listId: number, body: string, chunkRows: number): { lacking: number; marked: number } {
   const compiled = compileTemplate({ subject: 'お知らせ', body });
-  const missingOf = missingFieldsOf(compiled, parsedFieldValue);
+  const missingOf = missingFieldsOf(compiled, fieldValueReader(f.db));
   const s = { kind: 'all' as const, exclude: [] };
   const scan = scanRecipientChunks(readRawChunks(f.db, recipientChunkQuery(f.db, listId, s, compiled.fields, chunkRows)));
   const lacking = [...iterateRecipients(f.db, listId, s)].flatMap((r, position) =>
@@ -93,16 +94,18 @@ describe('the GLOB pre-filter of the approval request marks every row that canno
     expect(lackingTotal).toBeGreaterThan(KEYS.length * 20);
   });
 
-  // Defect (low, hand-edited data only; the repo's own comment names it): fields_json with a key
-  // twice. SQLite's ->> reads the first value, JSON.parse (the sender, and the old path's exact
-  // check of every row) the last, so {"k":"x","k":""} is not marked, is frozen, and the member
-  // whose message lacks 氏名 is neither refused nor reported by the approval request.
-  it.fails('for fields text with a key twice (written by hand), the last one blank', () => {
+  // Was a defect (low, hand-edited data only) while fields were keyed JSON: with a key twice,
+  // SQLite's ->> read the first value and JSON.parse (the sender) the last, so {"k":"x","k":""} was
+  // not marked. Since migration 0017 a name twice can only be in a layout, and both readers take
+  // its last value (the layout's paths, fields.ts): the row whose message lacks k is marked.
+  it('for a layout that names a column twice (written by hand), the last value blank', () => {
     const f = fixture();
     const listId = f.list();
-    f.insert(listId, 'a@x.jp', '{"k":"x","k":""}');
-    f.insert(listId, 'b@x.jp', '{"k":"x","k":"\u3000"}');
-    const { lacking } = expectMarksCoverLacking(f, listId, '{{k}}様', 4096);
+    const twice = (last: string): string => JSON.stringify([registerLayout(f.db, ['k', 'k']), 'x', last]);
+    f.db.prepare("INSERT INTO members (list_id, line, email, name, fields_json) VALUES (?, 0, 'a@x.jp', '名', ?)").run(listId, twice(''));
+    f.db.prepare("INSERT INTO members (list_id, line, email, name, fields_json) VALUES (?, 0, 'b@x.jp', '名', ?)").run(listId, twice('\u3000'));
+    const { lacking, marked } = expectMarksCoverLacking(f, listId, '{{k}}様', 4096);
     expect(lacking).toBe(2);
+    expect(marked).toBe(2);
   });
 });

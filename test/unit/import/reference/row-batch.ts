@@ -1,9 +1,10 @@
-// The import parser as it was before the rewrite for speed (issue 15), kept unchanged as the
-// reference the differential property test (../parse-equivalence.test.ts) compares the new one with.
+// The import parser as it was before the rewrite for speed (issue 15), kept unchanged (but for the
+// fields' form since migration 0017) as the reference the differential property test (../parse-equivalence.test.ts) compares the new one with.
 // Turns parsed CSV rows into compact batches of accepted members: checks each row's shape,
 // normalises and validates its address, builds its fields JSON, and tallies every rejection
 // and normalisation for the report. A batch is one string plus offsets, so that it crosses
 // from the parsing thread to the database thread as a single copy, not a million objects.
+import { layoutIdOf } from '../../../../electron/db/field-layout-id';
 import { normaliseAddress, validateAddress } from '../../../../shared/address';
 import { rowHasControlChars } from './control-chars';
 import {
@@ -67,10 +68,11 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void, batchRows = BATCH_ROWS): RowPacker {
   const { columns, emailIndex, nameIndex, keyIndex } = cols;
   const expected = columns.length;
-  // `{"col":` then `,"col":` ...: the keys are the same on every row, so they are escaped once;
-  // with the opening quote of a plain value too. A row's text is pushed as these constants and
-  // the cells themselves, so packing allocates no new strings until the batch is joined.
-  const keyParts = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':');
+  // `["<layout id>",` then `,` ...: since migration 0017 the fields are an array after their
+  // layout's id (the column names were keys here before); with the opening quote of a plain value
+  // too. A row's text is pushed as these constants and the cells themselves, so packing allocates
+  // no new strings until the batch is joined.
+  const keyParts = columns.map((_, i) => (i === 0 ? `[${JSON.stringify(layoutIdOf(columns))},` : ','));
   const keyQuoted = keyParts.map((k) => k + '"');
   const tally: RowTally = {
     rows: 0, accepted: 0, rejected: 0, normalised: 0, ragged: 0, blank: 0,
@@ -159,7 +161,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: RowBatch) => void
       const cell = cells[i] ?? '';
       t += NEEDS_ESCAPE.test(cell) ? keyParts[i]! + JSON.stringify(cell) : keyQuoted[i]! + cell + '"';
     }
-    t += '}';
+    t += ']';
     pos += t.length;
     ends[slot + 3] = pos;
     parts.push(t);
