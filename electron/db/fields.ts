@@ -120,6 +120,23 @@ function fieldsOfParsed(db: Db, value: unknown): Fields {
 }
 
 /**
+ * The fields text in the keyed form stored before migration 0017, {"name":"value",...} in the
+ * layout's order as the import's writer wrote it (JSON.stringify of each name and value): the text
+ * an approval signed with digest version 3 hashed. Text already keyed (or damaged) is returned as it is.
+ */
+export function keyedFieldsText(db: Db, json: string): string {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value)) return json;
+  const layout = readLayout(db, value[0]);
+  if (layout === null) return json;
+  const parts: string[] = [];
+  layout.columns.forEach((c, i) => {
+    if (i + 1 < value.length) parts.push(`${JSON.stringify(c)}:${JSON.stringify(value[i + 1])}`);
+  });
+  return `{${parts.join(',')}}`;
+}
+
+/**
  * A reader of one field from a JSON.parse result of stored fields text, as parseFields(json)[name]
  * holds it (undefined when it holds none), without copying every field: for checking a few fields
  * of many rows.

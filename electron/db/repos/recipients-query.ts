@@ -5,7 +5,7 @@
 // this one query, so what the approver sees is what is frozen and sent.
 import { TRIM_CHARS, trimCell, type Condition, type Selection } from '../../../shared/recipients';
 import type { Db } from '../connection';
-import { fieldByNameSql, parseFields, type Fields } from '../fields';
+import { fieldByNameSql, keyedFieldsText, parseFields, type Fields } from '../fields';
 
 // The characters trimmed from a cell before comparing, as shared/recipients trims them.
 const TRIM = TRIM_CHARS;
@@ -247,6 +247,19 @@ export function recipientRowById(db: Db, memberId: number): RecipientRow | undef
 export function iterateRecipientDigestTexts(db: Db, listId: number, s: Selection): IterableIterator<string> {
   const q = recipientsSql(listId, s);
   return db.prepare(`SELECT json_array(email, name, fields_json) FROM (${q.sql}) ORDER BY id`).pluck().iterate(...q.params) as IterableIterator<string>;
+}
+
+/**
+ * The recipients' digest texts for version 3, with the fields in the keyed form stored before
+ * migration 0017 (keyedFieldsText): only to check an approval signed before it. Encoded by SQLite
+ * as stored rows are, one row at a time.
+ */
+export function* iterateRecipientKeyedDigestTexts(db: Db, listId: number, s: Selection): Generator<string> {
+  const q = recipientsSql(listId, s);
+  const encode = db.prepare('SELECT json_array(?, ?, ?)').pluck();
+  for (const [email, name, fields] of db.prepare(`SELECT email, name, fields_json FROM (${q.sql}) ORDER BY id`).raw().iterate(...q.params) as IterableIterator<[string, string, string]>) {
+    yield encode.get(email, name, keyedFieldsText(db, fields)) as string;
+  }
 }
 
 /**

@@ -77,10 +77,14 @@ export function iterateSnapshotDigestTexts(db: Db, campaignId: number): Iterable
   return db.prepare(`SELECT ${DIGEST_TEXT} FROM snapshots WHERE campaign_id = ? ORDER BY position`).pluck().iterate(campaignId) as IterableIterator<string>;
 }
 
-/** The digest texts rows would have once stored by replaceSnapshot (encoded by SQLite, as stored rows are). */
-export function* newRowDigestTexts(db: Db, rows: Iterable<NewSnapshotRow>): Generator<string> {
+/**
+ * The digest texts rows would have once stored by replaceSnapshot (encoded by SQLite, as stored
+ * rows are); `keyed`: with the fields as replaceSnapshot stored them before migration 0017
+ * (JSON.stringify of the record), for digest version 3.
+ */
+export function* newRowDigestTexts(db: Db, rows: Iterable<NewSnapshotRow>, keyed = false): Generator<string> {
   const stmt = db.prepare('SELECT json_array(?, ?, ?)').pluck();
-  for (const r of rows) yield stmt.get(r.email, r.name, fieldsTextOf(r.fields)) as string;
+  for (const r of rows) yield stmt.get(r.email, r.name, keyed ? JSON.stringify(r.fields) : fieldsTextOf(r.fields)) as string;
 }
 
 /** Every snapshot row of a campaign, in position order. */
@@ -149,8 +153,8 @@ export function snapshotPositionOfMember(db: Db, campaignId: number, memberId: n
 export interface StoredSnapshotHash {
   readonly recipients: string;
   readonly rowCount: number;
-  /** The digest version the hash was computed for (2: parsed rows; 3: stored text). */
-  readonly version: 2 | 3;
+  /** The digest version the hash was computed for (2: parsed rows; 3 and 4: stored text, campaign-digest.ts). */
+  readonly version: 2 | 3 | 4;
 }
 
 /** Records the hash of the rows just frozen. Call in the freezing transaction, after the rows. */
@@ -166,6 +170,6 @@ export function storedSnapshotHash(db: Db, campaignId: number): StoredSnapshotHa
   const r = db.prepare('SELECT recipients, row_count, version FROM snapshot_digests WHERE campaign_id = ?').get(campaignId) as
     | { recipients: string; row_count: number; version: number }
     | undefined;
-  if (!r || (r.version !== 2 && r.version !== 3) || r.row_count !== countSnapshot(db, campaignId)) return undefined;
+  if (!r || (r.version !== 2 && r.version !== 3 && r.version !== 4) || r.row_count !== countSnapshot(db, campaignId)) return undefined;
   return { recipients: r.recipients, rowCount: r.row_count, version: r.version };
 }

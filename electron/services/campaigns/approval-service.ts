@@ -146,13 +146,16 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
     return Object.assign((id: number) => (report ??= checks(id)), { given: () => report });
   }
 
-  /** The snapshot's rows hashed for a digest version, from the rows. */
+  /**
+   * The snapshot's rows hashed for a digest version, from the rows. Versions 3 and 4 hash the
+   * stored text alike: a snapshot frozen before migration 0017 keeps its keyed fields text.
+   */
   const hashSnapshot = (c: Campaign, version: RowsVersion): RecipientsHash =>
-    version === 3 ? hashRowTexts(iterateSnapshotDigestTexts(db, c.id)) : hashRecipients(iterateSnapshot(db, c.id));
+    version === 2 ? hashRecipients(iterateSnapshot(db, c.id)) : hashRowTexts(iterateSnapshotDigestTexts(db, c.id), version);
 
-  /** The rows a freeze would take now, hashed for a digest version. */
+  /** The rows a freeze would take now, hashed for a digest version (3: their fields in the keyed form of before 0017). */
   const hashSource = (c: Campaign, version: RowsVersion): RecipientsHash =>
-    version === 3 ? hashRowTexts(sourceRowTexts(db, c)) : hashRecipients(sourceRows(db, c));
+    version === 2 ? hashRecipients(sourceRows(db, c)) : hashRowTexts(sourceRowTexts(db, c, version), version);
 
   /**
    * The snapshot's hash as stored when it was frozen (in the version it was signed with), or
@@ -160,7 +163,7 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
    */
   function frozenHash(c: Campaign): { hash: RecipientsHash; stored: boolean } {
     const s = storedSnapshotHash(db, c.id);
-    return s ? { hash: s, stored: true } : { hash: hashSnapshot(c, 3), stored: false };
+    return s ? { hash: s, stored: true } : { hash: hashSnapshot(c, 4), stored: false };
   }
 
   /**
@@ -208,11 +211,12 @@ export function createApprovalService({ db, clock, audit, users, checks, keepChe
    * Whether both digests are the signed one. An approval signed with an earlier digest version is
    * checked the way it was computed, so an update of Tayori voids nothing: a stored hash carries
    * its version; without one (rows changed since, or frozen before hashes were stored) the rows
-   * are hashed for version 2, and version 1 (header and rows in one stream) is tried last. Only a
-   * digest that does not match pays for these.
+   * are hashed for version 3 (before migration 0017), then 2, and version 1 (header and rows in
+   * one stream) is tried last. Only a digest that does not match pays for these.
    */
   function signedDigestHolds(c: Campaign, d: Digests, signed: string): boolean {
     if (d.frozen.digest === signed && d.current.digest === signed) return true;
+    if (!d.stored && digestOf(d.header, hashSnapshot(c, 3)).digest === signed && digestOf(d.header, hashSource(c, 3)).digest === signed) return true;
     if (!d.stored && digestOf(d.header, hashSnapshot(c, 2)).digest === signed && digestOf(d.header, hashSource(c, 2)).digest === signed) return true;
     return legacyDigest(d.header, iterateSnapshot(db, c.id)) === signed && legacyDigest(d.header, sourceRows(db, c)) === signed;
   }

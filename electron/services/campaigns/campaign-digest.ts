@@ -2,14 +2,17 @@
 // sent: templates, attachments (name, sha256, bytes), sender profile, check findings, and the
 // recipient rows (through their own hash). Per-part hashes are kept too, so a voided approval can
 // say what changed. Versions: 1 hashed header and rows in one stream; 2 hashed the parsed rows
-// apart; 3 (now) hashes the rows' stored text, so freezing 100k rows parses none of them.
+// apart; 3 hashed the rows' stored text, so freezing 100k rows parses none of them; 4 (now) hashes
+// it as 3 does, the fields text in the form stored since migration 0017 (an array after the
+// layout's id): a row unchanged since an approval signed with 3 is hashed for 3 in the keyed form
+// it had then (fields.ts keyedFieldsText), so the update voids no approval.
 import { createHash } from 'node:crypto';
 import { sha256Hex } from '../sha256';
 import { canonicalEncode, type Canonical } from '../../../shared/digest/canonical';
 import type { Fields } from '../../db/fields';
 import type { Selection } from '../../../shared/recipients';
 
-const DIGEST_VERSIONS = { 2: 'tayori-approval/2', 3: 'tayori-approval/3' } as const;
+const DIGEST_VERSIONS = { 2: 'tayori-approval/2', 3: 'tayori-approval/3', 4: 'tayori-approval/4' } as const;
 const LEGACY_VERSION = 'tayori-approval/1';
 
 /** The digest versions whose recipients enter through their own hash. */
@@ -75,15 +78,22 @@ export function hashRecipients(rows: Iterable<DigestRow>): RecipientsHash {
   return { recipients: recipients.digest('hex'), rowCount: position, version: 2 };
 }
 
+/** The digest versions that hash rows' digest texts (3: fields in the keyed form before migration 0017; 4: as stored since). */
+export type TextVersion = 3 | 4;
+
 /**
- * Version 3: a streaming hash of the rows' digest texts, in order. A row's text is SQLite's
+ * Versions 3 and 4: a streaming hash of the rows' digest texts, in order. A row's text is SQLite's
  * `json_array(email, name, fields_json)` of the text that is stored and that the sender parses
- * (snapshots-repo), so the hash covers exactly what is sent with no parsing; a JSON array is
+ * (snapshots-repo), so the hash covers exactly what is sent with no parsing. Since migration 0017
+ * the fields text names its layout by id instead of carrying the column names: the id is a hash of
+ * the names, checked when the layout is stored (or one the migration gave rows written before),
+ * and a stored layout can never change or go (its
+ * triggers), so the text still fixes every name and value the sender will use. A JSON array is
  * self-delimiting and the end mark (canonical, not JSON: it starts "[s") cannot be read as a row,
  * so row · row · … · end is unambiguous. As in version 2, member_id is not hashed. Texts are
  * passed to the hash in batches: one call per row costs more than the hashing itself.
  */
-export function rowTextHasher(): { add(text: string): void; addBytes(texts: Uint8Array, rows: number): void; finish(): RecipientsHash } {
+export function rowTextHasher(version: TextVersion = 4): { add(text: string): void; addBytes(texts: Uint8Array, rows: number): void; finish(): RecipientsHash } {
   const h = createHash('sha256');
   let batch = '';
   let inBatch = 0;
@@ -111,13 +121,13 @@ export function rowTextHasher(): { add(text: string): void; addBytes(texts: Uint
     },
     finish() {
       h.update(batch + canonicalEncode(['end', rowCount]), 'utf8');
-      return { recipients: h.digest('hex'), rowCount, version: 3 };
+      return { recipients: h.digest('hex'), rowCount, version };
     },
   };
 }
 
-export function hashRowTexts(texts: Iterable<string>): RecipientsHash {
-  const h = rowTextHasher();
+export function hashRowTexts(texts: Iterable<string>, version: TextVersion = 4): RecipientsHash {
+  const h = rowTextHasher(version);
   for (const t of texts) h.add(t);
   return h.finish();
 }

@@ -9,12 +9,12 @@ import type { Campaign } from '../../db/repos/campaigns-repo';
 import { findMemberByEmail, findMemberByKey, getMember } from '../../db/repos/members-repo';
 import { getList } from '../../db/repos/lists-repo';
 import { isExcluded } from '../../db/repos/list-rules-repo';
-import { iterateRecipientDigestTexts, iterateRecipients, snapshotFromRecipients } from '../../db/repos/recipients-query';
+import { iterateRecipientDigestTexts, iterateRecipientKeyedDigestTexts, iterateRecipients, snapshotFromRecipients } from '../../db/repos/recipients-query';
 import { isSuppressed } from '../../db/repos/suppressions-repo';
 import { memberRef } from '../../../shared/recipients';
 import { getProfileRow } from '../../db/repos/profiles-repo';
 import { iterateSentRows, newRowDigestTexts, replaceSnapshot, type NewSnapshotRow } from '../../db/repos/snapshots-repo';
-import type { DigestHeader } from './campaign-digest';
+import type { DigestHeader, TextVersion } from './campaign-digest';
 
 type CheckSeverity = 'blocking' | 'warning' | 'info';
 export type ChecksFn = (campaignId: number) => { items: readonly { code: string; severity: CheckSeverity }[] };
@@ -115,9 +115,13 @@ export function* sourceRows(db: Db, c: Campaign): Generator<NewSnapshotRow> {
   for (const r of iterateRecipients(db, c.listId, c.selection)) yield { memberId: r.memberId, email: r.email, name: r.name, fields: r.fields };
 }
 
-/** The digest texts (version 3) of sourceRows(c): what freezing now would store, encoded as stored rows are. */
-export function sourceRowTexts(db: Db, c: Campaign): Iterable<string> {
-  return c.followUpOf !== null ? newRowDigestTexts(db, followUpRecipients(db, c).rows) : iterateRecipientDigestTexts(db, c.listId, c.selection);
+/**
+ * The digest texts of sourceRows(c): what freezing now would store, encoded as stored rows are
+ * (version 4), or with the fields in the keyed form stored before migration 0017 (version 3).
+ */
+export function sourceRowTexts(db: Db, c: Campaign, version: TextVersion = 4): Iterable<string> {
+  if (c.followUpOf !== null) return newRowDigestTexts(db, followUpRecipients(db, c).rows, version === 3);
+  return version === 3 ? iterateRecipientKeyedDigestTexts(db, c.listId, c.selection) : iterateRecipientDigestTexts(db, c.listId, c.selection);
 }
 
 /** Freezes sourceRows(c) into the campaign's snapshot (same rows, same order); returns the count. */
