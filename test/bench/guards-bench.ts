@@ -1,5 +1,6 @@
 // Benchmark of the pre-approval guards over 100,000 generated members with realistic domains
 // (carriers, free mail, company domains) and a sprinkling of typo domains and look-alikes.
+import { fieldsEncoder, parseFields } from '../../electron/db/fields';
 import { runChecks, type CheckInput, type CheckRecipient } from '../../shared/guards';
 import { listRowsChanged, memberRowEdited, outsideMembers } from '../../electron/db/content-version';
 import { membersSharingRef, membersWithRef } from '../../electron/db/repos/check-recipients-query';
@@ -123,7 +124,11 @@ async function runService(report: Report): Promise<void> {
     // the report named it).
     const someMember = t.db.prepare('SELECT id FROM members WHERE list_id = ? ORDER BY id LIMIT 1 OFFSET 5000').pluck().get(listId) as number;
     const memberField = () =>
-      memberRowEdited(t.db, someMember, () => t.db.prepare("UPDATE members SET fields_json = json_set(fields_json, '$.district', ?), edited_by = '鈴木', edited_at = ? WHERE id = ?").run(`D${++edits}`, edits, someMember));
+      memberRowEdited(t.db, someMember, () => {
+        const fields = parseFields(t.db, t.db.prepare('SELECT fields_json FROM members WHERE id = ?').pluck().get(someMember) as string);
+        const edited = fieldsEncoder(t.db)({ ...fields, district: `D${++edits}` });
+        t.db.prepare("UPDATE members SET fields_json = ?, edited_by = '鈴木', edited_at = ? WHERE id = ?").run(edited, edits, someMember);
+      });
     const memberAddress = () =>
       memberRowEdited(t.db, someMember, () => t.db.prepare("UPDATE members SET email = ?, change = 'email-changed', edited_by = '鈴木', edited_at = ? WHERE id = ?").run(`fixed${++edits}@gmail.com`, edits, someMember));
     // An exclusion added, then removed, as exclusions:add and exclusions:remove write it (recorded

@@ -1,5 +1,6 @@
 // Preview at 1,000,000 members: one member's exact message by id, rendering every member with a
 // compiled template, and member search. Rows go in with a prepared statement in one transaction.
+import { fieldsEncoder } from '../../electron/db/fields';
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/db/connection';
 import { iterateMembers } from '../../electron/db/repos/members-repo';
@@ -56,10 +57,11 @@ export async function run(report: Report): Promise<void> {
       `INSERT INTO members (list_id, line, email, name, member_key, fields_json, change, first_seen_import, last_seen_import)
        VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
     );
+    const encode = fieldsEncoder(db);
     db.transaction(() => {
       for (let i = 0; i < N; i++) {
         const r = row(i);
-        insert.run(listId, i + 2, r.email, r.name, r.fields.会員番号, JSON.stringify(r.fields), importId, importId);
+        insert.run(listId, i + 2, r.email, r.name, r.fields.会員番号, encode(r.fields), importId, importId);
       }
     })();
     const first = (db.prepare('SELECT min(id) AS id FROM members WHERE list_id = ?').get(listId) as { id: number }).id;

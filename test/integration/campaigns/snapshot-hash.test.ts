@@ -29,7 +29,7 @@ describe('the stored snapshot hash', () => {
     const stored = storedSnapshotHash(f.db, c.id);
     expect(stored?.rowCount).toBe(f.db.prepare('SELECT count(*) AS n FROM snapshots WHERE campaign_id = ?').pluck().get(c.id));
     expect(stored).toEqual(hashRowTexts(iterateSnapshotDigestTexts(f.db, c.id)));
-    expect(stored?.version).toBe(3);
+    expect(stored?.version).toBe(4);
     expect(f.approvals.assertApproved(c.id).approverId).toBe(f.approver.id);
   });
 

@@ -1,5 +1,6 @@
 // Seeds a real SQLite database for the check-service tests with plain SQL against the core
 // schema (0001_core): users, a list with members, a profile, settings, a campaign and its files.
+import { storedFields } from '../../helpers/stored-fields';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../electron/db/connection';
 import { SETTING_KEYS } from '../../../electron/services/checks';
@@ -54,7 +55,7 @@ export function seedCampaign(db: Db, s: Seed): { campaignId: number; listId: num
     );
     s.members.forEach((m, i) => {
       const fields = { email: m.email, name: m.name, ...(m.fields ?? {}) };
-      insertMember.run(listId, i + 2, m.email, m.name, JSON.stringify(fields), m.change ?? null, importId, importId);
+      insertMember.run(listId, i + 2, m.email, m.name, storedFields(db, fields), m.change ?? null, importId, importId);
     });
     if (s.earlierSendCount) earlierSend(db, listId, s.earlierSendCount);
     let profileId: number | null = null;

@@ -25,7 +25,7 @@ async function setUp() {
   await call('campaigns:update', { actorId: a.id, id: draft.id, subjectTemplate: '{{氏名}} 様', bodyTemplate: '{{氏名}} 様（{{棟}}棟）' });
   const db = app.core.context.services().db;
   const setWard = (d: { prepare: Database.Database['prepare'] }, i: number, v: unknown) =>
-    d.prepare("UPDATE members SET fields_json = json_set(fields_json, '$.棟', json(?)) WHERE list_id = ? AND member_key = ?").run(JSON.stringify(v), report.listId, String(1000 + i));
+    d.prepare("UPDATE members SET fields_json = json_set(fields_json, (SELECT path FROM field_layout_paths WHERE layout_id = fields_json ->> 0 AND name = '棟'), json(?)) WHERE list_id = ? AND member_key = ?").run(JSON.stringify(v), report.listId, String(1000 + i));
   return { ...app, a, b, db, campaignId: draft.id, setWard };
 }
 

@@ -71,7 +71,7 @@ const frozenIds = (c: Ctx) => c.db.prepare('SELECT member_id FROM snapshots WHER
 const writes: { name: string; write: (c: Ctx) => unknown; check: (c: Ctx) => void }[] = [
   {
     name: 'a member edit on this connection',
-    write: (c) => c.db.prepare("UPDATE members SET name = '書換', fields_json = json_set(fields_json, '$.氏名', '書換') WHERE id = ?").run(c.memberId('1003')),
+    write: (c) => c.db.prepare("UPDATE members SET name = '書換', fields_json = json_set(fields_json, (SELECT path FROM field_layout_paths WHERE layout_id = fields_json ->> 0 AND name = '氏名'), '書換') WHERE id = ?").run(c.memberId('1003')),
     check: (c) => expect(c.db.prepare("SELECT count(*) FROM snapshots WHERE campaign_id = ? AND fields_json LIKE '%書換%'").pluck().get(c.campaignId)).toBe(1),
   },
   {
@@ -106,7 +106,7 @@ const writes: { name: string; write: (c: Ctx) => unknown; check: (c: Ctx) => voi
     write: (c) => {
       const other = new Database(c.db.name);
       try {
-        other.prepare("UPDATE members SET name = '別接続', fields_json = json_set(fields_json, '$.氏名', '別接続') WHERE id = ?").run(c.memberId('1006'));
+        other.prepare("UPDATE members SET name = '別接続', fields_json = json_set(fields_json, (SELECT path FROM field_layout_paths WHERE layout_id = fields_json ->> 0 AND name = '氏名'), '別接続') WHERE id = ?").run(c.memberId('1006'));
       } finally {
         other.close();
       }

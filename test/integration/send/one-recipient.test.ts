@@ -107,7 +107,7 @@ describe('one message per member (promise 1)', () => {
     svc.schedule(fx.campaignId, 'op');
     timers.hold = false;
     // Edit the frozen row directly (bypassing every service): the approval must not survive it.
-    db.prepare("UPDATE snapshots SET fields_json = json_set(fields_json, '$.会費', '999999') WHERE campaign_id = ?").run(fx.campaignId);
+    db.prepare("UPDATE snapshots SET fields_json = json_set(fields_json, (SELECT path FROM field_layout_paths WHERE layout_id = fields_json ->> 0 AND name = '会費'), '999999') WHERE campaign_id = ?").run(fx.campaignId);
     clock.advance(10_000);
     svc.tick();
     await svc.settled(fx.campaignId);

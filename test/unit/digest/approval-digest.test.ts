@@ -57,14 +57,16 @@ describe('approval digest', () => {
   });
 });
 
-describe('approval digest version 3 (the rows\' stored text)', () => {
+describe('approval digest versions 3 and 4 (the rows\' stored text)', () => {
   const texts = (n: number): string[] => Array.from({ length: n }, (_, i) => JSON.stringify([`m${i}@example.jp`, `会員 ${i}`, JSON.stringify({ 部屋: String(i) })]));
 
   it('is SHA-256 over the row texts in order, then the end mark, however the rows are batched', () => {
     for (const n of [0, 1, 511, 512, 513, 1500]) {
       const rows = texts(n);
       const expected = createHash('sha256').update(rows.join('') + canonicalEncode(['end', n]), 'utf8').digest('hex');
-      expect(hashRowTexts(rows)).toEqual({ recipients: expected, rowCount: n, version: 3 });
+      expect(hashRowTexts(rows)).toEqual({ recipients: expected, rowCount: n, version: 4 });
+      // Version 3 hashed the texts alike (the fields text was keyed then): only its label differs.
+      expect(hashRowTexts(rows, 3)).toEqual({ recipients: expected, rowCount: n, version: 3 });
       const h = rowTextHasher();
       for (const r of rows) h.add(r);
       expect(h.finish().recipients).toBe(expected);
