@@ -71,6 +71,10 @@ export function registerLayout(db: Db, columns: readonly string[]): string {
   if (db.prepare('SELECT columns_json FROM field_layouts WHERE id = ?').pluck().get(id) !== json) {
     throw new AppError('internal', 'Two different sets of column names have the same layout id; the rows were not saved.', { id });
   }
+  // What this connection reads for the id from now on. A layout it read inside a transaction that
+  // was rolled back (a refused request) is gone from the file, and a colliding one may be stored in
+  // its place: only this connection stores layouts (the app's, on the main thread).
+  cachedLayouts(db).set(id, layoutOf(columns));
   return id;
 }
 

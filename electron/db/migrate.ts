@@ -2,6 +2,7 @@
 // code, and applies everything pending in one transaction (all or nothing).
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { layoutIdOf } from './field-layout-id';
 import type { Migration } from './migrations';
 
 function checkOrder(list: readonly Migration[]): void {
@@ -29,6 +30,10 @@ export function migrate(db: Database.Database, list: readonly Migration[]): { fr
   }
   const pending = list.slice(from);
   if (pending.length === 0) return { from, to: from };
+  // What migrations compute as Tayori does and SQL cannot: a field layout's id (0017) from its
+  // names, given as a JSON array of text, and the names as JSON.stringify writes them.
+  db.function('tayori_layout_id', { deterministic: true }, (names: unknown) => layoutIdOf(JSON.parse(String(names)) as string[]));
+  db.function('tayori_layout_json', { deterministic: true }, (names: unknown) => JSON.stringify(JSON.parse(String(names))));
   db.transaction(() => {
     for (const m of pending) db.exec(m.sql);
     db.pragma(`user_version = ${latest}`);

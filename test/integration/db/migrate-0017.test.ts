@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/db/connection';
+import { layoutIdOf } from '../../../electron/db/field-layout-id';
 import { keyedFieldsText, parseFields } from '../../../electron/db/fields';
 import { migrations } from '../../../electron/db/migrations';
 import { iterateSnapshotDigestTexts, storeSnapshotHash } from '../../../electron/db/repos/snapshots-repo';
@@ -67,8 +68,11 @@ describe('0017 field layouts', () => {
         expect(keyedFieldsText(db, s)).toBe(KEYED[i]);
       });
     }
-    // One layout per distinct set of names, stored once.
+    // One layout per distinct list of names, stored once, with the id an import of those columns
+    // writes (so re-importing the same file after the update stores the same text).
     expect(db.prepare('SELECT count(*) FROM field_layouts').pluck().get()).toBe(4);
+    const namesInTextOrder = db.prepare('SELECT json_group_array(key ORDER BY id) FROM json_each(?)').pluck();
+    stored.forEach((s, i) => expect((JSON.parse(s) as string[])[0]).toBe(layoutIdOf(JSON.parse(namesInTextOrder.get(KEYED[i]) as string) as string[])));
     expect(stored[0]!.length).toBeLessThan(KEYED[0]!.length);
     // Frozen rows keep the text they were frozen (and hashed) with; the search index is not dirtied.
     expect(db.prepare('SELECT fields_json FROM snapshots').pluck().get()).toBe(KEYED[0]);
@@ -76,6 +80,26 @@ describe('0017 field layouts', () => {
     // A layout never changes and never goes.
     expect(() => db.prepare("UPDATE field_layouts SET columns_json = '[]'").run()).toThrow(/never changes/);
     expect(() => db.prepare('DELETE FROM field_layouts').run()).toThrow(/never deleted/);
+  });
+
+  it('reads odd old values as before: true and false, null, nested JSON, and arrays (no fields)', () => {
+    const { file, old } = oldDatabase();
+    old.exec("INSERT INTO lists (id, name, created_at, updated_at) VALUES (1, 'l', 0, 0)");
+    const odd = ['{"flag":true,"off":false,"n":null,"o":{"k":1},"a":[1,"2"],"x":1.5}', '["not","fields"]', '[]', 'null', '"s"', 'not json'];
+    odd.forEach((j, i) => old.prepare("INSERT INTO members (list_id, line, email, name, fields_json) VALUES (1, ?, ?, '', ?)").run(i, `o${i}@example.jp`, j));
+    // As parseFields read them before 0017: an object's entries as text, any other JSON as no fields.
+    const before = [{ flag: 'true', off: 'false', n: '', o: '{"k":1}', a: '[1,"2"]', x: '1.5' }, {}, {}, {}, {}, 'throws'];
+    old.close();
+    const db = openDatabase(file);
+    cleanups.push(() => db.close());
+    const after = (db.prepare('SELECT fields_json FROM members ORDER BY line').pluck().all() as string[]).map((j) => {
+      try {
+        return parseFields(db, j);
+      } catch {
+        return 'throws';
+      }
+    });
+    expect(after).toEqual(before);
   });
 
   it('keeps an approval signed with digest version 3 (keyed fields text) valid, and voids it on a change', async () => {
