@@ -19,6 +19,16 @@
 //   readers take either form (fields.ts).
 // - The search index's edit trigger is held off while the members are rewritten: their values do
 //   not change, so nothing needs indexing again.
+
+/** Rewrites a table's keyed fields as arrays after their layout's id (temp.m0017_layouts). */
+const rewrite = (table: string): string => /* sql */ `
+UPDATE ${table} SET fields_json = (
+  SELECT json_group_array(v ORDER BY k) FROM (
+    SELECT -1 AS k, l.id AS v FROM temp.m0017_layouts l
+      WHERE l.names = (SELECT json_group_array(key ORDER BY id) FROM json_each(${table}.fields_json))
+    UNION ALL SELECT id, CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END FROM json_each(${table}.fields_json)))
+WHERE json_valid(fields_json) AND json_type(fields_json) = 'object';`;
+
 export default /* sql */ `
 CREATE TABLE field_layouts (
   id           TEXT PRIMARY KEY,
@@ -65,18 +75,8 @@ INSERT INTO field_layouts (id, columns_json) SELECT id, columns_json FROM temp.m
 DROP TRIGGER members_edit_marks_search;
 -- A value reads as it did: true and false as that text (json_each gives 1 and 0), an object or
 -- array as its JSON text (what parseFields made of it).
-UPDATE members SET fields_json = (
-  SELECT json_group_array(v ORDER BY k) FROM (
-    SELECT -1 AS k, l.id AS v FROM temp.m0017_layouts l
-      WHERE l.names = (SELECT json_group_array(key ORDER BY id) FROM json_each(members.fields_json))
-    UNION ALL SELECT id, CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END FROM json_each(members.fields_json)))
-WHERE json_valid(fields_json) AND json_type(fields_json) = 'object';
-UPDATE import_undo_members SET fields_json = (
-  SELECT json_group_array(v ORDER BY k) FROM (
-    SELECT -1 AS k, l.id AS v FROM temp.m0017_layouts l
-      WHERE l.names = (SELECT json_group_array(key ORDER BY id) FROM json_each(import_undo_members.fields_json))
-    UNION ALL SELECT id, CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END FROM json_each(import_undo_members.fields_json)))
-WHERE json_valid(fields_json) AND json_type(fields_json) = 'object';
+${rewrite('members')}
+${rewrite('import_undo_members')}
 DROP TABLE temp.m0017_layouts;
 DROP TABLE temp.m0017_names;
 
