@@ -78,29 +78,31 @@ export function registerLayout(db: Db, columns: readonly string[]): string {
   return id;
 }
 
+/** The fields text of a record whose layout (of `columns`, its keys in order) has this id. */
+const textOf = (id: string, columns: readonly string[], fields: Fields): string => JSON.stringify([id, ...columns.map((c) => fields[c])]);
+
 /**
  * The fields text a record is stored as, without storing its layout: the same text every time
  * (the layout's id is a hash of its names), for a digest of rows before they are stored.
  */
 export function fieldsTextOf(fields: Fields): string {
   const columns = Object.keys(fields);
-  return JSON.stringify([layoutIdOf(columns), ...columns.map((c) => fields[c])]);
+  return textOf(layoutIdOf(columns), columns, fields);
 }
+
 
 /**
  * Encodes records as the fields text they are stored as (fieldsTextOf), each layout stored once
  * per encoder: use one for the rows of one transaction.
  */
 export function fieldsEncoder(db: Db): (fields: Fields) => string {
-  const stored = new Set<string>();
+  const stored = new Map<string, string>();
   return (fields) => {
     const columns = Object.keys(fields);
     const key = JSON.stringify(columns);
-    if (!stored.has(key)) {
-      registerLayout(db, columns);
-      stored.add(key);
-    }
-    return fieldsTextOf(fields);
+    let id = stored.get(key);
+    if (id === undefined) stored.set(key, (id = registerLayout(db, columns)));
+    return textOf(id, columns, fields);
   };
 }
 
@@ -160,6 +162,28 @@ export function fieldValueReader(db: Db): FieldValueOf {
     return fieldText((parsed as Record<string, unknown>)[name]);
   };
 }
+
+/**
+ * The field values of a stored fields text written as Tayori writes it (a canonical array of
+ * strings after the layout's id), or null for any other text, whose values fieldValuesSql reads.
+ */
+export function plainFieldValues(json: string): string[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const plain = Array.isArray(parsed) && parsed.every((v) => typeof v === 'string') && JSON.stringify(parsed) === json;
+  return plain ? (parsed as string[]).slice(1) : null;
+}
+
+/**
+ * SQL for a table of the values (column `value`) of the fields text of `fieldsSql`, as json_each
+ * gives them: less an array's first element, the layout's id, which is not a value (an old
+ * object's keys are text, never 0).
+ */
+export const fieldValuesSql = (fieldsSql: string): string => `(SELECT value FROM json_each(${fieldsSql}) WHERE key IS NOT 0)`;
 
 /**
  * SQL for the text of the field named by the next parameter in the fields text of `fieldsSql`,

@@ -2,11 +2,11 @@
 // id, then the values in its order, the layout registered. For fixtures that write member rows
 // with SQL; a value that is not a string (hand-edited data) is kept as it is.
 import type { Db } from '../../electron/db/connection';
-import { registerLayout } from '../../electron/db/fields';
+import { fieldsEncoder, type Fields } from '../../electron/db/fields';
 
 export function storedFields(db: Db, fields: Record<string, unknown>): string {
-  const columns = Object.keys(fields);
-  return JSON.stringify([registerLayout(db, columns), ...columns.map((c) => fields[c])]);
+  // JSON.stringify keeps a value that is not a string as it is: Fields only types what Tayori writes.
+  return fieldsEncoder(db)(fields as Fields);
 }
 
 /** A fields text written as a keyed JSON object, as stored; any other JSON text is returned as it is. */

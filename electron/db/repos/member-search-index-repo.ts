@@ -4,6 +4,7 @@
 // while the app is idle, never on the import's path. Every function that writes runs in an
 // IMMEDIATE transaction of its own, so a step reads and writes one consistent state.
 import type { Db } from '../connection';
+import { fieldValuesSql, plainFieldValues } from '../fields';
 import { valueTerms } from './member-search-tokens';
 
 /** The FTS5 table of a list's index. */
@@ -92,23 +93,16 @@ interface SourceRow {
   fields_json: string;
 }
 
-// The values the scan matches a row by: name, address and each field value as json_each gives
-// it, less the layout's id first in the array (member-search.ts). A canonical JSON array of strings
-// (what Tayori writes) is read in JavaScript; anything else is read through json_each itself so
-// that both paths see the same values.
+// The values the scan matches a row by: name, address and each field value as the scan reads it
+// (fieldValuesSql, member-search.ts). Fields text as Tayori writes it is read in JavaScript
+// (plainFieldValues); anything else through the same SQL, so that both paths see the same values.
 function rowText(db: Db, r: SourceRow): string {
   const values = new Set<string>([r.name, r.email]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(r.fields_json);
-  } catch {
-    parsed = undefined;
-  }
-  const plain = Array.isArray(parsed) && parsed.every((v) => typeof v === 'string') && JSON.stringify(parsed) === r.fields_json;
-  if (plain) for (const v of (parsed as string[]).slice(1)) values.add(v);
+  const plain = plainFieldValues(r.fields_json);
+  if (plain) for (const v of plain) values.add(v);
   else {
     try {
-      const vs = db.prepare('SELECT CAST(value AS TEXT) FROM json_each(?) WHERE key IS NOT 0 AND value IS NOT NULL').pluck().all(r.fields_json) as string[];
+      const vs = db.prepare(`SELECT CAST(value AS TEXT) FROM ${fieldValuesSql('?')} WHERE value IS NOT NULL`).pluck().all(r.fields_json) as string[];
       for (const v of vs) values.add(v);
     } catch {
       // Malformed JSON: the scan cannot match its fields either.

@@ -8,6 +8,7 @@
 // A list without a valid index is thus searched by the scan alone: slower, never different.
 // Counting stops at SEARCH_COUNT_CAP + 1 matches, so a broad query stays quick.
 import type { Db } from '../connection';
+import { fieldValuesSql } from '../fields';
 import { countMembers, pageMembers, rowToMember, type Member } from './members-repo';
 import { dirtyMemberIds, readyIndex, termsStartingWith } from './member-search-index-repo';
 import { indexQuery } from './member-search-tokens';
@@ -18,12 +19,11 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-// Field values are matched with json_each, less the array's first element, the id of the row's
-// field layout (fields.ts), which is not a value; the cheap LIKE on the raw JSON text (with the
-// query JSON-escaped) runs first as a filter. (In an old object form, keys are text: never 0.)
+// Field values are matched one by one (fieldValuesSql: not the layout's id, fields.ts); the cheap
+// LIKE on the raw JSON text (with the query JSON-escaped) runs first as a filter.
 const MATCH = `(
   name LIKE :p ESCAPE '\\' OR email LIKE :p ESCAPE '\\' OR
-  (fields_json LIKE :jp ESCAPE '\\' AND EXISTS (SELECT 1 FROM json_each(members.fields_json) AS f WHERE f.key IS NOT 0 AND f.value LIKE :p ESCAPE '\\'))
+  (fields_json LIKE :jp ESCAPE '\\' AND EXISTS (SELECT 1 FROM ${fieldValuesSql('members.fields_json')} AS f WHERE f.value LIKE :p ESCAPE '\\'))
 )`;
 
 export interface MemberSearchPage {

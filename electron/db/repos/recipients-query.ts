@@ -6,6 +6,7 @@
 import { TRIM_CHARS, trimCell, type Condition, type Selection } from '../../../shared/recipients';
 import type { Db } from '../connection';
 import { fieldByNameSql, keyedFieldsText, parseFields, type Fields } from '../fields';
+import { digestTextEncoder } from './snapshots-repo';
 
 // The characters trimmed from a cell before comparing, as shared/recipients trims them.
 const TRIM = TRIM_CHARS;
@@ -256,9 +257,9 @@ export function iterateRecipientDigestTexts(db: Db, listId: number, s: Selection
  */
 export function* iterateRecipientKeyedDigestTexts(db: Db, listId: number, s: Selection): Generator<string> {
   const q = recipientsSql(listId, s);
-  const encode = db.prepare('SELECT json_array(?, ?, ?)').pluck();
+  const digestText = digestTextEncoder(db);
   for (const [email, name, fields] of db.prepare(`SELECT email, name, fields_json FROM (${q.sql}) ORDER BY id`).raw().iterate(...q.params) as IterableIterator<[string, string, string]>) {
-    yield encode.get(email, name, keyedFieldsText(db, fields)) as string;
+    yield digestText(email, name, keyedFieldsText(db, fields));
   }
 }
 

@@ -83,8 +83,14 @@ export function iterateSnapshotDigestTexts(db: Db, campaignId: number): Iterable
  * (JSON.stringify of the record), for digest version 3.
  */
 export function* newRowDigestTexts(db: Db, rows: Iterable<NewSnapshotRow>, keyed = false): Generator<string> {
+  const digestText = digestTextEncoder(db);
+  for (const r of rows) yield digestText(r.email, r.name, keyed ? JSON.stringify(r.fields) : fieldsTextOf(r.fields));
+}
+
+/** A row's digest text from its parts, encoded by SQLite as DIGEST_TEXT encodes a stored row (one statement per row). */
+export function digestTextEncoder(db: Db): (email: string, name: string, fieldsText: string) => string {
   const stmt = db.prepare('SELECT json_array(?, ?, ?)').pluck();
-  for (const r of rows) yield stmt.get(r.email, r.name, keyed ? JSON.stringify(r.fields) : fieldsTextOf(r.fields)) as string;
+  return (email, name, fieldsText) => stmt.get(email, name, fieldsText) as string;
 }
 
 /** Every snapshot row of a campaign, in position order. */

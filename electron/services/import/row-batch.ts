@@ -181,7 +181,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
   const expected = columns.length;
   // The fields are stored as an array after their layout's id (migration 0017, fields.ts), the
   // same id on every row: `["<id>",` before the first value, a comma before each other.
-  const keyParts = columns.map((_, i) => utf8.encode(i === 0 ? `[${JSON.stringify(layoutIdOf(columns))},` : ','));
+  const openings = columns.map((_, i) => utf8.encode(i === 0 ? `[${JSON.stringify(layoutIdOf(columns))},` : ','));
   const tally: RowTally = {
     rows: 0, accepted: 0, rejected: 0, normalised: 0, ragged: 0, blank: 0,
     rejectedByReason: {}, rejectedRows: [], normalisedRows: [], raggedRows: [],
@@ -239,7 +239,7 @@ export function createRowPacker(cols: RowColumns, onBatch: (b: PackedBatch) => v
 
   /** Writes column i's cell as a JSON string into the fields, UTF-8, after the comma or the row's opening (an empty cell past the row's last). */
   function writeField(cells: CsvRow, i: number): void {
-    const part = keyParts[i]!;
+    const part = openings[i]!;
     const inRow = i < cells.count;
     const start = inRow ? cells.start(i) : 0;
     const end = inRow ? cells.end(i) : 0;
